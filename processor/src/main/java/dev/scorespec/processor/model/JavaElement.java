@@ -1,0 +1,31 @@
+package dev.scorespec.processor.model;
+
+/** The Java element types that array samples bind to. */
+public enum JavaElement {
+    BYTE("byte"),
+    SHORT("short"),
+    INT("int"),
+    LONG("long"),
+    FLOAT("float"),
+    DOUBLE("double"),
+    BOOLEAN("boolean"),
+    STRING("java.lang.String"),
+    BYTES("byte[]"),
+    LOCAL_DATE_TIME("java.time.LocalDateTime"),
+    DURATION("java.time.Duration");
+
+    private final String javaName;
+
+    JavaElement(String javaName) {
+        this.javaName = javaName;
+    }
+
+    /** The Java source name of the element type. */
+    public String javaName() {
+        return javaName;
+    }
+
+    public boolean isPrimitive() {
+        return ordinal() <= BOOLEAN.ordinal();
+    }
+}

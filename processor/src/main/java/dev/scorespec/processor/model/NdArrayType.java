@@ -1,0 +1,61 @@
+package dev.scorespec.processor.model;
+
+import com.palantir.javapoet.TypeName;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A numpy-style array sample.
+ *
+ * @param javaType the Java target: a primitive/String array of {@link #rank()} dimensions,
+ *     {@code NDArray}, or an array of records
+ * @param target which of those it is
+ * @param dtype the element dtype; empty for a structured dtype, whose elements are {@link #fields()}
+ * @param fields the fields of a structured dtype, in order; empty otherwise
+ * @param shape the sample's shape; its first dimension is the number of rows and is not enforced
+ * @param enforceShape whether every dimension but the first must match {@link #shape()}
+ */
+public record NdArrayType(
+        TypeName javaType,
+        Target target,
+        Optional<DType> dtype,
+        List<Field> fields,
+        List<Integer> shape,
+        boolean enforceShape) implements ValueType {
+
+    public NdArrayType {
+        fields = List.copyOf(fields);
+        shape = List.copyOf(shape);
+    }
+
+    /** The number of dimensions. */
+    public int rank() {
+        return shape.size();
+    }
+
+    public boolean structured() {
+        return dtype.isEmpty();
+    }
+
+    /** The Java forms an array sample binds to. */
+    public enum Target {
+        /** {@code double[][]}, {@code String[]}, ...: element type from the dtype, one level per dimension. */
+        JAVA_ARRAY,
+        /** {@code dev.scorespec.runtime.NDArray}: any rank, flat storage. */
+        NDARRAY,
+        /** An array of Java records, one component per field of a structured dtype. */
+        RECORDS
+    }
+
+    /**
+     * One field of a structured dtype, bound to the record component of the same name.
+     *
+     * @param shape the field's sub-array dimensions; empty for a scalar field
+     * @param javaType the record component's type
+     */
+    public record Field(String name, DType dtype, List<Integer> shape, TypeName javaType) {
+        public Field {
+            shape = List.copyOf(shape);
+        }
+    }
+}

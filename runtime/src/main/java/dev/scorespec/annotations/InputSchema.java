@@ -1,0 +1,42 @@
+package dev.scorespec.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Repeatable;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Describes one parameter of a scoring {@code run} method by a sample, the counterpart of Python's
+ * {@code @input_schema(param, ParameterType(sample))}.
+ *
+ * <p>Give exactly one of {@link #ndarray()}, {@link #standard()}: the sample's kind decides the JSON
+ * schema of the parameter and how the request body is converted into the Java parameter.
+ *
+ * <pre>{@code
+ * @InputSchema(param = "data", ndarray = @NdArray(sample = "[[10,9,8,7,6,5,4,3,2,1]]", dtype = "float64"))
+ * public double[] run(double[][] data) { ... }
+ * }</pre>
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.METHOD)
+@Repeatable(InputSchemas.class)
+public @interface InputSchema {
+
+    /** The name of the parameter in the JSON body; also the name of a {@code run} parameter. */
+    String param();
+
+    /** A numpy-style array sample. */
+    NdArray[] ndarray() default {};
+
+    /** A plain-value sample: numbers, strings, booleans, dates, lists and objects of these. */
+    Standard[] standard() default {};
+
+    /**
+     * Whether the body may leave this parameter out. The Java parameter then receives {@code null}
+     * (so it must not be a primitive).
+     */
+    boolean optional() default false;
+}

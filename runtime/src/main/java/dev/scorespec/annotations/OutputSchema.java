@@ -1,0 +1,24 @@
+package dev.scorespec.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Describes what a scoring {@code run} method returns by a sample, the counterpart of Python's
+ * {@code @output_schema(ParameterType(sample))}. Give exactly one of {@link #ndarray()},
+ * {@link #standard()}. Without it, the output schema is {@code {"type": "object"}}, as in the reference.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.METHOD)
+public @interface OutputSchema {
+
+    /** A numpy-style array sample. */
+    NdArray[] ndarray() default {};
+
+    /** A plain-value sample. */
+    Standard[] standard() default {};
+}

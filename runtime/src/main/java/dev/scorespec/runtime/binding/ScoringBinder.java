@@ -1,0 +1,58 @@
+package dev.scorespec.runtime.binding;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.scorespec.runtime.ModelDir;
+import dev.scorespec.runtime.ScoringRequest;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The contract between the scoring server and the class the annotation processor generates for each
+ * scoring class ({@code RidgeScore_ScoreSpec} for {@code RidgeScore}). Generated binders are listed
+ * in {@code META-INF/services/dev.scorespec.runtime.binding.ScoringBinder}, so the server finds them
+ * with {@link java.util.ServiceLoader} and never reflects over user code.
+ *
+ * <p>A binder is created once per server and used from many threads: {@link #init} runs once, then
+ * {@link #bind}, {@link #run} and {@link #write} run concurrently for each request.
+ *
+ * @param <A> the bound arguments of {@code run}, a record generated next to the binder
+ * @param <R> what {@code run} returns
+ */
+public interface ScoringBinder<A, R> {
+
+    /** The fully qualified name of the scoring class. */
+    String scoringClass();
+
+    /**
+     * The OpenAPI versions ({@code "2.0"}, {@code "3.0"}, {@code "3.1"}) of the documents written for this
+     * class at compile time, at {@link #documentResource(String)}. A version the samples cannot express
+     * (Swagger 2.0 with mixed-type arrays) is missing.
+     */
+    List<String> documentVersions();
+
+    /** How {@code run} takes the request body. */
+    BodyKind bodyKind();
+
+    /** The class-path resource of the compile-time document of one of {@link #documentVersions()}. */
+    default String documentResource(String version) {
+        String file = version.equals("2.0") ? "swagger-2.0.json" : "openapi-" + version + ".json";
+        return "META-INF/scorespec/" + scoringClass() + "/" + file;
+    }
+
+    /** Creates the scoring object and calls its {@code @Init} method, if any. Called once. */
+    void init(ModelDir models) throws Exception;
+
+    /**
+     * Converts the request into the arguments of {@code run}, checking them against the samples.
+     *
+     * @throws BindingException when the body does not fit the input schema; its message names the
+     *     JSON path and the problem
+     */
+    A bind(ScoringRequest request) throws IOException;
+
+    /** Calls {@code run}. Exceptions are the scoring code's own and become a 500. */
+    R run(A arguments) throws Exception;
+
+    /** Writes what {@code run} returned as JSON. */
+    void write(R result, JsonGenerator out) throws IOException;
+}

@@ -1,0 +1,2 @@
+package dev.scorespec.samples;
+/** Scoring services to copy, run and call. */
