@@ -1,20 +1,64 @@
 package dev.scorespec.processor;
 
 import com.google.auto.service.AutoService;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.JavaFile;
+import dev.scorespec.processor.emit.BinderEmitter;
+import dev.scorespec.processor.emit.ServiceDocuments;
+import dev.scorespec.processor.model.ScoringClassDecl;
+import dev.scorespec.processor.model.ScoringSpec;
+import dev.scorespec.processor.read.Annotations;
+import dev.scorespec.processor.read.ScoringClassReader;
+import dev.scorespec.processor.read.SourceLocation;
+import dev.scorespec.processor.validate.Diagnostic;
+import dev.scorespec.processor.validate.Message;
+import dev.scorespec.processor.validate.Report;
+import dev.scorespec.processor.validate.ScoringClassValidator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic.Kind;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
 
-/** Placeholder: replaced by the real processor. */
+/**
+ * Finds scoring classes and hands each to the three layers: {@link ScoringClassReader} reads it,
+ * {@link ScoringClassValidator} checks it, the emitters write its binder and documents. One bad class
+ * is reported and skipped; the others are still processed. Nothing is thrown out of {@link #process}.
+ *
+ * <p>The processor is aggregating: the {@code ServiceLoader} file lists the binders of every scoring
+ * class in the compilation, and is written once, when the last round is over.
+ */
 @AutoService(Processor.class)
 public final class ScoreSpecProcessor extends AbstractProcessor {
 
+    static final String SERVICE_FILE = "META-INF/services/dev.scorespec.runtime.binding.ScoringBinder";
+
+    /** Binders written so far, by name, with the scoring class each came from. */
+    private final Map<String, TypeElement> binders = new TreeMap<>();
+    /** Classes whose types were not complete yet, retried in the next round. */
+    private final Set<String> deferred = new LinkedHashSet<>();
+
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of("dev.scorespec.annotations.*");
+        return Set.of(Annotations.INPUT_SCHEMA, Annotations.INPUT_SCHEMAS, Annotations.OUTPUT_SCHEMA,
+                Annotations.SCORING_SERVICE, Annotations.INIT);
     }
 
     @Override
@@ -23,7 +67,130 @@ public final class ScoreSpecProcessor extends AbstractProcessor {
     }
 
     @Override
-    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment roundEnv) {
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        try {
+            Set<TypeElement> classes = scoringClasses(round);
+            if (round.processingOver()) {
+                for (String name : deferred) {
+                    TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+                    error(type, Message.UNRESOLVED.format(name, "some types never resolved"));
+                }
+                writeServiceFile();
+                return false;
+            }
+            for (TypeElement type : classes) {
+                process(type);
+            }
+        } catch (RuntimeException | Error e) {
+            processingEnv.getMessager().printMessage(Kind.ERROR,
+                    Message.UNEXPECTED.format("this compilation", stackTrace(e)));
+        }
         return false;
+    }
+
+    /** The classes that carry a ScoreSpec annotation in this round, plus those deferred from the last. */
+    private Set<TypeElement> scoringClasses(RoundEnvironment round) {
+        Set<TypeElement> classes = new LinkedHashSet<>();
+        for (String name : List.copyOf(deferred)) {
+            TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+            if (type != null) {
+                classes.add(type);
+            }
+        }
+        deferred.clear();
+        for (String annotation : getSupportedAnnotationTypes()) {
+            TypeElement annotationType = processingEnv.getElementUtils().getTypeElement(annotation);
+            if (annotationType == null) {
+                continue;
+            }
+            for (Element element : round.getElementsAnnotatedWith(annotationType)) {
+                Element owner = element instanceof TypeElement ? element : element.getEnclosingElement();
+                if (owner instanceof TypeElement type) {
+                    classes.add(type);
+                }
+            }
+        }
+        return classes;
+    }
+
+    private void process(TypeElement type) {
+        try {
+            if (ScoringClassReader.incomplete(type)) {
+                deferred.add(type.getQualifiedName().toString());
+                return;
+            }
+            ScoringClassDecl decl = new ScoringClassReader(processingEnv.getFiler()).read(type);
+            Report report = new Report();
+            Optional<ScoringSpec> spec = new ScoringClassValidator().validate(decl, report);
+            for (Diagnostic d : report.diagnostics()) {
+                report(d);
+            }
+            if (spec.isPresent()) {
+                emit(spec.get(), type);
+            }
+        } catch (RuntimeException | Error e) {
+            error(type, Message.UNEXPECTED.format(type.getQualifiedName(), stackTrace(e)));
+        }
+    }
+
+    private void emit(ScoringSpec spec, TypeElement type) {
+        Map<String, String> documents = new LinkedHashMap<>(ServiceDocuments.render(spec));
+        JavaFile binder = BinderEmitter.emit(spec, List.copyOf(new TreeMap<>(documents).keySet()));
+        String binderName = binder.packageName().isEmpty() ? binder.typeSpec().name()
+                : binder.packageName() + "." + binder.typeSpec().name();
+        try {
+            binder.toBuilder().build().writeTo(processingEnv.getFiler(), type);
+            for (Map.Entry<String, String> document : new TreeMap<>(documents).entrySet()) {
+                String file = document.getKey().equals("2.0") ? "swagger-2.0.json" : "openapi-" + document.getKey() + ".json";
+                writeResource("META-INF/scorespec/" + ClassName.get(type).reflectionName() + "/" + file,
+                        document.getValue(), type);
+            }
+            binders.put(binderName, type);
+        } catch (IOException e) {
+            error(type, "[SS102] ScoreSpec could not write the files of " + type.getQualifiedName() + ": " + e.getMessage());
+        }
+    }
+
+    /** Lists every binder of this compilation for ServiceLoader; originating elements are all scoring classes. */
+    private void writeServiceFile() {
+        if (binders.isEmpty()) {
+            return;
+        }
+        StringBuilder text = new StringBuilder("# Generated by ScoreSpec: the request binders of this module's scoring classes.\n");
+        binders.keySet().forEach(name -> text.append(name).append('\n'));
+        try {
+            writeResource(SERVICE_FILE, text.toString(), binders.values().toArray(new Element[0]));
+        } catch (IOException e) {
+            processingEnv.getMessager().printMessage(Kind.ERROR,
+                    "[SS102] ScoreSpec could not write " + SERVICE_FILE + ": " + e.getMessage());
+        }
+    }
+
+    private void writeResource(String path, String content, Element... originating) throws IOException {
+        FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", path, originating);
+        try (Writer writer = new java.io.OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
+            writer.write(content);
+        }
+    }
+
+    private void report(Diagnostic d) {
+        SourceLocation where = (SourceLocation) d.where();
+        if (where.annotation() != null && where.value() != null) {
+            processingEnv.getMessager().printMessage(Kind.ERROR, d.text(), where.element(), where.annotation(), where.value());
+        } else if (where.annotation() != null) {
+            processingEnv.getMessager().printMessage(Kind.ERROR, d.text(), where.element(), where.annotation());
+        } else {
+            processingEnv.getMessager().printMessage(Kind.ERROR, d.text(), where.element());
+        }
+    }
+
+    private void error(Element element, String text) {
+        processingEnv.getMessager().printMessage(Kind.ERROR, text, element);
+    }
+
+    private static String stackTrace(Throwable t) {
+        StringWriter out = new StringWriter();
+        t.printStackTrace(new PrintWriter(out));
+        return out.toString();
     }
 }

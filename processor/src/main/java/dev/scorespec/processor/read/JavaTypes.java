@@ -1,0 +1,89 @@
+package dev.scorespec.processor.read;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
+import dev.scorespec.processor.model.JavaType;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.RecordComponentElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+
+/** Reads type mirrors into {@link JavaType}s. */
+final class JavaTypes {
+
+    private JavaTypes() {
+    }
+
+    /** Whether the type, or any type inside it, is not resolved yet (made by a later round, or missing). */
+    static boolean hasErrors(TypeMirror type) {
+        return switch (type.getKind()) {
+            case ERROR -> true;
+            case ARRAY -> hasErrors(((ArrayType) type).getComponentType());
+            case DECLARED -> ((DeclaredType) type).getTypeArguments().stream().anyMatch(JavaTypes::hasErrors);
+            default -> false;
+        };
+    }
+
+    static JavaType read(TypeMirror type) {
+        return read(type, new HashSet<>());
+    }
+
+    private static JavaType read(TypeMirror type, Set<String> recordsInProgress) {
+        TypeName name = TypeName.get(type);
+        if (type.getKind().isPrimitive()) {
+            return new JavaType.Primitive(name);
+        }
+        if (type.getKind() == TypeKind.ARRAY) {
+            return new JavaType.Array(name, read(((ArrayType) type).getComponentType(), recordsInProgress));
+        }
+        if (type.getKind() == TypeKind.VOID) {
+            return new JavaType.Primitive(TypeName.VOID);
+        }
+        if (type.getKind() != TypeKind.DECLARED) {
+            return new JavaType.Unsupported(name, "a " + type.getKind().toString().toLowerCase() + " type");
+        }
+        DeclaredType declared = (DeclaredType) type;
+        TypeElement element = (TypeElement) declared.asElement();
+        String qualified = element.getQualifiedName().toString();
+        if (element.getKind() == ElementKind.RECORD) {
+            if (!recordsInProgress.add(qualified)) {
+                return new JavaType.Unsupported(name, "a record that contains itself");
+            }
+            List<JavaType.Component> components = new ArrayList<>();
+            for (RecordComponentElement component : element.getRecordComponents()) {
+                components.add(new JavaType.Component(
+                        component.getSimpleName().toString(), read(component.asType(), recordsInProgress)));
+            }
+            recordsInProgress.remove(qualified);
+            return new JavaType.Record((ClassName) TypeName.get(types(declared)), components, accessible(element));
+        }
+        List<JavaType> arguments = new ArrayList<>();
+        for (TypeMirror argument : declared.getTypeArguments()) {
+            arguments.add(read(argument, recordsInProgress));
+        }
+        return new JavaType.Declared(name, qualified, arguments);
+    }
+
+    /** The raw class of a record type (records are never generic in samples; type arguments are dropped). */
+    private static TypeMirror types(DeclaredType declared) {
+        return declared.asElement().asType();
+    }
+
+    /** Whether code in another class of the same package can name and construct the type. */
+    private static boolean accessible(TypeElement element) {
+        for (javax.lang.model.element.Element e = element; e instanceof TypeElement t; e = e.getEnclosingElement()) {
+            if (t.getModifiers().contains(Modifier.PRIVATE)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

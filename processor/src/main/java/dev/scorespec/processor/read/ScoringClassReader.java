@@ -1,0 +1,179 @@
+package dev.scorespec.processor.read;
+
+import com.palantir.javapoet.ClassName;
+import dev.scorespec.processor.model.ScoringClassDecl;
+import dev.scorespec.processor.model.ScoringClassDecl.InitDecl;
+import dev.scorespec.processor.model.ScoringClassDecl.InputDecl;
+import dev.scorespec.processor.model.ScoringClassDecl.OutputDecl;
+import dev.scorespec.processor.model.ScoringClassDecl.ParamDecl;
+import dev.scorespec.processor.model.ScoringClassDecl.RunDecl;
+import dev.scorespec.processor.model.ScoringClassDecl.SampleDecl;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.annotation.processing.Filer;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.ElementFilter;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * The first layer: reads a scoring class's annotations and types into a {@link ScoringClassDecl}.
+ * It judges nothing; the validator does.
+ */
+public final class ScoringClassReader {
+
+    private final Filer filer;
+
+    public ScoringClassReader(Filer filer) {
+        this.filer = filer;
+    }
+
+    /** Whether the class has types that a later round may still generate; such a class is deferred. */
+    public static boolean incomplete(TypeElement type) {
+        for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+            if (JavaTypes.hasErrors(method.getReturnType())
+                    || method.getParameters().stream().anyMatch(p -> JavaTypes.hasErrors(p.asType()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public ScoringClassDecl read(TypeElement type) {
+        List<InitDecl> inits = new ArrayList<>();
+        List<RunDecl> runs = new ArrayList<>();
+        for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+            Annotations.find(method, Annotations.INIT).ifPresent(init -> inits.add(readInit(method, init)));
+            boolean hasSchema = Annotations.find(method, Annotations.INPUT_SCHEMA).isPresent()
+                    || Annotations.find(method, Annotations.INPUT_SCHEMAS).isPresent()
+                    || Annotations.find(method, Annotations.OUTPUT_SCHEMA).isPresent();
+            if (hasSchema || method.getSimpleName().contentEquals("run")) {
+                runs.add(readRun(method));
+            }
+        }
+        return new ScoringClassDecl(ClassName.get(type), SourceLocation.of(type), constructible(type), inits, runs);
+    }
+
+    private static boolean constructible(TypeElement type) {
+        if (type.getModifiers().contains(Modifier.ABSTRACT) || type.getKind() != ElementKind.CLASS) {
+            return false;
+        }
+        for (Element e = type; e instanceof TypeElement t; e = e.getEnclosingElement()) {
+            if (t.getModifiers().contains(Modifier.PRIVATE)
+                    || (t.getNestingKind() == NestingKind.MEMBER && !t.getModifiers().contains(Modifier.STATIC))
+                    || t.getNestingKind() == NestingKind.LOCAL || t.getNestingKind() == NestingKind.ANONYMOUS) {
+                return false;
+            }
+        }
+        return ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
+                .anyMatch(c -> c.getParameters().isEmpty() && !c.getModifiers().contains(Modifier.PRIVATE));
+    }
+
+    private static InitDecl readInit(ExecutableElement method, AnnotationMirror init) {
+        return new InitDecl(
+                method.getSimpleName().toString(),
+                SourceLocation.of(method, init),
+                method.getParameters().stream().map(p -> JavaTypes.read(p.asType())).toList(),
+                method.getReturnType().getKind() == javax.lang.model.type.TypeKind.VOID,
+                method.getModifiers().contains(Modifier.PRIVATE),
+                method.getModifiers().contains(Modifier.STATIC));
+    }
+
+    private RunDecl readRun(ExecutableElement method) {
+        List<ParamDecl> params = new ArrayList<>();
+        for (VariableElement p : method.getParameters()) {
+            params.add(new ParamDecl(
+                    p.getSimpleName().toString(),
+                    JavaTypes.read(p.asType()),
+                    Annotations.find(p, Annotations.REQUEST_HEADERS).isPresent(),
+                    SourceLocation.of(p)));
+        }
+        List<AnnotationMirror> inputMirrors = new ArrayList<>();
+        Annotations.find(method, Annotations.INPUT_SCHEMA).ifPresent(inputMirrors::add);
+        Annotations.find(method, Annotations.INPUT_SCHEMAS)
+                .ifPresent(container -> inputMirrors.addAll(Annotations.nested(container, "value")));
+        List<InputDecl> inputs = new ArrayList<>();
+        for (AnnotationMirror input : inputMirrors) {
+            inputs.add(new InputDecl(
+                    Annotations.string(input, "param"),
+                    samples(method, input),
+                    Annotations.bool(input, "optional"),
+                    SourceLocation.of(method, input),
+                    new SourceLocation(method, input, Annotations.explicit(input, "param").orElse(null))));
+        }
+        Optional<OutputDecl> output = Annotations.find(method, Annotations.OUTPUT_SCHEMA)
+                .map(o -> new OutputDecl(samples(method, o), SourceLocation.of(method, o)));
+        return new RunDecl(
+                method.getSimpleName().toString(),
+                SourceLocation.of(method),
+                method.getModifiers().contains(Modifier.PUBLIC),
+                method.getModifiers().contains(Modifier.STATIC),
+                params,
+                JavaTypes.read(method.getReturnType()),
+                inputs,
+                output);
+    }
+
+    private List<SampleDecl> samples(ExecutableElement method, AnnotationMirror schema) {
+        List<SampleDecl> samples = new ArrayList<>();
+        for (SampleDecl.Kind kind : SampleDecl.Kind.values()) {
+            for (AnnotationMirror sample : Annotations.nested(schema, kind.attribute())) {
+                samples.add(readSample(kind, method, schema, sample));
+            }
+        }
+        return samples;
+    }
+
+    private SampleDecl readSample(SampleDecl.Kind kind, ExecutableElement method, AnnotationMirror schema, AnnotationMirror sample) {
+        String inline = Annotations.string(sample, "sample");
+        String resource = Annotations.string(sample, "sampleResource");
+        String dtype = kind == SampleDecl.Kind.NDARRAY ? Annotations.string(sample, "dtype") : "";
+        boolean enforceShape = kind != SampleDecl.Kind.NDARRAY || Annotations.bool(sample, "enforceShape");
+        SourceLocation where = new SourceLocation(method, schema, Annotations.explicit(schema, kind.attribute()).orElse(null));
+        if (!inline.isEmpty() && !resource.isEmpty()) {
+            return new SampleDecl(kind, "", "sample", Optional.of("gives both sample and sampleResource"), dtype, enforceShape, where);
+        }
+        if (inline.isEmpty() && resource.isEmpty()) {
+            return new SampleDecl(kind, "", "sample", Optional.of("gives neither sample nor sampleResource"), dtype, enforceShape, where);
+        }
+        if (!inline.isEmpty()) {
+            return new SampleDecl(kind, inline, "sample", Optional.empty(), dtype, enforceShape, where);
+        }
+        String source = "sampleResource \"" + resource + "\"";
+        return readResource(resource)
+                .map(text -> new SampleDecl(kind, text, source, Optional.<String>empty(), dtype, enforceShape, where))
+                .orElseGet(() -> new SampleDecl(kind, "", source,
+                        Optional.of("names the resource \"" + resource + "\", which is not in the class output, source path or class path"),
+                        dtype, enforceShape, where));
+    }
+
+    /**
+     * Reads a sample resource through the Filer: from the class output first (Maven copies
+     * {@code src/main/resources} there before compiling), then the source path and class path.
+     */
+    private Optional<String> readResource(String resource) {
+        String path = resource.startsWith("/") ? resource.substring(1) : resource;
+        for (StandardLocation location : List.of(
+                StandardLocation.CLASS_OUTPUT, StandardLocation.SOURCE_PATH, StandardLocation.CLASS_PATH)) {
+            try {
+                FileObject file = filer.getResource(location, "", path);
+                try (var in = file.openInputStream()) {
+                    return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            } catch (IOException | IllegalArgumentException e) {
+                // Not in this location; try the next one.
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,87 @@
+package dev.scorespec.processor.validate;
+
+/**
+ * Every diagnostic the processor reports, with a stable id. Each text says what is wrong, where, and
+ * how to fix it; {@code %s} placeholders are filled in order. Tests assert on the ids.
+ */
+public enum Message {
+    // 100s: the processor itself
+    UNEXPECTED(100, "ScoreSpec failed on %s: %s. This is a bug in ScoreSpec; please report it with this class."),
+    UNRESOLVED(101, "ScoreSpec could not resolve the types of %s: %s. Fix the compile errors above, or make sure the "
+            + "generated types it uses exist."),
+
+    // 110s: the scoring class and its run method
+    RUN_MISSING(110, "@ScoringService class %s has no 'run' method. Add one, such as 'public String run(String body)'."),
+    RUN_MULTIPLE(111, "%s has %s methods named 'run'; a scoring class has exactly one. Rename or remove the others."),
+    RUN_NAME(112, "@%s is on '%s', but the scoring method must be named 'run', as in Azure ML scoring scripts. "
+            + "Rename '%s' to 'run'."),
+    RUN_NOT_PUBLIC(113, "The scoring method 'run' must be public. Add the 'public' modifier."),
+    RUN_STATIC(114, "The scoring method 'run' must not be static: the server calls it on the instance that @Init "
+            + "prepared. Remove 'static'."),
+    NOT_CONSTRUCTIBLE(115, "ScoreSpec cannot create %s: it needs a non-private constructor without parameters, and the "
+            + "class must be a non-abstract top-level or static nested class that is not private. Add 'public %s() {}'."),
+
+    // 120s: @Init
+    INIT_SIGNATURE(120, "@Init method '%s' must take no parameter or one ModelDir, return void, and be neither private "
+            + "nor static. Declare it as 'void %s(ModelDir models)'."),
+    INIT_MULTIPLE(121, "%s has %s @Init methods; the server calls exactly one. Merge them into one method."),
+
+    // 130s: parameters
+    UNKNOWN_PARAM(130, "@InputSchema(param = \"%s\") names no parameter of run. Its parameters are: %s. Use one of "
+            + "those names."),
+    PARAM_WITHOUT_SCHEMA(131, "Parameter '%s' of run has no @InputSchema, while other parameters have one. Add "
+            + "@InputSchema(param = \"%s\", ...), or mark it @RequestHeaders if it takes the request headers."),
+    DUPLICATE_SCHEMA(132, "Parameter '%s' has %s @InputSchema annotations; give it exactly one."),
+    SAMPLE_KIND_COUNT(133, "%s must give exactly one sample, in ndarray = @NdArray(...) or standard = @Standard(...); "
+            + "it gives %s."),
+    SAMPLE_SOURCE(134, "The %s sample for %s %s. Give exactly one of sample = \"...\" (JSON text) or "
+            + "sampleResource = \"file.json\"."),
+    HEADERS_TYPE(135, "@RequestHeaders parameter '%s' must be a Map<String, String>, but it is %s."),
+    HEADERS_WITH_SCHEMA(136, "Parameter '%s' is marked @RequestHeaders and also has an @InputSchema; headers do not "
+            + "come from the body. Remove one of them."),
+    OPTIONAL_PRIMITIVE(137, "Parameter '%s' is optional, so it receives null when the body leaves it out, but its type %s "
+            + "cannot hold null. Use the boxed type or an array."),
+    UNSUPPORTED_TYPE(138, "ScoreSpec cannot bind %s of type %s: %s."),
+    JSON_TEXT_ONLY(139, "run(%s) has no @InputSchema, so it would receive the raw JSON body text, which needs a single "
+            + "String parameter (plus an optional @RequestHeaders map). Add @InputSchema for each parameter, or take "
+            + "'String body'."),
+
+    // 140s: samples
+    INVALID_JSON(140, "The %s for %s is not valid JSON: %s. Write the sample as JSON text, for example "
+            + "sample = \"[[1.0, 2.0]]\" or sample = \"\\\"text\\\"\"."),
+    EMPTY_SAMPLE(141, "The %s for %s is %s, from which ScoreSpec cannot tell the element type. Give at least one "
+            + "representative value."),
+    RAGGED(142, "The sample for %s is a ragged array: %s. Make every row the same length."),
+    MIXED(143, "The sample for %s mixes element types in one array: %s. An ndarray has one dtype: use one type, "
+            + "or name the dtype."),
+    DOES_NOT_FIT(144, "The sample for %s does not fit %s: %s. Change the sample or the Java type."),
+    UNKNOWN_DTYPE(145, "@NdArray(dtype = \"%s\") for %s is not a dtype ScoreSpec knows. Use one of: %s."),
+    DTYPE_MISMATCH(146, "@NdArray(dtype = \"%s\") for %s stores %s elements, but the Java type is %s. Use %s, or "
+            + "dtype = \"%s\"."),
+    RANK_MISMATCH(147, "The sample for %s has %s dimension(s), but %s has %s. Make the Java array's rank match the "
+            + "sample, or use NDArray for any rank."),
+
+    // 150s: output
+    OUTPUT_KIND_COUNT(150, "@OutputSchema must give exactly one sample, in ndarray = @NdArray(...) or "
+            + "standard = @Standard(...); it gives %s."),
+    OUTPUT_ON_VOID(151, "run returns void, so @OutputSchema has nothing to describe. Return the result, or remove "
+            + "@OutputSchema.");
+
+    private final int id;
+    private final String template;
+
+    Message(int id, String template) {
+        this.id = id;
+        this.template = template;
+    }
+
+    /** The stable id, such as {@code SS142}. */
+    public String id() {
+        return "SS" + id;
+    }
+
+    /** The full text: {@code [SS142] The sample for 'data' is a ragged array: ...}. */
+    public String format(Object... args) {
+        return "[" + id() + "] " + String.format(template, args);
+    }
+}

@@ -1,0 +1,239 @@
+package dev.scorespec.processor.validate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.palantir.javapoet.TypeName;
+import dev.scorespec.processor.model.JavaType;
+import dev.scorespec.processor.model.RunParameter;
+import dev.scorespec.processor.model.ScoringClassDecl;
+import dev.scorespec.processor.model.ScoringClassDecl.InitDecl;
+import dev.scorespec.processor.model.ScoringClassDecl.InputDecl;
+import dev.scorespec.processor.model.ScoringClassDecl.ParamDecl;
+import dev.scorespec.processor.model.ScoringClassDecl.RunDecl;
+import dev.scorespec.processor.model.ScoringClassDecl.SampleDecl;
+import dev.scorespec.processor.model.ScoringSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The second layer: checks a {@link ScoringClassDecl} and turns it into a {@link ScoringSpec}, or
+ * reports every problem it finds. It never stops at the first problem of a class when later checks
+ * are still meaningful, so one compile shows them all.
+ */
+public final class ScoringClassValidator {
+
+    /** Strict JSON: no comments, no trailing tokens; big numbers kept exact. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private static final String MODEL_DIR = "dev.scorespec.runtime.ModelDir";
+
+    public Optional<ScoringSpec> validate(ScoringClassDecl decl, Report report) {
+        Optional<RunDecl> run = run(decl, report);
+        if (!decl.constructible()) {
+            report.error(decl.where(), Message.NOT_CONSTRUCTIBLE, decl.type().canonicalName(), decl.type().simpleName());
+        }
+        Optional<ScoringSpec.InitMethod> init = init(decl, report);
+        if (run.isEmpty()) {
+            return Optional.empty();
+        }
+        List<RunParameter> parameters = parameters(run.get(), report);
+        Optional<ScoringSpec.Sample> output = output(run.get(), report);
+        if (report.hasErrors()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ScoringSpec(decl.type(), init, run.get().name(), parameters,
+                run.get().returnType().name(), output));
+    }
+
+    private Optional<RunDecl> run(ScoringClassDecl decl, Report report) {
+        List<RunDecl> named = new ArrayList<>();
+        for (RunDecl candidate : decl.runs()) {
+            if (candidate.name().equals("run")) {
+                named.add(candidate);
+            } else {
+                String annotation = !candidate.inputs().isEmpty() ? "InputSchema" : "OutputSchema";
+                report.error(candidate.where(), Message.RUN_NAME, annotation, candidate.name(), candidate.name());
+            }
+        }
+        if (named.isEmpty()) {
+            if (!report.hasErrors()) {
+                report.error(decl.where(), Message.RUN_MISSING, decl.type().canonicalName());
+            }
+            return Optional.empty();
+        }
+        if (named.size() > 1) {
+            for (RunDecl r : named) {
+                report.error(r.where(), Message.RUN_MULTIPLE, decl.type().simpleName(), named.size());
+            }
+            return Optional.empty();
+        }
+        RunDecl run = named.get(0);
+        if (!run.isPublic()) {
+            report.error(run.where(), Message.RUN_NOT_PUBLIC);
+        }
+        if (run.isStatic()) {
+            report.error(run.where(), Message.RUN_STATIC);
+        }
+        return Optional.of(run);
+    }
+
+    private Optional<ScoringSpec.InitMethod> init(ScoringClassDecl decl, Report report) {
+        if (decl.inits().size() > 1) {
+            for (InitDecl i : decl.inits()) {
+                report.error(i.where(), Message.INIT_MULTIPLE, decl.type().simpleName(), decl.inits().size());
+            }
+            return Optional.empty();
+        }
+        if (decl.inits().isEmpty()) {
+            return Optional.empty();
+        }
+        InitDecl init = decl.inits().get(0);
+        boolean parametersOk = init.parameters().isEmpty()
+                || (init.parameters().size() == 1 && init.parameters().get(0).is(MODEL_DIR));
+        if (!parametersOk || !init.returnsVoid() || init.isPrivate() || init.isStatic()) {
+            report.error(init.where(), Message.INIT_SIGNATURE, init.name(), init.name());
+            return Optional.empty();
+        }
+        return Optional.of(new ScoringSpec.InitMethod(init.name(), init.parameters().size() == 1));
+    }
+
+    private List<RunParameter> parameters(RunDecl run, Report report) {
+        Map<String, List<InputDecl>> inputsByParam = run.inputs().stream()
+                .collect(Collectors.groupingBy(InputDecl::param, java.util.LinkedHashMap::new, Collectors.toList()));
+        Map<String, ParamDecl> paramsByName = run.parameters().stream()
+                .collect(Collectors.toMap(ParamDecl::name, Function.identity()));
+        for (InputDecl input : run.inputs()) {
+            if (!paramsByName.containsKey(input.param())) {
+                String names = run.parameters().stream().filter(p -> !p.requestHeaders()).map(ParamDecl::name)
+                        .collect(Collectors.joining(", "));
+                report.error(input.paramWhere(), Message.UNKNOWN_PARAM, input.param(), names.isEmpty() ? "(none)" : names);
+            }
+        }
+        if (run.inputs().isEmpty()) {
+            return parametersWithoutSchema(run, report);
+        }
+        List<RunParameter> parameters = new ArrayList<>();
+        for (ParamDecl param : run.parameters()) {
+            List<InputDecl> inputs = inputsByParam.getOrDefault(param.name(), List.of());
+            if (param.requestHeaders()) {
+                if (!inputs.isEmpty()) {
+                    report.error(param.where(), Message.HEADERS_WITH_SCHEMA, param.name());
+                }
+                headers(param, report).ifPresent(parameters::add);
+                continue;
+            }
+            if (inputs.isEmpty()) {
+                report.error(param.where(), Message.PARAM_WITHOUT_SCHEMA, param.name(), param.name());
+                continue;
+            }
+            if (inputs.size() > 1) {
+                for (InputDecl input : inputs) {
+                    report.error(input.where(), Message.DUPLICATE_SCHEMA, param.name(), inputs.size());
+                }
+                continue;
+            }
+            InputDecl input = inputs.get(0);
+            if (input.optional() && param.type() instanceof JavaType.Primitive) {
+                report.error(param.where(), Message.OPTIONAL_PRIMITIVE, param.name(), param.type().name());
+            }
+            sample(input.samples(), "@InputSchema(param = \"" + param.name() + "\")", input.where(),
+                    "'" + param.name() + "'", param.type(), report)
+                    .ifPresent(s -> parameters.add(new RunParameter.Body(param.name(), param.type().name(), s, input.optional())));
+        }
+        return parameters;
+    }
+
+    /** A run without @InputSchema: either no body parameter at all, or run(String body) taking the raw text. */
+    private List<RunParameter> parametersWithoutSchema(RunDecl run, Report report) {
+        List<RunParameter> parameters = new ArrayList<>();
+        List<ParamDecl> body = run.parameters().stream().filter(p -> !p.requestHeaders()).toList();
+        if (body.size() > 1 || (body.size() == 1 && !body.get(0).type().is("java.lang.String"))) {
+            String signature = run.parameters().stream().map(p -> p.type().name() + " " + p.name())
+                    .collect(Collectors.joining(", "));
+            report.error(run.where(), Message.JSON_TEXT_ONLY, signature);
+            return parameters;
+        }
+        for (ParamDecl param : run.parameters()) {
+            if (param.requestHeaders()) {
+                headers(param, report).ifPresent(parameters::add);
+            } else {
+                parameters.add(new RunParameter.JsonText(param.type().name()));
+            }
+        }
+        return parameters;
+    }
+
+    private static Optional<RunParameter> headers(ParamDecl param, Report report) {
+        boolean ok = param.type() instanceof JavaType.Declared d && d.is("java.util.Map") && d.arguments().size() == 2
+                && d.arguments().get(0).is("java.lang.String") && d.arguments().get(1).is("java.lang.String");
+        if (!ok) {
+            report.error(param.where(), Message.HEADERS_TYPE, param.name(), param.type().name());
+            return Optional.empty();
+        }
+        return Optional.of(new RunParameter.Headers(param.type().name()));
+    }
+
+    private Optional<ScoringSpec.Sample> output(RunDecl run, Report report) {
+        if (run.output().isEmpty()) {
+            return Optional.empty();
+        }
+        if (run.returnType().name().equals(TypeName.VOID)) {
+            report.error(run.output().get().where(), Message.OUTPUT_ON_VOID);
+            return Optional.empty();
+        }
+        return sample(run.output().get().samples(), "@OutputSchema", run.output().get().where(),
+                "the output of run", run.returnType(), report);
+    }
+
+    /** Checks that exactly one sample is given, that it is JSON, and infers its type for the Java target. */
+    private Optional<ScoringSpec.Sample> sample(List<SampleDecl> samples, String annotation,
+            dev.scorespec.processor.model.Location where, String subject, JavaType target, Report report) {
+        if (samples.size() != 1) {
+            String given = samples.isEmpty() ? "none" : samples.stream().map(s -> s.kind().attribute())
+                    .collect(Collectors.joining(" and "));
+            if (annotation.equals("@OutputSchema")) {
+                report.error(where, Message.OUTPUT_KIND_COUNT, given);
+            } else {
+                report.error(where, Message.SAMPLE_KIND_COUNT, annotation, given);
+            }
+            return Optional.empty();
+        }
+        SampleDecl sample = samples.get(0);
+        if (sample.problem().isPresent()) {
+            report.error(sample.where(), Message.SAMPLE_SOURCE, sample.kind().annotation(), subject, sample.problem().get());
+            return Optional.empty();
+        }
+        JsonNode json;
+        try {
+            json = JSON.readTree(sample.json());
+        } catch (JsonProcessingException e) {
+            report.error(sample.where(), Message.INVALID_JSON, sample.source(), subject, e.getOriginalMessage());
+            return Optional.empty();
+        }
+        if (json == null || json.isMissingNode()) {
+            report.error(sample.where(), Message.INVALID_JSON, sample.source(), subject, "it is empty");
+            return Optional.empty();
+        }
+        SampleTypes types = new SampleTypes(subject);
+        try {
+            return Optional.of(sample.kind() == SampleDecl.Kind.NDARRAY
+                    ? types.ndarray(json, sample.dtype(), sample.enforceShape(), target)
+                    : types.standard(json, target));
+        } catch (Misfit misfit) {
+            report.error(sample.where(), misfit.message, misfit.args);
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package dev.scorespec.runtime.binding;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import dev.scorespec.runtime.NDArray;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The structure of request bodies, as generated binders walk it: the outer object of parameters,
+ * records given by name or position, required keys, and values bound to {@code Object}. Scalars are
+ * read by {@link JsonValues}, arrays by {@link NdArrayReader}.
+ */
+public final class JsonBody {
+
+    private JsonBody() {
+    }
+
+    /** Moves to the body's opening brace: the body is one JSON object with a property per parameter. */
+    public static void startObject(JsonParser json) throws IOException {
+        JsonToken token = json.nextToken();
+        if (token == null) {
+            throw BindingException.at("", "The request body is empty; expected a JSON object with the parameters of run.");
+        }
+        if (token != JsonToken.START_OBJECT) {
+            throw BindingException.at("", "The request body must be a JSON object with the parameters of run, got "
+                    + describe(json) + ".");
+        }
+    }
+
+    /** Checks that nothing follows the body's closing brace. */
+    public static void end(JsonParser json) throws IOException {
+        if (json.nextToken() != null) {
+            throw BindingException.at("", "The request body has more content after its JSON object.");
+        }
+    }
+
+    /** Turns a parse failure into the client's error: the body is not JSON. */
+    public static BindingException malformed(StreamReadException e) {
+        var location = e.getLocation();
+        String where = location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+        return BindingException.at("", "The request body is not valid JSON: " + e.getOriginalMessage() + where);
+    }
+
+    /**
+     * Moves to field {@code index} of a record given as a JSON list, failing when the list ends early.
+     */
+    public static void nextField(JsonParser json, int index, int fieldCount) throws IOException {
+        if (json.nextToken() == JsonToken.END_ARRAY) {
+            throw BindingException.at(json, "expected " + fieldCount + " fields, got " + index);
+        }
+    }
+
+    /** Checks that a record given as a JSON list has no more than its fields. */
+    public static void endFields(JsonParser json, int fieldCount) throws IOException {
+        if (json.nextToken() != JsonToken.END_ARRAY) {
+            throw BindingException.at(json, "expected " + fieldCount + " fields, got more");
+        }
+    }
+
+    /** Fails on an object that lacks a required key; call on its closing brace. */
+    public static void requireKey(JsonParser json, boolean present, String key) throws IOException {
+        if (!present) {
+            throw BindingException.at(json, "missing required property '" + key + "'");
+        }
+    }
+
+    /** Fails on a map that lacks one of the required keys; call on its closing brace. */
+    public static void requireKeys(JsonParser json, Map<String, ?> map, Set<String> keys) throws IOException {
+        for (String key : keys) {
+            if (!map.containsKey(key)) {
+                throw BindingException.at(json, "missing required property '" + key + "'");
+            }
+        }
+    }
+
+    /**
+     * Checks the first dimension of a fixed-size sub-array (a structured field such as
+     * {@code ('grades', 'f8', (2,))}), whose every dimension is fixed. Call on its closing bracket.
+     */
+    public static NDArray fixedLength(JsonParser json, NDArray array, int length) throws IOException {
+        if (array.shape(0) != length) {
+            throw BindingException.at(json, "expected " + length + " values, got " + array.shape(0));
+        }
+        return array;
+    }
+
+    /**
+     * Reads a scalar that may be one of several JSON types (a list sample that mixes them), given by
+     * their JSON Schema names: {@code integer}, {@code number}, {@code string}, {@code boolean}.
+     */
+    public static Object readScalarOf(JsonParser json, String... types) throws IOException {
+        JsonToken token = json.currentToken();
+        for (String type : types) {
+            switch (type) {
+                case "integer":
+                    if (token == JsonToken.VALUE_NUMBER_INT) {
+                        return json.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? json.getBigIntegerValue() : json.getLongValue();
+                    }
+                    break;
+                case "number":
+                    if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+                        return json.getDoubleValue();
+                    }
+                    break;
+                case "string":
+                    if (token == JsonToken.VALUE_STRING) {
+                        return json.getText();
+                    }
+                    break;
+                case "boolean":
+                    if (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
+                        return token == JsonToken.VALUE_TRUE;
+                    }
+                    break;
+                default:
+                    throw new IllegalArgumentException("Unknown JSON type " + type);
+            }
+        }
+        throw BindingException.at(json, "expected " + String.join(" or ", articles(types)) + ", got " + describe(json));
+    }
+
+    /**
+     * Reads any JSON value into plain Java: {@code Map}, {@code List}, {@code String}, {@code Long} or
+     * {@code BigInteger}, {@code Double}, {@code Boolean}, or {@code null}. For members of an object
+     * bound to {@code Map<String, Object>} that its sample does not name.
+     */
+    public static Object readAny(JsonParser json) throws IOException {
+        switch (json.currentToken()) {
+            case START_OBJECT: {
+                Map<String, Object> map = new LinkedHashMap<>();
+                while (json.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = json.currentName();
+                    json.nextToken();
+                    map.put(name, readAny(json));
+                }
+                return Collections.unmodifiableMap(map);
+            }
+            case START_ARRAY: {
+                List<Object> list = new ArrayList<>();
+                while (json.nextToken() != JsonToken.END_ARRAY) {
+                    list.add(readAny(json));
+                }
+                return Collections.unmodifiableList(list);
+            }
+            case VALUE_NULL:
+                return null;
+            default:
+                return readScalarOf(json, "integer", "number", "string", "boolean");
+        }
+    }
+
+    private static List<String> articles(String... types) {
+        List<String> out = new ArrayList<>();
+        for (String t : types) {
+            out.add(t.equals("integer") ? "an integer" : "a " + t);
+        }
+        return out;
+    }
+
+    /** The current token as a message shows it. */
+    static String describe(JsonParser json) throws IOException {
+        JsonToken token = json.currentToken();
+        if (token == null) {
+            return "nothing";
+        }
+        switch (token) {
+            case START_ARRAY:
+                return "an array";
+            case START_OBJECT:
+                return "an object";
+            case VALUE_NULL:
+                return "null";
+            case VALUE_STRING: {
+                String text = json.getText();
+                String shown = text.length() > 40 ? text.substring(0, 37) + "..." : text;
+                return "\"" + shown.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+            }
+            default:
+                return json.getText();
+        }
+    }
+}
