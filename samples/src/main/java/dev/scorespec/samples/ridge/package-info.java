@@ -1,0 +1,2 @@
+/** The diabetes ridge-regression sample model, run with ONNX Runtime. */
+package dev.scorespec.samples.ridge;
