@@ -139,7 +139,9 @@ public final class ScoreSpecProcessor extends AbstractProcessor {
         String binderName = binder.packageName().isEmpty() ? binder.typeSpec().name()
                 : binder.packageName() + "." + binder.typeSpec().name();
         try {
-            binder.toBuilder().build().writeTo(processingEnv.getFiler(), type);
+            try (Writer writer = processingEnv.getFiler().createSourceFile(binderName, type).openWriter()) {
+                binder.writeTo(writer);
+            }
             for (Map.Entry<String, String> document : new TreeMap<>(documents).entrySet()) {
                 String file = document.getKey().equals("2.0") ? "swagger-2.0.json" : "openapi-" + document.getKey() + ".json";
                 writeResource("META-INF/scorespec/" + ClassName.get(type).reflectionName() + "/" + file,
@@ -175,6 +177,9 @@ public final class ScoreSpecProcessor extends AbstractProcessor {
 
     private void report(Diagnostic d) {
         SourceLocation where = (SourceLocation) d.where();
+        if (where.repeated() >= 0 && RepeatedAnnotations.report(processingEnv, d.text(), where.element(), where.repeated())) {
+            return;
+        }
         if (where.annotation() != null && where.value() != null) {
             processingEnv.getMessager().printMessage(Kind.ERROR, d.text(), where.element(), where.annotation(), where.value());
         } else if (where.annotation() != null) {

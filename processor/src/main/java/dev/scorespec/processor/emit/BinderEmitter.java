@@ -67,6 +67,7 @@ public final class BinderEmitter {
     private final ClassName arguments;
     private final TypeSpec.Builder type;
     private final Set<String> methodNames = new HashSet<>();
+    private final Set<String> constants = new HashSet<>();
     private final Map<String, MethodSpec> helpers = new LinkedHashMap<>();
 
     private BinderEmitter(ScoringSpec spec, List<String> documentVersions) {
@@ -141,11 +142,10 @@ public final class BinderEmitter {
     }
 
     private static String argumentName(RunParameter p) {
-        return switch (p) {
-            case RunParameter.Body b -> javaName(b.name());
-            case RunParameter.Headers h -> "requestHeaders";
-            case RunParameter.JsonText t -> "body";
-        };
+        if (p instanceof RunParameter.Body b) {
+            return javaName(b.name());
+        }
+        return p instanceof RunParameter.Headers ? "requestHeaders" : "body";
     }
 
     private MethodSpec init() {
@@ -237,14 +237,18 @@ public final class BinderEmitter {
 
     /** An expression that reads the value at the parser's current token. */
     private CodeBlock readValue(ValueType value, String context) {
-        return switch (value) {
-            case ScalarType s -> readScalar(s);
-            case UnionType u -> CodeBlock.of("$T.readScalarOf(json, $L)", JSON_BODY,
+        if (value instanceof ScalarType s) {
+            return readScalar(s);
+        } else if (value instanceof UnionType u) {
+            return CodeBlock.of("$T.readScalarOf(json, $L)", JSON_BODY,
                     u.kinds().stream().map(k -> CodeBlock.of("$S", k.jsonType())).distinct().collect(CodeBlock.joining(", ")));
-            case NdArrayType a -> readArray(a, context);
-            case ListType l -> CodeBlock.of("$L(json)", listReader(l, context));
-            case ObjectType o -> CodeBlock.of("$L(json)", o.record() ? recordReader(o, context) : mapReader(o, context));
-        };
+        } else if (value instanceof NdArrayType a) {
+            return readArray(a, context);
+        } else if (value instanceof ListType l) {
+            return CodeBlock.of("$L(json)", listReader(l, context));
+        }
+        ObjectType o = (ObjectType) value;
+        return CodeBlock.of("$L(json)", o.record() ? recordReader(o, context) : mapReader(o, context));
     }
 
     private static CodeBlock readScalar(ScalarType s) {
@@ -285,6 +289,9 @@ public final class BinderEmitter {
     /** A constant holding a sample's shape, which the reader checks every dimension but the first against. */
     private String shapeConstant(String context, List<Integer> shape) {
         String name = constantName(context) + "_SHAPE";
+        if (!constants.add(name)) {
+            return name;
+        }
         type.addField(FieldSpec.builder(int[].class, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("The sample's shape; every dimension but the first is enforced.\n")
                 .initializer("{$L}", shape.stream().map(String::valueOf).collect(Collectors.joining(", ")))
@@ -505,13 +512,16 @@ public final class BinderEmitter {
 
     /** Whether JsonOutput's type-based writing would not do: records, and bytes that must be base64. */
     private static boolean needsGeneratedWriter(ValueType value) {
-        return switch (value) {
-            case ScalarType s -> s.kind() == ScalarKind.BYTES;
-            case UnionType u -> false;
-            case NdArrayType a -> a.target() == NdArrayType.Target.RECORDS;
-            case ListType l -> needsGeneratedWriter(l.items());
-            case ObjectType o -> o.record() || o.properties().stream().anyMatch(p -> needsGeneratedWriter(p.type()));
-        };
+        if (value instanceof ScalarType s) {
+            return s.kind() == ScalarKind.BYTES;
+        } else if (value instanceof NdArrayType a) {
+            return a.target() == NdArrayType.Target.RECORDS;
+        } else if (value instanceof ListType l) {
+            return needsGeneratedWriter(l.items());
+        } else if (value instanceof ObjectType o) {
+            return o.record() || o.properties().stream().anyMatch(p -> needsGeneratedWriter(p.type()));
+        }
+        return false;
     }
 
     private CodeBlock writeValue(ValueType value, String expression, String context) {
@@ -521,9 +531,10 @@ public final class BinderEmitter {
         String method = helperName("write" + context);
         MethodSpec.Builder write = MethodSpec.methodBuilder(method).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .addParameter(OUT).addParameter(value.javaType(), "value").addException(IOException.class);
-        switch (value) {
-            case ScalarType s -> write.addStatement("$T.writeBase64(out, value)", JSON_OUTPUT);
-            case NdArrayType a -> {
+        if (value instanceof ScalarType) {
+            write.addStatement("$T.writeBase64(out, value)", JSON_OUTPUT);
+        } else if (value instanceof NdArrayType a) {
+            {
                 TypeName recordType = ((ArrayTypeName) a.javaType()).componentType();
                 write.addStatement("out.writeStartArray()")
                         .beginControlFlow("for ($T row : value)", recordType)
@@ -536,12 +547,14 @@ public final class BinderEmitter {
                 }
                 write.addStatement("out.writeEndObject()").endControlFlow().addStatement("out.writeEndArray()");
             }
-            case ListType l -> write.addStatement("out.writeStartArray()")
+        } else if (value instanceof ListType l) {
+            write.addStatement("out.writeStartArray()")
                     .beginControlFlow("for ($T item : value)", l.items().javaType())
                     .addStatement("$L", writeValue(l.items(), "item", context + "Item"))
                     .endControlFlow()
                     .addStatement("out.writeEndArray()");
-            case ObjectType o when o.record() -> {
+        } else if (value instanceof ObjectType o && o.record()) {
+            {
                 write.beginControlFlow("if (value == null)").addStatement("out.writeNull()").addStatement("return")
                         .endControlFlow().addStatement("out.writeStartObject()");
                 for (ObjectType.Property p : o.properties()) {
@@ -550,7 +563,9 @@ public final class BinderEmitter {
                 }
                 write.addStatement("out.writeEndObject()");
             }
-            case ObjectType o -> {
+        } else {
+            ObjectType o = (ObjectType) value;
+            {
                 TypeName valueType = ((ParameterizedTypeName) o.javaType()).typeArguments().get(1);
                 write.addStatement("out.writeStartObject()")
                         .beginControlFlow("for ($T.Entry<String, $T> entry : value.entrySet())", Map.class, valueType)
@@ -559,7 +574,6 @@ public final class BinderEmitter {
                         .endControlFlow()
                         .addStatement("out.writeEndObject()");
             }
-            case UnionType u -> throw new AssertionError("unions are written by JsonOutput");
         }
         helpers.put(method, write.build());
         return CodeBlock.of("$L(out, $L)", method, expression);
@@ -605,15 +619,19 @@ public final class BinderEmitter {
 
     /** A short description of a value's schema, for Javadoc. */
     static String describe(ValueType value) {
-        return switch (value) {
-            case NdArrayType a -> a.structured()
+        if (value instanceof NdArrayType a) {
+            return a.structured()
                     ? "an array of records with fields " + a.fields().stream().map(NdArrayType.Field::name).collect(Collectors.joining(", "))
                     : "a " + a.dtype().orElseThrow().numpyName() + " array of shape (" + shapeText(a) + ")";
-            case ScalarType s -> "a " + s.kind().jsonType() + s.kind().jsonFormat().map(f -> " (" + f + ")").orElse("");
-            case UnionType u -> "one of " + u.kinds().stream().map(ScalarKind::jsonType).distinct().collect(Collectors.joining(", "));
-            case ListType l -> "a list of " + describe(l.items()).replaceFirst("^an? ", "");
-            case ObjectType o -> "an object with " + o.properties().stream().map(ObjectType.Property::name).collect(Collectors.joining(", "));
-        };
+        } else if (value instanceof ScalarType s) {
+            return "a " + s.kind().jsonType() + s.kind().jsonFormat().map(f -> " (" + f + ")").orElse("");
+        } else if (value instanceof UnionType u) {
+            return "one of " + u.kinds().stream().map(ScalarKind::jsonType).distinct().collect(Collectors.joining(", "));
+        } else if (value instanceof ListType l) {
+            return "a list of " + describe(l.items()).replaceFirst("^an? ", "");
+        }
+        return "an object with " + ((ObjectType) value).properties().stream().map(ObjectType.Property::name)
+                .collect(Collectors.joining(", "));
     }
 
     private static String shapeText(NdArrayType a) {

@@ -66,6 +66,15 @@ public final class Annotations {
         return (Boolean) value(mirror, attribute);
     }
 
+    /** The elements of an array attribute, as annotation values (positions included). */
+    public static List<AnnotationValue> values(AnnotationMirror mirror, String attribute) {
+        Object value = value(mirror, attribute);
+        if (!(value instanceof List<?> list)) {
+            return List.of();
+        }
+        return list.stream().map(AnnotationValue.class::cast).toList();
+    }
+
     /** The annotations inside an annotation-array attribute such as {@code ndarray = @NdArray(...)}. */
     public static List<AnnotationMirror> nested(AnnotationMirror mirror, String attribute) {
         Object value = value(mirror, attribute);

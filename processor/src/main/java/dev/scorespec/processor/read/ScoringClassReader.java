@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -98,19 +99,19 @@ public final class ScoringClassReader {
                     Annotations.find(p, Annotations.REQUEST_HEADERS).isPresent(),
                     SourceLocation.of(p)));
         }
-        List<AnnotationMirror> inputMirrors = new ArrayList<>();
-        Annotations.find(method, Annotations.INPUT_SCHEMA).ifPresent(inputMirrors::add);
-        Annotations.find(method, Annotations.INPUT_SCHEMAS)
-                .ifPresent(container -> inputMirrors.addAll(Annotations.nested(container, "value")));
         List<InputDecl> inputs = new ArrayList<>();
-        for (AnnotationMirror input : inputMirrors) {
-            inputs.add(new InputDecl(
-                    Annotations.string(input, "param"),
-                    samples(method, input),
-                    Annotations.bool(input, "optional"),
-                    SourceLocation.of(method, input),
-                    new SourceLocation(method, input, Annotations.explicit(input, "param").orElse(null))));
-        }
+        Annotations.find(method, Annotations.INPUT_SCHEMA).ifPresent(input -> inputs.add(readInput(method, input,
+                SourceLocation.of(method, input), new SourceLocation(method, input,
+                        Annotations.explicit(input, "param").orElse(null)))));
+        // Repeated @InputSchema sit in a container javac made; messages point at each one through it.
+        Annotations.find(method, Annotations.INPUT_SCHEMAS).ifPresent(container -> {
+            List<AnnotationValue> values = Annotations.values(container, "value");
+            for (int i = 0; i < values.size(); i++) {
+                AnnotationValue value = values.get(i);
+                SourceLocation where = SourceLocation.repeated(method, i);
+                inputs.add(readInput(method, (AnnotationMirror) value.getValue(), where, where));
+            }
+        });
         Optional<OutputDecl> output = Annotations.find(method, Annotations.OUTPUT_SCHEMA)
                 .map(o -> new OutputDecl(samples(method, o), SourceLocation.of(method, o)));
         return new RunDecl(
@@ -122,6 +123,16 @@ public final class ScoringClassReader {
                 JavaTypes.read(method.getReturnType()),
                 inputs,
                 output);
+    }
+
+    private InputDecl readInput(ExecutableElement method, AnnotationMirror input, SourceLocation where, SourceLocation paramWhere) {
+        List<SampleDecl> samples = samples(method, input);
+        if (where.repeated() >= 0) {
+            // Inside a container, the sample's own position is not known to javac's Messager: use the schema's.
+            samples = samples.stream().map(s -> new SampleDecl(s.kind(), s.json(), s.source(), s.problem(), s.dtype(),
+                    s.enforceShape(), where)).toList();
+        }
+        return new InputDecl(Annotations.string(input, "param"), samples, Annotations.bool(input, "optional"), where, paramWhere);
     }
 
     private List<SampleDecl> samples(ExecutableElement method, AnnotationMirror schema) {

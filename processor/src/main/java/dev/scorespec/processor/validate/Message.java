@@ -1,5 +1,7 @@
 package dev.scorespec.processor.validate;
 
+import com.palantir.javapoet.TypeName;
+
 /**
  * Every diagnostic the processor reports, with a stable id. Each text says what is wrong, where, and
  * how to fix it; {@code %s} placeholders are filled in order. Tests assert on the ids.
@@ -82,6 +84,15 @@ public enum Message {
 
     /** The full text: {@code [SS142] The sample for 'data' is a ragged array: ...}. */
     public String format(Object... args) {
-        return "[" + id() + "] " + String.format(template, args);
+        Object[] shown = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            shown[i] = args[i] instanceof TypeName type ? simple(type) : args[i];
+        }
+        return "[" + id() + "] " + String.format(template, shown);
+    }
+
+    /** A type as its source most likely spells it: {@code List<LocalDate>}, not {@code java.util.List<java.time.LocalDate>}. */
+    static String simple(TypeName type) {
+        return type.toString().replaceAll("\\b[a-z][a-z0-9_]*(?:\\.[a-z][a-z0-9_]*)*\\.(?=[A-Z])", "");
     }
 }

@@ -114,8 +114,10 @@ public final class ScoringClassValidator {
                 .collect(Collectors.groupingBy(InputDecl::param, java.util.LinkedHashMap::new, Collectors.toList()));
         Map<String, ParamDecl> paramsByName = run.parameters().stream()
                 .collect(Collectors.toMap(ParamDecl::name, Function.identity()));
+        boolean unknownParams = false;
         for (InputDecl input : run.inputs()) {
             if (!paramsByName.containsKey(input.param())) {
+                unknownParams = true;
                 String names = run.parameters().stream().filter(p -> !p.requestHeaders()).map(ParamDecl::name)
                         .collect(Collectors.joining(", "));
                 report.error(input.paramWhere(), Message.UNKNOWN_PARAM, input.param(), names.isEmpty() ? "(none)" : names);
@@ -135,7 +137,10 @@ public final class ScoringClassValidator {
                 continue;
             }
             if (inputs.isEmpty()) {
-                report.error(param.where(), Message.PARAM_WITHOUT_SCHEMA, param.name(), param.name());
+                if (!unknownParams) {
+                    // With a misspelt param elsewhere, SS130 already says which names exist.
+                    report.error(param.where(), Message.PARAM_WITHOUT_SCHEMA, param.name(), param.name());
+                }
                 continue;
             }
             if (inputs.size() > 1) {
@@ -197,6 +202,13 @@ public final class ScoringClassValidator {
                 "the output of run", run.returnType(), report);
     }
 
+    /** Jackson's message without its source description, with the position in the sample. */
+    private static String jsonProblem(JsonProcessingException e) {
+        String message = e.getOriginalMessage().replaceAll("\\[Source: [^\\]]*?line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
+        return e.getLocation() == null ? message
+                : message + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+    }
+
     /** Checks that exactly one sample is given, that it is JSON, and infers its type for the Java target. */
     private Optional<ScoringSpec.Sample> sample(List<SampleDecl> samples, String annotation,
             dev.scorespec.processor.model.Location where, String subject, JavaType target, Report report) {
@@ -219,7 +231,7 @@ public final class ScoringClassValidator {
         try {
             json = JSON.readTree(sample.json());
         } catch (JsonProcessingException e) {
-            report.error(sample.where(), Message.INVALID_JSON, sample.source(), subject, e.getOriginalMessage());
+            report.error(sample.where(), Message.INVALID_JSON, sample.source(), subject, jsonProblem(e));
             return Optional.empty();
         }
         if (json == null || json.isMissingNode()) {
