@@ -1,0 +1,66 @@
+package dev.scorespec.processor;
+
+import com.google.testing.compile.Compilation;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import javax.tools.JavaFileObject;
+
+/**
+ * Loads what a compilation wrote, classes and resources, so tests can call generated binders as the
+ * server would. (Tests may use reflection to instantiate; the server uses ServiceLoader.)
+ */
+final class CompiledClasses extends ClassLoader {
+
+    private final Map<String, byte[]> files = new HashMap<>();
+
+    CompiledClasses(Compilation compilation) {
+        super(CompiledClasses.class.getClassLoader());
+        for (JavaFileObject file : compilation.generatedFiles()) {
+            String path = file.toUri().getPath();
+            int start = path.indexOf("/CLASS_OUTPUT/");
+            if (start < 0) {
+                continue;
+            }
+            try (InputStream in = file.openInputStream()) {
+                files.put(path.substring(start + "/CLASS_OUTPUT/".length()), in.readAllBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+        byte[] bytes = files.get(name.replace('.', '/') + ".class");
+        if (bytes == null) {
+            throw new ClassNotFoundException(name);
+        }
+        return defineClass(name, bytes, 0, bytes.length);
+    }
+
+    @Override
+    public InputStream getResourceAsStream(String name) {
+        byte[] bytes = files.get(name);
+        return bytes != null ? new ByteArrayInputStream(bytes) : super.getResourceAsStream(name);
+    }
+
+    /** A resource the compilation wrote, as text; null if it wrote none at that path. */
+    String text(String path) {
+        byte[] bytes = files.get(path);
+        return bytes == null ? null : new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** A new instance of a generated class. */
+    @SuppressWarnings("unchecked")
+    <T> T instance(String className) {
+        try {
+            return (T) loadClass(className).getConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
