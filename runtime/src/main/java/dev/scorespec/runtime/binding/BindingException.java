@@ -2,6 +2,7 @@ package dev.scorespec.runtime.binding;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -35,9 +36,18 @@ public final class BindingException extends IOException {
     /**
      * A problem at the parser's current position. The path is taken from Jackson's parsing context,
      * so binders track no path of their own while the input is valid.
+     *
+     * <p>On {@code [} or <code>{</code> Jackson's context is already the new, empty container, so the
+     * path is taken from its parent: the container as a value, as for any other token. On {@code ]} or
+     * <code>}</code> the context is the parent again, so the path names the container just ended.
      */
     public static BindingException at(JsonParser parser, String problem) {
-        return new BindingException(pathOf(parser.getParsingContext()), problem);
+        JsonStreamContext context = parser.getParsingContext();
+        JsonToken token = parser.currentToken();
+        if ((token == JsonToken.START_ARRAY || token == JsonToken.START_OBJECT) && context.getParent() != null) {
+            context = context.getParent();
+        }
+        return new BindingException(pathOf(context), problem);
     }
 
     /** A required parameter that the body leaves out; the wording is the Python server's. */
