@@ -1,0 +1,481 @@
+package dev.scorespec.runtime.binding;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.scorespec.runtime.DType;
+import dev.scorespec.runtime.NDArray;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Reads nested JSON arrays into an {@link NDArray}, checking them against an {@code @NdArray} sample in
+ * the same pass: the number of dimensions, the size of every dimension but the first, and the dtype of
+ * every element.
+ *
+ * <p>The elements go straight from the parser into flat primitive storage that grows by doubling, with
+ * no boxing, no tree and no second walk. Each storage type has its own loop, chosen once per row, so the
+ * loop over the values of a row makes no virtual calls.
+ *
+ * <p>Elements are converted as {@link JsonValues} does: float dtypes take any JSON number; integer
+ * dtypes take integers, and numbers with a zero fraction ({@code 7.0}), within the dtype's range
+ * (uint64 up to 2<sup>64</sup>-1, stored as two's complement); bool takes {@code true}/{@code false};
+ * str takes strings; bytes takes strict base64 text ({@link JsonValues#readBase64}); datetime64 takes
+ * date-times as numpy reads them, with an offset or {@code Z} converted to UTC
+ * ({@link JsonValues#readDatetime64}); timedelta64 takes {@code "3600 seconds"} or ISO-8601
+ * {@code "PT1H"} ({@link JsonValues#readTimedelta}).
+ */
+public final class NdArrayReader {
+
+    private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+    private static final int MAX_INITIAL_CAPACITY = 1 << 16;
+    private static final long UINT32_MAX = 0xFFFF_FFFFL;
+
+    private NdArrayReader() {
+    }
+
+    /**
+     * Reads one array value.
+     *
+     * <p>Before: the parser is on the value's first token (generated code calls {@code nextToken()}
+     * after the field name). After: it is on the value's last token, the outermost {@code ]}.
+     *
+     * <p>The rank is {@code sampleShape.length}. Dimension 0 is free: any number of rows, including
+     * none ({@code []} reads as shape {@code [0, ...]}). With {@code enforceShape}, every other dimension
+     * must equal the sample's. Without, the rows must still be rectangular: every row at a level is as
+     * long as the first row at that level. Dimensions below an empty level that no row fixed are 0.
+     *
+     * <p>A sample of rank 0 (a single scalar) reads one scalar value as shape {@code []}.
+     *
+     * @throws BindingException at the offending token: {@code data[1]: expected 10 values, got 9}
+     */
+    public static NDArray read(JsonParser p, DType dtype, int[] sampleShape, boolean enforceShape)
+            throws IOException {
+        Objects.requireNonNull(dtype, "dtype");
+        int rank = sampleShape.length;
+        if (rank == 0) {
+            Buffer one = new Buffer(dtype, 1);
+            one.readOne(p);
+            return NDArray.of(dtype, new int[0], one.finish());
+        }
+        JsonValues.expectStartArray(p);
+        Buffer buffer = new Buffer(dtype, initialCapacity(sampleShape, enforceShape));
+        int[] shape = new int[rank];
+        if (rank == 1) {
+            shape[0] = buffer.readRow(p);
+            return NDArray.of(dtype, shape, buffer.finish());
+        }
+
+        // dims[d], d >= 1: the size every array at depth d must have; -1 until the first one ends.
+        int[] dims = new int[rank];
+        for (int d = 1; d < rank; d++) {
+            dims[d] = enforceShape ? sampleShape[d] : -1;
+        }
+        // counts[d]: the values read so far in the open array at depth d.
+        int[] counts = new int[rank];
+        int leaf = rank - 1;
+        int depth = 0;
+        while (true) {
+            JsonToken t = p.nextToken();
+            if (t == JsonToken.START_ARRAY) {
+                counts[depth]++;
+                if (depth + 1 == leaf) {
+                    checkLength(p, buffer.readRow(p), leaf, dims, enforceShape);
+                } else {
+                    depth++;
+                    counts[depth] = 0;
+                }
+            } else if (t == JsonToken.END_ARRAY) {
+                if (depth == 0) {
+                    break;
+                }
+                checkLength(p, counts[depth], depth, dims, enforceShape);
+                depth--;
+            } else {
+                int expected = dims[depth + 1];
+                String what = enforceShape ? "expected an array of " + values(expected) : "expected an array";
+                throw BindingException.at(p, what + ", got " + JsonValues.describe(p));
+            }
+        }
+        shape[0] = counts[0];
+        for (int d = 1; d < rank; d++) {
+            shape[d] = Math.max(dims[d], 0);
+        }
+        return NDArray.of(dtype, shape, buffer.finish());
+    }
+
+    /** Checks the length of the array at {@code depth} that just ended; the parser is on its {@code ]}. */
+    private static void checkLength(JsonParser p, int length, int depth, int[] dims, boolean enforceShape)
+            throws BindingException {
+        int expected = dims[depth];
+        if (expected == length) {
+            return;
+        }
+        if (enforceShape) {
+            throw BindingException.at(p, "expected " + values(expected) + ", got " + length);
+        }
+        if (expected < 0) {
+            dims[depth] = length;
+            return;
+        }
+        throw BindingException.at(p, "expected " + values(expected) + " like the first row, got " + length);
+    }
+
+    private static String values(int n) {
+        return n == 1 ? "1 value" : n + " values";
+    }
+
+    private static int initialCapacity(int[] sampleShape, boolean enforceShape) {
+        long rowSize = 1;
+        if (enforceShape) {
+            for (int d = 1; d < sampleShape.length; d++) {
+                rowSize *= Math.max(sampleShape[d], 0);
+                if (rowSize > MAX_INITIAL_CAPACITY) {
+                    return MAX_INITIAL_CAPACITY;
+                }
+            }
+        }
+        return (int) Math.max(16, Math.min(rowSize * 4, MAX_INITIAL_CAPACITY));
+    }
+
+    /**
+     * The flat storage while it grows. Only the array of the dtype's storage type is allocated; each
+     * storage type has its own row loop.
+     */
+    private static final class Buffer {
+        private final DType dtype;
+        private double[] doubles;
+        private float[] floats;
+        private long[] longs;
+        private int[] ints;
+        private short[] shorts;
+        private byte[] bytes;
+        private boolean[] booleans;
+        private Object[] objects;
+        private int size;
+
+        Buffer(DType dtype, int capacity) {
+            this.dtype = dtype;
+            switch (dtype) {
+                case FLOAT64:
+                    doubles = new double[capacity];
+                    break;
+                case FLOAT32:
+                case FLOAT16:
+                    floats = new float[capacity];
+                    break;
+                case INT64:
+                case UINT32:
+                case UINT64:
+                    longs = new long[capacity];
+                    break;
+                case INT32:
+                case UINT16:
+                    ints = new int[capacity];
+                    break;
+                case INT16:
+                case UINT8:
+                    shorts = new short[capacity];
+                    break;
+                case INT8:
+                    bytes = new byte[capacity];
+                    break;
+                case BOOL:
+                    booleans = new boolean[capacity];
+                    break;
+                case STR:
+                    objects = new String[capacity];
+                    break;
+                case BYTES:
+                    objects = new byte[capacity][];
+                    break;
+                case DATETIME64:
+                    objects = new LocalDateTime[capacity];
+                    break;
+                case TIMEDELTA64:
+                    objects = new Duration[capacity];
+                    break;
+                default:
+                    throw new IllegalArgumentException("Unsupported dtype " + dtype);
+            }
+        }
+
+        /** Reads the values of one innermost array, after its {@code [}, through its {@code ]}. */
+        int readRow(JsonParser p) throws IOException {
+            switch (dtype) {
+                case FLOAT64:
+                    return readDoubles(p);
+                case FLOAT32:
+                case FLOAT16:
+                    return readFloats(p);
+                case INT64:
+                    return readLongs(p, Long.MIN_VALUE, Long.MAX_VALUE);
+                case UINT32:
+                    return readLongs(p, 0, UINT32_MAX);
+                case UINT64:
+                    return readUint64s(p);
+                case INT32:
+                    return readInts(p, Integer.MIN_VALUE, Integer.MAX_VALUE);
+                case UINT16:
+                    return readInts(p, 0, 0xFFFF);
+                case INT16:
+                    return readShorts(p, Short.MIN_VALUE, Short.MAX_VALUE);
+                case UINT8:
+                    return readShorts(p, 0, 0xFF);
+                case INT8:
+                    return readBytes(p);
+                case BOOL:
+                    return readBooleans(p);
+                default:
+                    return readObjects(p);
+            }
+        }
+
+        /** Reads the current token as the one element of a rank-0 array. */
+        void readOne(JsonParser p) throws IOException {
+            switch (dtype) {
+                case FLOAT64:
+                    doubles[0] = JsonValues.readDouble(p);
+                    break;
+                case FLOAT32:
+                case FLOAT16:
+                    floats[0] = JsonValues.readFloat(p);
+                    break;
+                case INT64:
+                    longs[0] = JsonValues.readLong(p);
+                    break;
+                case UINT32:
+                    longs[0] = JsonValues.readInteger(p, 0, UINT32_MAX);
+                    break;
+                case UINT64:
+                    longs[0] = JsonValues.readUint64(p);
+                    break;
+                case INT32:
+                    ints[0] = JsonValues.readInt(p);
+                    break;
+                case UINT16:
+                    ints[0] = (int) JsonValues.readInteger(p, 0, 0xFFFF);
+                    break;
+                case INT16:
+                    shorts[0] = JsonValues.readShort(p);
+                    break;
+                case UINT8:
+                    shorts[0] = (short) JsonValues.readInteger(p, 0, 0xFF);
+                    break;
+                case INT8:
+                    bytes[0] = JsonValues.readByte(p);
+                    break;
+                case BOOL:
+                    booleans[0] = JsonValues.readBoolean(p);
+                    break;
+                default:
+                    objects[0] = readObject(p);
+            }
+            size = 1;
+        }
+
+        /** The storage trimmed to the values read. */
+        Object finish() {
+            switch (dtype) {
+                case FLOAT64:
+                    return doubles.length == size ? doubles : Arrays.copyOf(doubles, size);
+                case FLOAT32:
+                case FLOAT16:
+                    return floats.length == size ? floats : Arrays.copyOf(floats, size);
+                case INT64:
+                case UINT32:
+                case UINT64:
+                    return longs.length == size ? longs : Arrays.copyOf(longs, size);
+                case INT32:
+                case UINT16:
+                    return ints.length == size ? ints : Arrays.copyOf(ints, size);
+                case INT16:
+                case UINT8:
+                    return shorts.length == size ? shorts : Arrays.copyOf(shorts, size);
+                case INT8:
+                    return bytes.length == size ? bytes : Arrays.copyOf(bytes, size);
+                case BOOL:
+                    return booleans.length == size ? booleans : Arrays.copyOf(booleans, size);
+                default:
+                    return objects.length == size ? objects : Arrays.copyOf(objects, size);
+            }
+        }
+
+        private int readDoubles(JsonParser p) throws IOException {
+            double[] a = doubles;
+            int n = size;
+            final int start = n;
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                double v;
+                if (t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT) {
+                    v = p.getDoubleValue();
+                    if (!Double.isFinite(v)) {
+                        JsonValues.checkNonFinite(p, "-1.7976931348623157e308 to 1.7976931348623157e308");
+                    }
+                } else {
+                    v = JsonValues.readDouble(p); // throws: not a number
+                }
+                if (n == a.length) {
+                    a = Arrays.copyOf(a, grow(p, n));
+                }
+                a[n++] = v;
+            }
+            doubles = a;
+            size = n;
+            return n - start;
+        }
+
+        private int readFloats(JsonParser p) throws IOException {
+            float[] a = floats;
+            int n = size;
+            final int start = n;
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                float v = JsonValues.readFloat(p);
+                if (n == a.length) {
+                    a = Arrays.copyOf(a, grow(p, n));
+                }
+                a[n++] = v;
+            }
+            floats = a;
+            size = n;
+            return n - start;
+        }
+
+        private int readLongs(JsonParser p, long min, long max) throws IOException {
+            long[] a = longs;
+            int n = size;
+            final int start = n;
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                long v = JsonValues.readInteger(p, min, max);
+                if (n == a.length) {
+                    a = Arrays.copyOf(a, grow(p, n));
+                }
+                a[n++] = v;
+            }
+            longs = a;
+            size = n;
+            return n - start;
+        }
+
+        private int readUint64s(JsonParser p) throws IOException {
+            long[] a = longs;
+            int n = size;
+            final int start = n;
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                long v = JsonValues.readUint64(p);
+                if (n == a.length) {
+                    a = Arrays.copyOf(a, grow(p, n));
+                }
+                a[n++] = v;
+            }
+            longs = a;
+            size = n;
+            return n - start;
+        }
+
+        private int readInts(JsonParser p, int min, int max) throws IOException {
+            int[] a = ints;
+            int n = size;
+            final int start = n;
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                int v = (int) JsonValues.readInteger(p, min, max);
+                if (n == a.length) {
+                    a = Arrays.copyOf(a, grow(p, n));
+                }
+                a[n++] = v;
+            }
+            ints = a;
+            size = n;
+            return n - start;
+        }
+
+        private int readShorts(JsonParser p, int min, int max) throws IOException {
+            short[] a = shorts;
+            int n = size;
+            final int start = n;
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                short v = (short) JsonValues.readInteger(p, min, max);
+                if (n == a.length) {
+                    a = Arrays.copyOf(a, grow(p, n));
+                }
+                a[n++] = v;
+            }
+            shorts = a;
+            size = n;
+            return n - start;
+        }
+
+        private int readBytes(JsonParser p) throws IOException {
+            byte[] a = bytes;
+            int n = size;
+            final int start = n;
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                byte v = JsonValues.readByte(p);
+                if (n == a.length) {
+                    a = Arrays.copyOf(a, grow(p, n));
+                }
+                a[n++] = v;
+            }
+            bytes = a;
+            size = n;
+            return n - start;
+        }
+
+        private int readBooleans(JsonParser p) throws IOException {
+            boolean[] a = booleans;
+            int n = size;
+            final int start = n;
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                boolean v = JsonValues.readBoolean(p);
+                if (n == a.length) {
+                    a = Arrays.copyOf(a, grow(p, n));
+                }
+                a[n++] = v;
+            }
+            booleans = a;
+            size = n;
+            return n - start;
+        }
+
+        private int readObjects(JsonParser p) throws IOException {
+            Object[] a = objects;
+            int n = size;
+            final int start = n;
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                Object v = readObject(p);
+                if (n == a.length) {
+                    a = Arrays.copyOf(a, grow(p, n));
+                }
+                a[n++] = v;
+            }
+            objects = a;
+            size = n;
+            return n - start;
+        }
+
+        private Object readObject(JsonParser p) throws IOException {
+            switch (dtype) {
+                case STR:
+                    return JsonValues.readString(p);
+                case BYTES:
+                    return JsonValues.readBase64(p);
+                case DATETIME64:
+                    return JsonValues.readDatetime64(p);
+                case TIMEDELTA64:
+                    return JsonValues.readTimedelta(p);
+                default:
+                    throw new AssertionError(dtype);
+            }
+        }
+
+        /** The next capacity after {@code length}: double, at least 16, at most the largest Java array. */
+        private static int grow(JsonParser p, int length) throws BindingException {
+            if (length >= MAX_ARRAY) {
+                throw BindingException.at(p, "expected at most " + MAX_ARRAY + " values in all");
+            }
+            return (int) Math.min(MAX_ARRAY, Math.max(16L, 2L * length));
+        }
+    }
+}
