@@ -27,7 +27,12 @@ public enum DType {
      * base64 and says {@code "byte"}.
      */
     BYTES("bytes", "string", "byte", JavaElement.BYTES),
-    DATETIME64("datetime64", "string", "date-time", JavaElement.LOCAL_DATE_TIME),
+    /**
+     * inference-schema says {@code "format": "date-time"}, which JSON Schema defines as RFC 3339 with a
+     * UTC offset; numpy's datetime64 has none, so ScoreSpec says {@code "date-time-local"} (OpenAPI
+     * format registry: an RFC 3339 date-time without offset) and its examples validate.
+     */
+    DATETIME64("datetime64", "string", "date-time-local", JavaElement.LOCAL_DATE_TIME),
     TIMEDELTA64("timedelta64", "string", "timedelta", JavaElement.DURATION);
 
     private final String numpyName;

@@ -1,6 +1,7 @@
 package dev.scorespec.processor.model;
 
 import com.palantir.javapoet.TypeName;
+import java.util.Optional;
 
 /**
  * A plain value of a {@code @Standard} sample.
@@ -11,4 +12,19 @@ import com.palantir.javapoet.TypeName;
  *     {@code LocalTime}); such a value is documented as naive, never silently labelled UTC
  */
 public record ScalarType(TypeName javaType, ScalarKind kind, boolean naive) implements ValueType {
+
+    /**
+     * The JSON Schema {@code format}: the kind's, except that a naive date-time or time says
+     * {@code date-time-local} or {@code time-local} (OpenAPI format registry: RFC 3339 without the
+     * offset), since {@code date-time} and {@code time} require an offset.
+     */
+    public Optional<String> jsonFormat() {
+        if (naive && kind == ScalarKind.DATE_TIME) {
+            return Optional.of("date-time-local");
+        }
+        if (naive && kind == ScalarKind.TIME) {
+            return Optional.of("time-local");
+        }
+        return kind.jsonFormat();
+    }
 }

@@ -1,0 +1,246 @@
+package dev.scorespec.processor.emit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scorespec.processor.model.DType;
+import dev.scorespec.processor.model.ListType;
+import dev.scorespec.processor.model.NdArrayType;
+import dev.scorespec.processor.model.ObjectType;
+import dev.scorespec.processor.model.RunParameter;
+import dev.scorespec.processor.model.ScalarKind;
+import dev.scorespec.processor.model.ScalarType;
+import dev.scorespec.processor.model.ScoringSpec;
+import dev.scorespec.processor.model.UnionType;
+import dev.scorespec.processor.model.ValueType;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * JSON schemas of validated samples, in the shapes Python's inference-schema writes: the same keys,
+ * the same key order, the same {@code format} names ({@code numpy.ndarray}, {@code int64}, ...) and the
+ * same {@code example} placement, so clients written against the Python service keep working.
+ *
+ * <p>Where ScoreSpec departs from the reference on purpose (see the test resource
+ * {@code golden/README.md}), the departure is made in the model or here and is listed there:
+ * <ul>
+ *   <li>a list whose items mix JSON types is described by {@code anyOf} over every kind present (the
+ *       reference describes only the last item), and so is offered in OpenAPI 3.x only;
+ *   <li>an object without keys has no {@code "required": []}, which draft 4 (Swagger 2.0, OpenAPI 3.0)
+ *       forbids;
+ *   <li>naive date-times and times say {@code date-time-local} and {@code time-local} (see
+ *       {@link ScalarType#jsonFormat()} and {@link DType#DATETIME64}).
+ * </ul>
+ *
+ * <p>Every method returns a new tree that the caller may change.
+ */
+public final class JsonSchemas {
+
+    /** The {@code format} of a numpy array, on its outermost array schema. */
+    public static final String NUMPY_FORMAT = "numpy.ndarray";
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private JsonSchemas() {
+    }
+
+    /**
+     * The versions a document for this spec can be written in, oldest first: all three, without
+     * Swagger 2.0 when a sample has a list that mixes JSON types (2.0 has no unions).
+     */
+    public static List<OpenApiVersion> supportedVersions(ScoringSpec spec) {
+        boolean union = spec.bodyParameters().stream().anyMatch(p -> hasUnion(p.sample().type()))
+                || spec.output().map(s -> hasUnion(s.type())).orElse(false);
+        return Arrays.stream(OpenApiVersion.values())
+                .filter(v -> !(union && v == OpenApiVersion.V2_0))
+                .toList();
+    }
+
+    /**
+     * The request body's schema, the Python server's {@code ServiceInput}: one property per body
+     * parameter, in declaration order, and one {@code example} object with every parameter's example.
+     * Like the reference it has no {@code required} list, optional parameters or not.
+     *
+     * <p>Without body parameters it is {@code {"type": "object"}} when there is an output sample (as
+     * inference-schema answers for a function with only {@code @output_schema}), and
+     * {@code {"type": "object", "example": {}}} when there is no sample at all (as the Python server
+     * writes for an undecorated {@code run}).
+     *
+     * @throws IllegalArgumentException when {@code version} is not one of {@link #supportedVersions}
+     */
+    public static ObjectNode inputSchema(ScoringSpec spec, OpenApiVersion version) {
+        requireSupported(spec, version);
+        List<RunParameter.Body> body = spec.bodyParameters();
+        if (body.isEmpty()) {
+            return spec.output().isPresent() ? anyObject() : undecorated();
+        }
+        ObjectNode schema = NODES.objectNode().put("type", "object");
+        ObjectNode properties = schema.putObject("properties");
+        ObjectNode example = NODES.objectNode();
+        for (RunParameter.Body parameter : body) {
+            properties.set(parameter.name(), schema(parameter.sample().type(), version));
+            example.set(parameter.name(), parameter.sample().example().deepCopy());
+        }
+        schema.set("example", example);
+        return schema;
+    }
+
+    /**
+     * What {@code run} answers, the Python server's {@code ServiceOutput}: the output sample's schema
+     * with its example, {@code {"type": "object"}} without an output sample, or
+     * {@code {"type": "object", "example": {}}} when there is no sample at all (see
+     * {@link #inputSchema}).
+     *
+     * @throws IllegalArgumentException when {@code version} is not one of {@link #supportedVersions}
+     */
+    public static ObjectNode outputSchema(ScoringSpec spec, OpenApiVersion version) {
+        requireSupported(spec, version);
+        return spec.output()
+                .map(sample -> withExample(sample, version))
+                .orElseGet(() -> spec.bodyParameters().isEmpty() ? undecorated() : anyObject());
+    }
+
+    /**
+     * A sample's schema with its {@code example}, placed where the reference places it: last, except
+     * that a numpy array's {@code "format": "numpy.ndarray"} comes after it.
+     */
+    public static ObjectNode withExample(ScoringSpec.Sample sample, OpenApiVersion version) {
+        ObjectNode bare = schema(sample.type(), version);
+        ObjectNode schema = NODES.objectNode();
+        boolean placed = false;
+        for (Map.Entry<String, JsonNode> field : bare.properties()) {
+            if (!placed && field.getKey().equals("format") && field.getValue().asText().equals(NUMPY_FORMAT)) {
+                schema.set("example", sample.example().deepCopy());
+                placed = true;
+            }
+            schema.set(field.getKey(), field.getValue());
+        }
+        if (!placed) {
+            schema.set("example", sample.example().deepCopy());
+        }
+        return schema;
+    }
+
+    /**
+     * The schema of one value, without example.
+     *
+     * @throws IllegalArgumentException for a union in Swagger 2.0, which cannot describe it
+     */
+    public static ObjectNode schema(ValueType type, OpenApiVersion version) {
+        if (type instanceof NdArrayType array) {
+            ObjectNode element = array.structured() ? structuredElement(array) : element(array.dtype().get());
+            // inference-schema writes one array level even for a 0-d sample.
+            ObjectNode schema = nest(element, Math.max(1, array.rank()));
+            schema.put("format", NUMPY_FORMAT);
+            return schema;
+        }
+        if (type instanceof ScalarType scalar) {
+            return typeAndFormat(scalar.kind().jsonType(), scalar.jsonFormat());
+        }
+        if (type instanceof ListType list) {
+            ObjectNode schema = NODES.objectNode().put("type", "array");
+            schema.set("items", schema(list.items(), version));
+            return schema;
+        }
+        if (type instanceof ObjectType object) {
+            ObjectNode schema = NODES.objectNode().put("type", "object");
+            ArrayNode required = NODES.arrayNode();
+            ObjectNode properties = NODES.objectNode();
+            for (ObjectType.Property property : object.properties()) {
+                if (property.required()) {
+                    required.add(property.name());
+                }
+                properties.set(property.name(), schema(property.type(), version));
+            }
+            // The reference writes "required": [] for an empty object; draft 4 requires at least one
+            // name, so an empty list would make the Swagger 2.0 and OpenAPI 3.0 documents invalid.
+            if (!required.isEmpty()) {
+                schema.set("required", required);
+            }
+            schema.set("properties", properties);
+            return schema;
+        }
+        if (type instanceof UnionType union) {
+            if (version == OpenApiVersion.V2_0) {
+                throw new IllegalArgumentException(
+                        "Swagger 2.0 cannot describe a list that mixes JSON types; use OpenAPI 3.0 or 3.1");
+            }
+            if (union.kinds().size() == 1) {
+                return kind(union.kinds().get(0));
+            }
+            ObjectNode schema = NODES.objectNode();
+            ArrayNode anyOf = schema.putArray("anyOf");
+            union.kinds().forEach(k -> anyOf.add(kind(k)));
+            return schema;
+        }
+        throw new IllegalArgumentException("Unknown value type: " + type);
+    }
+
+    private static boolean hasUnion(ValueType type) {
+        if (type instanceof UnionType) {
+            return true;
+        }
+        if (type instanceof ListType list) {
+            return hasUnion(list.items());
+        }
+        if (type instanceof ObjectType object) {
+            return object.properties().stream().anyMatch(p -> hasUnion(p.type()));
+        }
+        return false;
+    }
+
+    private static void requireSupported(ScoringSpec spec, OpenApiVersion version) {
+        if (!supportedVersions(spec).contains(version)) {
+            throw new IllegalArgumentException("OpenAPI " + version + " cannot describe the samples of "
+                    + spec.scoringClass() + "; it supports " + supportedVersions(spec));
+        }
+    }
+
+    /** A record of a structured dtype: an object, a sub-array field nesting one array per dimension. */
+    private static ObjectNode structuredElement(NdArrayType array) {
+        ObjectNode schema = NODES.objectNode().put("type", "object");
+        ObjectNode properties = schema.putObject("properties");
+        for (NdArrayType.Field field : array.fields()) {
+            ObjectNode element = element(field.dtype());
+            properties.set(field.name(), field.shape().isEmpty() ? element : nest(element, field.shape().size()));
+        }
+        return schema;
+    }
+
+    private static ObjectNode nest(ObjectNode items, int levels) {
+        ObjectNode schema = items;
+        for (int i = 0; i < levels; i++) {
+            ObjectNode outer = NODES.objectNode().put("type", "array");
+            outer.set("items", schema);
+            schema = outer;
+        }
+        return schema;
+    }
+
+    private static ObjectNode element(DType dtype) {
+        return typeAndFormat(dtype.jsonType(), dtype.jsonFormat());
+    }
+
+    private static ObjectNode kind(ScalarKind kind) {
+        return typeAndFormat(kind.jsonType(), kind.jsonFormat());
+    }
+
+    private static ObjectNode typeAndFormat(String type, Optional<String> format) {
+        ObjectNode schema = NODES.objectNode().put("type", type);
+        format.ifPresent(f -> schema.put("format", f));
+        return schema;
+    }
+
+    private static ObjectNode anyObject() {
+        return NODES.objectNode().put("type", "object");
+    }
+
+    private static ObjectNode undecorated() {
+        ObjectNode schema = anyObject();
+        schema.putObject("example");
+        return schema;
+    }
+}

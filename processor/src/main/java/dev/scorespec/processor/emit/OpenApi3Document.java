@@ -1,0 +1,152 @@
+package dev.scorespec.processor.emit;
+
+import static dev.scorespec.processor.emit.ServiceTexts.*;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scorespec.processor.model.ScoringSpec;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.core.util.Json31;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.Paths;
+import io.swagger.v3.oas.models.SpecVersion;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+
+/**
+ * The OpenAPI 3.0 and 3.1 documents, built with Swagger Core's models in the shape of the Python
+ * server's {@code swagger3_template.json} ({@code "openapi": "3.0.3"}, or {@code "3.1.0"} as the server
+ * sets it for 3.1), and serialized with Swagger Core's mapper for that version.
+ */
+final class OpenApi3Document {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final OpenApiVersion version;
+    private final ObjectMapper mapper;
+
+    private OpenApi3Document(OpenApiVersion version) {
+        if (version == OpenApiVersion.V2_0) {
+            throw new IllegalArgumentException("Swagger 2.0 is written by Swagger2Document");
+        }
+        this.version = version;
+        this.mapper = version == OpenApiVersion.V3_1 ? Json31.mapper() : Json.mapper();
+    }
+
+    /** The document as Swagger Core's mapper for {@code version} writes it, pretty-printed. */
+    static String write(ScoringSpec spec, OpenApiVersion version, ServiceInfo info) {
+        OpenApi3Document builder = new OpenApi3Document(version);
+        return PrettyJson.write(builder.mapper, builder.model(spec, info));
+    }
+
+    /**
+     * A JSON schema as a Swagger Core schema of this version, converted by the version's own mapper;
+     * tests check that writing it back gives the same JSON.
+     */
+    static Schema<?> toSwagger(ObjectNode schema, OpenApiVersion version) {
+        return new OpenApi3Document(version).schema(schema);
+    }
+
+    private OpenAPI model(ScoringSpec spec, ServiceInfo info) {
+        boolean v31 = version == OpenApiVersion.V3_1;
+        OpenAPI api = new OpenAPI(v31 ? SpecVersion.V31 : SpecVersion.V30)
+                .openapi(v31 ? "3.1.0" : "3.0.3")
+                .info(new Info().title(info.title()).description(info.description()).version(info.version()))
+                .addSecurityItem(bearer());
+
+        api.paths(new Paths()
+                .addPathItem(info.path(HEALTH_PATH), new PathItem().get(healthCheck()))
+                .addPathItem(info.path(SCORE_PATH), new PathItem().post(score()))
+                .addPathItem(info.path(SWAGGER_PATH), new PathItem().get(swaggerSpec())));
+
+        ObjectNode error = NODES.objectNode().put("type", "object");
+        error.putObject("properties").putObject("message").put("type", "string");
+        api.components(new Components()
+                .addSchemas(SERVICE_INPUT, schema(JsonSchemas.inputSchema(spec, version)))
+                .addSchemas(SERVICE_OUTPUT, schema(JsonSchemas.outputSchema(spec, version)))
+                .addSchemas(ERROR_RESPONSE, schema(error))
+                .addSecuritySchemes(SECURITY_SCHEME, new SecurityScheme()
+                        .type(SecurityScheme.Type.APIKEY)
+                        .name(SECURITY_HEADER)
+                        .in(SecurityScheme.In.HEADER)
+                        .description(SECURITY_DESCRIPTION)));
+        return api;
+    }
+
+    private Operation healthCheck() {
+        ObjectNode healthy = NODES.objectNode().put("type", "string").put("example", HEALTHY);
+        return new Operation()
+                .operationId(HEALTH_OPERATION)
+                .description(HEALTH_DESCRIPTION)
+                .responses(new ApiResponses()
+                        .addApiResponse("200", new ApiResponse()
+                                .description(HEALTH_OK)
+                                .content(content(TEXT, schema(healthy))))
+                        .addApiResponse("default", errorResponse()));
+    }
+
+    private Operation score() {
+        return new Operation()
+                .operationId(SCORE_OPERATION)
+                .description(SCORE_DESCRIPTION)
+                .addSecurityItem(bearer())
+                .requestBody(new RequestBody()
+                        .description(SCORE_BODY_DESCRIPTION)
+                        .content(content(JSON, ref(SERVICE_INPUT))))
+                .responses(new ApiResponses()
+                        .addApiResponse("200", new ApiResponse()
+                                .description(SCORE_OK)
+                                .content(content(JSON, ref(SERVICE_OUTPUT))))
+                        .addApiResponse("default", errorResponse()));
+    }
+
+    private Operation swaggerSpec() {
+        ObjectNode versions = NODES.objectNode().put("type", "integer");
+        versions.putArray("enum").add(2).add(3);
+        return new Operation()
+                .operationId(SWAGGER_OPERATION)
+                .description(SWAGGER_DESCRIPTION)
+                .addParametersItem(new Parameter()
+                        .name(SWAGGER_VERSION_PARAMETER)
+                        .in("query")
+                        .required(false)
+                        .schema(schema(versions)))
+                .responses(new ApiResponses()
+                        .addApiResponse("200", new ApiResponse()
+                                .description(SWAGGER_OK)
+                                .content(content(TEXT, schema(NODES.objectNode().put("type", "string")))))
+                        .addApiResponse("default", errorResponse()));
+    }
+
+    private ApiResponse errorResponse() {
+        return new ApiResponse().description(ERROR_DESCRIPTION).content(content(JSON, ref(ERROR_RESPONSE)));
+    }
+
+    private static SecurityRequirement bearer() {
+        return new SecurityRequirement().addList(SECURITY_SCHEME);
+    }
+
+    private static Content content(String mediaType, Schema<?> schema) {
+        return new Content().addMediaType(mediaType, new MediaType().schema(schema));
+    }
+
+    private Schema<?> ref(String component) {
+        return schema(NODES.objectNode().put("$ref", "#/components/schemas/" + component));
+    }
+
+    private Schema<?> schema(ObjectNode schema) {
+        return mapper.convertValue(schema, Schema.class);
+    }
+}

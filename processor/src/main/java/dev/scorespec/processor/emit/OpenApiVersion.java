@@ -1,0 +1,35 @@
+package dev.scorespec.processor.emit;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The document versions ScoreSpec writes, as the Python server names them. */
+public enum OpenApiVersion {
+    /** Swagger 2.0: JSON Schema draft 4 subset, no unions. */
+    V2_0("2.0"),
+    /** OpenAPI 3.0 ({@code "openapi": "3.0.3"}): draft 4-ish subset with {@code anyOf}. */
+    V3_0("3.0"),
+    /** OpenAPI 3.1 ({@code "openapi": "3.1.0"}): full JSON Schema 2020-12. */
+    V3_1("3.1");
+
+    private final String label;
+
+    OpenApiVersion(String label) {
+        this.label = label;
+    }
+
+    /** {@code "2.0"}, {@code "3.0"} or {@code "3.1"}: the key of {@link ServiceDocuments#render}. */
+    public String label() {
+        return label;
+    }
+
+    /** The version for a label such as {@code "3.1"}. */
+    public static Optional<OpenApiVersion> forLabel(String label) {
+        return Arrays.stream(values()).filter(v -> v.label.equals(label)).findFirst();
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}

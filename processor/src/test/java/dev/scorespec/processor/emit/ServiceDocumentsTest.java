@@ -1,0 +1,289 @@
+package dev.scorespec.processor.emit;
+
+import static dev.scorespec.processor.emit.JsonSchemasGoldenTest.assertSameJson;
+import static dev.scorespec.processor.emit.TestSpecs.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scorespec.processor.model.ScalarKind;
+import dev.scorespec.processor.model.ScoringSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TimeZone;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The complete documents: valid, shaped like the Python server's, carrying JsonSchemas' schemas. */
+class ServiceDocumentsTest {
+
+    static Stream<Arguments> documents() {
+        List<Arguments> documents = new ArrayList<>();
+        GoldenCases.all().forEach((name, spec) -> ServiceDocuments.render(spec)
+                .forEach((label, text) -> documents.add(Arguments.of(name, label, text))));
+        return documents.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("documents")
+    void swaggerParserFindsNothing(String name, String label, String text) {
+        OpenApiVersion version = OpenApiVersion.forLabel(label).orElseThrow();
+        assertEquals(List.of(), DocumentParsers.messages(text, version), name + " " + label);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("documents")
+    void schemasUseOnlyTheVersionsKeywords(String name, String label, String text) {
+        OpenApiVersion version = OpenApiVersion.forLabel(label).orElseThrow();
+        assertEquals(List.of(), SchemaSubset.problems(json(text), version), name + " " + label);
+    }
+
+    /** What Swagger Core writes for 3.x is exactly the JsonSchemas tree, examples included. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("documents")
+    void documentSchemasAreJsonSchemas(String name, String label, String text) {
+        OpenApiVersion version = OpenApiVersion.forLabel(label).orElseThrow();
+        ScoringSpec spec = GoldenCases.all().get(name);
+        JsonNode schemas = version == OpenApiVersion.V2_0
+                ? json(text).path("definitions")
+                : json(text).path("components").path("schemas");
+        JsonNode input = JsonSchemas.inputSchema(spec, version);
+        JsonNode output = JsonSchemas.outputSchema(spec, version);
+        assertEquals(input, schemas.path("ServiceInput"), name + " " + label);
+        assertEquals(output, schemas.path("ServiceOutput"), name + " " + label);
+        if (version == OpenApiVersion.V2_0) {
+            // Written as they are, so key order is kept too.
+            assertSameJson(input, schemas.path("ServiceInput"), name);
+            assertSameJson(output, schemas.path("ServiceOutput"), name);
+        }
+        assertEquals(json("{\"type\":\"object\",\"properties\":{\"message\":{\"type\":\"string\"}}}"),
+                schemas.path("ErrorResponse"));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("documents")
+    void documentExamplesValidate(String name, String label, String text) {
+        OpenApiVersion version = OpenApiVersion.forLabel(label).orElseThrow();
+        if (version == OpenApiVersion.V2_0) {
+            return; // same schemas as 3.0, checked there
+        }
+        JsonNode schemas = json(text).path("components").path("schemas");
+        for (String schema : List.of("ServiceInput", "ServiceOutput")) {
+            if (schemas.path(schema).has("example")) {
+                assertEquals(List.of(), ExampleValidator.validateExample(schemas.path(schema), version),
+                        name + " " + label + " " + schema);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("documents")
+    void shapedLikeThePythonServersTemplate(String name, String label, String text) {
+        OpenApiVersion version = OpenApiVersion.forLabel(label).orElseThrow();
+        JsonNode doc = json(text);
+        assertEquals(json("{\"title\":\"ML service\",\"description\":"
+                + "\"API specification for the Azure Machine Learning service ML service\",\"version\":\"1.0\"}"),
+                doc.path("info"));
+        assertEquals(List.of("/", "/score", "/swagger.json"), names(doc.path("paths")));
+        assertEquals("ServiceHealthCheck", doc.at("/paths/~1/get/operationId").asText());
+        assertEquals("RunMLService", doc.at("/paths/~1score/post/operationId").asText());
+        assertEquals("GetSwaggerSpec", doc.at("/paths/~1swagger.json/get/operationId").asText());
+        assertEquals(List.of("post"), names(doc.at("/paths/~1score")));
+        assertEquals(json("[{\"Bearer\":[]}]"), doc.at("/paths/~1score/post/security"));
+        assertEquals(List.of("200", "default"), names(doc.at("/paths/~1score/post/responses")));
+        JsonNode bearer = json("{\"type\":\"apiKey\",\"name\":\"Authorization\",\"in\":\"header\","
+                + "\"description\":\"For example: Bearer abc123\"}");
+        if (version == OpenApiVersion.V2_0) {
+            assertEquals("2.0", doc.path("swagger").asText());
+            assertEquals(json("[\"https\"]"), doc.path("schemes"));
+            assertEquals(json("[\"application/json\"]"), doc.path("consumes"));
+            assertEquals(json("[\"application/json\"]"), doc.path("produces"));
+            assertEquals(bearer, doc.at("/securityDefinitions/Bearer"));
+            assertEquals("#/definitions/ServiceInput", doc.at("/paths/~1score/post/parameters/0/schema/$ref").asText());
+            assertEquals("body", doc.at("/paths/~1score/post/parameters/0/in").asText());
+            assertEquals("#/definitions/ServiceOutput", doc.at("/paths/~1score/post/responses/200/schema/$ref").asText());
+            assertEquals("Healthy", doc.at("/paths/~1/get/responses/200/examples/application~1json").asText());
+            assertEquals(List.of("ServiceInput", "ServiceOutput", "ErrorResponse"), names(doc.path("definitions")));
+        } else {
+            assertEquals(version == OpenApiVersion.V3_1 ? "3.1.0" : "3.0.3", doc.path("openapi").asText());
+            assertEquals(json("[{\"Bearer\":[]}]"), doc.path("security"));
+            assertEquals(bearer, doc.at("/components/securitySchemes/Bearer"));
+            assertEquals("#/components/schemas/ServiceInput",
+                    doc.at("/paths/~1score/post/requestBody/content/application~1json/schema/$ref").asText());
+            assertEquals("#/components/schemas/ServiceOutput",
+                    doc.at("/paths/~1score/post/responses/200/content/application~1json/schema/$ref").asText());
+            assertEquals(json("{\"type\":\"string\",\"example\":\"Healthy\"}"),
+                    doc.at("/paths/~1/get/responses/200/content/text~1plain/schema"));
+            assertEquals(json("{\"type\":\"integer\",\"enum\":[2,3]}"),
+                    doc.at("/paths/~1swagger.json/get/parameters/0/schema"));
+            assertEquals(List.of("ServiceInput", "ServiceOutput", "ErrorResponse"),
+                    names(doc.at("/components/schemas")));
+        }
+    }
+
+    @Test
+    void onlySupportedVersionsAreRendered() {
+        assertEquals(List.of("2.0", "3.0", "3.1"),
+                List.copyOf(ServiceDocuments.render(GoldenCases.all().get("seed-ridge")).keySet()));
+        ScoringSpec mixed = GoldenCases.all().get("standard-list-mixed");
+        assertEquals(List.of("3.0", "3.1"), List.copyOf(ServiceDocuments.render(mixed).keySet()));
+        assertThrows(IllegalArgumentException.class,
+                () -> ServiceDocuments.render(mixed, OpenApiVersion.V2_0, ServiceInfo.DEFAULTS));
+    }
+
+    @Test
+    void renderingTwiceGivesTheSameBytes() {
+        for (ScoringSpec spec : GoldenCases.all().values()) {
+            Map<String, String> first = ServiceDocuments.render(spec);
+            Map<String, String> second = ServiceDocuments.render(spec);
+            assertEquals(first, second);
+            for (String text : first.values()) {
+                assertTrue(text.endsWith("}\n") && !text.endsWith("\n\n"), "one final newline");
+                assertFalse(text.contains("\r"), "no carriage returns");
+                assertFalse(text.contains("\t"), "no tabs");
+            }
+        }
+    }
+
+    /** Swagger Core reads date formats through java.util.Date; the zone must not leak into documents. */
+    @ParameterizedTest
+    @ValueSource(strings = {"Pacific/Kiritimati", "America/Los_Angeles", "Asia/Kolkata"})
+    void timeZoneDoesNotChangeDocuments(String zone) {
+        ScoringSpec dates = TestSpecs.spec()
+                .input("day", TestSpecs.sample(TestSpecs.scalar(ScalarKind.DATE), "\"2020-01-02\""))
+                .input("at", TestSpecs.sample(TestSpecs.scalar(ScalarKind.DATE_TIME), "\"2020-01-02T00:30:00Z\""))
+                .input("time", TestSpecs.sample(TestSpecs.scalar(ScalarKind.TIME), "\"23:30:00+05:30\""))
+                .output(TestSpecs.sample(TestSpecs.scalar(ScalarKind.DATE), "\"2021-03-04\""))
+                .build();
+        Map<String, String> utc = withZone("UTC", () -> ServiceDocuments.render(dates));
+        Map<String, String> other = withZone(zone, () -> ServiceDocuments.render(dates));
+        assertEquals(utc, other);
+        JsonNode schemas = json(utc.get("3.0")).at("/components/schemas");
+        assertEquals(JsonSchemas.outputSchema(dates, OpenApiVersion.V3_0), schemas.path("ServiceOutput"));
+        assertEquals(JsonSchemas.inputSchema(dates, OpenApiVersion.V3_0), schemas.path("ServiceInput"));
+    }
+
+    @Test
+    void serviceInfoFillsTitleVersionAndPathPrefix() {
+        ServiceInfo info = new ServiceInfo("ridge", "2.1", "/v1/");
+        for (OpenApiVersion version : OpenApiVersion.values()) {
+            JsonNode doc = json(ServiceDocuments.render(GoldenCases.all().get("seed-ridge"), version, info));
+            assertEquals("ridge", doc.at("/info/title").asText());
+            assertEquals("API specification for the Azure Machine Learning service ridge",
+                    doc.at("/info/description").asText());
+            assertEquals("2.1", doc.at("/info/version").asText());
+            assertEquals(List.of("/v1/", "/v1/score", "/v1/swagger.json"), names(doc.path("paths")));
+        }
+        assertEquals("/score", new ServiceInfo("x", "1", "").path("/score"));
+        assertEquals("/a/b/score", new ServiceInfo("x", "1", "a/b").path("/score"));
+    }
+
+    /** The 2.0 check is not vacuous: broken documents produce messages. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/info", "/paths/~1score/post/responses", "/definitions/ErrorResponse",
+        "/paths/~1score/post/parameters/0/in"})
+    void brokenSwagger2IsReported(String remove) {
+        String good = ServiceDocuments.render(GoldenCases.all().get("seed-ridge")).get("2.0");
+        assertEquals(List.of(), DocumentParsers.swagger2(good));
+        ObjectNode broken = (ObjectNode) json(good);
+        JsonPointer at = JsonPointer.compile(remove);
+        ((ObjectNode) broken.at(at.head())).remove(at.last().getMatchingProperty());
+        assertFalse(DocumentParsers.swagger2(broken.toString()).isEmpty(), "no message without " + remove);
+    }
+
+    @Test
+    void unexpectedSwagger2AttributeIsReported() {
+        ObjectNode broken = (ObjectNode) json(ServiceDocuments.render(GoldenCases.all().get("seed-ridge")).get("2.0"));
+        broken.put("openapi", "3.0.3");
+        assertFalse(DocumentParsers.swagger2(broken.toString()).isEmpty());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"3.0", "3.1"})
+    void brokenOpenApi3IsReported(String label) {
+        String good = ServiceDocuments.render(GoldenCases.all().get("seed-ridge")).get(label);
+        ObjectNode noInfo = (ObjectNode) json(good);
+        noInfo.remove("info");
+        assertFalse(DocumentParsers.openApi3(noInfo.toString()).isEmpty());
+        ObjectNode dangling = (ObjectNode) json(good);
+        ((ObjectNode) dangling.at("/components/schemas")).remove("ServiceOutput");
+        assertFalse(DocumentParsers.openApi3(dangling.toString()).isEmpty());
+    }
+
+    /** The keyword check is not vacuous either: what swagger-parser lets through, it reports. */
+    @Test
+    void keywordsOutsideTheVersionAreReported() {
+        JsonNode union = json("{\"definitions\":{\"ServiceInput\":{\"type\":\"object\",\"properties\":"
+                + "{\"data\":{\"type\":\"array\",\"items\":{\"anyOf\":[{\"type\":\"string\"}]}}}}}}");
+        assertEquals(List.of("/definitions/ServiceInput/properties/data/items: anyOf is not in OpenAPI 2.0"),
+                SchemaSubset.problems(union, OpenApiVersion.V2_0));
+        JsonNode emptyRequired = json("{\"components\":{\"schemas\":{\"ServiceOutput\":"
+                + "{\"type\":\"object\",\"required\":[],\"properties\":{}}}}}");
+        assertEquals(List.of("/components/schemas/ServiceOutput: required must not be empty in OpenAPI 3.0"),
+                SchemaSubset.problems(emptyRequired, OpenApiVersion.V3_0));
+        assertEquals(List.of(), SchemaSubset.problems(emptyRequired, OpenApiVersion.V3_1));
+    }
+
+    /** Converting a JsonSchemas tree into Swagger Core's model and writing it changes nothing. */
+    @Test
+    void swaggerCoreConversionIsLossless() {
+        for (ScoringSpec spec : GoldenCases.all().values()) {
+            for (OpenApiVersion version : List.of(OpenApiVersion.V3_0, OpenApiVersion.V3_1)) {
+                if (!JsonSchemas.supportedVersions(spec).contains(version)) {
+                    continue;
+                }
+                for (ObjectNode schema : List.of(JsonSchemas.inputSchema(spec, version),
+                        JsonSchemas.outputSchema(spec, version))) {
+                    var mapper = version == OpenApiVersion.V3_1
+                            ? io.swagger.v3.core.util.Json31.mapper()
+                            : io.swagger.v3.core.util.Json.mapper();
+                    var converted = OpenApi3Document.toSwagger(schema, version);
+                    assertEquals(schema, json(PrettyJson.write(mapper, converted)), schema + " " + version);
+                }
+            }
+        }
+    }
+
+    /** Swagger Core keeps number examples as BigDecimal; their text must survive ({@code 1.0} stays). */
+    @ParameterizedTest
+    @ValueSource(strings = {"1.0", "0.1", "3726.995", "1.0E-7", "1.0E300", "12345.0"})
+    void numberExamplesKeepTheirText(String example) {
+        for (ScalarKind kind : List.of(ScalarKind.DOUBLE, ScalarKind.FLOAT)) {
+            ScoringSpec spec = TestSpecs.spec()
+                    .input("x", TestSpecs.sample(TestSpecs.scalar(kind), example))
+                    .output(TestSpecs.sample(TestSpecs.scalar(kind), example))
+                    .build();
+            for (OpenApiVersion version : OpenApiVersion.values()) {
+                JsonNode doc = json(ServiceDocuments.render(spec, version, ServiceInfo.DEFAULTS));
+                String schemas = version == OpenApiVersion.V2_0 ? "/definitions" : "/components/schemas";
+                assertEquals(json(example), doc.at(schemas + "/ServiceOutput/example"), example + " " + version);
+                assertEquals(json(example), doc.at(schemas + "/ServiceInput/example/x"), example + " " + version);
+            }
+        }
+    }
+
+    private static <T> T withZone(String zone, java.util.function.Supplier<T> action) {
+        TimeZone saved = TimeZone.getDefault();
+        TimeZone.setDefault(TimeZone.getTimeZone(zone));
+        try {
+            return action.get();
+        } finally {
+            TimeZone.setDefault(saved);
+        }
+    }
+
+    private static List<String> names(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}
