@@ -114,7 +114,8 @@ final class ScoreHandler<A, R> {
             long elapsed = System.nanoTime() - start;
             call.runEnded();
             if (call.timedOut()) {
-                LOG.error("run of request {} failed after its timeout, in {} ms", call.requestId, Responses.millis(elapsed), e);
+                LOG.warn("run of request {} ended after its timeout, in {} ms, with {}", call.requestId,
+                        Responses.millis(elapsed), e.toString());
             } else {
                 LOG.error("run of request {} failed in {} ms", call.requestId, Responses.millis(elapsed), e);
             }

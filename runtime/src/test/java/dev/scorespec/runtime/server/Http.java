@@ -66,8 +66,12 @@ final class Http {
         return send(b.build());
     }
 
-    Reply method(String method, String path) {
-        return send(request(path).method(method, HttpRequest.BodyPublishers.noBody()).build());
+    Reply method(String method, String path, String... headers) {
+        HttpRequest.Builder b = request(path).method(method, HttpRequest.BodyPublishers.noBody());
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return send(b.build());
     }
 
     /** A response with its body as text. */

@@ -37,7 +37,7 @@ public final class TestBinders {
      * special meanings: -1 throws, -2 sleeps (interruptibly) for 30 s, -3 makes {@code write} fail, -4 sleeps
      * 300 ms, -5 spins without looking at interrupts for the given time.
      */
-    public static final class Sum implements ScoringBinder<SumArgs, double[]> {
+    public static class Sum implements ScoringBinder<SumArgs, double[]> {
         final List<String> runThreads = new CopyOnWriteArrayList<>();
         final List<ScoringRequest> requests = new CopyOnWriteArrayList<>();
         final AtomicInteger running = new AtomicInteger();
