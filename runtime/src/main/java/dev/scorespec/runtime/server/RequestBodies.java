@@ -146,13 +146,11 @@ final class RequestBodies {
     }
 
     private static void writeValue(JsonFactory json, JsonGenerator g, String value) throws IOException {
-        if (!isOneJsonValue(json, value)) {
+        if (isOneJsonValue(json, value)) {
+            // checked to be exactly one JSON value: copied as written, numbers keep every digit
+            g.writeRawValue(value.strip());
+        } else {
             g.writeString(value);
-            return;
-        }
-        try (JsonParser parser = json.createParser(value)) {
-            parser.nextToken();
-            g.copyCurrentStructure(parser);
         }
     }
 
@@ -169,7 +167,7 @@ final class RequestBodies {
                 } else if (t.isStructEnd()) {
                     depth--;
                 } else if (t == JsonToken.VALUE_STRING || t == JsonToken.FIELD_NAME) {
-                    parser.getText(); // decodes escapes, so that a bad one fails here, not while copying
+                    parser.getText(); // decodes escapes, so that a bad one is caught here
                 }
             } while (depth > 0 && parser.nextToken() != null);
             return parser.nextToken() == null;

@@ -109,9 +109,10 @@ class RequestBodyTest {
                 new JsonObject(r.json().getString("text")));
         r = http.get("/score?foo=bar1&foo=bar2&x=y");
         assertEquals(new JsonObject("{\"foo\": [\"bar1\", \"bar2\"], \"x\": \"y\"}"), new JsonObject(r.json().getString("text")));
-        // order is kept, + is a space, a value that is not one JSON value stays text, names are case-sensitive
+        // order is kept, + is a space, JSON is copied as written, a value that is not one JSON value stays
+        // text, names are case-sensitive
         r = http.get("/score?z=%7B%22k%22%3A+%5Btrue%5D%7D&A=1+2&a=%22q%22&e=&bad=%7B%22x%22");
-        assertEquals("{\"z\":{\"k\":[true]},\"A\":\"1 2\",\"a\":\"q\",\"e\":\"\",\"bad\":\"{\\\"x\\\"\"}",
+        assertEquals("{\"z\":{\"k\": [true]},\"A\":\"1 2\",\"a\":\"q\",\"e\":\"\",\"bad\":\"{\\\"x\\\"\"}",
                 r.json().getString("text"));
     }
 }
