@@ -8,7 +8,6 @@ import dev.scorespec.runtime.binding.BindingException;
 import dev.scorespec.runtime.binding.BodyKind;
 import dev.scorespec.runtime.binding.ScoringBinder;
 import io.vertx.core.AsyncResult;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
@@ -24,7 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code /score}: reads the request on the event loop, then binds, runs and writes on the worker pool,
- * answering 500 when {@code run} outlives the scoring timeout.
+ * answering 500 when the request is not done within the scoring timeout (counted from the hand-over to
+ * the pool; the run, if it started, is interrupted).
  *
  * @param <A> the binder's arguments
  * @param <R> what its {@code run} returns
@@ -67,7 +67,8 @@ final class ScoreHandler<A, R> {
 
     /** Hands the request to the worker pool; {@code body} is null for a GET, whose query is the body. */
     private void dispatch(RoutingContext ctx, String requestId, byte[] body) {
-        Call call = new Call(ctx, vertx.getOrCreateContext(), requestId);
+        Call call = new Call(ctx, requestId);
+        call.armTimer();
         String method = ctx.request().method().name();
         String uri = ctx.request().uri();
         Map<String, String> headers = new LinkedHashMap<>();
@@ -79,6 +80,9 @@ final class ScoreHandler<A, R> {
 
     /** Runs on a worker thread. */
     private Outcome score(Call call, String method, String uri, Map<String, String> headers, byte[] body) {
+        if (call.timedOut()) {
+            return Outcome.DROPPED; // answered while it waited for a worker
+        }
         byte[] bytes;
         if (body == null) {
             bytes = RequestBodies.queryAsJson(QueryString.parse(uri));
@@ -105,7 +109,9 @@ final class ScoreHandler<A, R> {
             return Outcome.internalError(-1);
         }
 
-        call.runStarting(Thread.currentThread());
+        if (!call.runStarting(Thread.currentThread())) {
+            return Outcome.DROPPED;
+        }
         long start = System.nanoTime();
         R result;
         try {
@@ -140,55 +146,50 @@ final class ScoreHandler<A, R> {
         return Outcome.ok(out, elapsed);
     }
 
-    /** One scoring request in flight: answered once, by its outcome or by the timeout. */
+    /**
+     * One scoring request in flight, answered once: by its outcome, or by the timeout, which counts from
+     * the hand-over to the worker pool, so that a request waiting behind busy workers is bounded too.
+     */
     private final class Call {
         final RoutingContext ctx;
-        final Context eventLoop;
         final String requestId;
+        final long dispatchNanos = System.nanoTime();
         /** Event-loop state. */
         boolean answered;
         long timerId = -1;
         /** Shared with the worker, under the lock. */
         private Thread runner;
-        private long runStartNanos;
+        private long runStartNanos = -1;
         private volatile boolean timedOut;
 
-        Call(RoutingContext ctx, Context eventLoop, String requestId) {
+        Call(RoutingContext ctx, String requestId) {
             this.ctx = ctx;
-            this.eventLoop = eventLoop;
             this.requestId = requestId;
         }
 
-        /** Worker: run is about to start; the timeout counts from now. */
-        void runStarting(Thread thread) {
-            synchronized (this) {
-                runner = thread;
-                runStartNanos = System.nanoTime();
+        /** Event loop, at dispatch. */
+        void armTimer() {
+            timerId = vertx.setTimer(config.scoringTimeoutMs(), id -> timeout());
+        }
+
+        /** Worker: run is about to start; false when the request has already been answered. */
+        synchronized boolean runStarting(Thread thread) {
+            if (timedOut) {
+                return false;
             }
-            eventLoop.runOnContext(v -> armTimer());
+            runner = thread;
+            runStartNanos = System.nanoTime();
+            return true;
         }
 
         /** Worker: run has returned or thrown; a late interrupt must not reach the thread's next task. */
-        void runEnded() {
-            synchronized (this) {
-                runner = null;
-                Thread.interrupted();
-            }
+        synchronized void runEnded() {
+            runner = null;
+            Thread.interrupted();
         }
 
         boolean timedOut() {
             return timedOut;
-        }
-
-        private void armTimer() {
-            if (answered) {
-                return;
-            }
-            long spentMs;
-            synchronized (this) {
-                spentMs = (System.nanoTime() - runStartNanos) / 1_000_000;
-            }
-            timerId = vertx.setTimer(Math.max(1, config.scoringTimeoutMs() - spentMs), id -> timeout());
         }
 
         private void timeout() {
@@ -196,25 +197,33 @@ final class ScoreHandler<A, R> {
                 return;
             }
             answered = true;
-            long elapsed;
+            long runNanos;
             synchronized (this) {
                 timedOut = true;
-                elapsed = System.nanoTime() - runStartNanos;
+                runNanos = runStartNanos < 0 ? -1 : System.nanoTime() - runStartNanos;
                 if (runner != null) {
                     runner.interrupt();
                 }
             }
-            LOG.error("run of request {} did not finish within the scoring timeout of {} ms; the thread is interrupted "
-                    + "and the client gets a 500", requestId, config.scoringTimeoutMs());
-            ctx.response().putHeader(Responses.RUN_MS, Responses.millis(elapsed));
+            if (runNanos < 0) {
+                LOG.error("Request {} waited {} ms for a worker without reaching run (all {} workers busy); the client "
+                        + "gets a 500", requestId, (System.nanoTime() - dispatchNanos) / 1_000_000, config.workerCount());
+            } else {
+                LOG.error("run of request {} did not finish within the scoring timeout of {} ms; its thread is interrupted "
+                        + "and the client gets a 500", requestId, config.scoringTimeoutMs());
+            }
+            if (!Responses.writable(ctx)) {
+                return;
+            }
+            if (runNanos >= 0) {
+                ctx.response().putHeader(Responses.RUN_MS, Responses.millis(runNanos));
+            }
             Responses.error(ctx, 500, "Scoring timeout after " + config.scoringTimeoutMs() + " ms", true);
         }
 
         /** Event loop: the worker is done. */
         void finish(AsyncResult<Outcome> result) {
-            if (timerId >= 0) {
-                vertx.cancelTimer(timerId);
-            }
+            vertx.cancelTimer(timerId);
             if (answered) {
                 return;
             }
@@ -243,6 +252,9 @@ final class ScoreHandler<A, R> {
             this.runFailed = runFailed;
             this.runNanos = runNanos;
         }
+
+        /** For a request already answered by the timeout. */
+        static final Outcome DROPPED = new Outcome(500, null, Responses.INTERNAL_ERROR, false, -1);
 
         static Outcome ok(Buffer body, long runNanos) {
             return new Outcome(200, body, null, false, runNanos);

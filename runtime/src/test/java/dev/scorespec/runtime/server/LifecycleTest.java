@@ -138,6 +138,29 @@ class LifecycleTest {
     }
 
     @Test
+    void requestWaitingBehindABusyWorkerIsAnsweredAtTheTimeoutAndNeverRun() throws Exception {
+        TestBinders.Sum binder = new TestBinders.Sum();
+        server = ScoringServer.start(ServerConfig.builder().port(0).scoringTimeoutMs(300).workerCount(1).build(), binder);
+        Http http = new Http(server.port());
+        // the only worker spins for 1500 ms, deaf to interrupts
+        CompletableFuture<HttpResponse<String>> busy = Http.CLIENT.sendAsync(http.request("/score")
+                .header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"data\": [[1500,0,0]], \"scale\": -5}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Thread.sleep(100);
+        long start = System.nanoTime();
+        Http.Reply queued = http.postJson("/score", "{\"data\": [[1,2,3]], \"scale\": 7}");
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(500, queued.status());
+        assertEquals("Scoring timeout after 300 ms", queued.message());
+        assertNull(queued.header("x-ms-run-fn-exec-ms"), "run never started");
+        assertTrue(ms < 1_200, "answered after " + ms + " ms, before the worker was free");
+        assertEquals(500, busy.get(10, TimeUnit.SECONDS).statusCode());
+        Thread.sleep(1_600);
+        assertEquals(1, binder.runThreads.size(), "the queued request was dropped, not run late");
+    }
+
+    @Test
     void runWithinTheTimeoutIsNotCut() throws Exception {
         server = ScoringServer.start(ServerConfig.builder().port(0).scoringTimeoutMs(2_000).build(), new TestBinders.Sum());
         Http.Reply r = new Http(server.port()).postJson("/score", "{\"data\": [[1,2,3]], \"scale\": -4}");
