@@ -139,10 +139,10 @@ public final class ScoringServer implements AutoCloseable {
 
     private void listen() throws ServerStartException {
         Router router = Router.router(vertx);
-        router.route().handler(this::track);
         if (cors != null) {
-            router.route().handler(cors::handle);
+            router.route().handler(cors::handle); // first, so that every answer carries the CORS headers
         }
+        router.route().handler(this::track);
         router.route().handler(this::dispatch);
         router.errorHandler(500, ctx -> {
             LOG.error("Request {} failed", ctx.<String>get(REQUEST_ID), ctx.failure());

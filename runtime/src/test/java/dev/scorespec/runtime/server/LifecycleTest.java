@@ -209,6 +209,10 @@ class LifecycleTest {
         assertEquals("GET, POST", preflight.header("access-control-allow-methods"));
         assertEquals("content-type, authorization", preflight.header("access-control-allow-headers"));
 
+        Http.Reply refused = http.get("/", "Origin", "https://app.example", "x-request-id", "i".repeat(101));
+        assertEquals(431, refused.status());
+        assertEquals("https://app.example", refused.header("access-control-allow-origin"), "errors are readable too");
+
         Http.Reply other = http.postJson("/score", "{\"data\": [[1,2,3]]}", "Origin", "https://evil.example");
         assertEquals(200, other.status(), "served; the browser refuses it");
         assertNull(other.header("access-control-allow-origin"));
