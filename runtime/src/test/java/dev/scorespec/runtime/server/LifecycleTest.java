@@ -111,7 +111,7 @@ class LifecycleTest {
         assertEquals("Scoring timeout after 300 ms", r.message());
         assertEquals("True", r.header("x-ms-run-function-failed"));
         double runMs = Double.parseDouble(r.header("x-ms-run-fn-exec-ms"));
-        assertTrue(runMs >= 299, "run time " + runMs);
+        assertTrue(runMs > 200 && runMs < 2_000, "time in run " + runMs);
         assertTrue(ms >= 300 && ms < 5_000, "answered after " + ms + " ms");
         // the worker was interrupted, and is free again
         for (int i = 0; i < 50 && binder.interrupted.isEmpty(); i++) {
