@@ -10,14 +10,32 @@ import java.nio.file.Path;
 public final class ModelDir {
 
     private final Path root;
+    private final boolean configured;
 
-    private ModelDir(Path root) {
+    private ModelDir(Path root, boolean configured) {
         this.root = root.toAbsolutePath().normalize();
+        this.configured = configured;
     }
 
     /** A model directory rooted at {@code root}. */
     public static ModelDir of(Path root) {
-        return new ModelDir(root);
+        return new ModelDir(root, true);
+    }
+
+    /**
+     * The model directory of a server started without {@code AZUREML_MODEL_DIR}: rooted at the working
+     * directory, as relative paths resolve in the Python server then, and {@link #isConfigured()} false.
+     */
+    public static ModelDir unconfigured() {
+        return new ModelDir(Path.of(""), false);
+    }
+
+    /**
+     * Whether a model directory was configured ({@code AZUREML_MODEL_DIR} or {@code --model-dir}); when it
+     * was not, {@link #root()} is the working directory.
+     */
+    public boolean isConfigured() {
+        return configured;
     }
 
     /** The folder itself. */

@@ -1,0 +1,92 @@
+package dev.scorespec.runtime.server;
+
+import dev.scorespec.runtime.binding.ScoringBinder;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds the binder to serve among those listed in
+ * {@code META-INF/services/dev.scorespec.runtime.binding.ScoringBinder}: the only one, or the one whose
+ * {@link ScoringBinder#scoringClass()} is configured.
+ */
+public final class Binders {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Binders.class);
+
+    private Binders() {
+    }
+
+    /**
+     * Loads every binder visible to {@code loader} and selects one.
+     *
+     * @param scoringClass the fully qualified scoring class to serve; needed when there are several
+     * @throws ServerStartException when there is none, when several and no choice, when the choice is not
+     *     among them, or when a listed binder cannot be created; the message lists what is there
+     */
+    public static ScoringBinder<?, ?> load(ClassLoader loader, Optional<String> scoringClass) throws ServerStartException {
+        List<ScoringBinder<?, ?>> found = new ArrayList<>();
+        try {
+            for (ScoringBinder<?, ?> binder : ServiceLoader.load(ScoringBinder.class, loader)) {
+                found.add(binder);
+            }
+        } catch (ServiceConfigurationError e) {
+            throw new ServerStartException("A scoring binder listed in META-INF/services/"
+                    + ScoringBinder.class.getName() + " cannot be loaded: " + e.getMessage(), e);
+        }
+        return select(found, scoringClass);
+    }
+
+    /** Selects among binders already loaded; the choice is logged. */
+    static ScoringBinder<?, ?> select(List<ScoringBinder<?, ?>> found, Optional<String> scoringClass)
+            throws ServerStartException {
+        List<ScoringBinder<?, ?>> sorted = new ArrayList<>(found);
+        sorted.sort(Comparator.comparing(ScoringBinder::scoringClass));
+        String listed = sorted.stream().map(ScoringBinder::scoringClass).collect(Collectors.joining(", "));
+        if (scoringClass.isPresent()) {
+            String wanted = scoringClass.get();
+            List<ScoringBinder<?, ?>> matches = sorted.stream()
+                    .filter(b -> b.scoringClass().equals(wanted))
+                    .collect(Collectors.toList());
+            if (matches.isEmpty()) {
+                throw new ServerStartException(sorted.isEmpty()
+                        ? "The scoring class " + wanted + " was asked for, but no scoring binder is on the class path "
+                                + "(none is listed in META-INF/services/" + ScoringBinder.class.getName()
+                                + "; was the ScoreSpec annotation processor run on the scoring classes?)."
+                        : "The scoring class " + wanted + " was asked for, but the scoring classes on the class path are: "
+                                + listed + ".");
+            }
+            if (matches.size() > 1) {
+                throw new ServerStartException("The scoring class " + wanted + " has " + matches.size()
+                        + " binders on the class path (" + binderClasses(matches) + "); keep one.");
+            }
+            ScoringBinder<?, ?> chosen = matches.get(0);
+            LOG.info("Serving scoring class {} (binder {}), chosen by configuration among: {}",
+                    chosen.scoringClass(), chosen.getClass().getName(), listed);
+            return chosen;
+        }
+        if (sorted.isEmpty()) {
+            throw new ServerStartException("No scoring binder is on the class path: none is listed in META-INF/services/"
+                    + ScoringBinder.class.getName() + ". Compile the scoring class with the ScoreSpec annotation "
+                    + "processor and put it on the class path.");
+        }
+        if (sorted.size() > 1) {
+            throw new ServerStartException("Several scoring classes are on the class path: " + listed
+                    + ". Choose one with --scoring-class or SCORESPEC_SCORING_CLASS.");
+        }
+        ScoringBinder<?, ?> only = sorted.get(0);
+        LOG.info("Serving scoring class {} (binder {}), the only one on the class path",
+                only.scoringClass(), only.getClass().getName());
+        return only;
+    }
+
+    private static String binderClasses(List<ScoringBinder<?, ?>> binders) {
+        return binders.stream().map(b -> b.getClass().getName()).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,253 @@
+package dev.scorespec.runtime.server;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads a {@link ServerConfig} from command-line flags and environment variables, the environment
+ * variables having the Python server's names. A flag beats its environment variable; an environment
+ * variable set to the empty string counts as unset.
+ *
+ * <p>Flags are written {@code --port 5001} or {@code --port=5001}; underscores in a flag's name are read
+ * as dashes, so the Python server's {@code --model_dir} and {@code --worker_count} work too. An unknown
+ * flag, a flag given twice, a missing value, a malformed number or an out-of-range one is a
+ * {@link ConfigException}, never a silent default.
+ */
+public final class ConfigParser {
+
+    /** Every setting, with its flag, environment variable and default as shown by {@link #usage()}. */
+    public enum Option {
+        PORT("--port", "SERVER_PORT", "5001", "Port to listen on, 1-65535."),
+        HOST("--host", "SCORESPEC_HOST", "0.0.0.0", "Address to listen on."),
+        MODEL_DIR("--model-dir", "AZUREML_MODEL_DIR", "(not set: the working directory)",
+                "Folder with the model files, given to @Init."),
+        SERVICE_NAME("--service-name", "SERVICE_NAME", ServerConfig.DEFAULT_SERVICE_NAME,
+                "Title of the served OpenAPI documents."),
+        SERVICE_VERSION("--service-version", "SERVICE_VERSION", ServerConfig.DEFAULT_SERVICE_VERSION,
+                "Version of the served OpenAPI documents."),
+        SERVICE_PATH_PREFIX("--service-path-prefix", "SERVICE_PATH_PREFIX", "(none)",
+                "Path prefix of the routes and of the documents' paths."),
+        SCORING_TIMEOUT_MS("--scoring-timeout-ms", "SCORING_TIMEOUT_MS",
+                Long.toString(ServerConfig.DEFAULT_SCORING_TIMEOUT_MS),
+                "Milliseconds one run may take before the client gets a 500."),
+        APP_ROOT("--app-root", "AML_APP_ROOT", "(the working directory)",
+                "Folder searched for swagger.json, swagger2.json, swagger3.json, swagger3.1.json overrides."),
+        MAX_REQUEST_BYTES("--max-request-bytes", "SCORESPEC_MAX_REQUEST_BYTES",
+                Long.toString(ServerConfig.DEFAULT_MAX_REQUEST_BYTES) + " (100 MiB)",
+                "Largest request body accepted; larger ones get 413."),
+        WORKER_COUNT("--worker-count", "WORKER_COUNT", "(the number of cores)",
+                "Threads that bind, run and write requests concurrently."),
+        SCORING_CLASS("--scoring-class", "SCORESPEC_SCORING_CLASS", "(the only one on the class path)",
+                "Fully qualified scoring class to serve when several are on the class path."),
+        CORS_ORIGINS("--cors-origins", "AML_CORS_ORIGINS", "(CORS off)",
+                "Comma-separated origins allowed by CORS, or *.");
+
+        private final String flag;
+        private final String env;
+        private final String defaultText;
+        private final String description;
+
+        Option(String flag, String env, String defaultText, String description) {
+            this.flag = flag;
+            this.env = env;
+            this.defaultText = defaultText;
+            this.description = description;
+        }
+
+        public String flag() {
+            return flag;
+        }
+
+        public String env() {
+            return env;
+        }
+
+        public String defaultText() {
+            return defaultText;
+        }
+
+        public String description() {
+            return description;
+        }
+    }
+
+    /** Flags of the Python server whose names differ from ours by more than underscores. */
+    private static final Map<String, Option> ALIASES = Map.of("--access-control-allow-origins", Option.CORS_ORIGINS);
+
+    private ConfigParser() {
+    }
+
+    /** Whether the command line asks for {@link #usage()} ({@code --help} or {@code -h}). */
+    public static boolean wantsHelp(List<String> args) {
+        return args.contains("--help") || args.contains("-h");
+    }
+
+    /** Parses flags and environment variables; the command line's defaults listen on {@code 0.0.0.0}. */
+    public static ServerConfig parse(List<String> args, Map<String, String> env) throws ConfigException {
+        Map<Option, String> flags = readFlags(args);
+        ServerConfig.Builder b = ServerConfig.builder().host("0.0.0.0");
+        Optional<Setting> s;
+
+        if ((s = setting(Option.HOST, flags, env)).isPresent()) {
+            b.host(s.get().value);
+        }
+        if ((s = setting(Option.PORT, flags, env)).isPresent()) {
+            b.port((int) s.get().number(1, 65535, "a port number from 1 to 65535"));
+        }
+        if ((s = setting(Option.MODEL_DIR, flags, env)).isPresent()) {
+            b.modelDir(s.get().path());
+        }
+        if ((s = setting(Option.SERVICE_NAME, flags, env)).isPresent()) {
+            b.serviceName(s.get().value);
+        }
+        if ((s = setting(Option.SERVICE_VERSION, flags, env)).isPresent()) {
+            b.serviceVersion(s.get().value);
+        }
+        if ((s = setting(Option.SERVICE_PATH_PREFIX, flags, env)).isPresent()) {
+            b.servicePathPrefix(s.get().value);
+        }
+        if ((s = setting(Option.SCORING_TIMEOUT_MS, flags, env)).isPresent()) {
+            b.scoringTimeoutMs(s.get().number(1, Long.MAX_VALUE, "a whole number of milliseconds, at least 1"));
+        }
+        if ((s = setting(Option.APP_ROOT, flags, env)).isPresent()) {
+            b.appRoot(s.get().path());
+        }
+        if ((s = setting(Option.MAX_REQUEST_BYTES, flags, env)).isPresent()) {
+            b.maxRequestBytes(s.get().number(1, Long.MAX_VALUE, "a whole number of bytes, at least 1"));
+        }
+        if ((s = setting(Option.WORKER_COUNT, flags, env)).isPresent()) {
+            b.workerCount((int) s.get().number(1, 10_000, "a whole number from 1 to 10000"));
+        }
+        if ((s = setting(Option.SCORING_CLASS, flags, env)).isPresent()) {
+            b.scoringClass(s.get().value.strip());
+        }
+        if ((s = setting(Option.CORS_ORIGINS, flags, env)).isPresent()) {
+            List<String> origins = new ArrayList<>();
+            for (String origin : s.get().value.split(",")) {
+                if (!origin.isBlank()) {
+                    origins.add(origin.strip());
+                }
+            }
+            if (origins.contains("*") && origins.size() > 1) {
+                throw new ConfigException("Invalid " + s.get().source + " '" + s.get().value
+                        + "': '*' allows every origin and cannot be listed with others.");
+            }
+            b.corsOrigins(origins);
+        }
+        return b.build();
+    }
+
+    /** The help text: every flag with its environment variable and default. */
+    public static String usage() {
+        StringBuilder text = new StringBuilder();
+        text.append("Usage: java -cp <class path> dev.scorespec.runtime.Main [options]\n\n");
+        text.append("Serves the scoring class whose ScoreSpec binder is on the class path, with the HTTP\n");
+        text.append("contract of azureml-inference-server-http. Flags beat environment variables.\n\n");
+        for (Option o : Option.values()) {
+            text.append(String.format(Locale.ROOT, "  %-26s %-28s %s%n", o.flag + " <value>", o.env, o.description));
+            text.append(String.format(Locale.ROOT, "  %-26s %-28s default: %s%n", "", "", o.defaultText));
+        }
+        text.append(String.format(Locale.ROOT, "  %-26s %-28s %s%n", "--help, -h", "", "Print this text."));
+        return text.toString();
+    }
+
+    private static Map<Option, String> readFlags(List<String> args) throws ConfigException {
+        Map<Option, String> flags = new EnumMap<>(Option.class);
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (!arg.startsWith("--") || arg.length() == 2) {
+                throw new ConfigException("Unexpected argument '" + arg + "'. Options are written --name value "
+                        + "or --name=value; run with --help to list them.");
+            }
+            int eq = arg.indexOf('=');
+            String name = (eq < 0 ? arg : arg.substring(0, eq)).replace('_', '-');
+            Option option = byFlag(name);
+            if (option == null) {
+                throw new ConfigException("Unknown option '" + (eq < 0 ? arg : arg.substring(0, eq))
+                        + "'. Known options: " + knownFlags() + ".");
+            }
+            String value;
+            if (eq >= 0) {
+                value = arg.substring(eq + 1);
+            } else if (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) {
+                value = args.get(++i);
+            } else {
+                throw new ConfigException("Option " + option.flag + " needs a value.");
+            }
+            if (value.isEmpty()) {
+                throw new ConfigException("Option " + option.flag + " needs a value.");
+            }
+            if (flags.put(option, value) != null) {
+                throw new ConfigException("Option " + option.flag + " is given more than once.");
+            }
+        }
+        return flags;
+    }
+
+    private static Option byFlag(String name) {
+        for (Option o : Option.values()) {
+            if (o.flag.equals(name)) {
+                return o;
+            }
+        }
+        return ALIASES.get(name);
+    }
+
+    private static String knownFlags() {
+        StringBuilder s = new StringBuilder();
+        for (Option o : Option.values()) {
+            s.append(s.length() == 0 ? "" : ", ").append(o.flag);
+        }
+        return s.append(", --help").toString();
+    }
+
+    private static Optional<Setting> setting(Option option, Map<Option, String> flags, Map<String, String> env) {
+        String flag = flags.get(option);
+        if (flag != null) {
+            return Optional.of(new Setting(option.flag, flag));
+        }
+        String value = env.get(option.env);
+        if (value != null && !value.isEmpty()) {
+            return Optional.of(new Setting("environment variable " + option.env, value));
+        }
+        return Optional.empty();
+    }
+
+    /** One value with where it came from, for messages. */
+    private static final class Setting {
+        final String source;
+        final String value;
+
+        Setting(String source, String value) {
+            this.source = source;
+            this.value = value;
+        }
+
+        long number(long min, long max, String expected) throws ConfigException {
+            long n;
+            try {
+                n = Long.parseLong(value.strip());
+            } catch (NumberFormatException e) {
+                throw new ConfigException("Invalid " + source + " '" + value + "': expected " + expected + ".");
+            }
+            if (n < min || n > max) {
+                throw new ConfigException("Invalid " + source + " '" + value + "': expected " + expected + ".");
+            }
+            return n;
+        }
+
+        Path path() throws ConfigException {
+            try {
+                return Path.of(value);
+            } catch (InvalidPathException e) {
+                throw new ConfigException("Invalid " + source + " '" + value + "': " + e.getMessage() + ".");
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.scorespec.runtime.server;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Locale;
+
+/** Writing responses the way the Python server shapes them. */
+final class Responses {
+
+    static final String JSON = "application/json";
+    static final String RUN_FAILED = "x-ms-run-function-failed";
+    static final String RUN_MS = "x-ms-run-fn-exec-ms";
+
+    static final String NOT_FOUND = "The requested URL was not found on the server. If you entered the URL manually "
+            + "please check your spelling and try again.";
+    static final String METHOD_NOT_ALLOWED = "The method is not allowed for the requested URL.";
+    static final String RUN_ERROR = "An unexpected error occurred in scoring script. Check the logs for more info.";
+    static final String INTERNAL_ERROR = "An unexpected internal error occurred. Check the logs for more info.";
+
+    private Responses() {
+    }
+
+    /** Whether a response can still be written: not ended, connection not closed. */
+    static boolean writable(RoutingContext ctx) {
+        HttpServerResponse r = ctx.response();
+        return !r.ended() && !r.closed();
+    }
+
+    /** A JSON response as the Python server's {@code AMLResponse}: with {@code x-ms-run-function-failed}. */
+    static void json(RoutingContext ctx, int status, Buffer body, boolean runFailed) {
+        if (!writable(ctx)) {
+            return;
+        }
+        ctx.response()
+                .setStatusCode(status)
+                .putHeader("content-type", JSON)
+                .putHeader(RUN_FAILED, runFailed ? "True" : "False")
+                .end(body);
+    }
+
+    /** {@code {"message": ...}} with a status. */
+    static void error(RoutingContext ctx, int status, String message) {
+        error(ctx, status, message, false);
+    }
+
+    static void error(RoutingContext ctx, int status, String message, boolean runFailed) {
+        json(ctx, status, new JsonObject().put("message", message).toBuffer(), runFailed);
+    }
+
+    /** 405 with an {@code Allow} header. */
+    static void methodNotAllowed(RoutingContext ctx, String allow) {
+        if (writable(ctx)) {
+            ctx.response().putHeader("allow", allow);
+            error(ctx, 405, METHOD_NOT_ALLOWED);
+        }
+    }
+
+    /** 200 with no body and an {@code Allow} header, the answer to {@code OPTIONS}. */
+    static void options(RoutingContext ctx, String allow) {
+        if (writable(ctx)) {
+            ctx.response()
+                    .setStatusCode(200)
+                    .putHeader("allow", allow)
+                    .putHeader(RUN_FAILED, "False")
+                    .end();
+        }
+    }
+
+    /** Milliseconds as the Python server prints them: three decimals, never an exponent. */
+    static String millis(long nanos) {
+        return String.format(Locale.ROOT, "%.3f", nanos / 1_000_000.0);
+    }
+}

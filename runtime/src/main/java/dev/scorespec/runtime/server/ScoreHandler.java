@@ -1,0 +1,309 @@
+package dev.scorespec.runtime.server;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import dev.scorespec.runtime.ScoringRequest;
+import dev.scorespec.runtime.binding.BindingException;
+import dev.scorespec.runtime.binding.BodyKind;
+import dev.scorespec.runtime.binding.ScoringBinder;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /score}: reads the request on the event loop, then binds, runs and writes on the worker pool,
+ * answering 500 when the request is not done within the scoring timeout (counted from the hand-over to
+ * the pool; the run, if it started, is interrupted).
+ *
+ * @param <A> the binder's arguments
+ * @param <R> what its {@code run} returns
+ */
+final class ScoreHandler<A, R> {
+
+    static final String ALLOW = "GET, POST, OPTIONS";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScoreHandler.class);
+
+    private final Vertx vertx;
+    private final WorkerExecutor workers;
+    private final ScoringBinder<A, R> binder;
+    private final ServerConfig config;
+
+    ScoreHandler(Vertx vertx, WorkerExecutor workers, ScoringBinder<A, R> binder, ServerConfig config) {
+        this.vertx = vertx;
+        this.workers = workers;
+        this.binder = binder;
+        this.config = config;
+    }
+
+    void handle(RoutingContext ctx, String requestId) {
+        HttpMethod method = ctx.request().method();
+        if (method.equals(HttpMethod.OPTIONS)) {
+            Responses.options(ctx, ALLOW);
+        } else if (method.equals(HttpMethod.GET)) {
+            dispatch(ctx, requestId, null);
+        } else if (method.equals(HttpMethod.POST)) {
+            if (binder.bodyKind() == BodyKind.JSON_PARAMETERS
+                    && !RequestBodies.isJson(ctx.request().getHeader("content-type"))) {
+                Responses.error(ctx, 415, RequestBodies.WRONG_CONTENT_TYPE);
+                return;
+            }
+            BodyReader.read(ctx, config.maxRequestBytes(), body -> dispatch(ctx, requestId, body));
+        } else {
+            Responses.methodNotAllowed(ctx, ALLOW);
+        }
+    }
+
+    /** Hands the request to the worker pool; {@code body} is null for a GET, whose query is the body. */
+    private void dispatch(RoutingContext ctx, String requestId, byte[] body) {
+        Call call = new Call(ctx, requestId);
+        call.armTimer();
+        String method = ctx.request().method().name();
+        String uri = ctx.request().uri();
+        Map<String, String> headers = new LinkedHashMap<>();
+        ctx.request().headers().forEach(h -> headers.putIfAbsent(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
+        // unordered: requests from one event loop must not wait for each other
+        workers.executeBlocking(() -> score(call, method, uri, headers, body), false)
+                .onComplete(call::finish);
+    }
+
+    /** Runs on a worker thread. */
+    private Outcome score(Call call, String method, String uri, Map<String, String> headers, byte[] body) {
+        if (call.timedOut()) {
+            return Outcome.DROPPED; // answered while it waited for a worker
+        }
+        byte[] bytes;
+        if (body == null) {
+            bytes = RequestBodies.queryAsJson(QueryString.parse(uri));
+        } else {
+            bytes = body;
+            String problem = binder.bodyKind() == BodyKind.JSON_PARAMETERS
+                    ? RequestBodies.jsonObjectProblem(bytes)
+                    : RequestBodies.utf8Problem(bytes);
+            if (problem != null) {
+                return Outcome.badRequest(problem);
+            }
+        }
+        A arguments;
+        try {
+            arguments = binder.bind(ScoringRequest.of(method, uri, headers, bytes));
+        } catch (BindingException e) {
+            return Outcome.badRequest(e.getMessage());
+        } catch (JsonParseException e) {
+            return Outcome.badRequest(RequestBodies.NOT_JSON + RequestBodies.describe(e));
+        } catch (StreamReadException e) {
+            return Outcome.badRequest(RequestBodies.describe(e));
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Binding request {} failed in the binder of {}", call.requestId, binder.scoringClass(), e);
+            return Outcome.internalError(-1);
+        }
+
+        if (!call.runStarting(Thread.currentThread())) {
+            return Outcome.DROPPED;
+        }
+        long start = System.nanoTime();
+        R result;
+        try {
+            result = binder.run(arguments);
+        } catch (Throwable e) {
+            long elapsed = System.nanoTime() - start;
+            call.runEnded();
+            if (call.timedOut()) {
+                LOG.warn("run of request {} ended after its timeout, in {} ms, with {}", call.requestId,
+                        Responses.millis(elapsed), e.toString());
+            } else {
+                LOG.error("run of request {} failed in {} ms", call.requestId, Responses.millis(elapsed), e);
+            }
+            return Outcome.runFailed(elapsed);
+        }
+        long elapsed = System.nanoTime() - start;
+        call.runEnded();
+        if (call.timedOut()) {
+            LOG.warn("run of request {} returned after its timeout, in {} ms; the result is dropped",
+                    call.requestId, Responses.millis(elapsed));
+            return Outcome.runFailed(elapsed);
+        }
+
+        Buffer out = Buffer.buffer(256);
+        try (JsonGenerator generator = ScoringRequest.jsonFactory().createGenerator(new BufferOutput(out))) {
+            binder.write(result, generator);
+        } catch (Throwable e) {
+            LOG.error("Writing the result of request {} as JSON failed in the binder of {}",
+                    call.requestId, binder.scoringClass(), e);
+            return Outcome.internalError(elapsed);
+        }
+        return Outcome.ok(out, elapsed);
+    }
+
+    /**
+     * One scoring request in flight, answered once: by its outcome, or by the timeout, which counts from
+     * the hand-over to the worker pool, so that a request waiting behind busy workers is bounded too.
+     */
+    private final class Call {
+        final RoutingContext ctx;
+        final String requestId;
+        final long dispatchNanos = System.nanoTime();
+        /** Event-loop state. */
+        boolean answered;
+        long timerId = -1;
+        /** Shared with the worker, under the lock. */
+        private Thread runner;
+        private long runStartNanos = -1;
+        private volatile boolean timedOut;
+
+        Call(RoutingContext ctx, String requestId) {
+            this.ctx = ctx;
+            this.requestId = requestId;
+        }
+
+        /** Event loop, at dispatch. */
+        void armTimer() {
+            timerId = vertx.setTimer(config.scoringTimeoutMs(), id -> timeout());
+        }
+
+        /** Worker: run is about to start; false when the request has already been answered. */
+        synchronized boolean runStarting(Thread thread) {
+            if (timedOut) {
+                return false;
+            }
+            runner = thread;
+            runStartNanos = System.nanoTime();
+            return true;
+        }
+
+        /** Worker: run has returned or thrown; a late interrupt must not reach the thread's next task. */
+        synchronized void runEnded() {
+            runner = null;
+            Thread.interrupted();
+        }
+
+        boolean timedOut() {
+            return timedOut;
+        }
+
+        private void timeout() {
+            if (answered) {
+                return;
+            }
+            answered = true;
+            long runNanos;
+            synchronized (this) {
+                timedOut = true;
+                runNanos = runStartNanos < 0 ? -1 : System.nanoTime() - runStartNanos;
+                if (runner != null) {
+                    runner.interrupt();
+                }
+            }
+            if (runNanos < 0) {
+                LOG.error("Request {} waited {} ms for a worker without reaching run (all {} workers busy); the client "
+                        + "gets a 500", requestId, (System.nanoTime() - dispatchNanos) / 1_000_000, config.workerCount());
+            } else {
+                LOG.error("run of request {} did not finish within the scoring timeout of {} ms; its thread is interrupted "
+                        + "and the client gets a 500", requestId, config.scoringTimeoutMs());
+            }
+            if (!Responses.writable(ctx)) {
+                return;
+            }
+            if (runNanos >= 0) {
+                ctx.response().putHeader(Responses.RUN_MS, Responses.millis(runNanos));
+            }
+            Responses.error(ctx, 500, "Scoring timeout after " + config.scoringTimeoutMs() + " ms", true);
+        }
+
+        /** Event loop: the worker is done. */
+        void finish(AsyncResult<Outcome> result) {
+            vertx.cancelTimer(timerId);
+            if (answered) {
+                return;
+            }
+            answered = true;
+            if (result.failed()) {
+                LOG.error("Scoring request {} failed", requestId, result.cause());
+                Responses.error(ctx, 500, Responses.INTERNAL_ERROR);
+                return;
+            }
+            result.result().send(ctx);
+        }
+    }
+
+    /** What a worker made of a request, sent on the event loop. */
+    private static final class Outcome {
+        final int status;
+        final Buffer body;
+        final String message;
+        final boolean runFailed;
+        final long runNanos;
+
+        private Outcome(int status, Buffer body, String message, boolean runFailed, long runNanos) {
+            this.status = status;
+            this.body = body;
+            this.message = message;
+            this.runFailed = runFailed;
+            this.runNanos = runNanos;
+        }
+
+        /** For a request already answered by the timeout. */
+        static final Outcome DROPPED = new Outcome(500, null, Responses.INTERNAL_ERROR, false, -1);
+
+        static Outcome ok(Buffer body, long runNanos) {
+            return new Outcome(200, body, null, false, runNanos);
+        }
+
+        static Outcome badRequest(String message) {
+            return new Outcome(400, null, message, false, -1);
+        }
+
+        static Outcome runFailed(long runNanos) {
+            return new Outcome(500, null, Responses.RUN_ERROR, true, runNanos);
+        }
+
+        /** {@code runNanos} is -1 when run did not run. */
+        static Outcome internalError(long runNanos) {
+            return new Outcome(500, null, Responses.INTERNAL_ERROR, false, runNanos);
+        }
+
+        void send(RoutingContext ctx) {
+            if (!Responses.writable(ctx)) {
+                return;
+            }
+            if (runNanos >= 0) {
+                ctx.response().putHeader(Responses.RUN_MS, Responses.millis(runNanos));
+            }
+            if (body != null) {
+                Responses.json(ctx, status, body, runFailed);
+            } else {
+                Responses.error(ctx, status, message, runFailed);
+            }
+        }
+    }
+
+    /** Lets Jackson write straight into a Vert.x buffer. */
+    private static final class BufferOutput extends OutputStream {
+        private final Buffer buffer;
+
+        BufferOutput(Buffer buffer) {
+            this.buffer = buffer;
+        }
+
+        @Override
+        public void write(int b) {
+            buffer.appendByte((byte) b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            buffer.appendBytes(b, off, len);
+        }
+    }
+}

@@ -1,0 +1,381 @@
+package dev.scorespec.runtime.server;
+
+import dev.scorespec.runtime.ModelDir;
+import dev.scorespec.runtime.binding.ScoringBinder;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.file.FileSystemOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded scoring server: one {@link ScoringBinder} served over HTTP with the contract of the Python
+ * {@code azureml-inference-server-http}, on Vert.x Web.
+ *
+ * <pre>{@code
+ * try (ScoringServer server = ScoringServer.start(ServerConfig.builder().port(0).build(), binder)) {
+ *     URI score = URI.create("http://127.0.0.1:" + server.port() + "/score");
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>Routes, each also under the configured path prefix: {@code GET /} (health), {@code GET|POST|OPTIONS
+ * /score}, {@code GET /swagger.json?version=2|3|3.1}. {@code bind}, {@code run} and {@code write} run on a
+ * worker pool of {@link ServerConfig#workerCount()} threads, never on an event loop.
+ */
+public final class ScoringServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScoringServer.class);
+    private static final Logger ACCESS = LoggerFactory.getLogger("dev.scorespec.access");
+
+    /** The Python server's limit on the request-id headers. */
+    static final int HEADER_LIMIT = 100;
+    static final String HEALTH_ALLOW = "GET, HEAD, OPTIONS";
+    private static final String REQUEST_ID = "scorespec.requestId";
+    private static final AtomicBoolean LEGACY_ID_WARNED = new AtomicBoolean();
+
+    private final ServerConfig config;
+    private final ScoringBinder<?, ?> binder;
+    private final OpenApiDocuments documents;
+    private final Vertx vertx;
+    private final WorkerExecutor workers;
+    private final ScoreHandler<?, ?> score;
+    private final Cors cors;
+    private HttpServer http;
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final CountDownLatch closed = new CountDownLatch(1);
+
+    private ScoringServer(ServerConfig config, ScoringBinder<?, ?> binder, OpenApiDocuments documents) {
+        this.config = config;
+        this.binder = binder;
+        this.documents = documents;
+        this.vertx = Vertx.vertx(new VertxOptions()
+                .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
+        this.workers = vertx.createSharedWorkerExecutor("scorespec-worker", config.workerCount(),
+                config.scoringTimeoutMs(), TimeUnit.MILLISECONDS);
+        this.score = scoreHandler(binder);
+        this.cors = config.corsOrigins().isEmpty() ? null : new Cors(config.corsOrigins());
+    }
+
+    private <A, R> ScoreHandler<A, R> scoreHandler(ScoringBinder<A, R> b) {
+        return new ScoreHandler<>(vertx, workers, b, config);
+    }
+
+    /**
+     * Prepares the OpenAPI documents, calls the binder's {@code init} on the calling thread, and listens. The
+     * server answers only once {@code init} has returned.
+     *
+     * @throws ServerStartException when a document is missing or malformed, {@code init} throws (the cause),
+     *     or the address cannot be bound
+     */
+    public static ScoringServer start(ServerConfig config, ScoringBinder<?, ?> binder) throws ServerStartException {
+        LOG.info("Starting the scoring server for {}: {}", binder.scoringClass(), config);
+        OpenApiDocuments documents = OpenApiDocuments.load(binder, config);
+        init(binder, config.modelDir());
+        ScoringServer server = new ScoringServer(config, binder, documents);
+        server.listen();
+        return server;
+    }
+
+    private static void init(ScoringBinder<?, ?> binder, ModelDir models) throws ServerStartException {
+        if (!models.isConfigured()) {
+            LOG.info("AZUREML_MODEL_DIR is not set; init gets the working directory {}", models.root());
+        } else if (!Files.isDirectory(models.root())) {
+            LOG.warn("The model directory {} is not a directory", models.root());
+        }
+        LOG.info("Invoking init of {}", binder.scoringClass());
+        long start = System.nanoTime();
+        try {
+            binder.init(models);
+        } catch (Throwable e) {
+            logModelDir(models);
+            throw new ServerStartException("init of " + binder.scoringClass() + " failed: " + e, e);
+        }
+        LOG.info("init of {} completed in {} ms", binder.scoringClass(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** As the Python server does when init fails: the model directory's first 200 entries. */
+    private static void logModelDir(ModelDir models) {
+        if (!models.isConfigured() || !Files.isDirectory(models.root())) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(models.root())) {
+            Iterator<Path> it = files.iterator();
+            LOG.info("Model directory contents:");
+            int shown = 0;
+            while (it.hasNext()) {
+                Path p = it.next();
+                if (shown++ == 200) {
+                    LOG.info("Output truncated. First 200 entries shown.");
+                    break;
+                }
+                LOG.info("  {}", models.root().relativize(p));
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.info("The model directory {} cannot be listed: {}", models.root(), e.toString());
+        }
+    }
+
+    private void listen() throws ServerStartException {
+        Router router = Router.router(vertx);
+        if (cors != null) {
+            router.route().handler(cors::handle); // first, so that every answer carries the CORS headers
+        }
+        router.route().handler(this::track);
+        router.route().handler(this::dispatch);
+        router.errorHandler(500, ctx -> {
+            LOG.error("Request {} failed", ctx.<String>get(REQUEST_ID), ctx.failure());
+            Responses.error(ctx, 500, Responses.INTERNAL_ERROR);
+        });
+        HttpServerOptions options = new HttpServerOptions()
+                .setIdleTimeout(config.idleTimeoutSeconds())
+                .setIdleTimeoutUnit(TimeUnit.SECONDS)
+                .setMaxInitialLineLength(64 * 1024)
+                .setMaxHeaderSize(32 * 1024)
+                .setHandle100ContinueAutomatically(false);
+        try {
+            http = await(vertx.createHttpServer(options).requestHandler(router).listen(config.port(), config.host()),
+                    Duration.ofSeconds(30));
+        } catch (Exception e) {
+            closeVertx();
+            throw new ServerStartException("Cannot listen on " + config.host() + ":" + config.port() + ": " + message(e), e);
+        }
+        String base = "http://" + config.host() + ":" + http.actualPort() + config.servicePathPrefix();
+        LOG.info("Listening on {}: health GET {}/, scoring POST {}/score, documents GET {}/swagger.json; "
+                + "{} worker threads, scoring timeout {} ms", base, base, base, base, config.workerCount(),
+                config.scoringTimeoutMs());
+    }
+
+    /** The port the server listens on, the chosen one when the configuration said 0. */
+    public int port() {
+        return http.actualPort();
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** The binder served. */
+    public ScoringBinder<?, ?> binder() {
+        return binder;
+    }
+
+    /**
+     * Stops accepting connections, lets in-flight requests finish for up to
+     * {@link ServerConfig#shutdownGraceMs()}, then closes the rest and the worker pool. Blocks until done;
+     * a second call waits for the first.
+     */
+    @Override
+    public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            awaitClose();
+            return;
+        }
+        try {
+            LOG.info("Shutting down: in-flight requests have up to {} ms to finish", config.shutdownGraceMs());
+            try {
+                await(http.shutdown(Duration.ofMillis(config.shutdownGraceMs())),
+                        Duration.ofMillis(config.shutdownGraceMs() + 5_000));
+            } catch (Exception e) {
+                LOG.warn("The HTTP server did not shut down cleanly: {}", message(e));
+            }
+            closeVertx();
+            LOG.info("Scoring server stopped");
+        } finally {
+            closed.countDown();
+        }
+    }
+
+    /** Blocks until {@link #close()} has finished. */
+    public void awaitClose() {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                closed.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void closeVertx() {
+        try {
+            await(workers.close(), Duration.ofSeconds(5));
+        } catch (Exception e) {
+            LOG.debug("Closing the worker pool: {}", message(e));
+        }
+        try {
+            await(vertx.close(), Duration.ofSeconds(10));
+        } catch (Exception e) {
+            LOG.warn("Vert.x did not close cleanly: {}", message(e));
+        }
+    }
+
+    private static <T> T await(Future<T> future, Duration timeout) throws Exception {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
+        } catch (TimeoutException e) {
+            throw new TimeoutException("no answer within " + timeout.toMillis() + " ms");
+        }
+    }
+
+    private static String message(Throwable e) {
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
+    /**
+     * Every request: the request-id headers as the Python server sets them, and one access-log line when
+     * the response ends.
+     */
+    private void track(RoutingContext ctx) {
+        long start = System.nanoTime();
+        HttpServerRequest request = ctx.request();
+        String given = request.getHeader("x-request-id");
+        boolean idTooLong = given != null && given.length() > HEADER_LIMIT;
+        String requestId = given == null || given.isEmpty() || idTooLong ? UUID.randomUUID().toString() : given;
+
+        // x-ms-request-id used to be both the request id and the client's; x-ms-client-request-id replaces
+        // it as the latter, and x-ms-request-id is never empty in responses
+        String legacy = orEmpty(request.getHeader("x-ms-request-id"));
+        String client = orEmpty(request.getHeader("x-ms-client-request-id"));
+        if (!legacy.isEmpty()) {
+            if (LEGACY_ID_WARNED.compareAndSet(false, true)) {
+                LOG.warn("The x-ms-request-id request header is deprecated; clients should send x-ms-client-request-id");
+            }
+            if (client.isEmpty()) {
+                client = legacy;
+            }
+        } else {
+            legacy = client.isEmpty() ? requestId : client;
+        }
+        boolean msIdTooLong = legacy.length() > HEADER_LIMIT || client.length() > HEADER_LIMIT;
+        String msRequestId = legacy;
+        String clientRequestId = client;
+        String traceId = request.getHeader("TraceId");
+
+        ctx.put(REQUEST_ID, requestId);
+        ctx.addHeadersEndHandler(v -> {
+            HttpServerResponse r = ctx.response();
+            r.putHeader("x-request-id", requestId);
+            if (!idTooLong && !msIdTooLong) {
+                r.putHeader("x-ms-request-id", msRequestId);
+                if (!clientRequestId.isEmpty()) {
+                    r.putHeader("x-ms-client-request-id", clientRequestId);
+                }
+            }
+            if (traceId != null) {
+                r.putHeader("TraceId", traceId);
+            }
+        });
+        ctx.addEndHandler(ar -> accessLog(ctx, start, requestId, ar.succeeded()));
+
+        if (idTooLong) {
+            Responses.error(ctx, 431, "x-request-id must not exceed " + HEADER_LIMIT + " characters");
+        } else if (msIdTooLong) {
+            Responses.error(ctx, 431, "x-ms-request-id and x-ms-client-request-id must not exceed "
+                    + HEADER_LIMIT + " characters");
+        } else {
+            ctx.next();
+        }
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private void accessLog(RoutingContext ctx, long start, String requestId, boolean sent) {
+        HttpServerRequest request = ctx.request();
+        int status = ctx.response().getStatusCode();
+        String ms = Responses.millis(System.nanoTime() - start);
+        String statusText = sent ? Integer.toString(status) : status + " (connection closed before the response ended)";
+        // health probes come every few seconds: the Python server does not log them at all
+        if (status == 200 && localPath(ctx.normalizedPath()).equals("/")) {
+            ACCESS.debug("{} {} {} {}ms {}", request.method(), request.path(), statusText, ms, requestId);
+        } else {
+            ACCESS.info("{} {} {} {}ms {}", request.method(), request.path(), statusText, ms, requestId);
+        }
+    }
+
+    private void dispatch(RoutingContext ctx) {
+        String path = localPath(ctx.normalizedPath());
+        switch (path) {
+            case "/":
+                health(ctx);
+                break;
+            case "/score":
+                score.handle(ctx, ctx.get(REQUEST_ID));
+                break;
+            case "/swagger.json":
+                swagger(ctx);
+                break;
+            default:
+                Responses.error(ctx, 404, Responses.NOT_FOUND);
+        }
+    }
+
+    /** The path without the configured prefix; the routes answer with and without it. */
+    private String localPath(String path) {
+        String prefix = config.servicePathPrefix();
+        if (prefix.isEmpty()) {
+            return path;
+        }
+        if (path.equals(prefix)) {
+            return "/";
+        }
+        return path.startsWith(prefix + "/") ? path.substring(prefix.length()) : path;
+    }
+
+    private void health(RoutingContext ctx) {
+        HttpMethod method = ctx.request().method();
+        if (method.equals(HttpMethod.GET) || method.equals(HttpMethod.HEAD)) {
+            ctx.response().setStatusCode(200).putHeader("content-type", "text/plain; charset=utf-8").end("Healthy");
+        } else if (method.equals(HttpMethod.OPTIONS)) {
+            Responses.options(ctx, HEALTH_ALLOW);
+        } else {
+            Responses.methodNotAllowed(ctx, HEALTH_ALLOW);
+        }
+    }
+
+    private void swagger(RoutingContext ctx) {
+        HttpMethod method = ctx.request().method();
+        if (method.equals(HttpMethod.GET) || method.equals(HttpMethod.HEAD)) {
+            OpenApiDocuments.Lookup found = documents.find(QueryString.first(ctx.request().uri(), "version"));
+            if (found.document != null) {
+                Responses.json(ctx, 200, found.document, false);
+            } else {
+                Responses.error(ctx, 404, found.notFoundMessage);
+            }
+        } else if (method.equals(HttpMethod.OPTIONS)) {
+            Responses.options(ctx, HEALTH_ALLOW);
+        } else {
+            Responses.methodNotAllowed(ctx, HEALTH_ALLOW);
+        }
+    }
+}

@@ -1,0 +1,305 @@
+package dev.scorespec.runtime.server;
+
+import dev.scorespec.runtime.ModelDir;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Settings of a {@link ScoringServer}. Immutable; made with {@link #builder()}, or from a command line and
+ * the environment with {@link ConfigParser}.
+ *
+ * <p>The builder's defaults suit embedding and tests: it listens on {@code 127.0.0.1}. The command line
+ * listens on {@code 0.0.0.0} by default, as the Python server does.
+ */
+public final class ServerConfig {
+
+    /** The Python server's default port. */
+    public static final int DEFAULT_PORT = 5001;
+    /** The Python server's default {@code SCORING_TIMEOUT_MS}: one hour. */
+    public static final long DEFAULT_SCORING_TIMEOUT_MS = 3_600_000L;
+    /** 100 MiB. */
+    public static final long DEFAULT_MAX_REQUEST_BYTES = 100L * 1024 * 1024;
+    public static final String DEFAULT_SERVICE_NAME = "ML service";
+    public static final String DEFAULT_SERVICE_VERSION = "1.0";
+
+    private final String host;
+    private final int port;
+    private final Path modelDir;
+    private final String serviceName;
+    private final String serviceVersion;
+    private final String servicePathPrefix;
+    private final long scoringTimeoutMs;
+    private final Path appRoot;
+    private final long maxRequestBytes;
+    private final int workerCount;
+    private final String scoringClass;
+    private final List<String> corsOrigins;
+    private final int idleTimeoutSeconds;
+    private final long shutdownGraceMs;
+
+    private ServerConfig(Builder b) {
+        this.host = b.host;
+        this.port = b.port;
+        this.modelDir = b.modelDir;
+        this.serviceName = b.serviceName;
+        this.serviceVersion = b.serviceVersion;
+        this.servicePathPrefix = normalizePrefix(b.servicePathPrefix);
+        this.scoringTimeoutMs = b.scoringTimeoutMs;
+        this.appRoot = b.appRoot.toAbsolutePath().normalize();
+        this.maxRequestBytes = b.maxRequestBytes;
+        this.workerCount = b.workerCount;
+        this.scoringClass = b.scoringClass;
+        this.corsOrigins = List.copyOf(b.corsOrigins);
+        this.idleTimeoutSeconds = b.idleTimeoutSeconds;
+        this.shutdownGraceMs = b.shutdownGraceMs;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.host = host;
+        b.port = port;
+        b.modelDir = modelDir;
+        b.serviceName = serviceName;
+        b.serviceVersion = serviceVersion;
+        b.servicePathPrefix = servicePathPrefix;
+        b.scoringTimeoutMs = scoringTimeoutMs;
+        b.appRoot = appRoot;
+        b.maxRequestBytes = maxRequestBytes;
+        b.workerCount = workerCount;
+        b.scoringClass = scoringClass;
+        b.corsOrigins = corsOrigins;
+        b.idleTimeoutSeconds = idleTimeoutSeconds;
+        b.shutdownGraceMs = shutdownGraceMs;
+        return b;
+    }
+
+    /** The address to listen on. */
+    public String host() {
+        return host;
+    }
+
+    /** The port to listen on; 0 picks a free one (see {@link ScoringServer#port()}). */
+    public int port() {
+        return port;
+    }
+
+    /** The configured model directory ({@code AZUREML_MODEL_DIR}), if any. */
+    public Optional<Path> modelDirPath() {
+        return Optional.ofNullable(modelDir);
+    }
+
+    /** What {@code init} receives: the configured folder, or {@link ModelDir#unconfigured()}. */
+    public ModelDir modelDir() {
+        return modelDir == null ? ModelDir.unconfigured() : ModelDir.of(modelDir);
+    }
+
+    /** {@code info.title} of the served documents, and the end of their description. */
+    public String serviceName() {
+        return serviceName;
+    }
+
+    /** {@code info.version} of the served documents. */
+    public String serviceVersion() {
+        return serviceVersion;
+    }
+
+    /**
+     * The path prefix, normalized to {@code ""} or {@code "/a/b"} (one leading slash, none trailing): the
+     * routes are served under it (and without it), and every {@code paths} key of the documents starts
+     * with it.
+     */
+    public String servicePathPrefix() {
+        return servicePathPrefix;
+    }
+
+    /** How long one {@code run} may take before the client gets a 500. */
+    public long scoringTimeoutMs() {
+        return scoringTimeoutMs;
+    }
+
+    /** The folder searched for {@code swagger.json}, {@code swagger2.json}, {@code swagger3.json}, ... */
+    public Path appRoot() {
+        return appRoot;
+    }
+
+    /** The largest request body accepted; a larger one is answered 413. */
+    public long maxRequestBytes() {
+        return maxRequestBytes;
+    }
+
+    /** The size of the worker pool that runs {@code bind}, {@code run} and {@code write}. */
+    public int workerCount() {
+        return workerCount;
+    }
+
+    /** The fully qualified scoring class to serve when several binders are on the class path. */
+    public Optional<String> scoringClass() {
+        return Optional.ofNullable(scoringClass);
+    }
+
+    /** The origins allowed by CORS; empty means CORS is off. {@code "*"} allows any origin. */
+    public List<String> corsOrigins() {
+        return corsOrigins;
+    }
+
+    /** Seconds after which an idle keep-alive connection is closed. */
+    public int idleTimeoutSeconds() {
+        return idleTimeoutSeconds;
+    }
+
+    /** How long {@link ScoringServer#close()} waits for in-flight requests. */
+    public long shutdownGraceMs() {
+        return shutdownGraceMs;
+    }
+
+    /**
+     * {@code ""} for no prefix, otherwise one leading slash and no trailing one: {@code "api/v1/"} becomes
+     * {@code "/api/v1"}, and {@code "/"} becomes {@code ""}.
+     */
+    static String normalizePrefix(String prefix) {
+        String p = prefix.strip();
+        int start = 0;
+        int end = p.length();
+        while (start < end && p.charAt(start) == '/') {
+            start++;
+        }
+        while (end > start && p.charAt(end - 1) == '/') {
+            end--;
+        }
+        return start == end ? "" : "/" + p.substring(start, end);
+    }
+
+    @Override
+    public String toString() {
+        return "host=" + host + ", port=" + port + ", modelDir=" + (modelDir == null ? "(not set)" : modelDir)
+                + ", serviceName=" + serviceName + ", serviceVersion=" + serviceVersion
+                + ", servicePathPrefix=" + (servicePathPrefix.isEmpty() ? "(none)" : servicePathPrefix)
+                + ", scoringTimeoutMs=" + scoringTimeoutMs + ", appRoot=" + appRoot
+                + ", maxRequestBytes=" + maxRequestBytes + ", workerCount=" + workerCount
+                + ", scoringClass=" + (scoringClass == null ? "(not set)" : scoringClass)
+                + ", corsOrigins=" + (corsOrigins.isEmpty() ? "(CORS off)" : String.join(",", corsOrigins));
+    }
+
+    /** Builds a {@link ServerConfig}; every setter checks its value. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port = DEFAULT_PORT;
+        private Path modelDir;
+        private String serviceName = DEFAULT_SERVICE_NAME;
+        private String serviceVersion = DEFAULT_SERVICE_VERSION;
+        private String servicePathPrefix = "";
+        private long scoringTimeoutMs = DEFAULT_SCORING_TIMEOUT_MS;
+        private Path appRoot = Path.of("");
+        private long maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
+        private int workerCount = Runtime.getRuntime().availableProcessors();
+        private String scoringClass;
+        private List<String> corsOrigins = List.of();
+        private int idleTimeoutSeconds = 60;
+        private long shutdownGraceMs = 10_000;
+
+        private Builder() {
+        }
+
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /** 0 to 65535; 0 picks a free port. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be from 0 to 65535, not " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** The model directory, or null for none. */
+        public Builder modelDir(Path modelDir) {
+            this.modelDir = modelDir;
+            return this;
+        }
+
+        public Builder serviceName(String serviceName) {
+            this.serviceName = Objects.requireNonNull(serviceName, "serviceName");
+            return this;
+        }
+
+        public Builder serviceVersion(String serviceVersion) {
+            this.serviceVersion = Objects.requireNonNull(serviceVersion, "serviceVersion");
+            return this;
+        }
+
+        /** Any form: {@code "api/v1"}, {@code "/api/v1/"}; normalized as {@link ServerConfig#servicePathPrefix()}. */
+        public Builder servicePathPrefix(String servicePathPrefix) {
+            this.servicePathPrefix = Objects.requireNonNull(servicePathPrefix, "servicePathPrefix");
+            return this;
+        }
+
+        public Builder scoringTimeoutMs(long scoringTimeoutMs) {
+            if (scoringTimeoutMs < 1) {
+                throw new IllegalArgumentException("scoringTimeoutMs must be at least 1, not " + scoringTimeoutMs);
+            }
+            this.scoringTimeoutMs = scoringTimeoutMs;
+            return this;
+        }
+
+        public Builder appRoot(Path appRoot) {
+            this.appRoot = Objects.requireNonNull(appRoot, "appRoot");
+            return this;
+        }
+
+        public Builder maxRequestBytes(long maxRequestBytes) {
+            if (maxRequestBytes < 1) {
+                throw new IllegalArgumentException("maxRequestBytes must be at least 1, not " + maxRequestBytes);
+            }
+            this.maxRequestBytes = maxRequestBytes;
+            return this;
+        }
+
+        public Builder workerCount(int workerCount) {
+            if (workerCount < 1) {
+                throw new IllegalArgumentException("workerCount must be at least 1, not " + workerCount);
+            }
+            this.workerCount = workerCount;
+            return this;
+        }
+
+        /** The fully qualified scoring class to serve, or null to take the only binder found. */
+        public Builder scoringClass(String scoringClass) {
+            this.scoringClass = scoringClass;
+            return this;
+        }
+
+        public Builder corsOrigins(List<String> corsOrigins) {
+            this.corsOrigins = List.copyOf(corsOrigins);
+            return this;
+        }
+
+        public Builder idleTimeoutSeconds(int idleTimeoutSeconds) {
+            if (idleTimeoutSeconds < 0) {
+                throw new IllegalArgumentException("idleTimeoutSeconds must not be negative");
+            }
+            this.idleTimeoutSeconds = idleTimeoutSeconds;
+            return this;
+        }
+
+        public Builder shutdownGraceMs(long shutdownGraceMs) {
+            if (shutdownGraceMs < 0) {
+                throw new IllegalArgumentException("shutdownGraceMs must not be negative");
+            }
+            this.shutdownGraceMs = shutdownGraceMs;
+            return this;
+        }
+
+        public ServerConfig build() {
+            return new ServerConfig(this);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+/**
+ * The embedded scoring server: a ScoreSpec {@link dev.scorespec.runtime.binding.ScoringBinder} served over
+ * HTTP (Vert.x Web on Netty) with the contract of the Python {@code azureml-inference-server-http}.
+ *
+ * <h2>Starting</h2>
+ * <ul>
+ *   <li>From a command line: {@code java -cp app.jar:libs/* dev.scorespec.runtime.Main [flags]}; see
+ *       {@link dev.scorespec.runtime.server.Launcher} for the exit codes (2: configuration, 3: start).</li>
+ *   <li>Embedded or in tests: {@link dev.scorespec.runtime.server.ScoringServer#start}; close the returned
+ *       server.</li>
+ * </ul>
+ *
+ * <h2>Configuration</h2>
+ * A flag beats its environment variable; an empty environment variable counts as unset; underscores in
+ * flag names read as dashes ({@code --model_dir}).
+ * <table>
+ *   <caption>Settings</caption>
+ *   <tr><th>Environment variable</th><th>Flag</th><th>Default</th></tr>
+ *   <tr><td>SERVER_PORT</td><td>--port</td><td>5001 (1-65535)</td></tr>
+ *   <tr><td>SCORESPEC_HOST</td><td>--host</td><td>0.0.0.0 (the builder: 127.0.0.1)</td></tr>
+ *   <tr><td>AZUREML_MODEL_DIR</td><td>--model-dir</td><td>unset: {@code ModelDir.unconfigured()}, the working
+ *       directory</td></tr>
+ *   <tr><td>SERVICE_NAME</td><td>--service-name</td><td>ML service</td></tr>
+ *   <tr><td>SERVICE_VERSION</td><td>--service-version</td><td>1.0</td></tr>
+ *   <tr><td>SERVICE_PATH_PREFIX</td><td>--service-path-prefix</td><td>none</td></tr>
+ *   <tr><td>SCORING_TIMEOUT_MS</td><td>--scoring-timeout-ms</td><td>3600000</td></tr>
+ *   <tr><td>AML_APP_ROOT</td><td>--app-root</td><td>the working directory</td></tr>
+ *   <tr><td>SCORESPEC_MAX_REQUEST_BYTES</td><td>--max-request-bytes</td><td>104857600 (100 MiB)</td></tr>
+ *   <tr><td>WORKER_COUNT</td><td>--worker-count</td><td>the number of cores</td></tr>
+ *   <tr><td>SCORESPEC_SCORING_CLASS</td><td>--scoring-class</td><td>the only binder on the class path</td></tr>
+ *   <tr><td>AML_CORS_ORIGINS</td><td>--cors-origins (--access-control-allow-origins)</td><td>CORS off</td></tr>
+ * </table>
+ *
+ * <h2>Where the server deliberately differs from the Python one</h2>
+ * <ul>
+ *   <li>{@code SERVER_PORT} is read; the Python server overwrites it with its default, so only
+ *       {@code --port} works there.</li>
+ *   <li>{@code WORKER_COUNT} sizes a thread pool in one JVM, default the number of cores; in Python it counts
+ *       gunicorn processes, default 1.</li>
+ *   <li>The scoring timeout counts from the hand-over to the worker pool, not from the start of
+ *       {@code run}, so a request queued behind busy workers is answered at the timeout too; a run that
+ *       started is interrupted (Python raises in it through SIGALRM).</li>
+ *   <li>{@code x-ms-run-fn-exec-ms} is also sent on 500 answers when {@code run} ran (Python: only on
+ *       success).</li>
+ *   <li>Request bodies are limited ({@code SCORESPEC_MAX_REQUEST_BYTES}, 413); request lines may be 64 KiB
+ *       for long {@code GET /score} queries (gunicorn: 4094 bytes).</li>
+ *   <li>The health answer is {@code text/plain}, not {@code text/html}.</li>
+ *   <li>The routes answer under {@code SERVICE_PATH_PREFIX} and without it (Python: only without it, the
+ *       prefix being for the documents); {@code "/"} as a prefix means none (Python writes {@code //score}).</li>
+ *   <li>Request-id headers, JSON error bodies and the access log cover every route, 404 and 405 included;
+ *       a 431 for a too-long {@code x-request-id} still carries a generated {@code x-request-id}.</li>
+ *   <li>An empty {@code x-request-id} is replaced by a generated one.</li>
+ *   <li>A raw-text {@code run} receives the body of a form ({@code multipart/form-data},
+ *       {@code application/x-www-form-urlencoded}) as sent; Flask gives it an empty string.</li>
+ *   <li>405 has an {@code Allow} header everywhere, and {@code OPTIONS} on every route answers 200 with it.</li>
+ *   <li>The x-ms-request-id deprecation warning is logged once, not on every request.</li>
+ *   <li>Health probes ({@code GET /} answered 200) are access-logged at DEBUG; Python does not log them.</li>
+ *   <li>CORS exposes the request-id and run headers to browsers.</li>
+ *   <li>No {@code x-ms-server-version} header.</li>
+ * </ul>
+ */
+package dev.scorespec.runtime.server;
