@@ -41,7 +41,7 @@ echo "start_to_healthy_ms $(( ($(date +%s%N) - start) / 1000000 ))"
 echo "cores $(nproc)"
 
 peak=0
-sample_rss() { local kb; kb=$(awk '/VmRSS/{print $2}' "/proc/$server/status"); [ "$kb" -gt "$peak" ] && peak=$kb; }
+sample_rss() { local kb; kb=$(awk '/VmRSS/{print $2}' "/proc/$server/status"); if [ "$kb" -gt "$peak" ]; then peak=$kb; fi; }
 
 run() { # name concurrency url [script]
   local name=$1 c=$2 url=$3 script=${4:-}
