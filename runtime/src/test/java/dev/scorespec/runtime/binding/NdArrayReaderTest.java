@@ -204,6 +204,8 @@ class NdArrayReaderTest {
         }, nd.dateTimes());
         String m = "data[0]: expected a date-time without offset like 2020-01-02T03:04:05, got ";
         assertEquals(m + "\"soon\"", fails("[\"soon\"]", DType.DATETIME64, RANK1));
+        assertEquals(m + "\"2020-01-01T25:00:00\"", fails("[\"2020-01-01T25:00:00\"]", DType.DATETIME64, RANK1));
+        assertEquals(m + "0", fails("[0]", DType.DATETIME64, RANK1));
         // The schema says date-time-local, so numpy's other forms are rejected: a date alone, a space
         // for the T, no seconds, and an offset or Z (which numpy would silently convert to UTC).
         for (String text : new String[] {"2020-01-02", "2020-01-01 00:00:00", "2020-01-01T12:30",
