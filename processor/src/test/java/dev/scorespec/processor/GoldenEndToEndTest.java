@@ -40,6 +40,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -387,7 +388,7 @@ class GoldenEndToEndTest {
         walk(payload, "", order);
         return errors.stream()
                 .map(e -> binderPath(e.getInstanceLocation()))
-                .min((a, b) -> Integer.compare(indexIn(order, a), indexIn(order, b)))
+                .min(Comparator.comparingInt(path -> indexIn(order, path)))
                 .orElseThrow();
     }
 
