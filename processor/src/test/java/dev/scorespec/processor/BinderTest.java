@@ -152,11 +152,15 @@ class BinderTest {
                 }
                 """);
         assertEquals("[{\"f0\":1.0,\"f1\":2.0},{\"f0\":3.0,\"f1\":4.0}]",
-                score(binder, "{\"data\": [{\"name\": \"a\", \"grades\": [1, 2], \"extra\": 1}, [\"b\", [3.0, 4.0]]]}"));
+                score(binder, "{\"data\": [{\"name\": \"a\", \"grades\": [1, 2], \"extra\": 1}, {\"grades\": [3.0, 4.0], \"name\": \"b\"}]}"));
         assertEquals("data[0]: missing required property 'grades'", reject(binder, "{\"data\": [{\"name\": \"a\"}]}"));
         assertEquals("data[0].grades: expected 2 values, got 3", reject(binder, "{\"data\": [{\"name\": \"a\", \"grades\": [1, 2, 3]}]}"));
-        assertEquals("data[0]: expected 2 fields, got 1", reject(binder, "{\"data\": [[\"a\"]]}"));
-        assertTrue(reject(binder, "{\"data\": [[[1, 2], \"a\"]]}").startsWith("data[0][0]: expected a string"));
+        assertTrue(reject(binder, "{\"data\": [{\"name\": [1, 2], \"grades\": [1, 2]}]}").startsWith("data[0].name: expected a string"));
+        // The schema's rows are objects; numpy's other form, a list in field order, is rejected as the schema says.
+        assertEquals("data[1]: expected an object, got an array",
+                reject(binder, "{\"data\": [{\"name\": \"a\", \"grades\": [1, 2]}, [\"b\", [3.0, 4.0]]]}"));
+        assertEquals("data[0]: expected an object, got an array", reject(binder, "{\"data\": [[\"a\"]]}"));
+        assertEquals("data[0]: expected an object, got an array", reject(binder, "{\"data\": [[[1, 2], \"a\"]]}"));
     }
 
     @Test

@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import javax.tools.JavaFileObject;
 
 /**
@@ -52,6 +54,17 @@ final class CompiledClasses extends ClassLoader {
     String text(String path) {
         byte[] bytes = files.get(path);
         return bytes == null ? null : new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The paths of the resources and classes the compilation wrote under {@code folder}, sorted. */
+    SortedSet<String> paths(String folder) {
+        SortedSet<String> paths = new TreeSet<>();
+        for (String path : files.keySet()) {
+            if (path.startsWith(folder)) {
+                paths.add(path);
+            }
+        }
+        return paths;
     }
 
     /** A new instance of a generated class. */

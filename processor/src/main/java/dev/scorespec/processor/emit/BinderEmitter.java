@@ -299,26 +299,20 @@ public final class BinderEmitter {
         return name;
     }
 
-    /** A structured array: a JSON list of rows, each an object by field name or a list in field order. */
+    /**
+     * A structured array: a JSON list of rows, each an object with the fields by name, as its schema
+     * says. (numpy would also take a row as a list in field order; the schema forbids it, so does this.)
+     */
     private String recordRowsReader(NdArrayType a, String context) {
         TypeName recordType = ((ArrayTypeName) a.javaType()).componentType();
         String rowReader = helperName("read" + context + "Row");
         MethodSpec.Builder row = reader(rowReader, recordType)
-                .addJavadoc("Reads one row of {@code $L}: an object with the fields by name, or a list of them in order,\n"
-                        + "as numpy accepts both. Fields the dtype does not name are ignored, as numpy does.\n", context);
+                .addJavadoc("Reads one row of {@code $L}: an object with the fields by name. Fields the dtype does\n"
+                        + "not name are ignored, as numpy does and the schema allows.\n", context);
         for (NdArrayType.Field f : a.fields()) {
             row.addStatement("$T $L = $L", f.javaType(), javaName(f.name()), defaultValue(f.javaType()));
         }
-        row.beginControlFlow("if (json.currentToken() == $T.START_ARRAY)", JSON_TOKEN);
-        for (int i = 0; i < a.fields().size(); i++) {
-            NdArrayType.Field f = a.fields().get(i);
-            row.addStatement("$T.nextField(json, $L, $L)", JSON_BODY, i, a.fields().size())
-                    .addStatement("$L = $L", javaName(f.name()), readField(f, context));
-        }
-        row.addStatement("$T.endFields(json, $L)", JSON_BODY, a.fields().size())
-                .addStatement("return new $T($L)", recordType, fieldList(a))
-                .endControlFlow()
-                .addStatement("$T.expectStartObject(json)", JSON_VALUES);
+        row.addStatement("$T.expectStartObject(json)", JSON_VALUES);
         for (NdArrayType.Field f : a.fields()) {
             row.addStatement("boolean has$L = false", upper(javaName(f.name())));
         }

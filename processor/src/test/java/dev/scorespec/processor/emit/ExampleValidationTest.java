@@ -78,4 +78,27 @@ class ExampleValidationTest {
             assertEquals(valid, problems.isEmpty(), format + " " + value + " " + version + ": " + problems);
         }
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            int64 | 9223372036854775807  | true
+            int64 | -9223372036854775808 | true
+            int64 | 7.0                  | true
+            int64 | 7.5                  | true
+            int64 | "x"                  | true
+            int64 | 9223372036854775808  | false
+            int64 | -9223372036854775809 | false
+            int64 | -12345678901234567890 | false
+            int32 | 2147483647           | true
+            int32 | 2147483648           | false
+            int32 | -2147483649          | false
+            """)
+    void integerFormatsAreAsserted(String format, String value, boolean valid) {
+        // The format alone: it bounds integral numbers and leaves the type to "type".
+        JsonNode schema = json("{\"format\": \"" + format + "\"}");
+        for (OpenApiVersion version : List.of(OpenApiVersion.V3_0, OpenApiVersion.V3_1)) {
+            List<String> problems = ExampleValidator.validate(schema, json(value), version);
+            assertEquals(valid, problems.isEmpty(), format + " " + value + " " + version + ": " + problems);
+        }
+    }
 }

@@ -16,11 +16,11 @@ import java.util.List;
  * 1.8 wrote ({@code reference}) and each deliberate departure ({@code differences}: a JSON pointer
  * into the reference, the reference's value there, ScoreSpec's value, and why).
  */
-record Golden(String name, JsonNode file) {
+public record Golden(String name, JsonNode file) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static Golden load(String name) {
+    public static Golden load(String name) {
         String resource = "/golden/" + name + ".json";
         try (InputStream in = Golden.class.getResourceAsStream(resource)) {
             if (in == null) {
@@ -45,7 +45,7 @@ record Golden(String name, JsonNode file) {
     }
 
     /** What ScoreSpec must write: the reference with every difference applied. */
-    JsonNode expected(String key) {
+    public JsonNode expected(String key) {
         ObjectNode expected = ((ObjectNode) file.path("reference")).deepCopy();
         for (JsonNode difference : differences()) {
             JsonPointer at = JsonPointer.compile(difference.path("at").asText());
@@ -63,7 +63,7 @@ record Golden(String name, JsonNode file) {
         return expected.path(key);
     }
 
-    List<String> expectedVersions() {
+    public List<String> expectedVersions() {
         List<String> versions = new ArrayList<>();
         expected("supported_versions").forEach(v -> versions.add(v.asText()));
         return versions;

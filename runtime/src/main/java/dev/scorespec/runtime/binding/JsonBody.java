@@ -14,8 +14,8 @@ import java.util.Set;
 
 /**
  * The structure of request bodies, as generated binders walk it: the outer object of parameters,
- * records given by name or position, required keys, and values bound to {@code Object}. Scalars are
- * read by {@link JsonValues}, arrays by {@link NdArrayReader}.
+ * required keys, fixed-length sub-arrays, and values bound to {@code Object}. Scalars are read by
+ * {@link JsonValues}, arrays by {@link NdArrayReader}.
  */
 public final class JsonBody {
 
@@ -46,22 +46,6 @@ public final class JsonBody {
         var location = e.getLocation();
         String where = location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
         return BindingException.at("", "The request body is not valid JSON: " + e.getOriginalMessage() + where);
-    }
-
-    /**
-     * Moves to field {@code index} of a record given as a JSON list, failing when the list ends early.
-     */
-    public static void nextField(JsonParser json, int index, int fieldCount) throws IOException {
-        if (json.nextToken() == JsonToken.END_ARRAY) {
-            throw BindingException.at(json, "expected " + fieldCount + " fields, got " + index);
-        }
-    }
-
-    /** Checks that a record given as a JSON list has no more than its fields. */
-    public static void endFields(JsonParser json, int fieldCount) throws IOException {
-        if (json.nextToken() != JsonToken.END_ARRAY) {
-            throw BindingException.at(json, "expected " + fieldCount + " fields, got more");
-        }
     }
 
     /** Fails on an object that lacks a required key; call on its closing brace. */

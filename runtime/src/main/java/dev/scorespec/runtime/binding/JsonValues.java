@@ -37,7 +37,6 @@ public final class JsonValues {
     private static final String DATE = "expected a date like 2020-01-02, got ";
     private static final String OFFSET_DATE_TIME = "expected a date-time with offset like 2020-01-02T03:04:05Z, got ";
     private static final String LOCAL_DATE_TIME = "expected a date-time without offset like 2020-01-02T03:04:05, got ";
-    private static final String DATETIME64 = "expected a date-time like 2020-01-02T03:04:05, got ";
     private static final String OFFSET_TIME = "expected a time with offset like 13:45:30Z, got ";
     private static final String LOCAL_TIME = "expected a time like 13:45:30, got ";
     private static final String TIMEDELTA = "expected a duration like \"3600 seconds\", got ";
@@ -304,7 +303,7 @@ public final class JsonValues {
     public static OffsetDateTime readOffsetDateTime(JsonParser p) throws IOException {
         String s = readText(p, OFFSET_DATE_TIME);
         LocalDate date = s.length() > 11 && isDateTimeSeparator(s.charAt(10)) ? parseDate(s.substring(0, 10)) : null;
-        TimeParse time = date == null ? null : parseTime(s, 11, true);
+        TimeParse time = date == null ? null : parseTime(s, 11);
         if (time == null || time.end != s.length()) {
             throw BindingException.at(p, OFFSET_DATE_TIME + describe(p));
         }
@@ -315,56 +314,27 @@ public final class JsonValues {
     }
 
     /**
-     * A naive ISO-8601 local date-time, {@code 2020-01-02T03:04:05}: {@code T} between date and time,
-     * seconds and a fraction optional ({@code 2020-01-02T03:04}). A date-time with an offset or
-     * {@code Z} is rejected, since dropping it would silently change the instant meant.
+     * An RFC 3339 date-time without offset, the OpenAPI format registry's {@code date-time-local}:
+     * {@code 2020-01-02T03:04:05}, with {@code T}/{@code t} between date and time, seconds required and
+     * any number of fraction digits (kept to nanoseconds). This is what the schema of a naive date-time
+     * (a {@code LocalDateTime} or a datetime64 element) allows, so nothing else is accepted: not a date
+     * alone, not a space for the {@code T}, not a time without seconds, and not an offset or {@code Z},
+     * since dropping it would silently change the instant meant.
      */
     public static LocalDateTime readLocalDateTime(JsonParser p) throws IOException {
         String s = readText(p, LOCAL_DATE_TIME);
         LocalDate date = s.length() > 11 && isDateTimeSeparator(s.charAt(10)) ? parseDate(s.substring(0, 10)) : null;
-        TimeParse time = date == null ? null : parseTime(s, 11, false);
+        TimeParse time = date == null ? null : parseTime(s, 11);
         if (time == null || time.offset != null || time.end != s.length()) {
             throw BindingException.at(p, LOCAL_DATE_TIME + describe(p));
         }
         return LocalDateTime.of(date, time.time);
     }
 
-    /**
-     * A datetime64 element, read as numpy reads date-time text: a date alone ({@code 2020-01-02},
-     * midnight), or a date, {@code T} or a space, and a time of hours and minutes with optional seconds
-     * and fraction. An offset or {@code Z}, which numpy accepts but deprecates, is applied: the result
-     * is the UTC date-time ({@code 2020-01-02T03:04:05+01:00} is {@code 2020-01-02T02:04:05}).
-     */
-    public static LocalDateTime readDatetime64(JsonParser p) throws IOException {
-        String s = readText(p, DATETIME64);
-        LocalDateTime result = null;
-        if (s.length() == 10) {
-            LocalDate date = parseDate(s);
-            result = date == null ? null : date.atStartOfDay();
-        } else if (s.length() > 11 && (isDateTimeSeparator(s.charAt(10)) || s.charAt(10) == ' ')) {
-            LocalDate date = parseDate(s.substring(0, 10));
-            TimeParse time = date == null ? null : parseTime(s, 11, false);
-            if (time != null && time.end == s.length()) {
-                result = LocalDateTime.of(date, time.time);
-                if (time.offset != null) {
-                    try {
-                        result = result.atOffset(time.offset).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
-                    } catch (DateTimeException e) {
-                        result = null; // beyond year 999999999
-                    }
-                }
-            }
-        }
-        if (result == null) {
-            throw BindingException.at(p, DATETIME64 + describe(p));
-        }
-        return result;
-    }
-
     /** An RFC 3339 full-time, {@code 13:45:30Z} or {@code 13:45:30.5+01:00}: seconds and offset required. */
     public static OffsetTime readOffsetTime(JsonParser p) throws IOException {
         String s = readText(p, OFFSET_TIME);
-        TimeParse time = parseTime(s, 0, true);
+        TimeParse time = parseTime(s, 0);
         if (time == null || time.offset == null || time.end != s.length()) {
             throw BindingException.at(p, OFFSET_TIME + describe(p));
         }
@@ -372,12 +342,13 @@ public final class JsonValues {
     }
 
     /**
-     * An ISO-8601 local time, {@code 13:45:30}: seconds and a fraction optional ({@code 13:45}). A
-     * time with an offset or {@code Z} is rejected.
+     * An RFC 3339 partial-time, the OpenAPI format registry's {@code time-local}: {@code 13:45:30},
+     * seconds required, a fraction optional ({@code 13:45:30.5}). A time without seconds, or with an
+     * offset or {@code Z}, is rejected, as the schema of a naive time says.
      */
     public static LocalTime readLocalTime(JsonParser p) throws IOException {
         String s = readText(p, LOCAL_TIME);
-        TimeParse time = parseTime(s, 0, false);
+        TimeParse time = parseTime(s, 0);
         if (time == null || time.offset != null || time.end != s.length()) {
             throw BindingException.at(p, LOCAL_TIME + describe(p));
         }
@@ -496,11 +467,11 @@ public final class JsonValues {
     }
 
     /**
-     * Parses {@code hh:mm[:ss[.f+]][Z|±hh:mm]} from {@code start}, stopping at the first character that
-     * does not fit. With {@code secondsRequired} (RFC 3339) a time without seconds is rejected. Returns
-     * null when the time or the offset is malformed or out of range.
+     * Parses {@code hh:mm:ss[.f+][Z|±hh:mm]} (RFC 3339: seconds required) from {@code start}, stopping
+     * at the first character that does not fit. Returns null when the time or the offset is malformed
+     * or out of range.
      */
-    private static TimeParse parseTime(String s, int start, boolean secondsRequired) {
+    private static TimeParse parseTime(String s, int start) {
         int i = start;
         if (s.length() < i + 5 || s.charAt(i + 2) != ':') {
             return null;
@@ -508,25 +479,23 @@ public final class JsonValues {
         int hour = digits(s, i, 2);
         int minute = digits(s, i + 3, 2);
         i += 5;
-        int second = 0;
-        int nano = 0;
-        if (i < s.length() && s.charAt(i) == ':') {
-            second = digits(s, i + 1, 2);
-            i += 3;
-            if (i < s.length() && s.charAt(i) == '.') {
-                int digitsStart = ++i;
-                int scale = 100_000_000;
-                while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-                    nano += (s.charAt(i) - '0') * scale; // digits past nanoseconds are dropped
-                    scale /= 10;
-                    i++;
-                }
-                if (i == digitsStart) {
-                    return null;
-                }
-            }
-        } else if (secondsRequired) {
+        if (i >= s.length() || s.charAt(i) != ':') {
             return null;
+        }
+        int second = digits(s, i + 1, 2);
+        i += 3;
+        int nano = 0;
+        if (i < s.length() && s.charAt(i) == '.') {
+            int digitsStart = ++i;
+            int scale = 100_000_000;
+            while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                nano += (s.charAt(i) - '0') * scale; // digits past nanoseconds are dropped
+                scale /= 10;
+                i++;
+            }
+            if (i == digitsStart) {
+                return null;
+            }
         }
         if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
             return null;

@@ -23,8 +23,8 @@ import java.util.Objects;
  * dtypes take integers, and numbers with a zero fraction ({@code 7.0}), within the dtype's range
  * (uint64 up to 2<sup>64</sup>-1, stored as two's complement); bool takes {@code true}/{@code false};
  * str takes strings; bytes takes strict base64 text ({@link JsonValues#readBase64}); datetime64 takes
- * date-times as numpy reads them, with an offset or {@code Z} converted to UTC
- * ({@link JsonValues#readDatetime64}); timedelta64 takes {@code "3600 seconds"} or ISO-8601
+ * RFC 3339 date-times without offset, as its schema's {@code date-time-local} says
+ * ({@link JsonValues#readLocalDateTime}); timedelta64 takes {@code "3600 seconds"} or ISO-8601
  * {@code "PT1H"} ({@link JsonValues#readTimedelta}).
  */
 public final class NdArrayReader {
@@ -462,7 +462,7 @@ public final class NdArrayReader {
                 case BYTES:
                     return JsonValues.readBase64(p);
                 case DATETIME64:
-                    return JsonValues.readDatetime64(p);
+                    return JsonValues.readLocalDateTime(p);
                 case TIMEDELTA64:
                     return JsonValues.readTimedelta(p);
                 default:

@@ -198,14 +198,20 @@ class NdArrayReaderTest {
 
     @Test
     void datetime64Dtype() throws IOException {
-        NDArray nd = read("[\"2020-01-01T00:00:00\", \"2020-01-02\", \"2020-01-03T04:05:06.5\", \"2020-01-01T01:00:00+01:00\"]",
-                DType.DATETIME64, RANK1);
+        NDArray nd = read("[\"2020-01-01T00:00:00\", \"2020-01-03T04:05:06.5\"]", DType.DATETIME64, RANK1);
         assertArrayEquals(new LocalDateTime[] {
-            LocalDateTime.of(2020, 1, 1, 0, 0), LocalDateTime.of(2020, 1, 2, 0, 0),
-            LocalDateTime.of(2020, 1, 3, 4, 5, 6, 500_000_000), LocalDateTime.of(2020, 1, 1, 0, 0),
+            LocalDateTime.of(2020, 1, 1, 0, 0), LocalDateTime.of(2020, 1, 3, 4, 5, 6, 500_000_000),
         }, nd.dateTimes());
-        assertEquals("data[0]: expected a date-time like 2020-01-02T03:04:05, got \"soon\"",
-                fails("[\"soon\"]", DType.DATETIME64, RANK1));
+        String m = "data[0]: expected a date-time without offset like 2020-01-02T03:04:05, got ";
+        assertEquals(m + "\"soon\"", fails("[\"soon\"]", DType.DATETIME64, RANK1));
+        assertEquals(m + "\"2020-01-01T25:00:00\"", fails("[\"2020-01-01T25:00:00\"]", DType.DATETIME64, RANK1));
+        assertEquals(m + "0", fails("[0]", DType.DATETIME64, RANK1));
+        // The schema says date-time-local, so numpy's other forms are rejected: a date alone, a space
+        // for the T, no seconds, and an offset or Z (which numpy would silently convert to UTC).
+        for (String text : new String[] {"2020-01-02", "2020-01-01 00:00:00", "2020-01-01T12:30",
+                "2020-01-01T01:00:00+01:00", "2020-01-01T03:00:00Z"}) {
+            assertEquals(m + "\"" + text + "\"", fails("[\"" + text + "\"]", DType.DATETIME64, RANK1));
+        }
     }
 
     @Test

@@ -1,0 +1,597 @@
+package dev.scorespec.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import com.networknt.schema.Error;
+import com.networknt.schema.path.NodePath;
+import dev.scorespec.processor.emit.ExampleValidator;
+import dev.scorespec.processor.emit.Golden;
+import dev.scorespec.processor.emit.OpenApiVersion;
+import dev.scorespec.runtime.ModelDir;
+import dev.scorespec.runtime.NDArray;
+import dev.scorespec.runtime.ScoringRequest;
+import dev.scorespec.runtime.binding.BindingException;
+import dev.scorespec.runtime.binding.ScoringBinder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Array;
+import java.lang.reflect.RecordComponent;
+import java.net.URISyntaxException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * End to end, for each reference case of Python's inference-schema that needs no dataframe: the Java
+ * scoring class a user would write for the Python sample ({@code golden-e2e/<case>.java}) is compiled
+ * with the processor, and
+ * <ul>
+ *   <li>the {@code ServiceInput}/{@code ServiceOutput} schemas of every document it writes equal the
+ *       expected ones of {@code golden/<case>.json} (the reference with ScoreSpec's documented
+ *       differences applied), and the binder offers exactly the expected versions;
+ *   <li>every payload the reference was sent by keyword ({@code golden-e2e/<case>.json}, copied from
+ *       the shared reference outputs) is bound by the generated binder, which accepts it exactly when
+ *       it is valid against the schema; a rejection names the JSON path the schema validator names;
+ *       an accepted payload binds to the value the reference converted it to.
+ * </ul>
+ *
+ * <p>The schema verdict is the reference's (OpenAPI 3.1 validation of its own schema), re-checked here
+ * against ScoreSpec's own schema with an OpenAPI 3.1 validator with format assertions. Where they
+ * part, or where the binder rightly checks more than the schema can say, or where ScoreSpec keeps a
+ * value the reference changed, the case lists the payload with a one-line why.
+ */
+class GoldenEndToEndTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final Pattern CLASS_NAME = Pattern.compile("public (?:final )?class (\\w+)");
+
+    private static final String DATE_TIME_LOCAL = "ScoreSpec's schema says date-time-local (naive, RFC 3339 without offset)"
+            + " where the reference says date-time";
+    private static final String TIME_LOCAL = "ScoreSpec's schema says time-local (RFC 3339 partial-time, no offset)"
+            + " where the reference says time";
+    private static final String MIXED = "ScoreSpec's items are anyOf string or integer, where the reference's describe"
+            + " the last item of the sample only (integer)";
+    private static final String SHAPE = "the binder enforces every dimension but the first, as the sample's shape says;"
+            + " the schema states no minItems/maxItems (golden README: possible later)";
+    private static final String TIMEDELTA = "format timedelta is unknown to schema validators; the binder reads numpy's"
+            + " '<integer> <plural unit>' text or ISO-8601, as the reference reads numpy's text only";
+    private static final String BASE64 = "format byte (base64) is asserted by OpenAPI 3.0 validators, not by 3.1's;"
+            + " the binder decodes base64 (NOTES 3) and the reference rejects it too";
+
+    /** Every case, with the payloads where ScoreSpec knowingly departs from the plain rule. */
+    static final Map<String, Case> CASES = cases(
+            new Case("numpy-bool-1d"),
+            new Case("numpy-datetime64-s-1d")
+                    .schemaDiffers("iso-with-z", DATE_TIME_LOCAL + ", which allows no Z")
+                    .schemaDiffers("iso-with-offset", DATE_TIME_LOCAL + ", which allows no offset")
+                    .schemaDiffers("fractional", DATE_TIME_LOCAL + ", which allows a date-time without offset")
+                    .valueDiffers("fractional", "the reference's datetime64[s] drops the fraction; ScoreSpec's datetime64"
+                            + " has no unit and keeps it (NOTES 3: no silent truncation)"),
+            new Case("numpy-float64-1d"),
+            new Case("numpy-float64-2d")
+                    .binderStricter("wrong-inner-dim", "data[0]", SHAPE)
+                    .binderStricter("ragged", "data[1]", SHAPE),
+            new Case("numpy-int64-2d")
+                    .binderStricter("wrong-inner-dim", "data[0]", SHAPE),
+            new Case("numpy-str-u10-1d")
+                    .valueDiffers("too-long-string", "the reference's U10 cuts strings to 10 characters; ScoreSpec keeps"
+                            + " them whole (NOTES 3: no truncation of strings)"),
+            new Case("numpy-structured")
+                    .binderStricter("missing-field", "data[0]", "a record needs every field; the rows keep the"
+                            + " reference's shape without 'required' (golden README), as the reference rejects it too")
+                    .binderStricter("wrong-subarray-length", "data[0].grades", "the sub-array field is ('grades', 'f8', (2,)):"
+                            + " its length is fixed, and the schema states no minItems/maxItems"),
+            new Case("numpy-timedelta64-1d")
+                    .binderStricter("singular-unit", "data[0]", TIMEDELTA)
+                    .binderStricter("unknown-unit", "data[0]", TIMEDELTA)
+                    .binderStricter("no-unit", "data[0]", TIMEDELTA)
+                    .binderStricter("float-value", "data[0]", TIMEDELTA),
+            new Case("seed-ridge")
+                    .binderStricter("wrong-inner-dim", "data[0]", SHAPE)
+                    .binderStricter("ragged", "data[1]", SHAPE),
+            new Case("standard-bool"),
+            new Case("standard-bytes")
+                    .binderStricter("not-base64", "data", BASE64)
+                    .binderStricter("bad-padding", "data", BASE64),
+            new Case("standard-date"),
+            new Case("standard-datetime-naive")
+                    .schemaDiffers("iso-z", DATE_TIME_LOCAL + ", which allows no Z")
+                    .schemaDiffers("iso-naive", DATE_TIME_LOCAL + ", which allows a date-time without offset")
+                    .schemaDiffers("iso-offset", DATE_TIME_LOCAL + ", which allows no offset"),
+            new Case("standard-dict")
+                    .binderStricter("extra-key", "data.x", "Map<String, List<String>> holds lists of strings only; the"
+                            + " schema, in the reference's shape, leaves keys other than the sample's free"),
+            new Case("standard-float"),
+            new Case("standard-int"),
+            new Case("standard-list-int"),
+            new Case("standard-list-mixed")
+                    .schemaDiffers("own-example", MIXED)
+                    .schemaDiffers("reversed", MIXED)
+                    .schemaDiffers("all-strings", MIXED),
+            new Case("standard-str"),
+            new Case("standard-time-naive")
+                    .schemaDiffers("fraction", TIME_LOCAL + ", which allows a fraction of a second"));
+
+    private static final Map<String, Compiled> COMPILED = new ConcurrentHashMap<>();
+
+    static Stream<String> cases() {
+        return CASES.keySet().stream();
+    }
+
+    // ------------------------------------------------------------------------------ documents
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void documentsHaveTheExpectedSchemasAndVersions(String name) throws IOException {
+        Golden golden = Golden.load(name);
+        Compiled compiled = compiled(name);
+        List<String> versions = golden.expectedVersions();
+        assertEquals(versions, compiled.binder().documentVersions(), name + ": documentVersions()");
+
+        String folder = "META-INF/scorespec/test." + compiled.className() + "/";
+        Set<String> expectedFiles = new TreeSet<>();
+        versions.forEach(v -> expectedFiles.add(folder + documentFile(v)));
+        assertEquals(expectedFiles, compiled.classes().paths(folder), name + ": documents written");
+
+        for (String version : versions) {
+            String path = folder + documentFile(version);
+            JsonNode document = JSON.readTree(compiled.classes().text(path));
+            JsonNode schemas = version.equals("2.0") ? document.path("definitions") : document.path("components").path("schemas");
+            assertEquals(golden.expected("input_schema"), schemas.path("ServiceInput"), name + ": ServiceInput of " + path);
+            assertEquals(golden.expected("output_schema"), schemas.path("ServiceOutput"), name + ": ServiceOutput of " + path);
+        }
+    }
+
+    private static String documentFile(String version) {
+        return version.equals("2.0") ? "swagger-2.0.json" : "openapi-" + version + ".json";
+    }
+
+    // ------------------------------------------------------------------------------ payloads
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void payloadsAreAcceptedExactlyWhenTheSchemaAllowsThem(String name) throws Exception {
+        Case spec = CASES.get(name);
+        Compiled compiled = compiled(name);
+        JsonNode inputSchema = Golden.load(name).expected("input_schema");
+        List<String> problems = new ArrayList<>();
+        for (JsonNode payload : payloads(name)) {
+            if (!payload.path("call").asText().equals("kwargs")) {
+                continue; // a positional call has no HTTP form
+            }
+            String label = payload.path("label").asText();
+            String where = name + " / " + label + " " + payload.path("payload") + ": ";
+
+            // The verdict of ScoreSpec's schema: the reference's, unless the schemas differ there.
+            boolean schemaValid = payload.path("schema_valid").asBoolean() != spec.schemaDiffers.containsKey(label);
+            List<Error> errors = ExampleValidator.errors(inputSchema, payload.path("payload"), OpenApiVersion.V3_1);
+            if (errors.isEmpty() != schemaValid) {
+                problems.add(where + "the schema validator says " + (errors.isEmpty() ? "valid" : errors)
+                        + ", the verdict is " + (schemaValid ? "valid" : "invalid"));
+                continue;
+            }
+
+            Stricter stricter = spec.binderStricter.get(label);
+            if (stricter != null && !schemaValid) {
+                problems.add(where + "listed as checked by the binder only, but the schema forbids it too");
+                continue;
+            }
+            boolean accept = schemaValid && stricter == null;
+            Object bound;
+            try {
+                Record arguments = compiled.binder().bind(ScoringRequest.json(JSON.writeValueAsString(payload.path("payload"))));
+                bound = arguments.getClass().getMethod("data").invoke(arguments);
+            } catch (BindingException e) {
+                if (accept) {
+                    problems.add(where + "rejected, but the schema allows it: " + e.getMessage());
+                    continue;
+                }
+                String path = stricter != null ? stricter.path() : firstInDocumentOrder(payload.path("payload"), errors);
+                if (!e.path().equals(path) || !e.getMessage().startsWith(path + ": ")) {
+                    problems.add(where + "rejected at '" + e.path() + "', expected at '" + path + "': " + e.getMessage());
+                }
+                continue;
+            }
+            if (!accept) {
+                problems.add(where + "accepted, but " + (stricter != null ? "the binder should reject it at " + stricter.path()
+                        : "the schema forbids it: " + errors));
+                continue;
+            }
+
+            // The bound value: the reference's, or the payload itself where the reference rejected it or changed it.
+            JsonNode actual = toJson(bound);
+            if (spec.valueDiffers.containsKey(label) && same(referenceJson(payload.path("result").path("data")), actual)) {
+                problems.add(where + "listed as keeping a value the reference changed, but the values are the same");
+            }
+            boolean referenceValue = payload.path("accepted").asBoolean() && !spec.valueDiffers.containsKey(label);
+            JsonNode expected = referenceValue
+                    ? referenceJson(payload.path("result").path("data"))
+                    : payload.path("payload").path("data");
+            if (!same(expected, actual)) {
+                problems.add(where + "bound " + actual + ", expected " + expected
+                        + (referenceValue ? " (the reference's value)" : " (the payload's value)"));
+            }
+            JsonNode referenceShape = payload.path("result").path("data").path("shape");
+            if (referenceValue && referenceShape.isArray() && !shapeMatches(referenceShape, bound)) {
+                problems.add(where + "bound shape " + javaShape(bound) + ", the reference's is " + referenceShape);
+            }
+        }
+        assertEquals(List.of(), problems, name);
+    }
+
+    /** Every listed departure names a payload sent by keyword, and says why. */
+    @Test
+    void departuresNamePayloadsAndSayWhy() {
+        for (Case spec : CASES.values()) {
+            Map<String, String> calls = new LinkedHashMap<>();
+            payloads(spec.name).forEach(p -> calls.put(p.path("label").asText(), p.path("call").asText()));
+            List<Map.Entry<String, String>> departures = new ArrayList<>(spec.schemaDiffers.entrySet());
+            spec.binderStricter.forEach((label, stricter) -> departures.add(Map.entry(label, stricter.why())));
+            departures.addAll(spec.valueDiffers.entrySet());
+            for (Map.Entry<String, String> departure : departures) {
+                assertEquals("kwargs", calls.get(departure.getKey()),
+                        spec.name + ": no payload sent by keyword labelled " + departure.getKey());
+                assertTrue(departure.getValue().length() > 20, spec.name + ": why for " + departure.getKey());
+            }
+        }
+    }
+
+    /** Every copied case has a Java source, payloads sent by keyword, and is listed here. */
+    @Test
+    void everyCopiedCaseIsListed() throws IOException, URISyntaxException {
+        Path dir = Path.of(GoldenEndToEndTest.class.getResource("/golden-e2e").toURI());
+        try (Stream<Path> files = Files.list(dir)) {
+            List<String> names = files.map(f -> f.getFileName().toString())
+                    .filter(f -> f.endsWith(".json"))
+                    .map(f -> f.substring(0, f.length() - ".json".length()))
+                    .sorted()
+                    .toList();
+            assertEquals(names, CASES.keySet().stream().sorted().toList());
+        }
+        for (String name : CASES.keySet()) {
+            assertNotNull(resource("/golden-e2e/" + name + ".java"), name);
+            assertTrue(payloads(name).stream().anyMatch(p -> p.path("call").asText().equals("kwargs")), name);
+        }
+    }
+
+    // ------------------------------------------------------------------------------ cases
+
+    /** A reference case and its departures from the plain rule, each with a one-line why. */
+    static final class Case {
+        final String name;
+        /** Labels where ScoreSpec's schema (a documented difference) gives the other verdict than the reference's. */
+        final Map<String, String> schemaDiffers = new LinkedHashMap<>();
+        /** Labels the schema allows but the binder rejects, at a path, because it checks what the schema cannot say. */
+        final Map<String, Stricter> binderStricter = new LinkedHashMap<>();
+        /** Labels accepted by both where the reference changed the value (and ScoreSpec keeps the payload's). */
+        final Map<String, String> valueDiffers = new LinkedHashMap<>();
+
+        Case(String name) {
+            this.name = name;
+        }
+
+        Case schemaDiffers(String label, String why) {
+            schemaDiffers.put(label, why);
+            return this;
+        }
+
+        Case binderStricter(String label, String path, String why) {
+            binderStricter.put(label, new Stricter(path, why));
+            return this;
+        }
+
+        Case valueDiffers(String label, String why) {
+            valueDiffers.put(label, why);
+            return this;
+        }
+    }
+
+    record Stricter(String path, String why) {
+    }
+
+    private static Map<String, Case> cases(Case... cases) {
+        Map<String, Case> map = new LinkedHashMap<>();
+        for (Case c : cases) {
+            map.put(c.name, c);
+        }
+        return map;
+    }
+
+    // ------------------------------------------------------------------------------ compiling
+
+    record Compiled(String className, CompiledClasses classes, ScoringBinder<Record, Object> binder) {
+    }
+
+    private static Compiled compiled(String name) {
+        return COMPILED.computeIfAbsent(name, GoldenEndToEndTest::compile);
+    }
+
+    private static Compiled compile(String name) {
+        try {
+            String source = resource("/golden-e2e/" + name + ".java");
+            Matcher m = CLASS_NAME.matcher(source);
+            assertTrue(m.find(), name + ": no public class");
+            String className = m.group(1);
+            Compilation compilation = Sources.compile(JavaFileObjects.forSourceString("test." + className, source));
+            assertThat(compilation).succeededWithoutWarnings();
+            CompiledClasses classes = new CompiledClasses(compilation);
+            ScoringBinder<Record, Object> binder = classes.instance("test." + className + "_ScoreSpec");
+            binder.init(ModelDir.of(Path.of(".")));
+            return new Compiled(className, classes, binder);
+        } catch (Exception e) {
+            throw new IllegalStateException(name, e);
+        }
+    }
+
+    private static List<JsonNode> payloads(String name) {
+        try {
+            List<JsonNode> payloads = new ArrayList<>();
+            JSON.readTree(resource("/golden-e2e/" + name + ".json")).path("deserialize").forEach(payloads::add);
+            return payloads;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String resource(String path) throws IOException {
+        try (InputStream in = GoldenEndToEndTest.class.getResourceAsStream(path)) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    // ------------------------------------------------------------------------------ paths
+
+    /**
+     * The schema error a streaming binder meets first: the error location that comes first in the
+     * payload's document order, as a binder path ({@code data[0].grades[1]}).
+     */
+    private static String firstInDocumentOrder(JsonNode payload, List<Error> errors) {
+        List<String> order = new ArrayList<>();
+        walk(payload, "", order);
+        return errors.stream()
+                .map(e -> binderPath(e.getInstanceLocation()))
+                .min(Comparator.comparingInt(path -> indexIn(order, path)))
+                .orElseThrow();
+    }
+
+    private static int indexIn(List<String> order, String path) {
+        int i = order.indexOf(path);
+        if (i < 0) {
+            throw new IllegalStateException("No value at " + path + " in " + order);
+        }
+        return i;
+    }
+
+    private static void walk(JsonNode node, String path, List<String> order) {
+        order.add(path);
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                walk(node.get(i), path + "[" + i + "]", order);
+            }
+        } else if (node.isObject()) {
+            for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+                String field = names.next();
+                walk(node.get(field), path.isEmpty() ? field : path + "." + field, order);
+            }
+        }
+    }
+
+    private static String binderPath(NodePath location) {
+        StringBuilder path = new StringBuilder();
+        for (int i = 0; i < location.getNameCount(); i++) {
+            Object element = location.getElement(i);
+            if (element instanceof Integer index) {
+                path.append('[').append(index).append(']');
+            } else {
+                path.append(path.length() == 0 ? "" : ".").append(element);
+            }
+        }
+        return path.toString();
+    }
+
+    // ------------------------------------------------------------------------------ values
+
+    /**
+     * A bound Java value as JSON, as the reference reports converted values: arrays and lists as
+     * arrays, records as arrays of their fields (numpy's tuples), bytes as base64, date-times and
+     * times in ISO form, durations in whole seconds as numpy's {@code timedelta64[s]} prints them.
+     */
+    static JsonNode toJson(Object value) {
+        if (value == null) {
+            return NODES.nullNode();
+        } else if (value instanceof Boolean b) {
+            return NODES.booleanNode(b);
+        } else if (value instanceof String s) {
+            return NODES.textNode(s);
+        } else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return NODES.numberNode(((Number) value).longValue());
+        } else if (value instanceof BigInteger b) {
+            return NODES.numberNode(b);
+        } else if (value instanceof Number n) {
+            return NODES.numberNode(n.doubleValue());
+        } else if (value instanceof byte[] bytes) {
+            return NODES.textNode(Base64.getEncoder().encodeToString(bytes));
+        } else if (value instanceof LocalDateTime t) {
+            return NODES.textNode(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(t));
+        } else if (value instanceof LocalTime t) {
+            return NODES.textNode(DateTimeFormatter.ISO_LOCAL_TIME.format(t));
+        } else if (value instanceof LocalDate d) {
+            return NODES.textNode(d.toString());
+        } else if (value instanceof Duration d) {
+            return NODES.textNode(d.getNano() == 0 ? d.getSeconds() + " seconds" : d.toString());
+        } else if (value instanceof NDArray a) {
+            return toJson(a.toJavaArray());
+        } else if (value instanceof Record r) {
+            ArrayNode fields = NODES.arrayNode();
+            for (RecordComponent c : r.getClass().getRecordComponents()) {
+                try {
+                    fields.add(toJson(c.getAccessor().invoke(r)));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return fields;
+        } else if (value.getClass().isArray()) {
+            ArrayNode items = NODES.arrayNode();
+            for (int i = 0; i < Array.getLength(value); i++) {
+                items.add(toJson(Array.get(value, i)));
+            }
+            return items;
+        } else if (value instanceof List<?> list) {
+            ArrayNode items = NODES.arrayNode();
+            list.forEach(item -> items.add(toJson(item)));
+            return items;
+        } else if (value instanceof Map<?, ?> map) {
+            ObjectNode object = NODES.objectNode();
+            map.forEach((k, v) -> object.set((String) k, toJson(v)));
+            return object;
+        }
+        throw new IllegalArgumentException("No JSON form for " + value.getClass());
+    }
+
+    /** The reference's report of a converted value as plain JSON. */
+    static JsonNode referenceJson(JsonNode result) {
+        String kind = result.path("kind").asText();
+        return switch (kind) {
+            case "numpy.ndarray" -> result.path("values");
+            case "int", "float", "str", "bool", "None" -> result.path("value");
+            case "bytes" -> result.path("base64");
+            case "datetime", "time", "date" -> result.path("isoformat");
+            case "list" -> {
+                ArrayNode items = NODES.arrayNode();
+                result.path("items").forEach(item -> items.add(referenceJson(item)));
+                yield items;
+            }
+            case "dict" -> {
+                ObjectNode object = NODES.objectNode();
+                result.path("items").properties().forEach(e -> object.set(e.getKey(), referenceJson(e.getValue())));
+                yield object;
+            }
+            default -> throw new IllegalArgumentException("Unknown kind of reference value: " + result);
+        };
+    }
+
+    /** Equal as values: numbers by value ({@code 2} is {@code 2.0}), texts equal or the same date, time or duration. */
+    static boolean same(JsonNode expected, JsonNode actual) {
+        if (expected.isNumber() && actual.isNumber()) {
+            return expected.decimalValue().compareTo(actual.decimalValue()) == 0;
+        }
+        if (expected.isTextual() && actual.isTextual()) {
+            return expected.asText().equals(actual.asText()) || sameTemporal(expected.asText(), actual.asText());
+        }
+        if (expected.isArray() && actual.isArray()) {
+            if (expected.size() != actual.size()) {
+                return false;
+            }
+            for (int i = 0; i < expected.size(); i++) {
+                if (!same(expected.get(i), actual.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (expected.isObject() && actual.isObject()) {
+            if (!expected.properties().stream().map(Map.Entry::getKey).collect(Collectors.toSet())
+                    .equals(actual.properties().stream().map(Map.Entry::getKey).collect(Collectors.toSet()))) {
+                return false;
+            }
+            return expected.properties().stream().allMatch(e -> same(e.getValue(), actual.get(e.getKey())));
+        }
+        return expected.equals(actual);
+    }
+
+    private static boolean sameTemporal(String a, String b) {
+        for (Function<String, Object> parser : List.<Function<String, Object>>of(
+                LocalDateTime::parse, LocalTime::parse, LocalDate::parse, GoldenEndToEndTest::duration)) {
+            Optional<Object> x = parse(parser, a);
+            Optional<Object> y = parse(parser, b);
+            if (x.isPresent() && y.isPresent()) {
+                return x.get().equals(y.get());
+            }
+        }
+        return false;
+    }
+
+    private static Optional<Object> parse(Function<String, Object> parser, String text) {
+        try {
+            return Optional.of(parser.apply(text));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A duration in ISO-8601 ({@code PT1H}) or numpy's {@code timedelta64[s]} text ({@code 3600 seconds}). */
+    private static Duration duration(String text) {
+        Matcher seconds = Pattern.compile("(-?\\d+) seconds").matcher(text);
+        return seconds.matches() ? Duration.ofSeconds(Long.parseLong(seconds.group(1))) : Duration.parse(text);
+    }
+
+    /** The dimensions of nested Java arrays (records and other values are elements); -1 below an empty one. */
+    static List<Integer> javaShape(Object value) {
+        List<Integer> shape = new ArrayList<>();
+        Object level = value;
+        Class<?> type = value.getClass();
+        while (type.isArray()) {
+            int length = level == null ? -1 : Array.getLength(level);
+            shape.add(length);
+            level = length > 0 ? Array.get(level, 0) : null;
+            type = type.getComponentType();
+        }
+        return shape;
+    }
+
+    private static boolean shapeMatches(JsonNode referenceShape, Object bound) {
+        Object array = bound instanceof NDArray a ? a.toJavaArray() : bound;
+        if (!array.getClass().isArray()) {
+            return false;
+        }
+        List<Integer> shape = javaShape(array);
+        if (shape.size() != referenceShape.size()) {
+            return false;
+        }
+        for (int i = 0; i < shape.size(); i++) {
+            if (shape.get(i) >= 0 && shape.get(i) != referenceShape.get(i).asInt()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
