@@ -133,8 +133,7 @@ final class SampleTypes {
             JavaType.Component component = record.components().get(i);
             JavaType type = component.type();
             int rank = 0;
-            while (type instanceof JavaType.Array array && !(array.component() instanceof JavaType.Primitive p
-                    && p.name().equals(TypeName.BYTE) && rank == 0 && false)) {
+            while (type instanceof JavaType.Array array) {
                 type = array.component();
                 rank++;
             }
@@ -437,7 +436,7 @@ final class SampleTypes {
         }
         if (target.is("java.util.Map") && target instanceof JavaType.Declared d && d.arguments().size() == 2) {
             if (!d.arguments().get(0).is("java.lang.String")) {
-                throw new Misfit(Message.UNSUPPORTED_TYPE, where(path), target.name(), "JSON object keys are strings; use Map<String, ...>");
+                throw new Misfit(Message.UNSUPPORTED_TYPE, subject, target.name(), "JSON object keys are strings; use Map<String, ...>");
             }
             return map(sample, d.arguments().get(1), target.name(), path, example);
         }
@@ -446,7 +445,7 @@ final class SampleTypes {
         }
         Optional<ScalarKind> kind = scalarKind(target);
         if (kind.isEmpty()) {
-            throw new Misfit(Message.UNSUPPORTED_TYPE, where(path), target.name(), target instanceof JavaType.Unsupported u
+            throw new Misfit(Message.UNSUPPORTED_TYPE, subject, target.name(), target instanceof JavaType.Unsupported u
                     ? u.why() : "supported types are primitives and their boxes, String, byte[], LocalDate, "
                     + "OffsetDateTime, LocalDateTime, OffsetTime, LocalTime, List, Map<String, ...>, arrays, records and "
                     + "NDArray");
@@ -461,7 +460,7 @@ final class SampleTypes {
             throw misfit(record, path, "is " + describe(sample) + ", but a record's sample is a JSON object with one key per component");
         }
         if (!record.accessible()) {
-            throw new Misfit(Message.UNSUPPORTED_TYPE, where(path), record.name(), "the record is private; make it package-private or public");
+            throw new Misfit(Message.UNSUPPORTED_TYPE, subject, record.name(), "the record is private; make it package-private or public");
         }
         for (Iterator<String> names = sample.fieldNames(); names.hasNext(); ) {
             String name = names.next();
@@ -489,11 +488,11 @@ final class SampleTypes {
     private ValueType map(JsonNode sample, JavaType valueType, TypeName javaType, String path, List<JsonNode> example)
             throws Misfit {
         if (!sample.isObject()) {
-            throw new Misfit(Message.DOES_NOT_FIT, where(path), javaType, (path.isEmpty() ? "the sample" : path)
+            throw new Misfit(Message.DOES_NOT_FIT, subject, javaType, (path.isEmpty() ? "the sample" : path)
                     + " is " + describe(sample) + ", but a Map's sample is a JSON object");
         }
         if (sample.isEmpty() && !valueType.is("java.lang.Object")) {
-            throw new Misfit(Message.EMPTY_SAMPLE, "sample", where(path), "{}");
+            throw new Misfit(Message.EMPTY_SAMPLE, "sample", subject, "{}");
         }
         List<ObjectType.Property> properties = new ArrayList<>();
         ObjectNode normalized = NODES.objectNode();
@@ -511,11 +510,11 @@ final class SampleTypes {
     private ValueType list(JsonNode sample, JavaType item, TypeName javaType, boolean javaArray, String path,
             List<JsonNode> example) throws Misfit {
         if (!sample.isArray()) {
-            throw new Misfit(Message.DOES_NOT_FIT, where(path), javaType, (path.isEmpty() ? "the sample" : path)
+            throw new Misfit(Message.DOES_NOT_FIT, subject, javaType, (path.isEmpty() ? "the sample" : path)
                     + " is " + describe(sample) + ", but a list's sample is a JSON array");
         }
         if (sample.isEmpty()) {
-            throw new Misfit(Message.EMPTY_SAMPLE, "sample", where(path), "[]");
+            throw new Misfit(Message.EMPTY_SAMPLE, "sample", subject, "[]");
         }
         ArrayNode normalized = NODES.arrayNode();
         ValueType itemType = null;
@@ -549,7 +548,7 @@ final class SampleTypes {
         Set<ScalarKind> kinds = new LinkedHashSet<>();
         for (ValueType t : types) {
             if (!(t instanceof ScalarType s)) {
-                throw new Misfit(Message.MIXED, where(path), "a list that mixes arrays or objects with other items; "
+                throw new Misfit(Message.MIXED, subject, "a list that mixes arrays or objects with other items; "
                         + "only plain values may mix");
             }
             kinds.add(s.kind());
@@ -712,12 +711,8 @@ final class SampleTypes {
     }
 
     private Misfit misfit(JavaType target, String path, String problem) {
-        return new Misfit(Message.DOES_NOT_FIT, where(path), target.name(), (path.isEmpty() ? "the sample" : path.startsWith(".")
+        return new Misfit(Message.DOES_NOT_FIT, subject, target.name(), (path.isEmpty() ? "the sample" : path.startsWith(".")
                 ? path.substring(1) : path) + " " + problem);
-    }
-
-    private String where(String path) {
-        return subject;
     }
 
     /** How a JSON value reads in a message. */

@@ -30,7 +30,7 @@ public final class JsonBody {
         }
         if (token != JsonToken.START_OBJECT) {
             throw BindingException.at("", "The request body must be a JSON object with the parameters of run, got "
-                    + describe(json) + ".");
+                    + JsonValues.describe(json) + ".");
         }
     }
 
@@ -107,7 +107,7 @@ public final class JsonBody {
                     throw new IllegalArgumentException("Unknown JSON type " + type);
             }
         }
-        throw BindingException.at(json, "expected " + String.join(" or ", articles(types)) + ", got " + describe(json));
+        throw BindingException.at(json, "expected " + String.join(" or ", articles(types)) + ", got " + JsonValues.describe(json));
     }
 
     /**
@@ -146,28 +146,5 @@ public final class JsonBody {
             out.add(t.equals("integer") ? "an integer" : "a " + t);
         }
         return out;
-    }
-
-    /** The current token as a message shows it. */
-    static String describe(JsonParser json) throws IOException {
-        JsonToken token = json.currentToken();
-        if (token == null) {
-            return "nothing";
-        }
-        switch (token) {
-            case START_ARRAY:
-                return "an array";
-            case START_OBJECT:
-                return "an object";
-            case VALUE_NULL:
-                return "null";
-            case VALUE_STRING: {
-                String text = json.getText();
-                String shown = text.length() > 40 ? text.substring(0, 37) + "..." : text;
-                return "\"" + shown.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-            }
-            default:
-                return json.getText();
-        }
     }
 }
