@@ -1,5 +1,6 @@
 package dev.scorespec.runtime.server;
 
+import dev.scorespec.runtime.ScoringResponse;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
@@ -38,6 +39,31 @@ final class Responses {
                 .putHeader("content-type", JSON)
                 .putHeader(RUN_FAILED, runFailed ? "True" : "False")
                 .end(body);
+    }
+
+    /**
+     * What a raw {@code run} answered, as it is. Its headers replace the server's of the same name (the CORS
+     * headers included), except {@code Vary}, whose values are merged, and {@code x-ms-run-fn-exec-ms}, which
+     * is the server's; {@code x-ms-run-function-failed} is {@code True} for a status of 500 or more, as the
+     * Python server sets it, and {@code False} unless run set it otherwise.
+     */
+    static void raw(RoutingContext ctx, ScoringResponse answer) {
+        if (!writable(ctx)) {
+            return;
+        }
+        HttpServerResponse response = ctx.response().setStatusCode(answer.status());
+        answer.headers().forEach((name, value) -> {
+            String vary = name.equals("vary") ? response.headers().get("vary") : null;
+            if (vary != null) {
+                response.putHeader(name, vary + ", " + value);
+            } else if (!name.equals(RUN_MS)) {
+                response.putHeader(name, value);
+            }
+        });
+        if (answer.status() >= 500 || !answer.headers().containsKey(RUN_FAILED)) {
+            response.putHeader(RUN_FAILED, answer.status() >= 500 ? "True" : "False");
+        }
+        response.end(Buffer.buffer(answer.body()));
     }
 
     /** {@code {"message": ...}} with a status. */

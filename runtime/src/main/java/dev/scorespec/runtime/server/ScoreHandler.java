@@ -3,7 +3,9 @@ package dev.scorespec.runtime.server;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
+import dev.scorespec.runtime.QueryString;
 import dev.scorespec.runtime.ScoringRequest;
+import dev.scorespec.runtime.ScoringResponse;
 import dev.scorespec.runtime.binding.BindingException;
 import dev.scorespec.runtime.binding.BodyKind;
 import dev.scorespec.runtime.binding.ScoringBinder;
@@ -49,8 +51,12 @@ final class ScoreHandler<A, R> {
 
     void handle(RoutingContext ctx, String requestId) {
         HttpMethod method = ctx.request().method();
+        boolean raw = binder.bodyKind() == BodyKind.RAW_HTTP;
         if (method.equals(HttpMethod.OPTIONS)) {
             Responses.options(ctx, ALLOW);
+        } else if (raw && (method.equals(HttpMethod.GET) || method.equals(HttpMethod.POST))) {
+            // as it came: a GET's body too, as Flask's request.get_data() would give it
+            BodyReader.read(ctx, config.maxRequestBytes(), body -> dispatch(ctx, requestId, body));
         } else if (method.equals(HttpMethod.GET)) {
             dispatch(ctx, requestId, null);
         } else if (method.equals(HttpMethod.POST)) {
@@ -84,7 +90,9 @@ final class ScoreHandler<A, R> {
             return Outcome.DROPPED; // answered while it waited for a worker
         }
         byte[] bytes;
-        if (body == null) {
+        if (binder.bodyKind() == BodyKind.RAW_HTTP) {
+            bytes = body; // no checks: run takes the request as it came
+        } else if (body == null) {
             bytes = RequestBodies.queryAsJson(QueryString.parse(uri));
         } else {
             bytes = body;
@@ -132,6 +140,13 @@ final class ScoreHandler<A, R> {
         if (call.timedOut()) {
             LOG.warn("run of request {} returned after its timeout, in {} ms; the result is dropped",
                     call.requestId, Responses.millis(elapsed));
+            return Outcome.runFailed(elapsed);
+        }
+        if (binder.bodyKind() == BodyKind.RAW_HTTP) {
+            if (result instanceof ScoringResponse response) {
+                return Outcome.raw(response, elapsed);
+            }
+            LOG.error("run of request {} returned {} instead of a ScoringResponse", call.requestId, result);
             return Outcome.runFailed(elapsed);
         }
 
@@ -244,33 +259,40 @@ final class ScoreHandler<A, R> {
         final String message;
         final boolean runFailed;
         final long runNanos;
+        /** What a raw run answered, sent as it is; null otherwise. */
+        final ScoringResponse raw;
 
-        private Outcome(int status, Buffer body, String message, boolean runFailed, long runNanos) {
+        private Outcome(int status, Buffer body, String message, boolean runFailed, long runNanos, ScoringResponse raw) {
             this.status = status;
             this.body = body;
             this.message = message;
             this.runFailed = runFailed;
             this.runNanos = runNanos;
+            this.raw = raw;
         }
 
         /** For a request already answered by the timeout. */
-        static final Outcome DROPPED = new Outcome(500, null, Responses.INTERNAL_ERROR, false, -1);
+        static final Outcome DROPPED = new Outcome(500, null, Responses.INTERNAL_ERROR, false, -1, null);
 
         static Outcome ok(Buffer body, long runNanos) {
-            return new Outcome(200, body, null, false, runNanos);
+            return new Outcome(200, body, null, false, runNanos, null);
+        }
+
+        static Outcome raw(ScoringResponse response, long runNanos) {
+            return new Outcome(response.status(), null, null, response.status() >= 500, runNanos, response);
         }
 
         static Outcome badRequest(String message) {
-            return new Outcome(400, null, message, false, -1);
+            return new Outcome(400, null, message, false, -1, null);
         }
 
         static Outcome runFailed(long runNanos) {
-            return new Outcome(500, null, Responses.RUN_ERROR, true, runNanos);
+            return new Outcome(500, null, Responses.RUN_ERROR, true, runNanos, null);
         }
 
         /** {@code runNanos} is -1 when run did not run. */
         static Outcome internalError(long runNanos) {
-            return new Outcome(500, null, Responses.INTERNAL_ERROR, false, runNanos);
+            return new Outcome(500, null, Responses.INTERNAL_ERROR, false, runNanos, null);
         }
 
         void send(RoutingContext ctx) {
@@ -280,7 +302,9 @@ final class ScoreHandler<A, R> {
             if (runNanos >= 0) {
                 ctx.response().putHeader(Responses.RUN_MS, Responses.millis(runNanos));
             }
-            if (body != null) {
+            if (raw != null) {
+                Responses.raw(ctx, raw);
+            } else if (body != null) {
                 Responses.json(ctx, status, body, runFailed);
             } else {
                 Responses.error(ctx, status, message, runFailed);

@@ -1,6 +1,7 @@
 package dev.scorespec.runtime.server;
 
 import dev.scorespec.runtime.ModelDir;
+import dev.scorespec.runtime.QueryString;
 import dev.scorespec.runtime.binding.ScoringBinder;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -75,7 +76,7 @@ public final class ScoringServer implements AutoCloseable {
         this.workers = vertx.createSharedWorkerExecutor("scorespec-worker", config.workerCount(),
                 config.scoringTimeoutMs(), TimeUnit.MILLISECONDS);
         this.score = scoreHandler(binder);
-        this.cors = config.corsOrigins().isEmpty() ? null : new Cors(config.corsOrigins());
+        this.cors = new Cors(config.corsOrigins());
     }
 
     private <A, R> ScoreHandler<A, R> scoreHandler(ScoringBinder<A, R> b) {
@@ -139,10 +140,10 @@ public final class ScoringServer implements AutoCloseable {
 
     private void listen() throws ServerStartException {
         Router router = Router.router(vertx);
-        if (cors != null) {
-            router.route().handler(cors::handle); // first, so that every answer carries the CORS headers
-        }
+        router.route().handler(cors::handle); // first, so that every answer carries the CORS headers
         router.route().handler(this::track);
+        // before any route and any credential check: browsers send a preflight without credentials
+        router.route().handler(cors::preflight);
         router.route().handler(this::dispatch);
         router.errorHandler(500, ctx -> {
             LOG.error("Request {} failed", ctx.<String>get(REQUEST_ID), ctx.failure());

@@ -204,7 +204,7 @@ class LifecycleTest {
                 .header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "content-type, authorization")
                 .build());
-        assertEquals(200, preflight.status());
+        assertEquals(204, preflight.status());
         assertEquals("https://app.example", preflight.header("access-control-allow-origin"));
         assertEquals("GET, POST", preflight.header("access-control-allow-methods"));
         assertEquals("content-type, authorization", preflight.header("access-control-allow-headers"));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.scorespec.runtime.QueryString;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.scorespec.runtime.server;
+package dev.scorespec.runtime;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,15 +11,16 @@ import java.util.Map;
  * Decodes a query string as werkzeug does for the Python server: pairs separated by {@code &} (not
  * {@code ;}), {@code +} as a space, percent escapes as UTF-8 with malformed escapes kept as they are and
  * malformed UTF-8 replaced, names case-sensitive, in order of first appearance, a name without {@code =}
- * having the empty value.
+ * having the empty value. {@link ScoringRequest#queryParameters()} and the server's {@code GET /score} and
+ * {@code /swagger.json?version=} read queries with it.
  */
-final class QueryString {
+public final class QueryString {
 
     private QueryString() {
     }
 
-    /** The parameters of a request URI's query; empty when it has none. */
-    static Map<String, List<String>> parse(String uri) {
+    /** The parameters of a request URI's query, in order of first appearance; empty when it has none. */
+    public static Map<String, List<String>> parse(String uri) {
         Map<String, List<String>> params = new LinkedHashMap<>();
         int q = uri.indexOf('?');
         if (q < 0) {
@@ -39,13 +40,13 @@ final class QueryString {
         return params;
     }
 
-    /** The first value of a parameter, or null. */
-    static String first(String uri, String name) {
+    /** The first value of a parameter in a request URI's query, or null. */
+    public static String first(String uri, String name) {
         List<String> values = parse(uri).get(name);
         return values == null ? null : values.get(0);
     }
 
-    static String decode(String s) {
+    private static String decode(String s) {
         if (s.indexOf('%') < 0 && s.indexOf('+') < 0) {
             return s;
         }
