@@ -58,7 +58,7 @@ public final class ScoreSpecProcessor extends AbstractProcessor {
     @Override
     public Set<String> getSupportedAnnotationTypes() {
         return Set.of(Annotations.INPUT_SCHEMA, Annotations.INPUT_SCHEMAS, Annotations.OUTPUT_SCHEMA,
-                Annotations.SCORING_SERVICE, Annotations.INIT);
+                Annotations.SCORING_SERVICE, Annotations.INIT, Annotations.RAW_HTTP);
     }
 
     @Override

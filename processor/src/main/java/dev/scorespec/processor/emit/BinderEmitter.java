@@ -114,7 +114,7 @@ public final class BinderEmitter {
                         .build())
                 .addMethod(MethodSpec.methodBuilder("bodyKind").addAnnotation(Override.class)
                         .addModifiers(Modifier.PUBLIC).returns(BODY_KIND)
-                        .addStatement("return $T.$L", BODY_KIND, spec.takesJsonText() ? "JSON_TEXT" : "JSON_PARAMETERS")
+                        .addStatement("return $T.$L", BODY_KIND, bodyKind())
                         .build())
                 .addMethod(init())
                 .addMethod(bind())
@@ -126,6 +126,13 @@ public final class BinderEmitter {
                 .skipJavaLangImports(true)
                 .indent("    ")
                 .build();
+    }
+
+    private String bodyKind() {
+        if (spec.rawHttp()) {
+            return "RAW_HTTP";
+        }
+        return spec.takesJsonText() ? "JSON_TEXT" : "JSON_PARAMETERS";
     }
 
     private TypeSpec argumentsRecord() {
@@ -145,6 +152,9 @@ public final class BinderEmitter {
         if (p instanceof RunParameter.Body b) {
             return javaName(b.name());
         }
+        if (p instanceof RunParameter.RawRequest) {
+            return "request";
+        }
         return p instanceof RunParameter.Headers ? "requestHeaders" : "body";
     }
 
@@ -163,6 +173,11 @@ public final class BinderEmitter {
                 .addModifiers(Modifier.PUBLIC).returns(arguments)
                 .addParameter(SCORING_REQUEST, "request").addException(IOException.class);
         List<RunParameter.Body> body = spec.bodyParameters();
+        if (spec.rawHttp()) {
+            return bind.addComment("run takes the request as it came: nothing is parsed or checked.")
+                    .addStatement("return new $T(request)", arguments)
+                    .build();
+        }
         if (spec.takesJsonText()) {
             return bind.addComment("run takes the body text as it came: no schema, no checks.")
                     .addStatement("return new $T($L)", arguments, argumentList(p -> "request.bodyText()"))
@@ -497,6 +512,12 @@ public final class BinderEmitter {
         MethodSpec.Builder write = MethodSpec.methodBuilder("write").addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC).addParameter(result, "result").addParameter(OUT)
                 .addException(IOException.class);
+        if (spec.rawHttp()) {
+            return write.addComment("The server sends a raw run's ScoringResponse as it is; it never asks for JSON.")
+                    .addStatement("throw new $T($S)", UnsupportedOperationException.class,
+                            "A @RawHttp run answers with its own ScoringResponse")
+                    .build();
+        }
         ValueType output = spec.output().map(ScoringSpec.Sample::type).orElse(null);
         if (output == null || !needsGeneratedWriter(output)) {
             return write.addStatement("$T.write(out, result)", JSON_OUTPUT).build();

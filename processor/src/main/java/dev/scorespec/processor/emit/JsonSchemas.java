@@ -67,12 +67,17 @@ public final class JsonSchemas {
      * <p>Without body parameters it is {@code {"type": "object"}} when there is an output sample (as
      * inference-schema answers for a function with only {@code @output_schema}), and
      * {@code {"type": "object", "example": {}}} when there is no sample at all (as the Python server
-     * writes for an undecorated {@code run}).
+     * writes for an undecorated {@code run}). For a {@code @RawHttp} run it is any bytes,
+     * {@code {"type": "string", "format": "binary"}} (the reference describes a raw run as the undecorated
+     * one, an object, which a JPEG body is not).
      *
      * @throws IllegalArgumentException when {@code version} is not one of {@link #supportedVersions}
      */
     public static ObjectNode inputSchema(ScoringSpec spec, OpenApiVersion version) {
         requireSupported(spec, version);
+        if (spec.rawHttp()) {
+            return binary();
+        }
         List<RunParameter.Body> body = spec.bodyParameters();
         if (body.isEmpty()) {
             return spec.output().isPresent() ? anyObject() : undecorated();
@@ -91,13 +96,16 @@ public final class JsonSchemas {
     /**
      * What {@code run} answers, the Python server's {@code ServiceOutput}: the output sample's schema
      * with its example, {@code {"type": "object"}} without an output sample, or
-     * {@code {"type": "object", "example": {}}} when there is no sample at all (see
-     * {@link #inputSchema}).
+     * {@code {"type": "object", "example": {}}} when there is no sample at all, or any bytes for a
+     * {@code @RawHttp} run (see {@link #inputSchema}).
      *
      * @throws IllegalArgumentException when {@code version} is not one of {@link #supportedVersions}
      */
     public static ObjectNode outputSchema(ScoringSpec spec, OpenApiVersion version) {
         requireSupported(spec, version);
+        if (spec.rawHttp()) {
+            return binary();
+        }
         return spec.output()
                 .map(sample -> withExample(sample, version))
                 .orElseGet(() -> spec.bodyParameters().isEmpty() ? undecorated() : anyObject());
@@ -236,6 +244,11 @@ public final class JsonSchemas {
 
     private static ObjectNode anyObject() {
         return NODES.objectNode().put("type", "object");
+    }
+
+    /** Any bytes, in every version: OpenAPI 3.1 keeps {@code format} as an annotation that tools read. */
+    private static ObjectNode binary() {
+        return NODES.objectNode().put("type", "string").put("format", "binary");
     }
 
     private static ObjectNode undecorated() {

@@ -68,7 +68,7 @@ final class OpenApi3Document {
 
         api.paths(new Paths()
                 .addPathItem(info.path(HEALTH_PATH), new PathItem().get(healthCheck()))
-                .addPathItem(info.path(SCORE_PATH), new PathItem().post(score()))
+                .addPathItem(info.path(SCORE_PATH), new PathItem().post(spec.rawHttp() ? rawScore() : score()))
                 .addPathItem(info.path(SWAGGER_PATH), new PathItem().get(swaggerSpec())));
 
         ObjectNode error = NODES.objectNode().put("type", "object");
@@ -109,6 +109,24 @@ final class OpenApi3Document {
                         .addApiResponse("200", new ApiResponse()
                                 .description(SCORE_OK)
                                 .content(content(JSON, ref(SERVICE_OUTPUT))))
+                        .addApiResponse("default", errorResponse()));
+    }
+
+    /** A {@code @RawHttp} run's scoring: any bytes in, any bytes out, as its schemas say. */
+    private Operation rawScore() {
+        return new Operation()
+                .operationId(SCORE_OPERATION)
+                .description(SCORE_DESCRIPTION)
+                .addSecurityItem(bearer())
+                .requestBody(new RequestBody()
+                        .description(SCORE_RAW_BODY_DESCRIPTION)
+                        .content(new Content()
+                                .addMediaType(OCTET_STREAM, new MediaType().schema(ref(SERVICE_INPUT)))
+                                .addMediaType(ANY, new MediaType().schema(ref(SERVICE_INPUT)))))
+                .responses(new ApiResponses()
+                        .addApiResponse("200", new ApiResponse()
+                                .description(SCORE_RAW_OK)
+                                .content(content(ANY, ref(SERVICE_OUTPUT))))
                         .addApiResponse("default", errorResponse()));
     }
 

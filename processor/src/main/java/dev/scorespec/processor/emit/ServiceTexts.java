@@ -25,6 +25,9 @@ final class ServiceTexts {
     static final String SCORE_BODY_NAME = "serviceInputPayload";
     static final String SCORE_BODY_DESCRIPTION =
             "The input payload for executing the real-time machine learning service.";
+    static final String SCORE_RAW_BODY_DESCRIPTION = "The request body as it came, of any Content-Type: run "
+            + "receives it unparsed, with the method, path and headers.";
+    static final String SCORE_RAW_OK = "What run answered: its status, headers and body, of any Content-Type.";
     static final String SCORE_OK =
             "The service processed the input correctly and provided a result prediction, if applicable.";
 
@@ -42,6 +45,8 @@ final class ServiceTexts {
 
     static final String JSON = "application/json";
     static final String TEXT = "text/plain";
+    static final String OCTET_STREAM = "application/octet-stream";
+    static final String ANY = "*/*";
 
     private ServiceTexts() {
     }

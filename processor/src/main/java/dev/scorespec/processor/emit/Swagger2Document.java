@@ -35,7 +35,7 @@ final class Swagger2Document {
 
         ObjectNode paths = doc.putObject("paths");
         paths.set(info.path(HEALTH_PATH), healthCheck());
-        paths.set(info.path(SCORE_PATH), score());
+        paths.set(info.path(SCORE_PATH), spec.rawHttp() ? rawScore() : score());
         paths.set(info.path(SWAGGER_PATH), swaggerSpec());
 
         ObjectNode definitions = doc.putObject("definitions");
@@ -72,6 +72,27 @@ final class Swagger2Document {
         ObjectNode responses = post.putObject("responses");
         responses.putObject("200")
                 .put("description", SCORE_OK)
+                .set("schema", ref(SERVICE_OUTPUT));
+        responses.set("default", errorResponse());
+        return operation("post", post);
+    }
+
+    /** A {@code @RawHttp} run's scoring: any bytes in, any bytes out, as its schemas say. */
+    private static ObjectNode rawScore() {
+        ObjectNode post = NODES.objectNode()
+                .put("operationId", SCORE_OPERATION)
+                .put("description", SCORE_DESCRIPTION);
+        post.putArray("consumes").add(OCTET_STREAM).add(ANY);
+        post.putArray("produces").add(ANY);
+        post.set("security", bearer());
+        post.putArray("parameters").addObject()
+                .put("name", SCORE_BODY_NAME)
+                .put("in", "body")
+                .put("description", SCORE_RAW_BODY_DESCRIPTION)
+                .set("schema", ref(SERVICE_INPUT));
+        ObjectNode responses = post.putObject("responses");
+        responses.putObject("200")
+                .put("description", SCORE_RAW_OK)
                 .set("schema", ref(SERVICE_OUTPUT));
         responses.set("default", errorResponse());
         return operation("post", post);

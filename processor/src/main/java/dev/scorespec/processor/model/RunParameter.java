@@ -23,4 +23,8 @@ public sealed interface RunParameter {
     /** The raw JSON body text, for a {@code run(String)} without any schema. */
     record JsonText(TypeName javaType) implements RunParameter {
     }
+
+    /** The request as it came, for a {@code @RawHttp run(ScoringRequest)}. */
+    record RawRequest(TypeName javaType) implements RunParameter {
+    }
 }

@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param constructible whether generated code in the same package can call a no-argument constructor
  *     (a non-abstract, top-level or static nested class that is not private, with such a constructor)
  * @param inits methods annotated {@code @Init}
- * @param runs methods named {@code run}, and methods carrying a schema annotation whatever their name
+ * @param runs methods named {@code run}, and methods carrying a schema annotation or {@code @RawHttp} whatever
+ *     their name
  */
 public record ScoringClassDecl(
         ClassName type,
@@ -40,6 +41,7 @@ public record ScoringClassDecl(
      *
      * @param inputs its {@code @InputSchema} annotations, in source order
      * @param output its {@code @OutputSchema}, if any
+     * @param rawHttp its {@code @RawHttp}, if any
      */
     public record RunDecl(
             String name,
@@ -49,7 +51,8 @@ public record ScoringClassDecl(
             List<ParamDecl> parameters,
             JavaType returnType,
             List<InputDecl> inputs,
-            Optional<OutputDecl> output) {
+            Optional<OutputDecl> output,
+            Optional<Location> rawHttp) {
         public RunDecl {
             parameters = List.copyOf(parameters);
             inputs = List.copyOf(inputs);

@@ -41,6 +41,14 @@ public record ScoringSpec(
         return parameters.stream().anyMatch(RunParameter.JsonText.class::isInstance);
     }
 
+    /**
+     * Whether {@code run} is {@code @RawHttp}: it takes the request as it came and returns the response to
+     * send, so there is no schema on either side.
+     */
+    public boolean rawHttp() {
+        return parameters.stream().anyMatch(RunParameter.RawRequest.class::isInstance);
+    }
+
     /** The {@code @Init} method: its name, and whether it takes the {@code ModelDir}. */
     public record InitMethod(String name, boolean takesModelDir) {
     }

@@ -22,6 +22,7 @@ public final class Annotations {
     public static final String INIT = PACKAGE + ".Init";
     public static final String REQUEST_HEADERS = PACKAGE + ".RequestHeaders";
     public static final String SCORING_SERVICE = PACKAGE + ".ScoringService";
+    public static final String RAW_HTTP = PACKAGE + ".RawHttp";
 
     private Annotations() {
     }

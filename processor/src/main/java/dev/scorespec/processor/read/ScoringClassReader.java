@@ -58,7 +58,8 @@ public final class ScoringClassReader {
             boolean hasSchema = Annotations.find(method, Annotations.INPUT_SCHEMA).isPresent()
                     || Annotations.find(method, Annotations.INPUT_SCHEMAS).isPresent()
                     || Annotations.find(method, Annotations.OUTPUT_SCHEMA).isPresent();
-            if (hasSchema || method.getSimpleName().contentEquals("run")) {
+            boolean rawHttp = Annotations.find(method, Annotations.RAW_HTTP).isPresent();
+            if (hasSchema || rawHttp || method.getSimpleName().contentEquals("run")) {
                 runs.add(readRun(method));
             }
         }
@@ -122,7 +123,8 @@ public final class ScoringClassReader {
                 params,
                 JavaTypes.read(method.getReturnType()),
                 inputs,
-                output);
+                output,
+                Annotations.find(method, Annotations.RAW_HTTP).map(raw -> SourceLocation.of(method, raw)));
     }
 
     private InputDecl readInput(ExecutableElement method, AnnotationMirror input, SourceLocation where, SourceLocation paramWhere) {

@@ -67,7 +67,19 @@ public enum Message {
     OUTPUT_KIND_COUNT(150, "@OutputSchema must give exactly one sample, in ndarray = @NdArray(...) or "
             + "standard = @Standard(...); it gives %s."),
     OUTPUT_ON_VOID(151, "run returns void, so @OutputSchema has nothing to describe. Return the result, or remove "
-            + "@OutputSchema.");
+            + "@OutputSchema."),
+
+    // 200s: @RawHttp
+    RAW_HTTP_WITH_SCHEMA(200, "run is @RawHttp: it receives the request as it came, so no schema applies to it and "
+            + "@%s cannot be used with it. Remove @%s, or remove @RawHttp to have the body parsed against the samples."),
+    RAW_HTTP_WITH_HEADERS(201, "Parameter '%s' is marked @RequestHeaders, but run is @RawHttp: its ScoringRequest "
+            + "carries the headers (request.headers(), request.header(name)). Remove the parameter."),
+    RAW_HTTP_PARAMETERS(202, "A @RawHttp run takes exactly one ScoringRequest, but this one takes (%s). Declare it as "
+            + "'public ScoringResponse run(ScoringRequest request)'."),
+    RAW_HTTP_RETURN(203, "A @RawHttp run returns the ScoringResponse the server sends, but this one returns %s. Return "
+            + "a ScoringResponse, such as ScoringResponse.json(200, result)."),
+    RAW_HTTP_MISSING(204, "run %s, as only a @RawHttp run does. Add @RawHttp to run to receive the request as it came "
+            + "and answer with your own response, or take JSON parameters with @InputSchema.");
 
     private final int id;
     private final String template;

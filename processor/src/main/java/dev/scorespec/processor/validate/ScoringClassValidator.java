@@ -38,6 +38,8 @@ public final class ScoringClassValidator {
             .build();
 
     private static final String MODEL_DIR = "dev.scorespec.runtime.ModelDir";
+    private static final String SCORING_REQUEST = "dev.scorespec.runtime.ScoringRequest";
+    private static final String SCORING_RESPONSE = "dev.scorespec.runtime.ScoringResponse";
 
     public Optional<ScoringSpec> validate(ScoringClassDecl decl, Report report) {
         Optional<RunDecl> run = run(decl, report);
@@ -48,8 +50,14 @@ public final class ScoringClassValidator {
         if (run.isEmpty()) {
             return Optional.empty();
         }
-        List<RunParameter> parameters = parameters(run.get(), report);
-        Optional<ScoringSpec.Sample> output = output(run.get(), report);
+        List<RunParameter> parameters = List.of();
+        Optional<ScoringSpec.Sample> output = Optional.empty();
+        if (run.get().rawHttp().isPresent()) {
+            parameters = rawHttpParameters(run.get(), report);
+        } else if (!meantAsRawHttp(run.get(), report)) {
+            parameters = parameters(run.get(), report);
+            output = output(run.get(), report);
+        }
         if (report.hasErrors()) {
             return Optional.empty();
         }
@@ -63,7 +71,8 @@ public final class ScoringClassValidator {
             if (candidate.name().equals("run")) {
                 named.add(candidate);
             } else {
-                String annotation = !candidate.inputs().isEmpty() ? "InputSchema" : "OutputSchema";
+                String annotation = !candidate.inputs().isEmpty() ? "InputSchema"
+                        : candidate.output().isPresent() ? "OutputSchema" : "RawHttp";
                 report.error(candidate.where(), Message.RUN_NAME, annotation, candidate.name(), candidate.name());
             }
         }
@@ -178,6 +187,52 @@ public final class ScoringClassValidator {
             }
         }
         return parameters;
+    }
+
+    /**
+     * A {@code @RawHttp} run: exactly {@code ScoringResponse run(ScoringRequest)}, without schema or headers
+     * parameter, since nothing of the request is parsed for it.
+     */
+    private List<RunParameter> rawHttpParameters(RunDecl run, Report report) {
+        for (InputDecl input : run.inputs()) {
+            report.error(input.where(), Message.RAW_HTTP_WITH_SCHEMA, "InputSchema", "InputSchema");
+        }
+        run.output().ifPresent(o -> report.error(o.where(), Message.RAW_HTTP_WITH_SCHEMA, "OutputSchema", "OutputSchema"));
+        for (ParamDecl param : run.parameters()) {
+            if (param.requestHeaders()) {
+                report.error(param.where(), Message.RAW_HTTP_WITH_HEADERS, param.name());
+            }
+        }
+        // A @RequestHeaders parameter has its own message above; the rest must be one ScoringRequest.
+        List<ParamDecl> others = run.parameters().stream().filter(p -> !p.requestHeaders()).toList();
+        boolean parametersOk = others.size() == 1 && others.get(0).type().is(SCORING_REQUEST);
+        if (!parametersOk) {
+            report.error(run.where(), Message.RAW_HTTP_PARAMETERS, signature(others));
+        }
+        if (!run.returnType().is(SCORING_RESPONSE)) {
+            report.error(run.where(), Message.RAW_HTTP_RETURN, run.returnType().name());
+        }
+        return parametersOk ? List.of(new RunParameter.RawRequest(others.get(0).type().name())) : List.of();
+    }
+
+    /**
+     * Whether a run without {@code @RawHttp} takes a ScoringRequest or returns a ScoringResponse, as only a
+     * {@code @RawHttp} run does; reported as a missing {@code @RawHttp}, not as a parameter without schema.
+     */
+    private static boolean meantAsRawHttp(RunDecl run, Report report) {
+        boolean takesRequest = run.parameters().stream().anyMatch(p -> p.type().is(SCORING_REQUEST));
+        boolean returnsResponse = run.returnType().is(SCORING_RESPONSE);
+        if (!takesRequest && !returnsResponse) {
+            return false;
+        }
+        String what = takesRequest && returnsResponse ? "takes a ScoringRequest and returns a ScoringResponse"
+                : takesRequest ? "takes a ScoringRequest" : "returns a ScoringResponse";
+        report.error(run.where(), Message.RAW_HTTP_MISSING, what);
+        return true;
+    }
+
+    private static String signature(List<ParamDecl> params) {
+        return params.stream().map(p -> Message.simple(p.type().name()) + " " + p.name()).collect(Collectors.joining(", "));
     }
 
     private static Optional<RunParameter> headers(ParamDecl param, Report report) {

@@ -123,6 +123,12 @@ final class TestSpecs {
             return this;
         }
 
+        /** A {@code @RawHttp run(ScoringRequest)}: use alone, as the validator allows no other parameter. */
+        Builder rawHttp() {
+            parameters.add(new RunParameter.RawRequest(ClassName.get("dev.scorespec.runtime", "ScoringRequest")));
+            return this;
+        }
+
         Builder output(ScoringSpec.Sample sample) {
             output = Optional.of(sample);
             return this;
