@@ -7,7 +7,9 @@ import java.util.List;
 
 /**
  * The samples jar's entry point: the ScoreSpec server, serving the ridge sample unless
- * {@code --scoring-class} (or {@code SCORESPEC_SCORING_CLASS}) picks another sample.
+ * {@code --scoring-class} (or {@code SCORESPEC_SCORING_CLASS}) picks another sample, such as
+ * {@code dev.scorespec.samples.text.TextStatsScore} or {@code dev.scorespec.samples.image.ImageSummaryScore}
+ * (the server lists them all when the name matches none).
  */
 public final class SamplesMain {
 
