@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code /score}: reads the request on the event loop, then binds, runs and writes on the worker pool,
  * answering 500 when the request is not done within the scoring timeout (counted from the hand-over to
- * the pool; the run, if it started, is interrupted).
+ * the pool; the run, if it started, is interrupted). A {@link BodyKind#RAW_HTTP} run gets every GET and
+ * POST unchecked, and its {@link ScoringResponse} is sent as it is.
  *
  * @param <A> the binder's arguments
  * @param <R> what its {@code run} returns

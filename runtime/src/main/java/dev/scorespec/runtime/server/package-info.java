@@ -55,7 +55,14 @@
  *   <li>405 has an {@code Allow} header everywhere, and {@code OPTIONS} on every route answers 200 with it.</li>
  *   <li>The x-ms-request-id deprecation warning is logged once, not on every request.</li>
  *   <li>Health probes ({@code GET /} answered 200) are access-logged at DEBUG; Python does not log them.</li>
- *   <li>CORS exposes the request-id and run headers to browsers.</li>
+ *   <li>CORS exposes the request-id and run headers to browsers. Preflights are answered by the server before
+ *       any route: 204 with {@code Access-Control-Max-Age} for an allowed origin, 403 with a JSON message for
+ *       another (flask-cors lets them reach the route: 200, with or without CORS headers).
+ *       {@code Vary: Origin} is on every answer when origins are listed (flask-cors: only with several).</li>
+ *   <li>A {@code @RawHttp} run receives {@code GET} and {@code POST} only (Python: every routed method,
+ *       {@code OPTIONS} included), a {@code GET}'s body included, and must return a
+ *       {@link dev.scorespec.runtime.ScoringResponse}; its headers replace the server's CORS headers of the
+ *       same name (flask-cors adds none when the response has {@code Access-Control-Allow-Origin}).</li>
  *   <li>No {@code x-ms-server-version} header.</li>
  * </ul>
  */
