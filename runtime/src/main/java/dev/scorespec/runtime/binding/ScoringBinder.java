@@ -53,6 +53,9 @@ public interface ScoringBinder<A, R> {
     /** Calls {@code run}. Exceptions are the scoring code's own and become a 500. */
     R run(A arguments) throws Exception;
 
-    /** Writes what {@code run} returned as JSON. */
+    /**
+     * Writes what {@code run} returned as JSON. Never called for a {@link BodyKind#RAW_HTTP} binder, whose
+     * {@code run} returns the {@link dev.scorespec.runtime.ScoringResponse} to send.
+     */
     void write(R result, JsonGenerator out) throws IOException;
 }

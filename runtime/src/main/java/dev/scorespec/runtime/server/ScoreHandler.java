@@ -72,7 +72,10 @@ final class ScoreHandler<A, R> {
         }
     }
 
-    /** Hands the request to the worker pool; {@code body} is null for a GET, whose query is the body. */
+    /**
+     * Hands the request to the worker pool; {@code body} is null for a GET to a run that is not raw, whose
+     * query is the body.
+     */
     private void dispatch(RoutingContext ctx, String requestId, byte[] body) {
         Call call = new Call(ctx, requestId);
         call.armTimer();
