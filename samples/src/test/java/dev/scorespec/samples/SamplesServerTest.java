@@ -38,10 +38,11 @@ class SamplesServerTest {
     }
 
     @Test
-    void serviceLoaderFindsBothSamples() {
+    void serviceLoaderFindsEverySample() {
         String found = ServiceLoader.load(ScoringBinder.class).stream().map(p -> p.get().scoringClass())
                 .sorted().collect(Collectors.joining(","));
-        assertEquals("dev.scorespec.samples.ridge.RidgeScore,dev.scorespec.samples.text.TextStatsScore", found);
+        assertEquals("dev.scorespec.samples.ridge.RidgeScore,dev.scorespec.samples.risk.RiskScore,"
+                + "dev.scorespec.samples.text.TextStatsScore", found);
     }
 
     @Test
