@@ -8,6 +8,7 @@ import dev.scorespec.annotations.Standard;
 import dev.scorespec.runtime.ModelDir;
 import dev.scorespec.samples.ridge.DiabetesRidge;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,11 +26,17 @@ public final class RiskScore {
     private DiabetesRidge ridge;
     private ProgressionBands bands;
 
-    /** Each model's latest version: {@code Model.get_model_path(name)} in Python. */
+    /**
+     * Each model's latest version: {@code Model.get_model_path(name)} in Python. Both are found, and the plain
+     * Java one read, before ONNX Runtime loads anything: a start that fails leaves no native session behind
+     * for the JVM's exit to trip over.
+     */
     @Init
     void init(ModelDir models) throws IOException {
-        ridge = DiabetesRidge.load(models.path("diabetes-ridge").resolve("ridge.onnx"));
-        bands = ProgressionBands.load(models.path("progression-bands").resolve("bands.json"));
+        Path ridgeFile = models.path("diabetes-ridge").resolve("ridge.onnx");
+        Path bandsFile = models.path("progression-bands").resolve("bands.json");
+        bands = ProgressionBands.load(bandsFile);
+        ridge = DiabetesRidge.load(ridgeFile);
     }
 
     @InputSchema(param = "data", ndarray = @NdArray(sample = "[[10,9,8,7,6,5,4,3,2,1]]", dtype = "float64"))
