@@ -42,8 +42,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Routes, each also under the configured path prefix: {@code GET /} (health), {@code GET|POST|OPTIONS
  * /score}, {@code GET /swagger.json?version=2|3|3.1}, {@code GET /docs} (Swagger UI, see {@link DocsPage}).
- * With a key configured, {@code /score} and {@code /swagger.json} require it (see {@link KeyAuth}). {@code bind}, {@code run} and {@code write} run on a
- * worker pool of {@link ServerConfig#workerCount()} threads, never on an event loop.
+ * With a key configured, {@code /score} and {@code /swagger.json} require it (see {@link KeyAuth}).
+ * {@code bind}, {@code run} and {@code write} run on a worker pool of {@link ServerConfig#workerCount()}
+ * threads, never on an event loop.
  */
 public final class ScoringServer implements AutoCloseable {
 
