@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -49,6 +50,12 @@ class DocsBrowserTest {
     static final String KEY = "docs-test-key-0123456789";
     static final String PREDICTION = "3830.0435194872953";
 
+    /**
+     * The test uses WebDriver only, never the DevTools protocol, so Selenium not knowing this Chromium's CDP
+     * version is noise. Held here: java.util.logging keeps only weak references to loggers.
+     */
+    private static final Logger CDP_VERSION_LOG = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
     private static ScoringServer open;
     private static ScoringServer locked;
 
@@ -59,6 +66,7 @@ class DocsBrowserTest {
 
     @BeforeAll
     static void startServers() throws Exception {
+        CDP_VERSION_LOG.setLevel(Level.SEVERE);
         for (Path tool : List.of(CHROMIUM, CHROMEDRIVER)) {
             assertTrue(Files.isExecutable(tool), tool + " is missing: the /docs browser test drives Debian's headless "
                     + "Chromium. Install it with: apt-get install -y chromium chromium-driver (.ci/run does).");
