@@ -26,11 +26,16 @@ What it does:
   the data set, checks the results against scikit-learn's own ``predict``,
   prints them, and writes them to ``expected.json`` for the Java tests.
 
+* writes a second, tiny model for the two-model sample: the terciles of the
+  data set's target (one-year disease progression), which sort a predicted
+  progression into the bands low / moderate / high.
+
 Outputs, in the layout of an Azure ML model directory
 (``<model-name>/<version>/<files>``):
 
     samples/models/diabetes-ridge/1/ridge.onnx
     samples/models/diabetes-ridge/1/expected.json
+    samples/models/progression-bands/1/bands.json
 
 The output is deterministic: Ridge is fitted with the closed-form "cholesky"
 solver (no randomness), the model carries no timestamps or tool versions, and
@@ -62,6 +67,11 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 OUT_DIR = os.path.join(HERE, MODEL_NAME, MODEL_VERSION)
 ONNX_PATH = os.path.join(OUT_DIR, "ridge.onnx")
 EXPECTED_PATH = os.path.join(OUT_DIR, "expected.json")
+
+BANDS_NAME = "progression-bands"
+BANDS_VERSION = "1"
+BANDS_PATH = os.path.join(HERE, BANDS_NAME, BANDS_VERSION, "bands.json")
+BAND_LABELS = ["low", "moderate", "high"]
 
 DOCS_SAMPLE = [[10.0, 9.0, 8.0, 7.0, 6.0, 5.0, 4.0, 3.0, 2.0, 1.0]]
 
@@ -116,6 +126,22 @@ def build_onnx(model):
     return onnx_model
 
 
+def write_bands():
+    """Terciles of the target: a progression below thresholds[i] is labels[i], else the last label."""
+    y = np.asarray(load_diabetes().target, dtype=np.float64)
+    thresholds = [float(q) for q in np.quantile(y, [1.0 / 3.0, 2.0 / 3.0])]
+    bands = {
+        "description": "Terciles of the one-year disease progression in scikit-learn's diabetes data set: "
+                       "a progression below thresholds[i] is labels[i], any other is the last label.",
+        "thresholds": thresholds,
+        "labels": BAND_LABELS,
+    }
+    os.makedirs(os.path.dirname(BANDS_PATH), exist_ok=True)
+    with open(BANDS_PATH, "w", encoding="utf-8", newline="\n") as f:
+        f.write(json.dumps(bands, indent=2) + "\n")
+    print(f"wrote {os.path.relpath(BANDS_PATH)}: thresholds {thresholds!r}, labels {BAND_LABELS!r}")
+
+
 def main():
     model, x = fit()
     onnx_model = build_onnx(model)
@@ -147,6 +173,7 @@ def main():
     print(f"prediction for {DOCS_SAMPLE}: {float(onnx_pred[0])!r}")
     for i in range(3):
         print(f"prediction for data row {i}: {float(onnx_pred[i + 1])!r} (target {load_diabetes().target[i]!r})")
+    write_bands()
     return 0
 
 

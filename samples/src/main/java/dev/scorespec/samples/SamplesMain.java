@@ -7,9 +7,15 @@ import java.util.List;
 
 /**
  * The samples jar's entry point: the ScoreSpec server, serving the ridge sample unless
- * {@code --scoring-class} (or {@code SCORESPEC_SCORING_CLASS}) picks another sample, such as
- * {@code dev.scorespec.samples.text.TextStatsScore} or {@code dev.scorespec.samples.image.ImageSummaryScore}
- * (the server lists them all when the name matches none).
+ * {@code --scoring-class} (or {@code SCORESPEC_SCORING_CLASS}) picks another sample:
+ *
+ * <ul>
+ *   <li>{@code dev.scorespec.samples.ridge.RidgeScore}: one ONNX model (the default);</li>
+ *   <li>{@code dev.scorespec.samples.risk.RiskScore}: two models from a several-models directory,
+ *       {@code AZUREML_MODEL_DIR=samples/models};</li>
+ *   <li>{@code dev.scorespec.samples.text.TextStatsScore}: no model;</li>
+ *   <li>{@code dev.scorespec.samples.image.ImageSummaryScore}: raw HTTP, a PNG or JPEG body.</li>
+ * </ul>
  */
 public final class SamplesMain {
 

@@ -3,6 +3,8 @@ package dev.scorespec.samples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scorespec.runtime.binding.ScoringBinder;
 import dev.scorespec.runtime.server.ScoringServer;
 import dev.scorespec.runtime.server.ServerConfig;
@@ -42,6 +44,7 @@ class SamplesServerTest {
         String found = ServiceLoader.load(ScoringBinder.class).stream().map(p -> p.get().scoringClass())
                 .sorted().collect(Collectors.joining(","));
         assertEquals("dev.scorespec.samples.image.ImageSummaryScore,dev.scorespec.samples.ridge.RidgeScore,"
+                + "dev.scorespec.samples.risk.RiskScore,"
                 + "dev.scorespec.samples.text.TextStatsScore", found);
     }
 
@@ -60,6 +63,24 @@ class SamplesServerTest {
             assertEquals(200, swagger.statusCode());
             assertTrue(swagger.body().contains("\"openapi\":\"3.0.3\""), swagger.body());
             assertTrue(swagger.body().contains("numpy.ndarray"), swagger.body());
+        }
+    }
+
+    /** What key authentication asks for is what the generated documents declare, so clients know to send it. */
+    @Test
+    void theGeneratedDocumentsDeclareTheBearerKey() throws Exception {
+        try (ScoringServer server = ScoringServer.start(config(null), new RidgeScore_ScoreSpec())) {
+            ObjectMapper json = new ObjectMapper();
+            for (String version : new String[] {"2", "3", "3.1"}) {
+                JsonNode document = json.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + server.port() + "/swagger.json?version=" + version)).build(),
+                        HttpResponse.BodyHandlers.ofString()).body());
+                JsonNode bearer = version.equals("2") ? document.path("securityDefinitions").path("Bearer")
+                        : document.path("components").path("securitySchemes").path("Bearer");
+                assertEquals("apiKey", bearer.path("type").asText(), version);
+                assertEquals("header", bearer.path("in").asText(), version);
+                assertEquals("Authorization", bearer.path("name").asText(), version);
+            }
         }
     }
 

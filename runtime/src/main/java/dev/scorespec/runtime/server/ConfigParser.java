@@ -1,5 +1,9 @@
 package dev.scorespec.runtime.server;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +16,9 @@ import java.util.Optional;
 /**
  * Reads a {@link ServerConfig} from command-line flags and environment variables, the environment
  * variables having the Python server's names. A flag beats its environment variable; an environment
- * variable set to the empty string counts as unset.
+ * variable set to the empty string counts as unset, except {@code SCORESPEC_AUTH_KEY} and
+ * {@code SCORESPEC_AUTH_KEY_FILE}: an empty key is an error, so that a key lost on the way (say, an unset
+ * shell variable) cannot turn authentication off unnoticed. Messages never repeat a key.
  *
  * <p>Flags are written {@code --port 5001} or {@code --port=5001}; underscores in a flag's name are read
  * as dashes, so the Python server's {@code --model_dir} and {@code --worker_count} work too. An unknown
@@ -46,7 +52,11 @@ public final class ConfigParser {
         SCORING_CLASS("--scoring-class", "SCORESPEC_SCORING_CLASS", "(the only one on the class path)",
                 "Fully qualified scoring class to serve when several are on the class path."),
         CORS_ORIGINS("--cors-origins", "AML_CORS_ORIGINS", "(CORS off)",
-                "Comma-separated origins allowed by CORS, or *.");
+                "Comma-separated origins allowed by CORS, or *."),
+        AUTH_KEY("--auth-key", "SCORESPEC_AUTH_KEY", "(key authentication off)",
+                "Key that /score and /swagger.json require as 'Authorization: Bearer <key>'."),
+        AUTH_KEY_FILE("--auth-key-file", "SCORESPEC_AUTH_KEY_FILE", "(key authentication off)",
+                "File holding that key (a trailing line break is ignored); instead of the key itself.");
 
         private final String flag;
         private final String env;
@@ -140,7 +150,53 @@ public final class ConfigParser {
             }
             b.corsOrigins(origins);
         }
+        authKey(flags, env).ifPresent(b::authKey);
         return b.build();
+    }
+
+    /** The key from {@link Option#AUTH_KEY} or the file of {@link Option#AUTH_KEY_FILE}; never both. */
+    private static Optional<String> authKey(Map<Option, String> flags, Map<String, String> env) throws ConfigException {
+        for (Option o : List.of(Option.AUTH_KEY, Option.AUTH_KEY_FILE)) {
+            String value = env.get(o.env);
+            if (!flags.containsKey(o) && value != null && value.isEmpty()) {
+                throw new ConfigException("The environment variable " + o.env + " is set but empty. Unset it to serve "
+                        + "without key authentication, or give it a " + (o == Option.AUTH_KEY ? "key." : "file."));
+            }
+        }
+        Optional<Setting> key = setting(Option.AUTH_KEY, flags, env);
+        Optional<Setting> file = setting(Option.AUTH_KEY_FILE, flags, env);
+        if (key.isPresent() && file.isPresent()) {
+            throw new ConfigException("The key is given twice, by " + key.get().source + " and by " + file.get().source
+                    + ". Give either the key or a file holding it.");
+        }
+        if (key.isPresent()) {
+            String problem = ServerConfig.authKeyProblem(key.get().value);
+            if (problem != null) {
+                throw new ConfigException("Invalid " + key.get().source + ": " + problem + ".");
+            }
+            return Optional.of(key.get().value);
+        }
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        Path path = file.get().path();
+        String text;
+        try {
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException | UncheckedIOException e) {
+            throw new ConfigException("Cannot read the key file " + path + " (" + file.get().source + "): " + e + ".");
+        }
+        // the key is the file's line: editors and echo end it with a line break
+        int end = text.length();
+        while (end > 0 && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
+            end--;
+        }
+        String stripped = text.substring(0, end);
+        String problem = ServerConfig.authKeyProblem(stripped);
+        if (problem != null) {
+            throw new ConfigException("Invalid key file " + path + " (" + file.get().source + "): " + problem + ".");
+        }
+        return Optional.of(stripped);
     }
 
     /** The help text: every flag with its environment variable and default. */

@@ -42,8 +42,10 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Routes, each also under the configured path prefix: {@code GET /} (health), {@code GET|POST|OPTIONS
- * /score}, {@code GET /swagger.json?version=2|3|3.1}. {@code bind}, {@code run} and {@code write} run on a
- * worker pool of {@link ServerConfig#workerCount()} threads, never on an event loop.
+ * /score}, {@code GET /swagger.json?version=2|3|3.1}, {@code GET /docs} (Swagger UI, see {@link DocsPage}).
+ * With a key configured, {@code /score} and {@code /swagger.json} require it (see {@link KeyAuth}).
+ * {@code bind}, {@code run} and {@code write} run on a worker pool of {@link ServerConfig#workerCount()}
+ * threads, never on an event loop.
  */
 public final class ScoringServer implements AutoCloseable {
 
@@ -63,6 +65,8 @@ public final class ScoringServer implements AutoCloseable {
     private final WorkerExecutor workers;
     private final ScoreHandler<?, ?> score;
     private final Cors cors;
+    private final KeyAuth auth;
+    private final DocsPage docs;
     private HttpServer http;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -77,6 +81,8 @@ public final class ScoringServer implements AutoCloseable {
                 config.scoringTimeoutMs(), TimeUnit.MILLISECONDS);
         this.score = scoreHandler(binder);
         this.cors = new Cors(config.corsOrigins());
+        this.auth = config.authKey().map(KeyAuth::new).orElse(null);
+        this.docs = DocsPage.create(vertx, config);
     }
 
     private <A, R> ScoreHandler<A, R> scoreHandler(ScoringBinder<A, R> b) {
@@ -166,6 +172,12 @@ public final class ScoringServer implements AutoCloseable {
         LOG.info("Listening on {}: health GET {}/, scoring POST {}/score, documents GET {}/swagger.json; "
                 + "{} worker threads, scoring timeout {} ms", base, base, base, base, config.workerCount(),
                 config.scoringTimeoutMs());
+        if (docs != null) {
+            LOG.info("Interactive documentation (Swagger UI): {}/docs/", base);
+        }
+        if (auth != null) {
+            LOG.info("Key authentication is on: /score and /swagger.json require 'Authorization: Bearer <key>'");
+        }
     }
 
     /** The port the server listens on, the chosen one when the configuration said 0. */
@@ -331,14 +343,30 @@ public final class ScoringServer implements AutoCloseable {
                 health(ctx);
                 break;
             case "/score":
-                score.handle(ctx, ctx.get(REQUEST_ID));
+                if (admitted(ctx)) {
+                    score.handle(ctx, ctx.get(REQUEST_ID));
+                }
                 break;
             case "/swagger.json":
-                swagger(ctx);
+                if (admitted(ctx)) {
+                    swagger(ctx);
+                }
                 break;
             default:
-                Responses.error(ctx, 404, Responses.NOT_FOUND);
+                if (docs != null && (path.equals("/docs") || path.startsWith("/docs/"))) {
+                    docs.handle(ctx, path);
+                } else {
+                    Responses.error(ctx, 404, Responses.NOT_FOUND);
+                }
         }
+    }
+
+    /**
+     * Whether key authentication lets the request through; when not, it has been answered 401. {@code OPTIONS}
+     * always passes: a browser's CORS preflight carries no {@code Authorization}, and the answer holds no data.
+     */
+    private boolean admitted(RoutingContext ctx) {
+        return auth == null || ctx.request().method().equals(HttpMethod.OPTIONS) || auth.admit(ctx);
     }
 
     /** The path without the configured prefix; the routes answer with and without it. */

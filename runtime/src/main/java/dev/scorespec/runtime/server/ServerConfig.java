@@ -3,6 +3,7 @@ package dev.scorespec.runtime.server;
 import dev.scorespec.runtime.ModelDir;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -36,6 +37,7 @@ public final class ServerConfig {
     private final int workerCount;
     private final String scoringClass;
     private final List<String> corsOrigins;
+    private final String authKey;
     private final int idleTimeoutSeconds;
     private final long shutdownGraceMs;
 
@@ -52,6 +54,7 @@ public final class ServerConfig {
         this.workerCount = b.workerCount;
         this.scoringClass = b.scoringClass;
         this.corsOrigins = List.copyOf(b.corsOrigins);
+        this.authKey = b.authKey;
         this.idleTimeoutSeconds = b.idleTimeoutSeconds;
         this.shutdownGraceMs = b.shutdownGraceMs;
     }
@@ -74,6 +77,7 @@ public final class ServerConfig {
         b.workerCount = workerCount;
         b.scoringClass = scoringClass;
         b.corsOrigins = corsOrigins;
+        b.authKey = authKey;
         b.idleTimeoutSeconds = idleTimeoutSeconds;
         b.shutdownGraceMs = shutdownGraceMs;
         return b;
@@ -148,6 +152,34 @@ public final class ServerConfig {
         return corsOrigins;
     }
 
+    /**
+     * The key that {@code /score} and {@code /swagger.json} require as {@code Authorization: Bearer <key>};
+     * empty means key authentication is off.
+     */
+    public Optional<String> authKey() {
+        return Optional.ofNullable(authKey);
+    }
+
+    /**
+     * What makes a key unusable, or null when it is fine: a key must be non-empty and made of visible ASCII
+     * characters, the only ones an {@code Authorization} header carries unchanged (no spaces or line breaks).
+     * The message never repeats the key.
+     */
+    static String authKeyProblem(String key) {
+        if (key.isEmpty()) {
+            return "the key is empty";
+        }
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c < 0x21 || c > 0x7e) {
+                return "the key holds " + (Character.isWhitespace(c) ? "whitespace" : "the character U+"
+                        + String.format(Locale.ROOT, "%04X", (int) c)) + " at position " + (i + 1)
+                        + "; a key may hold only visible ASCII characters, which a header carries unchanged";
+            }
+        }
+        return null;
+    }
+
     /** Seconds after which an idle keep-alive connection is closed. */
     public int idleTimeoutSeconds() {
         return idleTimeoutSeconds;
@@ -183,7 +215,8 @@ public final class ServerConfig {
                 + ", scoringTimeoutMs=" + scoringTimeoutMs + ", appRoot=" + appRoot
                 + ", maxRequestBytes=" + maxRequestBytes + ", workerCount=" + workerCount
                 + ", scoringClass=" + (scoringClass == null ? "(not set)" : scoringClass)
-                + ", corsOrigins=" + (corsOrigins.isEmpty() ? "(CORS off)" : String.join(",", corsOrigins));
+                + ", corsOrigins=" + (corsOrigins.isEmpty() ? "(CORS off)" : String.join(",", corsOrigins))
+                + ", authKey=" + (authKey == null ? "(authentication off)" : "(set)");
     }
 
     /** Builds a {@link ServerConfig}; every setter checks its value. */
@@ -200,6 +233,7 @@ public final class ServerConfig {
         private int workerCount = Runtime.getRuntime().availableProcessors();
         private String scoringClass;
         private List<String> corsOrigins = List.of();
+        private String authKey;
         private int idleTimeoutSeconds = 60;
         private long shutdownGraceMs = 10_000;
 
@@ -279,6 +313,21 @@ public final class ServerConfig {
 
         public Builder corsOrigins(List<String> corsOrigins) {
             this.corsOrigins = List.copyOf(corsOrigins);
+            return this;
+        }
+
+        /**
+         * The key clients must send as {@code Authorization: Bearer <key>} to {@code /score} and
+         * {@code /swagger.json}, or null for no key authentication.
+         *
+         * @throws IllegalArgumentException when the key is empty or holds characters other than visible ASCII
+         */
+        public Builder authKey(String authKey) {
+            String problem = authKey == null ? null : authKeyProblem(authKey);
+            if (problem != null) {
+                throw new IllegalArgumentException("Invalid authentication key: " + problem + ".");
+            }
+            this.authKey = authKey;
             return this;
         }
 

@@ -29,6 +29,8 @@
  *   <tr><td>WORKER_COUNT</td><td>--worker-count</td><td>the number of cores</td></tr>
  *   <tr><td>SCORESPEC_SCORING_CLASS</td><td>--scoring-class</td><td>the only binder on the class path</td></tr>
  *   <tr><td>AML_CORS_ORIGINS</td><td>--cors-origins (--access-control-allow-origins)</td><td>CORS off</td></tr>
+ *   <tr><td>SCORESPEC_AUTH_KEY</td><td>--auth-key</td><td>key authentication off</td></tr>
+ *   <tr><td>SCORESPEC_AUTH_KEY_FILE</td><td>--auth-key-file</td><td>key authentication off</td></tr>
  * </table>
  *
  * <h2>Where the server deliberately differs from the Python one</h2>
@@ -64,6 +66,11 @@
  *       {@link dev.scorespec.runtime.ScoringResponse}; its headers replace the server's CORS headers of the
  *       same name (flask-cors adds none when the response has {@code Access-Control-Allow-Origin}).</li>
  *   <li>No {@code x-ms-server-version} header.</li>
+ *   <li>Optional key authentication: with {@code SCORESPEC_AUTH_KEY} or {@code SCORESPEC_AUTH_KEY_FILE} set,
+ *       {@code /score} and {@code /swagger.json} require {@code Authorization: Bearer <key>} (401 otherwise);
+ *       the health probe, {@code OPTIONS} and {@code /docs} stay open. The Python server checks no key (Azure
+ *       ML's endpoint does, in front of it).</li>
+ *   <li>{@code GET /docs} serves Swagger UI over the OpenAPI 3.1 document, from the class path.</li>
  * </ul>
  */
 package dev.scorespec.runtime.server;
