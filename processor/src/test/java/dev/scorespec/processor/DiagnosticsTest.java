@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class DiagnosticsTest {
 
     /** Compiles a class Bad whose body is given, expecting exactly one error. */
-    private static void assertError(String body, String id, String text, String line) {
+    static void assertError(String body, String id, String text, String line) {
         JavaFileObject source = Sources.source("Bad", body);
         Compilation compilation = Sources.compile(source);
         assertThat(compilation).failed();
