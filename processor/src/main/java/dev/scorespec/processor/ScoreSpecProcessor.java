@@ -181,8 +181,11 @@ public final class ScoreSpecProcessor extends AbstractProcessor {
         if (where.repeated() >= 0 && RepeatedAnnotations.report(processingEnv, d.text(), where.element(), where.repeated())) {
             return;
         }
-        if (where.element() instanceof RecordComponentElement component
-                && RecordComponents.report(processingEnv, d.text(), component, where.annotation())) {
+        if (where.element() instanceof RecordComponentElement component) {
+            if (!RecordComponents.report(processingEnv, d.text(), component, where.annotation())) {
+                // A record read from a class file has no source to point into; the text names the component.
+                processingEnv.getMessager().printMessage(Kind.ERROR, d.text(), component.getEnclosingElement());
+            }
             return;
         }
         if (where.annotation() != null && where.value() != null) {

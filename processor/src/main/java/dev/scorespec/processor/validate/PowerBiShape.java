@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  *   <li>the first body parameter of {@code run} is {@code Inputs}, a nested record (not a list of them);
  *   <li>each component of {@code Inputs} is a dataframe, an array or a plain value (a scalar or a list of
  *       them): a component that is itself an object or a record would be a second level of nesting,
- *       which the documentation never shows and Power BI cannot map to a column;
+ *       which the documentation never shows;
  *   <li>{@code GlobalParameters}, when present, has a {@code @Standard} sample and is optional;
  *   <li>no other body parameter, since Power BI sends no other;
  *   <li>an {@code @OutputSchema} that describes an object with a {@code Results} key.
