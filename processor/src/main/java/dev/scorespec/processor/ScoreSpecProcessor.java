@@ -32,6 +32,7 @@ import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic.Kind;
 import javax.tools.FileObject;
@@ -178,6 +179,13 @@ public final class ScoreSpecProcessor extends AbstractProcessor {
     private void report(Diagnostic d) {
         SourceLocation where = (SourceLocation) d.where();
         if (where.repeated() >= 0 && RepeatedAnnotations.report(processingEnv, d.text(), where.element(), where.repeated())) {
+            return;
+        }
+        if (where.element() instanceof RecordComponentElement component) {
+            if (!RecordComponents.report(processingEnv, d.text(), component, where.annotation())) {
+                // A record read from a class file has no source to point into; the text names the component.
+                processingEnv.getMessager().printMessage(Kind.ERROR, d.text(), component.getEnclosingElement());
+            }
             return;
         }
         if (where.annotation() != null && where.value() != null) {

@@ -383,7 +383,7 @@ class GoldenEndToEndTest {
      * The schema error a streaming binder meets first: the error location that comes first in the
      * payload's document order, as a binder path ({@code data[0].grades[1]}).
      */
-    private static String firstInDocumentOrder(JsonNode payload, List<Error> errors) {
+    static String firstInDocumentOrder(JsonNode payload, List<Error> errors) {
         List<String> order = new ArrayList<>();
         walk(payload, "", order);
         return errors.stream()

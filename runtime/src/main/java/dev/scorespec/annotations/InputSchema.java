@@ -18,6 +18,20 @@ import java.lang.annotation.Target;
  * @InputSchema(param = "data", ndarray = @NdArray(sample = "[[10,9,8,7,6,5,4,3,2,1]]", dtype = "float64"))
  * public double[] run(double[][] data) { ... }
  * }</pre>
+ *
+ * <p>Or give no sample, for a <em>nested</em> parameter (Python's
+ * {@code StandardPythonParameterType({'a': NumpyParameterType(...), ...})}): the parameter's type is a
+ * record whose every component carries its own sample annotation, or is itself such a record, or a
+ * {@code List} or array of one. The parameter is a JSON object with one required key per component,
+ * and each key is converted to its component's type:
+ *
+ * <pre>{@code
+ * record Features(@NdArray(sample = "[[1, 2, 3]]", dtype = "float64") double[][] input1,
+ *                 @Standard(sample = "0.0") double input3) {}
+ *
+ * @InputSchema(param = "Inputs")
+ * public Map<String, double[]> run(Features Inputs) { ... }
+ * }</pre>
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -1,6 +1,7 @@
 package dev.scorespec.annotations;
 
 import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
@@ -15,10 +16,13 @@ import java.lang.annotation.Target;
  * <p>Java targets: a primitive array of the sample's rank ({@code double[][]}, {@code long[]},
  * {@code boolean[]}, {@code String[]}, ...), {@code dev.scorespec.runtime.NDArray} for any rank, or an
  * array of Java records for a structured dtype (one record component per field).
+ *
+ * <p>Used inside {@link InputSchema#ndarray()} and {@link OutputSchema#ndarray()}, or on a component of
+ * a record that is a nested parameter (see {@link InputSchema}), where it describes that field.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
-@Target({})
+@Target(ElementType.RECORD_COMPONENT)
 public @interface NdArray {
 
     /** The sample as JSON text, for example {@code "[[1.0, 2.5], [3.0, 4.5]]"}. */

@@ -40,6 +40,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,6 +70,9 @@ public final class BinderEmitter {
     private final Set<String> methodNames = new HashSet<>();
     private final Set<String> constants = new HashSet<>();
     private final Map<String, MethodSpec> helpers = new LinkedHashMap<>();
+    /** One reader and one writer per record type and schema, named after the record, however often it appears. */
+    private final Map<ObjectType, String> recordReaders = new HashMap<>();
+    private final Map<ObjectType, String> recordWriters = new HashMap<>();
 
     private BinderEmitter(ScoringSpec spec, List<String> documentVersions) {
         this.spec = spec;
@@ -235,8 +239,11 @@ public final class BinderEmitter {
         return type.isPrimitive() ? CodeBlock.of("0") : CodeBlock.of("null");
     }
 
-    /** A method that reads one parameter's value, named after it. */
+    /** A method that reads one parameter's value, named after it; a structure's own reader for a record, list or map. */
     private CodeBlock readParameter(RunParameter.Body p) {
+        if (p.sample().type() instanceof ObjectType || p.sample().type() instanceof ListType) {
+            return readValue(p.sample().type(), upper(javaName(p.name())));
+        }
         String method = helperName("read" + upper(javaName(p.name())));
         MethodSpec.Builder read = reader(method, p.javaType())
                 .addJavadoc("Reads {@code $L}: $L.\n", p.name(), describe(p.sample().type()));
@@ -430,9 +437,15 @@ public final class BinderEmitter {
     }
 
     private String recordReader(ObjectType o, String context) {
-        String method = helperName("read" + context);
+        String existing = recordReaders.get(o);
+        if (existing != null) {
+            return existing;
+        }
+        String method = helperName("read" + ((ClassName) o.javaType()).simpleName());
+        recordReaders.put(o, method);
         MethodSpec.Builder read = reader(method, o.javaType())
-                .addJavadoc("Reads the object {@code $L} into {@link $T}.\n", context, o.javaType())
+                .addJavadoc("Reads a {@link $T}: an object with $L.\n", o.javaType(),
+                        o.properties().stream().map(ObjectType.Property::name).collect(Collectors.joining(", ")))
                 .addStatement("$T.expectStartObject(json)", JSON_VALUES);
         for (ObjectType.Property p : o.properties()) {
             read.addStatement("$T $L = $L", p.type().javaType(), javaName(p.name()), defaultValue(p.type().javaType()))
@@ -543,7 +556,14 @@ public final class BinderEmitter {
         if (!needsGeneratedWriter(value)) {
             return CodeBlock.of("$T.write(out, $L)", JSON_OUTPUT, expression);
         }
-        String method = helperName("write" + context);
+        boolean record = value instanceof ObjectType o && o.record();
+        if (record && recordWriters.containsKey(value)) {
+            return CodeBlock.of("$L(out, $L)", recordWriters.get(value), expression);
+        }
+        String method = helperName("write" + (record ? ((ClassName) value.javaType()).simpleName() : context));
+        if (record) {
+            recordWriters.put((ObjectType) value, method);
+        }
         MethodSpec.Builder write = MethodSpec.methodBuilder(method).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .addParameter(OUT).addParameter(value.javaType(), "value").addException(IOException.class);
         if (value instanceof ScalarType) {

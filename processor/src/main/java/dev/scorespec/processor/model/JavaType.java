@@ -46,8 +46,17 @@ public sealed interface JavaType {
         }
     }
 
-    /** A record component. */
-    record Component(String name, JavaType type) {
+    /**
+     * A record component.
+     *
+     * @param samples the sample annotations on the component ({@code @NdArray}, {@code @Standard}, ...),
+     *     which describe it when the record is a nested parameter; usually none
+     * @param where the component
+     */
+    record Component(String name, JavaType type, List<ScoringClassDecl.SampleDecl> samples, Location where) {
+        public Component {
+            samples = List.copyOf(samples);
+        }
     }
 
     /** Anything ScoreSpec cannot bind: a type variable, wildcard, recursive record, or unresolved type. */

@@ -15,13 +15,16 @@ import java.util.Optional;
  * @param inits methods annotated {@code @Init}
  * @param runs methods named {@code run}, and methods carrying a schema annotation or {@code @RawHttp} whatever
  *     their name
+ * @param powerBi where {@code @ScoringService(powerBi = true)} asks for the shape Power BI consumes;
+ *     empty when nothing asks for it
  */
 public record ScoringClassDecl(
         ClassName type,
         Location where,
         boolean constructible,
         List<InitDecl> inits,
-        List<RunDecl> runs) {
+        List<RunDecl> runs,
+        Optional<Location> powerBi) {
 
     public ScoringClassDecl {
         inits = List.copyOf(inits);
@@ -67,14 +70,14 @@ public record ScoringClassDecl(
     public record ParamDecl(String name, JavaType type, boolean requestHeaders, Location where) {
     }
 
-    /** One {@code @InputSchema}. */
+    /** One {@code @InputSchema}; without samples, it describes a nested parameter (a record of samples). */
     public record InputDecl(String param, List<SampleDecl> samples, boolean optional, Location where, Location paramWhere) {
         public InputDecl {
             samples = List.copyOf(samples);
         }
     }
 
-    /** The {@code @OutputSchema}. */
+    /** The {@code @OutputSchema}; without samples, it describes a nested record that run returns. */
     public record OutputDecl(List<SampleDecl> samples, Location where) {
         public OutputDecl {
             samples = List.copyOf(samples);
@@ -82,7 +85,7 @@ public record ScoringClassDecl(
     }
 
     /**
-     * One {@code @NdArray} or {@code @Standard} sample.
+     * One {@code @NdArray} or {@code @Standard} sample, in a schema annotation or on a record component.
      *
      * @param json the sample's JSON text, from {@code sample} or read from {@code sampleResource}
      * @param source where the text came from, for messages: {@code sample} or {@code sampleResource "x.json"}
@@ -95,6 +98,8 @@ public record ScoringClassDecl(
         public enum Kind {
             NDARRAY("@NdArray", "ndarray"),
             STANDARD("@Standard", "standard");
+
+            private static final String PACKAGE = "dev.scorespec.annotations.";
 
             private final String annotation;
             private final String attribute;
@@ -111,6 +116,11 @@ public record ScoringClassDecl(
             /** The attribute of {@code @InputSchema}/{@code @OutputSchema} that holds this kind. */
             public String attribute() {
                 return attribute;
+            }
+
+            /** The annotation's qualified name, as found on a record component of a nested parameter. */
+            public String qualifiedName() {
+                return PACKAGE + annotation.substring(1);
             }
         }
     }

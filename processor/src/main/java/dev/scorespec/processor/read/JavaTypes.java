@@ -3,10 +3,12 @@ package dev.scorespec.processor.read;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import dev.scorespec.processor.model.JavaType;
+import dev.scorespec.processor.model.ScoringClassDecl.SampleDecl;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.RecordComponentElement;
@@ -16,27 +18,46 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
-/** Reads type mirrors into {@link JavaType}s. */
+/** Reads type mirrors into {@link JavaType}s, record components with their sample annotations. */
 final class JavaTypes {
 
-    private JavaTypes() {
+    /** Reads the sample annotations of a record component. */
+    private final Function<RecordComponentElement, List<SampleDecl>> componentSamples;
+
+    JavaTypes(Function<RecordComponentElement, List<SampleDecl>> componentSamples) {
+        this.componentSamples = componentSamples;
     }
 
-    /** Whether the type, or any type inside it, is not resolved yet (made by a later round, or missing). */
+    /**
+     * Whether the type, or any type inside it (record components included), is not resolved yet: made
+     * by a later round, or missing.
+     */
     static boolean hasErrors(TypeMirror type) {
+        return hasErrors(type, new HashSet<>());
+    }
+
+    private static boolean hasErrors(TypeMirror type, Set<String> recordsSeen) {
         return switch (type.getKind()) {
             case ERROR -> true;
-            case ARRAY -> hasErrors(((ArrayType) type).getComponentType());
-            case DECLARED -> ((DeclaredType) type).getTypeArguments().stream().anyMatch(JavaTypes::hasErrors);
+            case ARRAY -> hasErrors(((ArrayType) type).getComponentType(), recordsSeen);
+            case DECLARED -> {
+                DeclaredType declared = (DeclaredType) type;
+                TypeElement element = (TypeElement) declared.asElement();
+                if (declared.getTypeArguments().stream().anyMatch(t -> hasErrors(t, recordsSeen))) {
+                    yield true;
+                }
+                yield element.getKind() == ElementKind.RECORD && recordsSeen.add(element.getQualifiedName().toString())
+                        && element.getRecordComponents().stream().anyMatch(c -> hasErrors(c.asType(), recordsSeen));
+            }
             default -> false;
         };
     }
 
-    static JavaType read(TypeMirror type) {
+    JavaType read(TypeMirror type) {
         return read(type, new HashSet<>());
     }
 
-    private static JavaType read(TypeMirror type, Set<String> recordsInProgress) {
+    private JavaType read(TypeMirror type, Set<String> recordsInProgress) {
         TypeName name = TypeName.get(type);
         if (type.getKind().isPrimitive()) {
             return new JavaType.Primitive(name);
@@ -59,8 +80,9 @@ final class JavaTypes {
             }
             List<JavaType.Component> components = new ArrayList<>();
             for (RecordComponentElement component : element.getRecordComponents()) {
-                components.add(new JavaType.Component(
-                        component.getSimpleName().toString(), read(component.asType(), recordsInProgress)));
+                components.add(new JavaType.Component(component.getSimpleName().toString(),
+                        read(component.asType(), recordsInProgress), componentSamples.apply(component),
+                        SourceLocation.of(component)));
             }
             recordsInProgress.remove(qualified);
             return new JavaType.Record((ClassName) TypeName.get(types(declared)), components, accessible(element));

@@ -1,6 +1,7 @@
 package dev.scorespec.processor.read;
 
 import com.palantir.javapoet.ClassName;
+import dev.scorespec.processor.model.Location;
 import dev.scorespec.processor.model.ScoringClassDecl;
 import dev.scorespec.processor.model.ScoringClassDecl.InitDecl;
 import dev.scorespec.processor.model.ScoringClassDecl.InputDecl;
@@ -21,6 +22,7 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.ElementFilter;
@@ -34,6 +36,7 @@ import javax.tools.StandardLocation;
 public final class ScoringClassReader {
 
     private final Filer filer;
+    private final JavaTypes types = new JavaTypes(this::componentSamples);
 
     public ScoringClassReader(Filer filer) {
         this.filer = filer;
@@ -63,7 +66,10 @@ public final class ScoringClassReader {
                 runs.add(readRun(method));
             }
         }
-        return new ScoringClassDecl(ClassName.get(type), SourceLocation.of(type), constructible(type), inits, runs);
+        Optional<Location> powerBi = Annotations.find(type, Annotations.SCORING_SERVICE)
+                .filter(service -> Annotations.bool(service, "powerBi"))
+                .map(service -> new SourceLocation(type, service, Annotations.explicit(service, "powerBi").orElse(null)));
+        return new ScoringClassDecl(ClassName.get(type), SourceLocation.of(type), constructible(type), inits, runs, powerBi);
     }
 
     private static boolean constructible(TypeElement type) {
@@ -81,11 +87,11 @@ public final class ScoringClassReader {
                 .anyMatch(c -> c.getParameters().isEmpty() && !c.getModifiers().contains(Modifier.PRIVATE));
     }
 
-    private static InitDecl readInit(ExecutableElement method, AnnotationMirror init) {
+    private InitDecl readInit(ExecutableElement method, AnnotationMirror init) {
         return new InitDecl(
                 method.getSimpleName().toString(),
                 SourceLocation.of(method, init),
-                method.getParameters().stream().map(p -> JavaTypes.read(p.asType())).toList(),
+                method.getParameters().stream().map(p -> types.read(p.asType())).toList(),
                 method.getReturnType().getKind() == javax.lang.model.type.TypeKind.VOID,
                 method.getModifiers().contains(Modifier.PRIVATE),
                 method.getModifiers().contains(Modifier.STATIC));
@@ -96,7 +102,7 @@ public final class ScoringClassReader {
         for (VariableElement p : method.getParameters()) {
             params.add(new ParamDecl(
                     p.getSimpleName().toString(),
-                    JavaTypes.read(p.asType()),
+                    types.read(p.asType()),
                     Annotations.find(p, Annotations.REQUEST_HEADERS).isPresent(),
                     SourceLocation.of(p)));
         }
@@ -121,7 +127,7 @@ public final class ScoringClassReader {
                 method.getModifiers().contains(Modifier.PUBLIC),
                 method.getModifiers().contains(Modifier.STATIC),
                 params,
-                JavaTypes.read(method.getReturnType()),
+                types.read(method.getReturnType()),
                 inputs,
                 output,
                 Annotations.find(method, Annotations.RAW_HTTP).map(raw -> SourceLocation.of(method, raw)));
@@ -141,18 +147,29 @@ public final class ScoringClassReader {
         List<SampleDecl> samples = new ArrayList<>();
         for (SampleDecl.Kind kind : SampleDecl.Kind.values()) {
             for (AnnotationMirror sample : Annotations.nested(schema, kind.attribute())) {
-                samples.add(readSample(kind, method, schema, sample));
+                samples.add(readSample(kind, sample,
+                        new SourceLocation(method, schema, Annotations.explicit(schema, kind.attribute()).orElse(null))));
             }
         }
         return samples;
     }
 
-    private SampleDecl readSample(SampleDecl.Kind kind, ExecutableElement method, AnnotationMirror schema, AnnotationMirror sample) {
+    /** The sample annotations on a record component, which describe it when the record is a nested parameter. */
+    private List<SampleDecl> componentSamples(RecordComponentElement component) {
+        List<SampleDecl> samples = new ArrayList<>();
+        for (SampleDecl.Kind kind : SampleDecl.Kind.values()) {
+            Annotations.find(component, kind.qualifiedName())
+                    .ifPresent(sample -> samples.add(readSample(kind, sample, SourceLocation.of(component, sample))));
+        }
+        return samples;
+    }
+
+    /** Reads one sample annotation; {@code where} is where problems with it are reported. */
+    private SampleDecl readSample(SampleDecl.Kind kind, AnnotationMirror sample, SourceLocation where) {
         String inline = Annotations.string(sample, "sample");
         String resource = Annotations.string(sample, "sampleResource");
         String dtype = kind == SampleDecl.Kind.NDARRAY ? Annotations.string(sample, "dtype") : "";
         boolean enforceShape = kind != SampleDecl.Kind.NDARRAY || Annotations.bool(sample, "enforceShape");
-        SourceLocation where = new SourceLocation(method, schema, Annotations.explicit(schema, kind.attribute()).orElse(null));
         if (!inline.isEmpty() && !resource.isEmpty()) {
             return new SampleDecl(kind, "", "sample", Optional.of("gives both sample and sampleResource"), dtype, enforceShape, where);
         }

@@ -35,7 +35,8 @@ public enum Message {
             + "@InputSchema(param = \"%s\", ...), or mark it @RequestHeaders if it takes the request headers."),
     DUPLICATE_SCHEMA(132, "Parameter '%s' has %s @InputSchema annotations; give it exactly one."),
     SAMPLE_KIND_COUNT(133, "%s must give exactly one sample, in ndarray = @NdArray(...) or standard = @Standard(...); "
-            + "it gives %s."),
+            + "it gives %s. Only a nested parameter gives none: its type is then a record whose components carry their "
+            + "own samples, such as 'record Inputs(@Standard(sample = \"0.0\") double x) {}'."),
     SAMPLE_SOURCE(134, "The %s sample for %s %s. Give exactly one of sample = \"...\" (JSON text) or "
             + "sampleResource = \"file.json\"."),
     HEADERS_TYPE(135, "@RequestHeaders parameter '%s' must be a Map<String, String>, but it is %s."),
@@ -65,9 +66,42 @@ public enum Message {
 
     // 150s: output
     OUTPUT_KIND_COUNT(150, "@OutputSchema must give exactly one sample, in ndarray = @NdArray(...) or "
-            + "standard = @Standard(...); it gives %s."),
+            + "standard = @Standard(...); it gives %s. Only a nested output gives none: run then returns a record whose "
+            + "components carry their own samples, such as 'record Output(@Standard(sample = \"[1.0]\") double[] "
+            + "Results) {}'."),
     OUTPUT_ON_VOID(151, "run returns void, so @OutputSchema has nothing to describe. Return the result, or remove "
             + "@OutputSchema."),
+
+    // 180s: nested parameters (records whose components carry samples)
+    COMPONENT_WITHOUT_SAMPLE(180, "Component '%s' of %s has no sample, but %s is nested: each component carries "
+            + "@NdArray(...) or @Standard(...), or is itself such a record, or a List or array of one. Add a sample "
+            + "annotation to '%s'."),
+    COMPONENT_SAMPLES(181, "Component '%s' of %s has %s sample annotations (%s); give it exactly one."),
+    COMPONENT_SAMPLE_IGNORED(182, "The %s on component '%s' of %s would be ignored: %s takes its type from the %s "
+            + "sample of %s, which describes every component. Remove that sample to make %s nested, or remove the "
+            + "component's annotation."),
+
+    // 190s: the Power BI shape (@ScoringService(powerBi = true))
+    POWER_BI_INPUTS(190, "Power BI sends its input as the first parameter of run, named 'Inputs' (case-sensitive), "
+            + "but %s. Declare 'Inputs' first: @InputSchema(param = \"Inputs\") on a record of the inputs."),
+    POWER_BI_INPUTS_NOT_NESTED(191, "Power BI needs 'Inputs' to be nested, an object of named dataframes, arrays and "
+            + "values, but %s. Give @InputSchema(param = \"Inputs\") no sample, and make the parameter a record whose "
+            + "components carry @NdArray(...) or @Standard(...)."),
+    POWER_BI_INPUT_FIELD(192, "Power BI reads each field of 'Inputs' as a dataframe, an array or a plain value, one "
+            + "level deep, but component '%s' is %s. Give it an @NdArray sample or a @Standard sample that is a value "
+            + "or a list of values, or move its parts into 'Inputs' itself."),
+    POWER_BI_PARAMETER(193, "Power BI sends only 'Inputs' and 'GlobalParameters' (case-sensitive), so run's parameter "
+            + "'%s' would never receive a value. Move it into the 'Inputs' record as a component, or into "
+            + "'GlobalParameters'."),
+    POWER_BI_GLOBAL_PARAMETERS(194, "Power BI passes 'GlobalParameters' as plain values, but it %s. Give it a "
+            + "standard = @Standard(...) sample, such as a number or an object of values."),
+    POWER_BI_GLOBAL_OPTIONAL(195, "Power BI may leave 'GlobalParameters' out, so it must be optional. Add optional = "
+            + "true to its @InputSchema (run then receives null when it is missing)."),
+    POWER_BI_OUTPUT(196, "Power BI reads run's result as a JSON object whose schema it discovers, but %s. Describe it "
+            + "with @OutputSchema(standard = @Standard(sample = \"{\\\"Results\\\": [1.0]}\")) on a Map or "
+            + "record, or return a nested record."),
+    POWER_BI_RESULTS(197, "Power BI reads the predictions from the 'Results' key of run's result (case-sensitive), but "
+            + "the output has %s. Name the key 'Results'."),
 
     // 200s: @RawHttp
     RAW_HTTP_WITH_SCHEMA(200, "run is @RawHttp: it receives the request as it came, so no schema applies to it and "

@@ -58,6 +58,9 @@ public final class ScoringClassValidator {
             parameters = parameters(run.get(), report);
             output = output(run.get(), report);
         }
+        List<RunParameter> runParameters = parameters;
+        Optional<ScoringSpec.Sample> runOutput = output;
+        decl.powerBi().ifPresent(where -> PowerBiShape.check(where, run.get(), runParameters, runOutput, report));
         if (report.hasErrors()) {
             return Optional.empty();
         }
@@ -162,9 +165,11 @@ public final class ScoringClassValidator {
             if (input.optional() && param.type() instanceof JavaType.Primitive) {
                 report.error(param.where(), Message.OPTIONAL_PRIMITIVE, param.name(), param.type().name());
             }
-            sample(input.samples(), "@InputSchema(param = \"" + param.name() + "\")", input.where(),
-                    "'" + param.name() + "'", param.type(), report)
-                    .ifPresent(s -> parameters.add(new RunParameter.Body(param.name(), param.type().name(), s, input.optional())));
+            Optional<ScoringSpec.Sample> sample = input.samples().isEmpty() && NestedSamples.isNested(param.type())
+                    ? new NestedSamples(this, path -> "'" + path + "'", report).sample(param.type(), param.name(), input.where())
+                    : sample(input.samples(), "@InputSchema(param = \"" + param.name() + "\")", input.where(),
+                            "'" + param.name() + "'", param.type(), report);
+            sample.ifPresent(s -> parameters.add(new RunParameter.Body(param.name(), param.type().name(), s, input.optional())));
         }
         return parameters;
     }
@@ -253,6 +258,10 @@ public final class ScoringClassValidator {
             report.error(run.output().get().where(), Message.OUTPUT_ON_VOID);
             return Optional.empty();
         }
+        if (run.output().get().samples().isEmpty() && NestedSamples.isNested(run.returnType())) {
+            return new NestedSamples(this, path -> path.isEmpty() ? "the output of run" : "'" + path + "' in the output of run",
+                    report).sample(run.returnType(), "", run.output().get().where());
+        }
         return sample(run.output().get().samples(), "@OutputSchema", run.output().get().where(),
                 "the output of run", run.returnType(), report);
     }
@@ -277,7 +286,22 @@ public final class ScoringClassValidator {
             }
             return Optional.empty();
         }
-        SampleDecl sample = samples.get(0);
+        return sample(samples.get(0), subject, target, report);
+    }
+
+    /**
+     * Checks one sample, of a parameter, of the output or of a nested record's component: that its text
+     * could be had, that it is JSON, and infers its type for the Java target.
+     */
+    Optional<ScoringSpec.Sample> sample(SampleDecl sample, String subject, JavaType target, Report report) {
+        Optional<NestedSamples.Annotated> ignored = NestedSamples.annotatedComponent(target);
+        if (ignored.isPresent()) {
+            NestedSamples.Annotated a = ignored.get();
+            String record = a.record().name().simpleName();
+            report.error(a.sample().where(), Message.COMPONENT_SAMPLE_IGNORED, a.sample().kind().annotation(),
+                    a.component().name(), record, record, sample.kind().annotation(), subject, subject);
+            return Optional.empty();
+        }
         if (sample.problem().isPresent()) {
             report.error(sample.where(), Message.SAMPLE_SOURCE, sample.kind().annotation(), subject, sample.problem().get());
             return Optional.empty();

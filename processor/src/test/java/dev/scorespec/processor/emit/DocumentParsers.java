@@ -9,12 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** swagger-parser's checks of a whole document, as messages: none means it is valid to the parser. */
-final class DocumentParsers {
+public final class DocumentParsers {
 
     private DocumentParsers() {
     }
 
-    static List<String> messages(String document, OpenApiVersion version) {
+    public static List<String> messages(String document, OpenApiVersion version) {
         return version == OpenApiVersion.V2_0 ? swagger2(document) : openApi3(document);
     }
 

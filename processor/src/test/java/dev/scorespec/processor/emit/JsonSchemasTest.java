@@ -70,6 +70,32 @@ class JsonSchemasTest {
     }
 
     @Test
+    void nestedObjectsHoldEveryKindOfValue() {
+        var row = object(property("x", scalar(ScalarKind.DOUBLE)));
+        var inputs = object(property("input1", ndarray(DType.FLOAT64, 2, 10)), property("input3", scalar(ScalarKind.DOUBLE)),
+                property("rows", list(row)), property("meta", object(property("tags", list(scalar(ScalarKind.STRING))))));
+        for (OpenApiVersion version : ALL) {
+            assertSameJson(json("""
+                    {"type": "object", "required": ["input1", "input3", "rows", "meta"], "properties": {
+                      "input1": {"type": "array", "items": {"type": "array", "items": {"type": "number", "format": "double"}},
+                                 "format": "numpy.ndarray"},
+                      "input3": {"type": "number", "format": "double"},
+                      "rows": {"type": "array", "items": {"type": "object", "required": ["x"], "properties": {
+                        "x": {"type": "number", "format": "double"}}}},
+                      "meta": {"type": "object", "required": ["tags"], "properties": {
+                        "tags": {"type": "array", "items": {"type": "string"}}}}}}"""),
+                    JsonSchemas.schema(inputs, version), "nested in " + version);
+        }
+    }
+
+    @Test
+    void aUnionDeepInANestedObjectRulesOutSwagger2() {
+        var inputs = object(property("meta", object(property("tags", list(union(ScalarKind.STRING, ScalarKind.INT64))))));
+        ScoringSpec spec = spec().input("Inputs", sample(inputs, "{\"meta\": {\"tags\": [\"a\", 1]}}")).build();
+        assertEquals(List.of(OpenApiVersion.V3_0, OpenApiVersion.V3_1), JsonSchemas.supportedVersions(spec));
+    }
+
+    @Test
     void onlyRequiredKeysAreRequired() {
         var type = object(property("a", scalar(ScalarKind.STRING)), optionalProperty("b", scalar(ScalarKind.INT32)));
         assertSameJson(json("""
