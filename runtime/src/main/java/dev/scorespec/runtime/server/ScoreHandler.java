@@ -3,6 +3,7 @@ package dev.scorespec.runtime.server;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
+import dev.scorespec.runtime.InvalidInputException;
 import dev.scorespec.runtime.QueryString;
 import dev.scorespec.runtime.ScoringRequest;
 import dev.scorespec.runtime.ScoringResponse;
@@ -128,6 +129,11 @@ final class ScoreHandler<A, R> {
         R result;
         try {
             result = binder.run(arguments);
+        } catch (InvalidInputException e) {
+            // run's own verdict on the input: a client error that says what to fix, not a failure of run
+            long elapsed = System.nanoTime() - start;
+            call.runEnded();
+            return call.timedOut() ? Outcome.runFailed(elapsed) : Outcome.invalidInput(e.getMessage(), elapsed);
         } catch (Throwable e) {
             long elapsed = System.nanoTime() - start;
             call.runEnded();
@@ -288,6 +294,10 @@ final class ScoreHandler<A, R> {
 
         static Outcome badRequest(String message) {
             return new Outcome(400, null, message, false, -1, null);
+        }
+
+        static Outcome invalidInput(String message, long runNanos) {
+            return new Outcome(400, null, message, false, runNanos, null);
         }
 
         static Outcome runFailed(long runNanos) {

@@ -198,6 +198,15 @@ class ScoringServerTest {
     }
 
     @Test
+    void runThatRejectsItsInputIs400WithItsMessage() {
+        Http.Reply r = http.postJson("/score", "{\"data\": [[1,2,3]], \"scale\": -6}");
+        assertEquals(400, r.status());
+        assertEquals("scale: -6 is not a scale; give a positive number", r.message());
+        assertEquals("False", r.header("x-ms-run-function-failed"));
+        assertNotNull(r.header("x-ms-run-fn-exec-ms"), "run ran");
+    }
+
+    @Test
     void writeThatFailsIs500() {
         Http.Reply r = http.postJson("/score", "{\"data\": [[1,2,3]], \"scale\": -3}");
         assertEquals(500, r.status());

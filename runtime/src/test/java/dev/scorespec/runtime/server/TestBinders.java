@@ -3,6 +3,7 @@ package dev.scorespec.runtime.server;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.scorespec.runtime.InvalidInputException;
 import dev.scorespec.runtime.ModelDir;
 import dev.scorespec.runtime.ScoringRequest;
 import dev.scorespec.runtime.binding.BindingException;
@@ -35,7 +36,8 @@ public final class TestBinders {
     /**
      * {@code run(double[][] data, Double scale)}: the sum of each row of three, times the scale. Scales with
      * special meanings: -1 throws, -2 sleeps (interruptibly) for 30 s, -3 makes {@code write} fail, -4 sleeps
-     * 300 ms, -5 spins without looking at interrupts for the given time.
+     * 300 ms, -5 spins without looking at interrupts for the given time, -6 rejects the input
+     * ({@code InvalidInputException}).
      */
     public static class Sum implements ScoringBinder<SumArgs, double[]> {
         final List<String> runThreads = new CopyOnWriteArrayList<>();
@@ -132,6 +134,9 @@ public final class TestBinders {
                 double scale = args.scale == null ? 1 : args.scale;
                 if (scale == -1) {
                     throw new IllegalStateException("boom: secret internals");
+                }
+                if (scale == -6) {
+                    throw new InvalidInputException("scale: -6 is not a scale; give a positive number");
                 }
                 if (scale == -2) {
                     try {
