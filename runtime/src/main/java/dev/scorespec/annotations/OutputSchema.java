@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 /**
  * Describes what a scoring {@code run} method returns by a sample, the counterpart of Python's
  * {@code @output_schema(ParameterType(sample))}. Give exactly one of {@link #ndarray()},
- * {@link #standard()}. Without it, the output schema is {@code {"type": "object"}}, as in the reference.
+ * {@link #standard()}, {@link #dataframe()}. Without it, the output schema is {@code {"type": "object"}}, as in the reference.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -21,4 +21,7 @@ public @interface OutputSchema {
 
     /** A plain-value sample. */
     Standard[] standard() default {};
+
+    /** A dataframe sample: {@code run} returns a Tablesaw {@code Table}, written in the sample's orient. */
+    DataFrame[] dataframe() default {};
 }
