@@ -313,7 +313,7 @@ final class SampleTypes {
         };
     }
 
-    private static boolean isIntegral(JsonNode node) {
+    static boolean isIntegral(JsonNode node) {
         return node.isIntegralNumber() || (node.isNumber() && node.decimalValue().stripTrailingZeros().scale() <= 0);
     }
 

@@ -1,0 +1,212 @@
+package dev.scorespec.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.scorespec.processor.BinderTest.bind;
+import static dev.scorespec.processor.BinderTest.binder;
+import static dev.scorespec.processor.BinderTest.reject;
+import static dev.scorespec.processor.BinderTest.score;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.Table;
+
+/** Compiles scoring classes with {@code @DataFrame} samples and binds real payloads in every orient. */
+class DataFrameBinderTest {
+
+    /** The reference cases' frame: integer, double, string, boolean, naive date-time and timedelta columns. */
+    private static final String SAMPLE = """
+            {"i": [1, 2], "f": [1.5, 2.5], "s": ["a", "b"], "b": [true, false],
+             "dt": ["2020-01-01T00:00:00", "2020-06-15T12:30:45"], "td": ["P1D", "PT2H"]}""";
+
+    /** A class whose run sums column i and returns its table with a score column, in the same orient. */
+    private static String scoring(String name, String orient) {
+        return """
+                import tech.tablesaw.api.*;
+
+                public class %s {
+                    @InputSchema(param = "data", dataframe = @DataFrame(orient = Orient.%s, sample = \"""
+                            %s\"""))
+                    @OutputSchema(dataframe = @DataFrame(orient = Orient.%s, sample = "[{\\"i\\": 1, \\"score\\": 0.5}]"))
+                    public Table run(Table data) {
+                        DoubleColumn score = DoubleColumn.create("score");
+                        for (int row = 0; row < data.rowCount(); row++) {
+                            score.append(data.doubleColumn("f").getDouble(row) * 2);
+                        }
+                        return Table.create("out", data.longColumn("i").copy(), score);
+                    }
+                }
+                """.formatted(name, orient, SAMPLE.indent(8).strip(), orient);
+    }
+
+    private static Table data(Record arguments) throws ReflectiveOperationException {
+        return (Table) arguments.getClass().getMethod("data").invoke(arguments);
+    }
+
+    private enum Orient {
+        RECORDS("""
+                [{"i": 3, "f": 0.5, "s": "x", "b": false, "dt": "2021-01-01T00:00:00.000", "td": "P3DT0H0M0S"},
+                 {"td": "PT4M", "dt": "2021-12-31T23:59:59", "b": true, "s": "y", "f": 7, "i": 4}]""",
+                "[{\"i\":3,\"score\":1.0},{\"i\":4,\"score\":14.0}]"),
+        INDEX("""
+                {"0": {"i": 3, "f": 0.5, "s": "x", "b": false, "dt": "2021-01-01T00:00:00.000", "td": "P3DT0H0M0S"},
+                 "1": {"td": "PT4M", "dt": "2021-12-31T23:59:59", "b": true, "s": "y", "f": 7, "i": 4}}""",
+                "{\"0\":{\"i\":3,\"score\":1.0},\"1\":{\"i\":4,\"score\":14.0}}"),
+        COLUMNS("""
+                {"i": {"0": 3, "1": 4}, "f": {"0": 0.5, "1": 7}, "s": {"0": "x", "1": "y"}, "b": {"0": false, "1": true},
+                 "dt": {"0": "2021-01-01T00:00:00.000", "1": "2021-12-31T23:59:59"}, "td": {"1": "PT4M", "0": "P3DT0H0M0S"}}""",
+                "{\"i\":{\"0\":3,\"1\":4},\"score\":{\"0\":1.0,\"1\":14.0}}"),
+        SPLIT("""
+                {"columns": ["i", "f", "s", "b", "dt", "td"], "index": [0, 1],
+                 "data": [[3, 0.5, "x", false, "2021-01-01T00:00:00.000", "P3DT0H0M0S"],
+                          [4, 7, "y", true, "2021-12-31T23:59:59", "PT4M"]]}""",
+                "{\"columns\":[\"i\",\"score\"],\"index\":[0,1],\"data\":[[3,1.0],[4,14.0]]}"),
+        VALUES("""
+                [[3, 0.5, "x", false, "2021-01-01T00:00:00.000", "P3DT0H0M0S"],
+                 [4, 7, "y", true, "2021-12-31T23:59:59", "PT4M"]]""",
+                "[[3,1.0],[4,14.0]]"),
+        TABLE("""
+                {"schema": {"fields": [{"name": "index", "type": "integer"}, {"name": "i", "type": "integer"}],
+                            "primaryKey": ["index"], "pandas_version": "1.4.0"},
+                 "data": [{"index": 0, "i": 3, "f": 0.5, "s": "x", "b": false, "dt": "2021-01-01T00:00:00.000", "td": "P3DT0H0M0S"},
+                          {"index": 1, "td": "PT4M", "dt": "2021-12-31T23:59:59", "b": true, "s": "y", "f": 7, "i": 4}]}""",
+                "{\"schema\":{\"fields\":[{\"name\":\"index\",\"type\":\"integer\"},{\"name\":\"i\",\"type\":\"integer\"},"
+                        + "{\"name\":\"score\",\"type\":\"number\"}],\"primaryKey\":[\"index\"],\"pandas_version\":\"1.4.0\"},"
+                        + "\"data\":[{\"index\":0,\"i\":3,\"score\":1.0},{\"index\":1,\"i\":4,\"score\":14.0}]}");
+
+        final String payload;
+        final String answer;
+
+        Orient(String payload, String answer) {
+            this.payload = payload;
+            this.answer = answer;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Orient.class)
+    void everyOrientBindsRunsAndWritesBack(Orient orient) throws Exception {
+        String name = "Frame" + orient.ordinal();
+        var binder = binder(name, scoring(name, orient.name()));
+        Table data = data(bind(binder, "{\"data\": " + orient.payload + "}"));
+        assertEquals(List.of("i", "f", "s", "b", "dt", "td"), data.columnNames());
+        assertEquals(List.of(ColumnType.LONG, ColumnType.DOUBLE, ColumnType.STRING, ColumnType.BOOLEAN,
+                ColumnType.LOCAL_DATE_TIME, ColumnType.LONG), List.of(data.typeArray()));
+        assertEquals(List.of(3L, 4L), data.longColumn("i").asList());
+        assertEquals(List.of(0.5, 7.0), data.doubleColumn("f").asList());
+        assertEquals(LocalDateTime.of(2021, 12, 31, 23, 59, 59), data.dateTimeColumn("dt").get(1));
+        assertEquals(List.of(3 * 86_400_000_000_000L, 240_000_000_000L), data.longColumn("td").asList());
+        assertEquals(orient.answer, score(binder, "{\"data\": " + orient.payload + "}"));
+    }
+
+    @Test
+    void recordsRejectWithColumnAndRow() throws Exception {
+        var binder = binder("Records", scoring("Records", "RECORDS"));
+        String row = "\"i\": 3, \"f\": 0.5, \"s\": \"x\", \"b\": false, \"dt\": \"2021-01-01T00:00:00\", \"td\": \"PT1S\"";
+        assertEquals("data[1]: missing column 'f' in row 1", reject(binder, "{\"data\": [{" + row + "}, {"
+                + row.replace("\"f\": 0.5, ", "") + "}]}"));
+        assertEquals("data[0].z: unknown column 'z' in row 0; the columns are i, f, s, b, dt, td",
+                reject(binder, "{\"data\": [{" + row + ", \"z\": 1}]}"));
+        assertEquals("data[0].i: column 'i' (integer) cannot take the string \"3\" in row 0",
+                reject(binder, "{\"data\": [{" + row.replace("\"i\": 3", "\"i\": \"3\"") + "}]}"));
+        assertEquals("data[0].dt: column 'dt' (date-time without offset, like 2020-01-02T03:04:05) cannot take the string"
+                + " \"2021-01-01\" in row 0", reject(binder, "{\"data\": [{" + row.replace("T00:00:00", "") + "}]}"));
+        assertEquals("data: expected a list of row objects (orient 'records'), got an object", reject(binder, "{\"data\": {}}"));
+        assertEquals("A value is not provided for the 'data' parameter.", reject(binder, "{}"));
+    }
+
+    @Test
+    void valuesAndSplitRejectWrongRowLengths() throws Exception {
+        var values = binder("Values", scoring("Values", "VALUES"));
+        assertEquals("data[0]: row 0 has 5 values, but there are 6 columns: i, f, s, b, dt, td",
+                reject(values, "{\"data\": [[3, 0.5, \"x\", false, \"2021-01-01T00:00:00\"]]}"));
+        assertEquals("data[0][1]: column 'f' (double) cannot take the string \"abc\" in row 0",
+                reject(values, "{\"data\": [[3, \"abc\", \"x\", false, \"2021-01-01T00:00:00\", \"PT1S\"]]}"));
+        var split = binder("Split", scoring("Split", "SPLIT"));
+        assertEquals("data.data[0][6]: row 0 has more values than the 6 columns i, f, s, b, dt, td",
+                reject(split, "{\"data\": {\"columns\": [\"i\", \"f\", \"s\", \"b\", \"dt\", \"td\"], \"index\": [0],"
+                        + " \"data\": [[3, 0.5, \"x\", false, \"2021-01-01T00:00:00\", \"PT1S\", 1]]}}"));
+    }
+
+    @Test
+    void nullsWhereTheSampleHasThem() throws Exception {
+        var binder = binder("Nulls", """
+                import tech.tablesaw.api.*;
+
+                public class Nulls {
+                    @InputSchema(param = "rows", dataframe = @DataFrame(sample = "[{\\"x\\": 1.5, \\"n\\": \\"a\\"}, {\\"x\\": null, \\"n\\": \\"b\\"}]"))
+                    public int run(Table rows) {
+                        return rows.doubleColumn("x").countMissing();
+                    }
+                }
+                """);
+        assertEquals("2", score(binder, "{\"rows\": [{\"x\": null, \"n\": \"a\"}, {\"x\": null, \"n\": \"b\"}]}"));
+        assertEquals("rows[0].n: column 'n' (string) cannot take null in row 0",
+                reject(binder, "{\"rows\": [{\"x\": 1, \"n\": null}]}"));
+    }
+
+    @Test
+    void pinnedTypesAndRelaxedEnforcement() throws Exception {
+        var binder = binder("Pinned", """
+                import tech.tablesaw.api.*;
+
+                public class Pinned {
+                    @InputSchema(param = "a", dataframe = @DataFrame(sample = "{\\"n\\": [1], \\"when\\": [\\"2020-01-02\\"]}",
+                            columns = {@DataFrame.Column(name = "n", type = ColumnKind.DOUBLE),
+                                       @DataFrame.Column(name = "when", type = ColumnKind.STRING)}))
+                    @InputSchema(param = "b", dataframe = @DataFrame(sample = "{\\"n\\": [1]}", orient = Orient.VALUES,
+                            enforceColumnType = false, enforceShape = false))
+                    public String run(Table a, Table b) {
+                        return a.column("n").type() + " " + a.column("when").type() + " " + b.columnNames()
+                                + " " + List.of(b.typeArray());
+                    }
+                }
+                """);
+        assertEquals("\"DOUBLE STRING [n, 1] [STRING, BOOLEAN]\"",
+                score(binder, "{\"a\": [{\"n\": 2, \"when\": \"soon\"}], \"b\": [[\"x\", true]]}"));
+    }
+
+    @Test
+    void aTableWithoutOutputSampleIsWrittenAsRecords() throws Exception {
+        var binder = binder("Plain", """
+                import tech.tablesaw.api.*;
+
+                public class Plain {
+                    @InputSchema(param = "data", dataframe = @DataFrame(sample = "[{\\"x\\": 1}]"))
+                    public Table run(Table data) {
+                        return data;
+                    }
+                }
+                """);
+        assertEquals("[{\"x\":1},{\"x\":2}]", score(binder, "{\"data\": [{\"x\": 1}, {\"x\": 2}]}"));
+    }
+
+    @Test
+    void generatedSourceHoldsTheColumnsAsAConstant() throws Exception {
+        Compilation compilation = Sources.compile(Sources.source("Constant", scoring("Constant", "SPLIT")));
+        assertThat(compilation).succeededWithoutWarnings();
+        String source = compilation.generatedSourceFile("test.Constant_ScoreSpec").orElseThrow().getCharContent(true).toString();
+        assertTrue(source.contains("""
+                    private static final DataFrameSpec DATA_FRAME = DataFrameSpec.of("data", Orient.SPLIT, true, true,
+                                column("i", ColumnKind.LONG),
+                                column("f", ColumnKind.DOUBLE),
+                                column("s", ColumnKind.STRING),
+                                column("b", ColumnKind.BOOLEAN),
+                                column("dt", ColumnKind.DATE_TIME),
+                                column("td", ColumnKind.TIMEDELTA));"""), source);
+        assertTrue(source.contains("return DataFrameReader.read(json, DATA_FRAME);"), source);
+        assertTrue(source.contains("DataFrameWriter.write(out, result, RESULT_FRAME);"), source);
+        assertTrue(source.contains("Reads {@code data}: a dataframe in orient split with the columns i (long), f (double),"
+                + " s (string), b (boolean), dt (date-time), td (timedelta)."), source);
+        assertTrue(source.contains("The columns of the sample of {@code data}, in orient split: what requests must have."), source);
+        assertTrue(source.contains("The columns of the output sample, in orient split: how run's tables are written."), source);
+        assertTrue(source.contains("import static dev.scorespec.runtime.binding.DataFrameSpec.column;"), source);
+        assertTrue(!source.contains("nullableColumn"), "no unused import: " + source);
+    }
+}
