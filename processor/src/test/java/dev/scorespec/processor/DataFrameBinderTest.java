@@ -8,6 +8,8 @@ import static dev.scorespec.processor.BinderTest.score;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.testing.compile.Compilation;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -170,6 +172,39 @@ class DataFrameBinderTest {
                 """);
         assertEquals("\"DOUBLE STRING [n, 1] [STRING, BOOLEAN]\"",
                 score(binder, "{\"a\": [{\"n\": 2, \"when\": \"soon\"}], \"b\": [[\"x\", true]]}"));
+    }
+
+    @Test
+    void aCsvSampleIsTypedByTablesaw() throws Exception {
+        String body = """
+                import tech.tablesaw.api.*;
+
+                public class Wide {
+                    @InputSchema(param = "data", dataframe = @DataFrame(sampleResource = "frames/wide.csv"))
+                    public String run(Table data) {
+                        return List.of(data.typeArray()).toString();
+                    }
+                }
+                """;
+        var binder = binder("Wide", body);
+        assertEquals("\"[LONG, DOUBLE, STRING, BOOLEAN, LOCAL_DATE_TIME, LOCAL_DATE, INSTANT, LONG]\"", score(binder, """
+                {"data": [{"id": 7, "score": null, "label": "x", "active": true, "seen": "2021-01-01T10:00:00",
+                           "day": "2021-01-02", "at": "2021-01-01T10:00:00-05:00", "wait": "PT30M"}]}"""));
+        JsonNode document = new ObjectMapper().readTree(new CompiledClasses(Sources.compile(Sources.source("Wide", body)))
+                .text("META-INF/scorespec/test.Wide/openapi-3.1.json"));
+        JsonNode input = document.at("/components/schemas/ServiceInput");
+        assertEquals(new ObjectMapper().readTree("""
+                {"id": {"type": "integer", "format": "int64"}, "score": {"type": ["number", "null"], "format": "double"},
+                 "label": {"type": "string"}, "active": {"type": "boolean"},
+                 "seen": {"type": "string", "format": "date-time-local"}, "day": {"type": "string", "format": "date"},
+                 "at": {"type": "string", "format": "date-time"}, "wait": {"type": "string", "format": "timedelta"}}"""),
+                input.at("/properties/data/items/properties"));
+        assertEquals(new ObjectMapper().readTree("""
+                [{"id": 1, "score": 0.5, "label": "a", "active": true, "seen": "2020-01-01T10:00:00.000", "day": "2020-01-02",
+                  "at": "2020-01-01T00:00:00.000Z", "wait": "P0DT1H0M0S"},
+                 {"id": 2, "score": null, "label": "b, c", "active": false, "seen": "2020-01-02T11:30:00.000",
+                  "day": "2020-01-03", "at": "2019-12-31T22:00:00.000Z", "wait": "P1DT0H0M0S"}]"""),
+                input.at("/example/data"));
     }
 
     @Test
