@@ -208,6 +208,21 @@ class DataFrameBinderTest {
     }
 
     @Test
+    void missingValueWordsAreNotDates() throws Exception {
+        // Tablesaw's parsers say they can parse "NA"; a column of it is a column of strings.
+        var binder = binder("Words", """
+                import tech.tablesaw.api.*;
+
+                public class Words {
+                    @InputSchema(param = "data", dataframe = @DataFrame(sample = "{\\"a\\": [\\"NA\\", \\"null\\"], \\"d\\": [\\"2020-01-02\\", \\"NA\\"]}"))
+                    public String run(Table data) { return data.column("a").type() + " " + data.column("d").type(); }
+                }
+                """);
+        assertEquals("\"STRING STRING\"",
+                score(binder, "{\"data\": [{\"a\": \"x\", \"d\": \"y\"}]}"));
+    }
+
+    @Test
     void aTableWithoutOutputSampleIsWrittenAsRecords() throws Exception {
         var binder = binder("Plain", """
                 import tech.tablesaw.api.*;

@@ -168,6 +168,19 @@ class DataFrameDiagnosticsTest {
     }
 
     @Test
+    void aTableWithAnotherSampleKind() {
+        assertError("""
+                import tech.tablesaw.api.Table;
+
+                public class Bad {
+                    @InputSchema(param = "data", standard = @Standard(sample = "[{\\"a\\": 1}]"))
+                    public int run(Table data) { return 0; }
+                }
+                """, "SS138", "ScoreSpec cannot bind 'data' of type Table: a Tablesaw Table takes a dataframe sample,"
+                + " dataframe = @DataFrame(sample = ...).", "@InputSchema");
+    }
+
+    @Test
     void sampleAndResourceBoth() {
         assertError("sample = \"[{\\\"a\\\": 1}]\", sampleResource = \"frames/wide.csv\"", "SS134",
                 "The @DataFrame sample for 'data' gives both sample and sampleResource.");

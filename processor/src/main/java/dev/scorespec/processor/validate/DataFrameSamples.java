@@ -31,6 +31,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.AbstractColumnParser;
 import tech.tablesaw.columns.Column;
 import tech.tablesaw.columns.dates.DateParser;
 import tech.tablesaw.columns.datetimes.DateTimeParser;
@@ -266,6 +267,14 @@ final class DataFrameSamples {
         return stringKind(cells);
     }
 
+    /**
+     * Whether a Tablesaw parser reads the text as a value: not one of its missing-value words
+     * ({@code "NA"}, {@code "null"}), which it would also say it can parse.
+     */
+    private static boolean parses(AbstractColumnParser<?> parser, String text) {
+        return !text.isBlank() && !parser.isMissing(text) && parser.canParse(text);
+    }
+
     private static String family(JsonNode cell) {
         return cell.isNumber() ? "numbers" : cell.isBoolean() ? "booleans" : "strings";
     }
@@ -281,16 +290,16 @@ final class DataFrameSamples {
                 texts.add(cell.asText());
             }
         }
-        if (texts.stream().allMatch(instants::canParse)) {
+        if (texts.stream().allMatch(t -> parses(instants, t))) {
             return ColumnKind.INSTANT;
         }
-        if (texts.stream().allMatch(dateTimes::canParse)) {
+        if (texts.stream().allMatch(t -> parses(dateTimes, t))) {
             return ColumnKind.DATE_TIME;
         }
-        if (texts.stream().allMatch(times::canParse)) {
+        if (texts.stream().allMatch(t -> parses(times, t))) {
             return ColumnKind.TIME;
         }
-        if (texts.stream().allMatch(dates::canParse)) {
+        if (texts.stream().allMatch(t -> parses(dates, t))) {
             return ColumnKind.DATE;
         }
         if (texts.stream().allMatch(t -> isoDuration(t) != null)) {
@@ -359,17 +368,17 @@ final class DataFrameSamples {
     private String temporal(ColumnKind kind, String text) {
         try {
             return switch (kind) {
-                case DATE -> dates.canParse(text) ? dates.parse(text).toString() : null;
+                case DATE -> parses(dates, text) ? dates.parse(text).toString() : null;
                 case DATE_TIME -> {
-                    LocalDateTime value = dateTimes.canParse(text) ? dateTimes.parse(text) : null;
+                    LocalDateTime value = parses(dateTimes, text) ? dateTimes.parse(text) : null;
                     yield value == null || value.getNano() % 1_000_000 != 0 ? null : DATE_TIME.format(value);
                 }
                 case INSTANT -> {
-                    Instant value = instants.canParse(text) ? instants.parse(text) : null;
+                    Instant value = parses(instants, text) ? instants.parse(text) : null;
                     yield value == null || value.getNano() % 1_000_000 != 0 ? null : INSTANT.format(value);
                 }
                 case TIME -> {
-                    LocalTime value = times.canParse(text) ? times.parse(text) : null;
+                    LocalTime value = parses(times, text) ? times.parse(text) : null;
                     yield value == null || value.getNano() % 1_000_000 != 0 ? null
                             : DateTimeFormatter.ISO_LOCAL_TIME.format(value);
                 }
@@ -388,9 +397,9 @@ final class DataFrameSamples {
     private Boolean temporalWithinMillis(ColumnKind kind, String text) {
         try {
             int nanos = switch (kind) {
-                case DATE_TIME -> dateTimes.canParse(text) ? dateTimes.parse(text).getNano() : -1;
-                case INSTANT -> instants.canParse(text) ? instants.parse(text).getNano() : -1;
-                case TIME -> times.canParse(text) ? times.parse(text).getNano() : -1;
+                case DATE_TIME -> parses(dateTimes, text) ? dateTimes.parse(text).getNano() : -1;
+                case INSTANT -> parses(instants, text) ? instants.parse(text).getNano() : -1;
+                case TIME -> parses(times, text) ? times.parse(text).getNano() : -1;
                 default -> -1;
             };
             return nanos < 0 ? null : nanos % 1_000_000 == 0;
