@@ -2,7 +2,6 @@ package dev.scorespec.runtime.binding;
 
 import dev.scorespec.annotations.ColumnKind;
 import dev.scorespec.annotations.Orient;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,11 +106,7 @@ public final class DataFrameSpec {
 
     /** The column names for messages: {@code i, f, s}. */
     String nameList() {
-        List<String> quoted = new ArrayList<>(names.length);
-        for (String name : names) {
-            quoted.add(name);
-        }
-        return String.join(", ", quoted);
+        return String.join(", ", names);
     }
 
     @Override
