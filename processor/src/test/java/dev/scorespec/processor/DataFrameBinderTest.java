@@ -223,7 +223,7 @@ class DataFrameBinderTest {
     }
 
     @Test
-    void aTableWithoutOutputSampleIsWrittenAsRecords() throws Exception {
+    void aTableWithoutOutputSampleIsWrittenAsPandasDoesByDefault() throws Exception {
         var binder = binder("Plain", """
                 import tech.tablesaw.api.*;
 
@@ -234,7 +234,8 @@ class DataFrameBinderTest {
                     }
                 }
                 """);
-        assertEquals("[{\"x\":1},{\"x\":2}]", score(binder, "{\"data\": [{\"x\": 1}, {\"x\": 2}]}"));
+        // Orient columns, an object, as the output schema {"type": "object"} says.
+        assertEquals("{\"x\":{\"0\":1,\"1\":2}}", score(binder, "{\"data\": [{\"x\": 1}, {\"x\": 2}]}"));
     }
 
     @Test

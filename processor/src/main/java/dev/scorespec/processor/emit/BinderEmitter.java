@@ -544,8 +544,9 @@ public final class BinderEmitter {
                 .addException(IOException.class);
         ValueType output = spec.output().map(ScoringSpec.Sample::type).orElse(null);
         if (output == null && spec.returnType().equals(TABLE)) {
-            // A table without an output sample: the default orient, each column by its Tablesaw type.
-            return write.addStatement("$T.write(out, result, $T.RECORDS)", DATA_FRAME_WRITER, ORIENT).build();
+            // A table without an output sample: pandas' default orient, columns, an object as the output
+            // schema {"type": "object"} says; each column by its Tablesaw type.
+            return write.addStatement("$T.write(out, result, $T.COLUMNS)", DATA_FRAME_WRITER, ORIENT).build();
         }
         if (output == null || !needsGeneratedWriter(output)) {
             return write.addStatement("$T.write(out, result)", JSON_OUTPUT).build();

@@ -510,7 +510,9 @@ public final class DataFrameReader {
                 throw BindingException.at(p, "'columns' names " + position + " columns, but the rows of 'data' have "
                         + given + " values");
             }
-            return new ColumnBuilder[0];
+            List<ColumnBuilder> order = new ArrayList<>(List.of(columns));
+            order.addAll(positional);
+            return order.toArray(new ColumnBuilder[0]);
         }
 
         private static String columnName(JsonParser p) throws IOException {

@@ -99,7 +99,7 @@ public final class DataFrameSpec {
     }
 
     /** The column of that name, or null. */
-    Column column(String name) {
+    Column columnNamed(String name) {
         int position = position(name);
         return position < 0 ? null : columns.get(position);
     }

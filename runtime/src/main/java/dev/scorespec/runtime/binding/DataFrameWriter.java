@@ -56,7 +56,7 @@ public final class DataFrameWriter {
         List<Column<?>> columns = table.columns();
         Cells[] cells = new Cells[columns.size()];
         for (int c = 0; c < cells.length; c++) {
-            cells[c] = Cells.of(columns.get(c), spec.column(columns.get(c).name()));
+            cells[c] = Cells.of(columns.get(c), spec.columnNamed(columns.get(c).name()));
         }
         int rows = table.rowCount();
         switch (spec.orient()) {
