@@ -11,8 +11,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.testing.compile.Compilation;
+import dev.scorespec.runtime.binding.ScoringBinder;
 import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -105,6 +110,101 @@ class DataFrameBinderTest {
         assertEquals(LocalDateTime.of(2021, 12, 31, 23, 59, 59), data.dateTimeColumn("dt").get(1));
         assertEquals(List.of(3 * 86_400_000_000_000L, 240_000_000_000L), data.longColumn("td").asList());
         assertEquals(orient.answer, score(binder, "{\"data\": " + orient.payload + "}"));
+    }
+
+    private static final Map<String, ScoringBinder<Record, Object>> BINDERS = new ConcurrentHashMap<>();
+
+    /** The binder of the scoring class for an orient, compiled once. */
+    private static ScoringBinder<Record, Object> binderFor(Orient orient) {
+        return BINDERS.computeIfAbsent(orient.name(), o -> {
+            try {
+                return binder("Frame" + o, scoring("Frame" + o, o));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** One row, value texts by column, as a body in an orient. */
+    private static String body(Orient orient, Map<String, String> row) {
+        String object = row.entrySet().stream().map(e -> "\"" + e.getKey() + "\": " + e.getValue())
+                .collect(Collectors.joining(", ", "{", "}"));
+        String values = String.join(", ", row.values());
+        String data = switch (orient) {
+            case RECORDS -> "[" + object + "]";
+            case INDEX -> "{\"0\": " + object + "}";
+            case COLUMNS -> row.entrySet().stream().map(e -> "\"" + e.getKey() + "\": {\"0\": " + e.getValue() + "}")
+                    .collect(Collectors.joining(", ", "{", "}"));
+            case SPLIT -> "{\"columns\": " + row.keySet().stream().map(c -> "\"" + c + "\"")
+                    .collect(Collectors.joining(", ", "[", "]")) + ", \"index\": [0], \"data\": [[" + values + "]]}";
+            case VALUES -> "[[" + values + "]]";
+            case TABLE -> "{\"schema\": {\"fields\": [], \"primaryKey\": [\"index\"], \"pandas_version\": \"1.4.0\"},"
+                    + " \"data\": [{\"index\": 0, " + object.substring(1) + "]}";
+        };
+        return "{\"data\": " + data + "}";
+    }
+
+    private static Map<String, String> row() {
+        Map<String, String> row = new LinkedHashMap<>();
+        row.put("i", "3");
+        row.put("f", "0.5");
+        row.put("s", "\"x\"");
+        row.put("b", "false");
+        row.put("dt", "\"2021-01-01T00:00:00\"");
+        row.put("td", "\"PT1S\"");
+        return row;
+    }
+
+    /** The JSON path of a cell of row 0 in each orient. */
+    private static String cell(Orient orient, String column, int position) {
+        return switch (orient) {
+            case RECORDS -> "data[0]." + column;
+            case INDEX -> "data.0." + column;
+            case COLUMNS -> "data." + column + ".0";
+            case SPLIT -> "data.data[0][" + position + "]";
+            case VALUES -> "data[0][" + position + "]";
+            case TABLE -> "data.data[0]." + column;
+        };
+    }
+
+    @ParameterizedTest
+    @EnumSource(Orient.class)
+    void everyOrientNamesTheColumnAndRowAtFault(Orient orient) throws Exception {
+        var binder = binderFor(orient);
+        assertEquals(List.of("i", "f", "s", "b", "dt", "td"), data(bind(binder, body(orient, row()))).columnNames());
+
+        Map<String, String> missing = row();
+        // By position in orient values, a missing column is a short row: leave out the last.
+        missing.remove(orient == Orient.VALUES ? "td" : "f");
+        assertEquals(switch (orient) {
+            case RECORDS -> "data[0]: missing column 'f' in row 0";
+            case INDEX -> "data.0: missing column 'f' in row 0";
+            case COLUMNS -> "data: missing column 'f'";
+            case SPLIT -> "data.columns: missing column 'f'";
+            case VALUES -> "data[0]: row 0 has 5 values, but there are 6 columns: i, f, s, b, dt, td";
+            case TABLE -> "data.data[0]: missing column 'f' in row 0";
+        }, reject(binder, body(orient, missing)), "missing column");
+
+        Map<String, String> extra = row();
+        extra.put("z", "1");
+        assertEquals(switch (orient) {
+            case RECORDS -> "data[0].z: unknown column 'z' in row 0; the columns are i, f, s, b, dt, td";
+            case INDEX -> "data.0.z: unknown column 'z' in row 0; the columns are i, f, s, b, dt, td";
+            case COLUMNS -> "data.z: unknown column 'z'; the columns are i, f, s, b, dt, td";
+            case SPLIT -> "data.columns[6]: unknown column 'z'; the columns are i, f, s, b, dt, td";
+            case VALUES -> "data[0][6]: row 0 has more values than the 6 columns i, f, s, b, dt, td";
+            case TABLE -> "data.data[0].z: unknown column 'z' in row 0; the columns are i, f, s, b, dt, td";
+        }, reject(binder, body(orient, extra)), "extra column");
+
+        Map<String, String> text = row();
+        text.put("i", "\"3\"");
+        assertEquals(cell(orient, "i", 0) + ": column 'i' (integer) cannot take the string \"3\" in row 0",
+                reject(binder, body(orient, text)), "string in an integer column");
+
+        Map<String, String> date = row();
+        date.put("dt", "\"2021-02-30T00:00:00\"");
+        assertEquals(cell(orient, "dt", 4) + ": column 'dt' (date-time without offset, like 2020-01-02T03:04:05) cannot"
+                + " take the string \"2021-02-30T00:00:00\" in row 0", reject(binder, body(orient, date)), "bad date");
     }
 
     @Test
