@@ -12,7 +12,6 @@ import java.util.Map;
  * GlobalParameters: 1.0
  * output: {'Results': [1.0, 1.0]}
  * </pre>
- * input2, a dataframe, is not here yet: it waits for @DataFrame (PowerBiEndToEndTest.NOT_YET).
  */
 @ScoringService(powerBi = true)
 public class PowerBiDocs {
@@ -20,6 +19,8 @@ public class PowerBiDocs {
     public record PowerBiInputs(
             @NdArray(sample = "[[1, 2, 3, 4, 5, 6, 7, 8, 9, 10], [10, 9, 8, 7, 6, 5, 4, 3, 2, 1]]", dtype = "float64")
             double[][] input1,
+            @DataFrame(sample = "{\"name\": [\"Sarah\", \"John\"], \"age\": [25, 26]}")
+            tech.tablesaw.api.Table input2,
             @Standard(sample = "0.0")
             double input3) {}
 

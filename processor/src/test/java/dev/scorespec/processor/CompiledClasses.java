@@ -29,6 +29,8 @@ final class CompiledClasses extends ClassLoader {
             }
             try (InputStream in = file.openInputStream()) {
                 files.put(path.substring(start + "/CLASS_OUTPUT/".length()), in.readAllBytes());
+            } catch (java.io.FileNotFoundException e) {
+                // Looked up but never written: the processor searched the class output for a sample resource.
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

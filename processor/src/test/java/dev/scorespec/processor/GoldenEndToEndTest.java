@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -24,6 +25,7 @@ import dev.scorespec.runtime.binding.BindingException;
 import dev.scorespec.runtime.binding.ScoringBinder;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Array;
 import java.lang.reflect.RecordComponent;
@@ -57,11 +59,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 /**
- * End to end, for each reference case of Python's inference-schema that needs no dataframe: the Java
- * scoring class a user would write for the Python sample ({@code golden-e2e/<case>.java}) is compiled
- * with the processor, and
+ * End to end, for each reference case of Python's inference-schema: the Java scoring class a user
+ * would write for the Python sample ({@code golden-e2e/<case>.java}) is compiled with the processor,
+ * and
  * <ul>
  *   <li>the {@code ServiceInput}/{@code ServiceOutput} schemas of every document it writes equal the
  *       expected ones of {@code golden/<case>.json} (the reference with ScoreSpec's documented
@@ -95,6 +100,24 @@ class GoldenEndToEndTest {
             + " '<integer> <plural unit>' text or ISO-8601, as the reference reads numpy's text only";
     private static final String BASE64 = "format byte (base64) is asserted by OpenAPI 3.0 validators, not by 3.1's;"
             + " the binder decodes base64 (NOTES 3) and the reference rejects it too";
+
+    private static final String NAIVE_FRAME = "ScoreSpec's schema says date-time-local for the naive datetime64 column dt,"
+            + " which its date-times without offset satisfy; the reference says date-time, which they fail";
+    private static final String ROW_LABELS = "ScoreSpec's schema describes every row under any label (NOTES 6), where the"
+            + " reference's describes only the sample's labels '0' and '1' and requires them";
+    private static final String VALUES_BY_POSITION = "ScoreSpec's schema types each value by its column's position"
+            + " (prefixItems, NOTES 6), where the reference's says every value is a string";
+    private static final String ALL_ROWS_NAIVE = "ScoreSpec's schema describes every row (NOTES 6) and says"
+            + " date-time-local for dt, which the offsets and the space of rows 0 to 2 fail; the reference's describes rows"
+            + " '0' and '1' only, whose offsets satisfy its date-time";
+    private static final String EXTRA_COLUMN = "enforceShape: the request must have exactly the sample's columns; the"
+            + " schema, in the reference's shape, leaves other columns free (golden README: possible later)";
+    private static final String FRAME_TIMEDELTA = "format timedelta is unknown to schema validators; the binder reads"
+            + " ISO-8601 durations as pandas writes them, and numpy's '<integer> <plural unit>', not '02:00:00'";
+    private static final String SPLIT_POSITIONS = "the schema cannot tie a value of 'data' to its column, since 'columns'"
+            + " may come in any order; the binder checks each value against its column's type";
+    private static final String SPLIT_VALUES = "ScoreSpec's schema allows any of the columns' types for each value of"
+            + " 'data' (the columns may come in any order), where the reference's says every value is a string";
 
     /** Every case, with the payloads where ScoreSpec knowingly departs from the plain rule. */
     static final Map<String, Case> CASES = cases(
@@ -148,7 +171,54 @@ class GoldenEndToEndTest {
                     .schemaDiffers("all-strings", MIXED),
             new Case("standard-str"),
             new Case("standard-time-naive")
-                    .schemaDiffers("fraction", TIME_LOCAL + ", which allows a fraction of a second"));
+                    .schemaDiffers("fraction", TIME_LOCAL + ", which allows a fraction of a second"),
+            new Case("pandas-records-mixed")
+                    .schemaDiffersFor(NAIVE_FRAME, "own-example", "valid-3-rows", "valid-1-row", "extra-column",
+                            "reordered-columns", "int-in-float-column", "timedelta-as-strings")
+                    .binderStricter("extra-column", "data[0].z", EXTRA_COLUMN)
+                    .binderStricter("timedelta-as-strings", "data[1].td", FRAME_TIMEDELTA),
+            new Case("pandas-split-mixed")
+                    .schemaDiffersFor(SPLIT_VALUES, "own-example", "valid-3-rows", "valid-1-row", "missing-column", "extra-column",
+                            "reordered-columns", "string-in-float-column", "numeric-string-in-float-column",
+                            "float-in-int-column", "int-in-float-column", "int-in-bool-column", "string-in-bool-column",
+                            "bad-datetime-string", "datetime-with-offset", "timedelta-as-strings", "timedelta-as-int")
+                    .binderStricter("missing-column", "data.columns", "enforceShape: the request must have every column of"
+                            + " the sample; the schema, in the reference's shape, does not list the column names")
+                    .binderStricter("extra-column", "data.columns[6]", EXTRA_COLUMN)
+                    .binderStricter("string-in-float-column", "data.data[0][1]", SPLIT_POSITIONS)
+                    .binderStricter("numeric-string-in-float-column", "data.data[0][1]", SPLIT_POSITIONS)
+                    .binderStricter("float-in-int-column", "data.data[0][0]", SPLIT_POSITIONS)
+                    .binderStricter("int-in-bool-column", "data.data[0][3]", SPLIT_POSITIONS)
+                    .binderStricter("string-in-bool-column", "data.data[0][3]", SPLIT_POSITIONS)
+                    .binderStricter("bad-datetime-string", "data.data[0][4]", SPLIT_POSITIONS)
+                    .binderStricter("datetime-with-offset", "data.data[0][4]", SPLIT_POSITIONS)
+                    .binderStricter("timedelta-as-strings", "data.data[1][5]", FRAME_TIMEDELTA)
+                    .binderStricter("timedelta-as-int", "data.data[0][5]", SPLIT_POSITIONS),
+            new Case("pandas-index-mixed")
+                    .schemaDiffersFor(NAIVE_FRAME, "own-example", "valid-3-rows", "valid-1-row", "extra-column",
+                            "reordered-columns", "int-in-float-column", "timedelta-as-strings")
+                    .schemaDiffers("datetime-with-offset", ALL_ROWS_NAIVE)
+                    .schemaDiffers("empty-object", ROW_LABELS)
+                    .binderStricter("extra-column", "data.0.z", EXTRA_COLUMN)
+                    .binderStricter("timedelta-as-strings", "data.1.td", FRAME_TIMEDELTA),
+            new Case("pandas-columns-mixed")
+                    .schemaDiffersFor(NAIVE_FRAME, "own-example", "valid-3-rows", "valid-1-row", "extra-column",
+                            "reordered-columns", "int-in-float-column", "timedelta-as-strings")
+                    .schemaDiffers("datetime-with-offset", ALL_ROWS_NAIVE)
+                    .binderStricter("extra-column", "data.z", EXTRA_COLUMN)
+                    .binderStricter("timedelta-as-strings", "data.td.1", FRAME_TIMEDELTA)
+                    .rejectedFirstAt("split-shaped-payload", "data.columns", "the binder meets the unknown column"
+                            + " 'columns' before the end of the object, where the schema finds the sample's columns missing"),
+            new Case("pandas-values-mixed")
+                    .schemaDiffersFor(VALUES_BY_POSITION, "own-example", "valid-3-rows", "valid-1-row", "extra-column",
+                            "int-in-float-column", "timedelta-as-strings")
+                    .binderStricter("extra-column", "data[0][6]", EXTRA_COLUMN)
+                    .binderStricter("timedelta-as-strings", "data[1][5]", FRAME_TIMEDELTA),
+            new Case("pandas-table-mixed")
+                    .schemaDiffersFor(NAIVE_FRAME, "own-example", "valid-3-rows", "valid-1-row", "extra-column",
+                            "reordered-columns", "int-in-float-column", "timedelta-as-strings")
+                    .binderStricter("extra-column", "data.data[0].z", EXTRA_COLUMN)
+                    .binderStricter("timedelta-as-strings", "data.data[1].td", FRAME_TIMEDELTA));
 
     private static final Map<String, Compiled> COMPILED = new ConcurrentHashMap<>();
 
@@ -175,8 +245,8 @@ class GoldenEndToEndTest {
             String path = folder + documentFile(version);
             JsonNode document = JSON.readTree(compiled.classes().text(path));
             JsonNode schemas = version.equals("2.0") ? document.path("definitions") : document.path("components").path("schemas");
-            assertEquals(golden.expected("input_schema"), schemas.path("ServiceInput"), name + ": ServiceInput of " + path);
-            assertEquals(golden.expected("output_schema"), schemas.path("ServiceOutput"), name + ": ServiceOutput of " + path);
+            assertEquals(golden.expected("input_schema", version), schemas.path("ServiceInput"), name + ": ServiceInput of " + path);
+            assertEquals(golden.expected("output_schema", version), schemas.path("ServiceOutput"), name + ": ServiceOutput of " + path);
         }
     }
 
@@ -191,7 +261,7 @@ class GoldenEndToEndTest {
     void payloadsAreAcceptedExactlyWhenTheSchemaAllowsThem(String name) throws Exception {
         Case spec = CASES.get(name);
         Compiled compiled = compiled(name);
-        JsonNode inputSchema = Golden.load(name).expected("input_schema");
+        JsonNode inputSchema = Golden.load(name).expected("input_schema", "3.1");
         List<String> problems = new ArrayList<>();
         for (JsonNode payload : payloads(name)) {
             if (!payload.path("call").asText().equals("kwargs")) {
@@ -214,6 +284,10 @@ class GoldenEndToEndTest {
                 problems.add(where + "listed as checked by the binder only, but the schema forbids it too");
                 continue;
             }
+            if (spec.rejectedFirstAt.containsKey(label) && schemaValid) {
+                problems.add(where + "listed as rejected first at another path, but the schema allows it");
+                continue;
+            }
             boolean accept = schemaValid && stricter == null;
             Object bound;
             try {
@@ -224,7 +298,9 @@ class GoldenEndToEndTest {
                     problems.add(where + "rejected, but the schema allows it: " + e.getMessage());
                     continue;
                 }
-                String path = stricter != null ? stricter.path() : firstInDocumentOrder(payload.path("payload"), errors);
+                Stricter first = spec.rejectedFirstAt.get(label);
+                String path = stricter != null ? stricter.path() : first != null ? first.path()
+                        : firstInDocumentOrder(payload.path("payload"), errors);
                 if (!e.path().equals(path) || !e.getMessage().startsWith(path + ": ")) {
                     problems.add(where + "rejected at '" + e.path() + "', expected at '" + path + "': " + e.getMessage());
                 }
@@ -238,23 +314,45 @@ class GoldenEndToEndTest {
 
             // The bound value: the reference's, or the payload itself where the reference rejected it or changed it.
             JsonNode actual = toJson(bound);
-            if (spec.valueDiffers.containsKey(label) && same(referenceJson(payload.path("result").path("data")), actual)) {
+            if (spec.valueDiffers.containsKey(label) && same(referenceJson(payload.path("result").path("data"), name), actual)) {
                 problems.add(where + "listed as keeping a value the reference changed, but the values are the same");
             }
             boolean referenceValue = payload.path("accepted").asBoolean() && !spec.valueDiffers.containsKey(label);
             JsonNode expected = referenceValue
-                    ? referenceJson(payload.path("result").path("data"))
-                    : payload.path("payload").path("data");
+                    ? referenceJson(payload.path("result").path("data"), name)
+                    : payloadJson(payload.path("payload").path("data"), name);
             if (!same(expected, actual)) {
                 problems.add(where + "bound " + actual + ", expected " + expected
                         + (referenceValue ? " (the reference's value)" : " (the payload's value)"));
             }
             JsonNode referenceShape = payload.path("result").path("data").path("shape");
             if (referenceValue && referenceShape.isArray() && !shapeMatches(referenceShape, bound)) {
-                problems.add(where + "bound shape " + javaShape(bound) + ", the reference's is " + referenceShape);
+                problems.add(where + "bound shape " + (bound instanceof Table t ? t.shape() : javaShape(bound))
+                        + ", the reference's is " + referenceShape);
             }
         }
         assertEquals(List.of(), problems, name);
+    }
+
+    /**
+     * A frame written back is what the output schema's example shows: each reference case's class
+     * returns the example's scores, which the binder writes in the case's orient.
+     */
+    @ParameterizedTest
+    @MethodSource("cases")
+    void framesAreWrittenAsTheOutputExampleShows(String name) throws Exception {
+        if (!name.startsWith("pandas-")) {
+            return;
+        }
+        Golden golden = Golden.load(name);
+        Compiled compiled = compiled(name);
+        Object result = compiled.binder().run(compiled.binder().bind(ScoringRequest.json(
+                JSON.writeValueAsString(golden.expected("input_schema", "3.1").path("example")))));
+        StringWriter text = new StringWriter();
+        try (JsonGenerator out = ScoringRequest.jsonFactory().createGenerator(text)) {
+            compiled.binder().write(result, out);
+        }
+        assertEquals(golden.expected("output_schema", "3.1").path("example"), JSON.readTree(text.toString()), name);
     }
 
     /** Every listed departure names a payload sent by keyword, and says why. */
@@ -265,6 +363,7 @@ class GoldenEndToEndTest {
             payloads(spec.name).forEach(p -> calls.put(p.path("label").asText(), p.path("call").asText()));
             List<Map.Entry<String, String>> departures = new ArrayList<>(spec.schemaDiffers.entrySet());
             spec.binderStricter.forEach((label, stricter) -> departures.add(Map.entry(label, stricter.why())));
+            spec.rejectedFirstAt.forEach((label, first) -> departures.add(Map.entry(label, first.why())));
             departures.addAll(spec.valueDiffers.entrySet());
             for (Map.Entry<String, String> departure : departures) {
                 assertEquals("kwargs", calls.get(departure.getKey()),
@@ -303,6 +402,11 @@ class GoldenEndToEndTest {
         final Map<String, Stricter> binderStricter = new LinkedHashMap<>();
         /** Labels accepted by both where the reference changed the value (and ScoreSpec keeps the payload's). */
         final Map<String, String> valueDiffers = new LinkedHashMap<>();
+        /**
+         * Labels the schema forbids where the binder, checking what the schema does not say, meets another
+         * problem before the schema's first error, at a path.
+         */
+        final Map<String, Stricter> rejectedFirstAt = new LinkedHashMap<>();
 
         Case(String name) {
             this.name = name;
@@ -313,8 +417,21 @@ class GoldenEndToEndTest {
             return this;
         }
 
+        /** Several payloads whose verdict differs for one reason. */
+        Case schemaDiffersFor(String why, String... labels) {
+            for (String label : labels) {
+                schemaDiffers.put(label, why);
+            }
+            return this;
+        }
+
         Case binderStricter(String label, String path, String why) {
             binderStricter.put(label, new Stricter(path, why));
+            return this;
+        }
+
+        Case rejectedFirstAt(String label, String path, String why) {
+            rejectedFirstAt.put(label, new Stricter(path, why));
             return this;
         }
 
@@ -386,9 +503,11 @@ class GoldenEndToEndTest {
     static String firstInDocumentOrder(JsonNode payload, List<Error> errors) {
         List<String> order = new ArrayList<>();
         walk(payload, "", order);
+        // A missing property is known only at the object's closing brace, after every value in it.
         return errors.stream()
+                .min(Comparator.comparingInt(e -> indexIn(order, (e.getKeyword().equals("required") ? "}" : "")
+                        + binderPath(e.getInstanceLocation()))))
                 .map(e -> binderPath(e.getInstanceLocation()))
-                .min(Comparator.comparingInt(path -> indexIn(order, path)))
                 .orElseThrow();
     }
 
@@ -400,6 +519,7 @@ class GoldenEndToEndTest {
         return i;
     }
 
+    /** Every value's path as a streaming parser meets it; a container's end as its path after a {@code }}. */
     private static void walk(JsonNode node, String path, List<String> order) {
         order.add(path);
         if (node.isArray()) {
@@ -412,6 +532,7 @@ class GoldenEndToEndTest {
                 walk(node.get(field), path.isEmpty() ? field : path + "." + field, order);
             }
         }
+        order.add("}" + path);
     }
 
     private static String binderPath(NodePath location) {
@@ -459,6 +580,8 @@ class GoldenEndToEndTest {
             return NODES.textNode(d.getNano() == 0 ? d.getSeconds() + " seconds" : d.toString());
         } else if (value instanceof NDArray a) {
             return toJson(a.toJavaArray());
+        } else if (value instanceof Table table) {
+            return frameJson(table);
         } else if (value instanceof Record r) {
             ArrayNode fields = NODES.arrayNode();
             for (RecordComponent c : r.getClass().getRecordComponents()) {
@@ -487,11 +610,99 @@ class GoldenEndToEndTest {
         throw new IllegalArgumentException("No JSON form for " + value.getClass());
     }
 
+    // ------------------------------------------------------------------------------ dataframes
+
+    /** The column names of the reference cases' frame, in the sample's order. */
+    private static final List<String> FRAME_COLUMNS = List.of("i", "f", "s", "b", "dt", "td");
+    /** The reference cases' timedelta column: Tablesaw holds it as nanoseconds in a LongColumn. */
+    private static final String TIMEDELTA_COLUMN = "td";
+
+    /** A table as the pd.DataFrame constructor takes it: each column's values by name, {@code {"i": [3, 4]}}. */
+    static JsonNode frameJson(Table table) {
+        ObjectNode columns = NODES.objectNode();
+        for (Column<?> column : table.columns()) {
+            ArrayNode values = columns.putArray(column.name());
+            for (int row = 0; row < column.size(); row++) {
+                if (column.isMissing(row)) {
+                    values.addNull();
+                } else if (column.name().equals(TIMEDELTA_COLUMN) && column instanceof LongColumn nanos) {
+                    values.add(Duration.ofNanos(nanos.getLong(row)).toString());
+                } else {
+                    values.add(toJson(column.get(row)));
+                }
+            }
+        }
+        return columns;
+    }
+
+    /**
+     * The frame a payload of a pandas case holds, as {@link #frameJson} shows a table. Columns missing
+     * from the payload (an empty frame) are empty; values orient names the columns by position.
+     */
+    static JsonNode payloadJson(JsonNode data, String name) {
+        if (!name.startsWith("pandas-")) {
+            return data;
+        }
+        String orient = name.split("-")[1];
+        List<JsonNode> rows = new ArrayList<>();
+        switch (orient) {
+            case "records" -> data.forEach(rows::add);
+            case "index" -> data.forEach(rows::add);
+            case "table" -> data.path("data").forEach(rows::add);
+            case "values", "split" -> {
+                List<String> names = new ArrayList<>(FRAME_COLUMNS);
+                if (orient.equals("split")) {
+                    names.clear();
+                    data.path("columns").forEach(c -> names.add(c.asText()));
+                }
+                for (JsonNode values : orient.equals("split") ? data.path("data") : data) {
+                    ObjectNode row = NODES.objectNode();
+                    for (int i = 0; i < names.size(); i++) {
+                        row.set(names.get(i), values.get(i));
+                    }
+                    rows.add(row);
+                }
+            }
+            case "columns" -> {
+                ObjectNode columns = NODES.objectNode();
+                FRAME_COLUMNS.forEach(c -> columns.putArray(c));
+                data.properties().forEach(c -> c.getValue().forEach(((ArrayNode) columns.get(c.getKey()))::add));
+                return columns;
+            }
+            default -> throw new IllegalArgumentException(orient);
+        }
+        ObjectNode columns = NODES.objectNode();
+        FRAME_COLUMNS.forEach(c -> columns.putArray(c));
+        for (JsonNode row : rows) {
+            FRAME_COLUMNS.forEach(c -> ((ArrayNode) columns.get(c)).add(row.get(c)));
+        }
+        return columns;
+    }
+
+    /** The reference's report of a converted value as plain JSON. */
+    static JsonNode referenceJson(JsonNode result, String name) {
+        if (!result.path("kind").asText().equals("pandas.DataFrame")) {
+            return referenceJson(result);
+        }
+        // A frame, reported in split form; read positionally (orient values), its columns are named 0, 1, ...
+        JsonNode split = result.path("split");
+        boolean positional = name.equals("pandas-values-mixed");
+        ObjectNode columns = NODES.objectNode();
+        for (int j = 0; j < split.path("columns").size(); j++) {
+            ArrayNode values = columns.putArray(positional ? FRAME_COLUMNS.get(j) : split.path("columns").get(j).asText());
+            for (JsonNode row : split.path("data")) {
+                values.add(row.get(j));
+            }
+        }
+        return columns;
+    }
+
     /** The reference's report of a converted value as plain JSON. */
     static JsonNode referenceJson(JsonNode result) {
         String kind = result.path("kind").asText();
         return switch (kind) {
             case "numpy.ndarray" -> result.path("values");
+            case "pandas.DataFrame" -> referenceJson(result, "a nested frame");
             case "int", "float", "str", "bool", "None" -> result.path("value");
             case "bytes" -> result.path("base64");
             case "datetime", "time", "date" -> result.path("isoformat");
@@ -579,6 +790,9 @@ class GoldenEndToEndTest {
     }
 
     private static boolean shapeMatches(JsonNode referenceShape, Object bound) {
+        if (bound instanceof Table table) {
+            return referenceShape.get(0).asInt() == table.rowCount() && referenceShape.get(1).asInt() == table.columnCount();
+        }
         Object array = bound instanceof NDArray a ? a.toJavaArray() : bound;
         if (!array.getClass().isArray()) {
             return false;

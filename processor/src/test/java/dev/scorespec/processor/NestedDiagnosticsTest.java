@@ -26,7 +26,8 @@ class NestedDiagnosticsTest {
                     public double run(Features Inputs) { return 0; }
                 }
                 """, "SS180", "Component 'b' of Features has no sample, but 'Inputs' is nested: each component carries "
-                + "@NdArray(...) or @Standard(...), or is itself such a record, or a List or array of one. Add a sample "
+                + "@NdArray(...), @DataFrame(...) or @Standard(...), or is itself such a record, or a List or array of one. "
+                + "Add a sample "
                 + "annotation to 'b'.", "String b");
     }
 
@@ -178,9 +179,9 @@ class NestedDiagnosticsTest {
                     @InputSchema(param = "x")
                     public double run(Plain x) { return 0; }
                 }
-                """, "SS133", "@InputSchema(param = \"x\") must give exactly one sample, in ndarray = @NdArray(...) or "
-                + "standard = @Standard(...); it gives none. Only a nested parameter gives none: its type is then a "
-                + "record whose components carry their own samples", "@InputSchema");
+                """, "SS133", "@InputSchema(param = \"x\") must give exactly one sample, in ndarray = @NdArray(...), "
+                + "standard = @Standard(...) or dataframe = @DataFrame(...); it gives none. Only a nested parameter gives "
+                + "none: its type is then a record whose components carry their own samples", "@InputSchema");
     }
 
     @Test
@@ -191,8 +192,8 @@ class NestedDiagnosticsTest {
                     @OutputSchema
                     public double run(double[] data) { return 0; }
                 }
-                """, "SS150", "@OutputSchema must give exactly one sample, in ndarray = @NdArray(...) or "
-                + "standard = @Standard(...); it gives none. Only a nested output gives none", "@OutputSchema");
+                """, "SS150", "@OutputSchema must give exactly one sample, in ndarray = @NdArray(...), "
+                + "standard = @Standard(...) or dataframe = @DataFrame(...); it gives none. Only a nested output gives none", "@OutputSchema");
     }
 
     @Test

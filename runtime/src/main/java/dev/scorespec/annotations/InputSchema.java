@@ -11,7 +11,7 @@ import java.lang.annotation.Target;
  * Describes one parameter of a scoring {@code run} method by a sample, the counterpart of Python's
  * {@code @input_schema(param, ParameterType(sample))}.
  *
- * <p>Give exactly one of {@link #ndarray()}, {@link #standard()}: the sample's kind decides the JSON
+ * <p>Give exactly one of {@link #ndarray()}, {@link #standard()}, {@link #dataframe()}: the sample's kind decides the JSON
  * schema of the parameter and how the request body is converted into the Java parameter.
  *
  * <pre>{@code
@@ -47,6 +47,9 @@ public @interface InputSchema {
 
     /** A plain-value sample: numbers, strings, booleans, dates, lists and objects of these. */
     Standard[] standard() default {};
+
+    /** A dataframe sample, bound to a Tablesaw {@code Table}. */
+    DataFrame[] dataframe() default {};
 
     /**
      * Whether the body may leave this parameter out. The Java parameter then receives {@code null}

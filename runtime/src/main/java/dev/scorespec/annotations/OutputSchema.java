@@ -9,9 +9,9 @@ import java.lang.annotation.Target;
 /**
  * Describes what a scoring {@code run} method returns by a sample, the counterpart of Python's
  * {@code @output_schema(ParameterType(sample))}. Give exactly one of {@link #ndarray()},
- * {@link #standard()}; or none when {@code run} returns a nested record, whose components carry their
- * own samples (see {@link InputSchema}). Without this annotation, the output schema is
- * {@code {"type": "object"}}, as in the reference.
+ * {@link #standard()}, {@link #dataframe()}; or none when {@code run} returns a nested record, whose
+ * components carry their own samples (see {@link InputSchema}). Without this annotation, the output schema
+ * is {@code {"type": "object"}}, as in the reference.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -23,4 +23,7 @@ public @interface OutputSchema {
 
     /** A plain-value sample. */
     Standard[] standard() default {};
+
+    /** A dataframe sample: {@code run} returns a Tablesaw {@code Table}, written in the sample's orient. */
+    DataFrame[] dataframe() default {};
 }

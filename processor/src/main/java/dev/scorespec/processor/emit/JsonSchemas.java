@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scorespec.processor.model.DType;
+import dev.scorespec.processor.model.DataFrameType;
 import dev.scorespec.processor.model.ListType;
 import dev.scorespec.processor.model.NdArrayType;
 import dev.scorespec.processor.model.ObjectType;
@@ -32,7 +33,8 @@ import java.util.Optional;
  *   <li>an object without keys has no {@code "required": []}, which draft 4 (Swagger 2.0, OpenAPI 3.0)
  *       forbids;
  *   <li>naive date-times and times say {@code date-time-local} and {@code time-local} (see
- *       {@link ScalarType#jsonFormat()} and {@link DType#DATETIME64}).
+ *       {@link ScalarType#jsonFormat()} and {@link DType#DATETIME64});
+ *   <li>dataframes, see {@link DataFrameSchemas}.
  * </ul>
  *
  * <p>Every method returns a new tree that the caller may change.
@@ -41,6 +43,8 @@ public final class JsonSchemas {
 
     /** The {@code format} of a numpy array, on its outermost array schema. */
     public static final String NUMPY_FORMAT = "numpy.ndarray";
+    /** The start of a dataframe's {@code format}, {@code pandas.DataFrame:<orient>}. */
+    public static final String PANDAS_FORMAT = "pandas.DataFrame:";
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -49,7 +53,8 @@ public final class JsonSchemas {
 
     /**
      * The versions a document for this spec can be written in, oldest first: all three, without
-     * Swagger 2.0 when a sample has a list that mixes JSON types (2.0 has no unions).
+     * Swagger 2.0 when a sample has a list that mixes JSON types, or a dataframe in orient values or
+     * split whose columns have several JSON types (2.0 has no unions).
      */
     public static List<OpenApiVersion> supportedVersions(ScoringSpec spec) {
         boolean union = spec.bodyParameters().stream().anyMatch(p -> hasUnion(p.sample().type()))
@@ -113,14 +118,16 @@ public final class JsonSchemas {
 
     /**
      * A sample's schema with its {@code example}, placed where the reference places it: last, except
-     * that a numpy array's {@code "format": "numpy.ndarray"} comes after it.
+     * that a numpy array's {@code "format": "numpy.ndarray"} and a dataframe's
+     * {@code "format": "pandas.DataFrame:<orient>"} come after it.
      */
     public static ObjectNode withExample(ScoringSpec.Sample sample, OpenApiVersion version) {
         ObjectNode bare = schema(sample.type(), version);
         ObjectNode schema = NODES.objectNode();
         boolean placed = false;
         for (Map.Entry<String, JsonNode> field : bare.properties()) {
-            if (!placed && field.getKey().equals("format") && field.getValue().asText().equals(NUMPY_FORMAT)) {
+            if (!placed && field.getKey().equals("format") && (field.getValue().asText().equals(NUMPY_FORMAT)
+                    || field.getValue().asText().startsWith(PANDAS_FORMAT))) {
                 schema.set("example", sample.example().deepCopy());
                 placed = true;
             }
@@ -171,6 +178,9 @@ public final class JsonSchemas {
             schema.set("properties", properties);
             return schema;
         }
+        if (type instanceof DataFrameType frame) {
+            return DataFrameSchemas.schema(frame, version);
+        }
         if (type instanceof UnionType union) {
             if (version == OpenApiVersion.V2_0) {
                 throw new IllegalArgumentException(
@@ -190,6 +200,9 @@ public final class JsonSchemas {
     private static boolean hasUnion(ValueType type) {
         if (type instanceof UnionType) {
             return true;
+        }
+        if (type instanceof DataFrameType frame) {
+            return DataFrameSchemas.needsUnion(frame);
         }
         if (type instanceof ListType list) {
             return hasUnion(list.items());

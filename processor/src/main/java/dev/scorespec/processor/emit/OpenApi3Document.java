@@ -2,6 +2,7 @@ package dev.scorespec.processor.emit;
 
 import static dev.scorespec.processor.emit.ServiceTexts.*;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,6 +25,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.List;
 
 /**
  * The OpenAPI 3.0 and 3.1 documents, built with Swagger Core's models in the shape of the Python
@@ -165,6 +167,45 @@ final class OpenApi3Document {
     }
 
     private Schema<?> schema(ObjectNode schema) {
-        return mapper.convertValue(schema, Schema.class);
+        Schema<?> converted = mapper.convertValue(schema, Schema.class);
+        keepRequiredOrder(schema, converted);
+        return converted;
+    }
+
+    /**
+     * Swagger Core sorts {@code required} names; the reference lists them in the sample's order (a
+     * record's components, a frame's columns), and so does every other document. The model's list is
+     * put back in the tree's order, everywhere in the schema.
+     */
+    private static void keepRequiredOrder(JsonNode tree, Schema<?> schema) {
+        if (tree == null || !tree.isObject() || schema == null) {
+            return;
+        }
+        if (tree.has("required") && schema.getRequired() != null) {
+            List<String> required = schema.getRequired();
+            required.clear();
+            tree.get("required").forEach(name -> required.add(name.asText()));
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().forEach((name, property) -> keepRequiredOrder(tree.path("properties").get(name), property));
+        }
+        keepRequiredOrder(tree.get("items"), schema.getItems());
+        keepRequiredOrder(tree.get("not"), schema.getNot());
+        if (schema.getAdditionalProperties() instanceof Schema<?> additional) {
+            keepRequiredOrder(tree.get("additionalProperties"), additional);
+        }
+        keepRequiredOrder(tree.get("anyOf"), schema.getAnyOf());
+        keepRequiredOrder(tree.get("oneOf"), schema.getOneOf());
+        keepRequiredOrder(tree.get("allOf"), schema.getAllOf());
+        keepRequiredOrder(tree.get("prefixItems"), schema.getPrefixItems());
+    }
+
+    private static void keepRequiredOrder(JsonNode trees, List<Schema> schemas) {
+        if (trees == null || schemas == null) {
+            return;
+        }
+        for (int i = 0; i < Math.min(trees.size(), schemas.size()); i++) {
+            keepRequiredOrder(trees.get(i), schemas.get(i));
+        }
     }
 }

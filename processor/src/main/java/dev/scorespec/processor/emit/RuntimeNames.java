@@ -15,6 +15,12 @@ final class RuntimeNames {
     static final ClassName JSON_VALUES = ClassName.get(BINDING, "JsonValues");
     static final ClassName JSON_OUTPUT = ClassName.get(BINDING, "JsonOutput");
     static final ClassName ND_ARRAY_READER = ClassName.get(BINDING, "NdArrayReader");
+    static final ClassName DATA_FRAME_READER = ClassName.get(BINDING, "DataFrameReader");
+    static final ClassName DATA_FRAME_WRITER = ClassName.get(BINDING, "DataFrameWriter");
+    static final ClassName DATA_FRAME_SPEC = ClassName.get(BINDING, "DataFrameSpec");
+    static final ClassName ORIENT = ClassName.get("dev.scorespec.annotations", "Orient");
+    static final ClassName COLUMN_KIND = ClassName.get("dev.scorespec.annotations", "ColumnKind");
+    static final ClassName TABLE = ClassName.get("tech.tablesaw.api", "Table");
     static final ClassName MODEL_DIR = ClassName.get(RUNTIME, "ModelDir");
     static final ClassName SCORING_REQUEST = ClassName.get(RUNTIME, "ScoringRequest");
     static final ClassName ND_ARRAY = ClassName.get(RUNTIME, "NDArray");

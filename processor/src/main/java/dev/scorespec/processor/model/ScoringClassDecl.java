@@ -85,19 +85,36 @@ public record ScoringClassDecl(
     }
 
     /**
-     * One {@code @NdArray} or {@code @Standard} sample, in a schema annotation or on a record component.
+     * One {@code @NdArray}, {@code @Standard} or {@code @DataFrame} sample, in a schema annotation or on a record
+     * component.
      *
-     * @param json the sample's JSON text, from {@code sample} or read from {@code sampleResource}
+     * @param json the sample's text, from {@code sample} or read from {@code sampleResource}: JSON, or
+     *     CSV for a dataframe's {@code .csv} resource
      * @param source where the text came from, for messages: {@code sample} or {@code sampleResource "x.json"}
      * @param problem why the text could not be had (both or neither attribute given, resource not found)
-     * @param dtype the {@code dtype} attribute of {@code @NdArray}; empty for {@code @Standard}
+     * @param dtype the {@code dtype} attribute of {@code @NdArray}; empty otherwise
+     * @param enforceShape the {@code enforceShape} attribute of {@code @NdArray} and {@code @DataFrame}
+     * @param frame the other attributes of {@code @DataFrame}; empty for other kinds
      */
     public record SampleDecl(
-            Kind kind, String json, String source, Optional<String> problem, String dtype, boolean enforceShape, Location where) {
+            Kind kind, String json, String source, Optional<String> problem, String dtype, boolean enforceShape,
+            Location where, Optional<FrameDecl> frame) {
+
+        /** A sample of a kind other than {@code @DataFrame}. */
+        public SampleDecl(Kind kind, String json, String source, Optional<String> problem, String dtype,
+                boolean enforceShape, Location where) {
+            this(kind, json, source, problem, dtype, enforceShape, where, Optional.empty());
+        }
+
+        /** The same sample, reported at another place. */
+        public SampleDecl at(Location other) {
+            return new SampleDecl(kind, json, source, problem, dtype, enforceShape, other, frame);
+        }
 
         public enum Kind {
             NDARRAY("@NdArray", "ndarray"),
-            STANDARD("@Standard", "standard");
+            STANDARD("@Standard", "standard"),
+            DATAFRAME("@DataFrame", "dataframe");
 
             private static final String PACKAGE = "dev.scorespec.annotations.";
 
@@ -123,5 +140,22 @@ public record ScoringClassDecl(
                 return PACKAGE + annotation.substring(1);
             }
         }
+    }
+
+    /**
+     * The attributes of a {@code @DataFrame} besides its sample.
+     *
+     * @param orient the {@code Orient} constant's name
+     * @param pins the pinned column types, in source order
+     * @param csv whether the sample text is CSV (a {@code .csv} resource) rather than JSON
+     */
+    public record FrameDecl(String orient, List<PinDecl> pins, boolean enforceColumnType, boolean csv) {
+        public FrameDecl {
+            pins = List.copyOf(pins);
+        }
+    }
+
+    /** One {@code @DataFrame.Column(name, type)}: {@code kind} is the {@code ColumnKind} constant's name. */
+    public record PinDecl(String name, String kind) {
     }
 }

@@ -7,7 +7,7 @@ import com.palantir.javapoet.TypeName;
  * builds. Emitters switch over the permitted kinds.
  */
 public sealed interface ValueType
-        permits NdArrayType, ScalarType, ListType, ObjectType, UnionType {
+        permits NdArrayType, ScalarType, ListType, ObjectType, UnionType, DataFrameType {
 
     /** The Java type the binder produces (or the writer consumes) for this value. */
     TypeName javaType();

@@ -3,16 +3,19 @@ package dev.scorespec.processor.read;
 import com.palantir.javapoet.ClassName;
 import dev.scorespec.processor.model.Location;
 import dev.scorespec.processor.model.ScoringClassDecl;
+import dev.scorespec.processor.model.ScoringClassDecl.FrameDecl;
 import dev.scorespec.processor.model.ScoringClassDecl.InitDecl;
 import dev.scorespec.processor.model.ScoringClassDecl.InputDecl;
 import dev.scorespec.processor.model.ScoringClassDecl.OutputDecl;
 import dev.scorespec.processor.model.ScoringClassDecl.ParamDecl;
+import dev.scorespec.processor.model.ScoringClassDecl.PinDecl;
 import dev.scorespec.processor.model.ScoringClassDecl.RunDecl;
 import dev.scorespec.processor.model.ScoringClassDecl.SampleDecl;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.AnnotationMirror;
@@ -137,8 +140,7 @@ public final class ScoringClassReader {
         List<SampleDecl> samples = samples(method, input);
         if (where.repeated() >= 0) {
             // Inside a container, the sample's own position is not known to javac's Messager: use the schema's.
-            samples = samples.stream().map(s -> new SampleDecl(s.kind(), s.json(), s.source(), s.problem(), s.dtype(),
-                    s.enforceShape(), where)).toList();
+            samples = samples.stream().map(s -> s.at(where)).toList();
         }
         return new InputDecl(Annotations.string(input, "param"), samples, Annotations.bool(input, "optional"), where, paramWhere);
     }
@@ -164,27 +166,54 @@ public final class ScoringClassReader {
         return samples;
     }
 
-    /** Reads one sample annotation; {@code where} is where problems with it are reported. */
-    private SampleDecl readSample(SampleDecl.Kind kind, AnnotationMirror sample, SourceLocation where) {
+    private SampleDecl readSample(SampleDecl.Kind kind, ExecutableElement method, AnnotationMirror schema, AnnotationMirror sample) {
+        SourceLocation where = new SourceLocation(method, schema, Annotations.explicit(schema, kind.attribute()).orElse(null));
+        return readSample(kind, sample, where);
+    }
+
+    /**
+     * Reads one sample annotation ({@code @NdArray}, {@code @Standard} or {@code @DataFrame}) into a
+     * {@link SampleDecl} reported at {@code where}; its text comes from {@code sample} or is read from
+     * {@code sampleResource}.
+     */
+    public SampleDecl readSample(SampleDecl.Kind kind, AnnotationMirror sample, SourceLocation where) {
         String inline = Annotations.string(sample, "sample");
         String resource = Annotations.string(sample, "sampleResource");
         String dtype = kind == SampleDecl.Kind.NDARRAY ? Annotations.string(sample, "dtype") : "";
-        boolean enforceShape = kind != SampleDecl.Kind.NDARRAY || Annotations.bool(sample, "enforceShape");
+        boolean enforceShape = kind == SampleDecl.Kind.STANDARD || Annotations.bool(sample, "enforceShape");
+        Optional<FrameDecl> frame = kind == SampleDecl.Kind.DATAFRAME ? Optional.of(frame(sample, resource)) : Optional.empty();
         if (!inline.isEmpty() && !resource.isEmpty()) {
-            return new SampleDecl(kind, "", "sample", Optional.of("gives both sample and sampleResource"), dtype, enforceShape, where);
+            return new SampleDecl(kind, "", "sample", Optional.of("gives both sample and sampleResource"), dtype,
+                    enforceShape, where, frame);
         }
         if (inline.isEmpty() && resource.isEmpty()) {
-            return new SampleDecl(kind, "", "sample", Optional.of("gives neither sample nor sampleResource"), dtype, enforceShape, where);
+            return new SampleDecl(kind, "", "sample", Optional.of("gives neither sample nor sampleResource"), dtype,
+                    enforceShape, where, frame);
         }
         if (!inline.isEmpty()) {
-            return new SampleDecl(kind, inline, "sample", Optional.empty(), dtype, enforceShape, where);
+            return new SampleDecl(kind, inline, "sample", Optional.empty(), dtype, enforceShape, where, frame);
         }
         String source = "sampleResource \"" + resource + "\"";
         return readResource(resource)
-                .map(text -> new SampleDecl(kind, text, source, Optional.<String>empty(), dtype, enforceShape, where))
+                .map(text -> new SampleDecl(kind, text, source, Optional.<String>empty(), dtype, enforceShape, where, frame))
                 .orElseGet(() -> new SampleDecl(kind, "", source,
                         Optional.of("names the resource \"" + resource + "\", which is not in the class output, source path or class path"),
-                        dtype, enforceShape, where));
+                        dtype, enforceShape, where, frame));
+    }
+
+    /** The attributes of a {@code @DataFrame} besides its sample; enum constants by name. */
+    private static FrameDecl frame(AnnotationMirror sample, String resource) {
+        List<PinDecl> pins = new ArrayList<>();
+        for (AnnotationMirror pin : Annotations.nested(sample, "columns")) {
+            pins.add(new PinDecl(Annotations.string(pin, "name"), constant(Annotations.value(pin, "type"))));
+        }
+        return new FrameDecl(constant(Annotations.value(sample, "orient")), pins,
+                Annotations.bool(sample, "enforceColumnType"), resource.toLowerCase(Locale.ROOT).endsWith(".csv"));
+    }
+
+    /** The name of an enum constant given as an annotation value. */
+    private static String constant(Object value) {
+        return value instanceof VariableElement constant ? constant.getSimpleName().toString() : String.valueOf(value);
     }
 
     /**

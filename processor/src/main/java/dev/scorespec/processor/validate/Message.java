@@ -34,9 +34,9 @@ public enum Message {
     PARAM_WITHOUT_SCHEMA(131, "Parameter '%s' of run has no @InputSchema, while other parameters have one. Add "
             + "@InputSchema(param = \"%s\", ...), or mark it @RequestHeaders if it takes the request headers."),
     DUPLICATE_SCHEMA(132, "Parameter '%s' has %s @InputSchema annotations; give it exactly one."),
-    SAMPLE_KIND_COUNT(133, "%s must give exactly one sample, in ndarray = @NdArray(...) or standard = @Standard(...); "
-            + "it gives %s. Only a nested parameter gives none: its type is then a record whose components carry their "
-            + "own samples, such as 'record Inputs(@Standard(sample = \"0.0\") double x) {}'."),
+    SAMPLE_KIND_COUNT(133, "%s must give exactly one sample, in ndarray = @NdArray(...), standard = @Standard(...) or "
+            + "dataframe = @DataFrame(...); it gives %s. Only a nested parameter gives none: its type is then a record "
+            + "whose components carry their own samples, such as 'record Inputs(@Standard(sample = \"0.0\") double x) {}'."),
     SAMPLE_SOURCE(134, "The %s sample for %s %s. Give exactly one of sample = \"...\" (JSON text) or "
             + "sampleResource = \"file.json\"."),
     HEADERS_TYPE(135, "@RequestHeaders parameter '%s' must be a Map<String, String>, but it is %s."),
@@ -65,16 +65,42 @@ public enum Message {
             + "sample, or use NDArray for any rank."),
 
     // 150s: output
-    OUTPUT_KIND_COUNT(150, "@OutputSchema must give exactly one sample, in ndarray = @NdArray(...) or "
-            + "standard = @Standard(...); it gives %s. Only a nested output gives none: run then returns a record whose "
-            + "components carry their own samples, such as 'record Output(@Standard(sample = \"[1.0]\") double[] "
-            + "Results) {}'."),
+    OUTPUT_KIND_COUNT(150, "@OutputSchema must give exactly one sample, in ndarray = @NdArray(...), "
+            + "standard = @Standard(...) or dataframe = @DataFrame(...); it gives %s. Only a nested output gives none: "
+            + "run then returns a record whose components carry their own samples, such as 'record Output("
+            + "@Standard(sample = \"[1.0]\") double[] Results) {}'."),
     OUTPUT_ON_VOID(151, "run returns void, so @OutputSchema has nothing to describe. Return the result, or remove "
             + "@OutputSchema."),
 
+    // 160s-170s: dataframe samples
+    FRAME_TARGET(160, "A @DataFrame sample binds to a Tablesaw Table, but %s is %s. Declare it as "
+            + "tech.tablesaw.api.Table."),
+    FRAME_SAMPLE_FORM(161, "The @DataFrame %s for %s is %s. Write it as a list of rows, [{\"a\": 1, \"b\": \"x\"}, ...], "
+            + "or as an object of columns, {\"a\": [1, 2], \"b\": [\"x\", \"y\"]}, whatever the orient."),
+    FRAME_EMPTY(162, "The @DataFrame %s for %s has no %s, from which ScoreSpec cannot tell the columns and their types. "
+            + "Give at least one row with every column."),
+    FRAME_RAGGED(163, "The @DataFrame sample for %s is not rectangular: %s. Give every row a value for every column "
+            + "(null for a missing one)."),
+    FRAME_MIXED(164, "Column '%s' of the @DataFrame sample for %s mixes %s. Make its values one type, or pin the "
+            + "column's type with columns = @DataFrame.Column(name = \"%s\", type = ColumnKind...)."),
+    FRAME_PIN_UNKNOWN(165, "@DataFrame.Column(name = \"%s\") for %s names no column of the sample. Its columns are: %s."),
+    FRAME_PIN_MISFIT(166, "Column '%s' of the @DataFrame sample for %s is %s, but %s. Change the sample or the column's "
+            + "type."),
+    FRAME_PIN_TWICE(167, "Column '%s' of the @DataFrame for %s is pinned %s times; pin it once."),
+    FRAME_CSV(168, "The CSV %s for %s cannot be read: %s. Give a header row and one value per column in every row."),
+    FRAME_CELL(169, "Row %s of column '%s' of the @DataFrame sample for %s is %s; a cell holds a number, string, "
+            + "boolean or null."),
+    FRAME_ONLY_NULLS(170, "Column '%s' of the @DataFrame sample for %s holds only nulls, from which ScoreSpec cannot "
+            + "tell its type. Give a value, or pin its type with columns = @DataFrame.Column(name = \"%s\", type = ...)."),
+    FRAME_PINS_UNUSED(171, "The @DataFrame for %s pins column types but has enforceColumnType = false, under which "
+            + "columns take their types from each request. Remove the pins or enforceColumnType = false."),
+    FRAME_INDEX_COLUMN(172, "The @DataFrame for %s has orient TABLE and a column named 'index', which that orient "
+            + "uses for the row labels. Rename the column or choose another orient."),
+
+
     // 180s: nested parameters (records whose components carry samples)
     COMPONENT_WITHOUT_SAMPLE(180, "Component '%s' of %s has no sample, but %s is nested: each component carries "
-            + "@NdArray(...) or @Standard(...), or is itself such a record, or a List or array of one. Add a sample "
+            + "@NdArray(...), @DataFrame(...) or @Standard(...), or is itself such a record, or a List or array of one. Add a sample "
             + "annotation to '%s'."),
     COMPONENT_SAMPLES(181, "Component '%s' of %s has %s sample annotations (%s); give it exactly one."),
     COMPONENT_SAMPLE_IGNORED(182, "The %s on component '%s' of %s would be ignored: %s takes its type from the %s "
@@ -86,10 +112,10 @@ public enum Message {
             + "but %s. Declare 'Inputs' first: @InputSchema(param = \"Inputs\") on a record of the inputs."),
     POWER_BI_INPUTS_NOT_NESTED(191, "Power BI needs 'Inputs' to be nested, an object of named dataframes, arrays and "
             + "values, but %s. Give @InputSchema(param = \"Inputs\") no sample, and make the parameter a record whose "
-            + "components carry @NdArray(...) or @Standard(...)."),
+            + "components carry @DataFrame(...), @NdArray(...) or @Standard(...)."),
     POWER_BI_INPUT_FIELD(192, "Power BI reads each field of 'Inputs' as a dataframe, an array or a plain value, one "
-            + "level deep, but component '%s' is %s. Give it an @NdArray sample or a @Standard sample that is a value "
-            + "or a list of values, or move its parts into 'Inputs' itself."),
+            + "level deep, but component '%s' is %s. Give it a @DataFrame sample, an @NdArray sample, or a @Standard "
+            + "sample that is a value or a list of values, or move its parts into 'Inputs' itself."),
     POWER_BI_PARAMETER(193, "Power BI sends only 'Inputs' and 'GlobalParameters' (case-sensitive), so run's parameter "
             + "'%s' would never receive a value. Move it into the 'Inputs' record as a component, or into "
             + "'GlobalParameters'."),

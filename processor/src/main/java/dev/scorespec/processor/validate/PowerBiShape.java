@@ -1,5 +1,6 @@
 package dev.scorespec.processor.validate;
 
+import dev.scorespec.processor.model.DataFrameType;
 import dev.scorespec.processor.model.JavaType;
 import dev.scorespec.processor.model.ListType;
 import dev.scorespec.processor.model.Location;
@@ -111,7 +112,8 @@ final class PowerBiShape {
      * new kind fails loudly until it is decided.
      */
     private static Optional<String> fieldProblem(ValueType type) {
-        if (type instanceof NdArrayType || type instanceof ScalarType || type instanceof UnionType) {
+        if (type instanceof DataFrameType || type instanceof NdArrayType || type instanceof ScalarType
+                || type instanceof UnionType) {
             return Optional.empty();
         } else if (type instanceof ListType list) {
             return fieldProblem(list.items()).map(problem -> "list of "
@@ -158,7 +160,9 @@ final class PowerBiShape {
     }
 
     private static String describe(ValueType type) {
-        if (type instanceof NdArrayType) {
+        if (type instanceof DataFrameType) {
+            return "a dataframe";
+        } else if (type instanceof NdArrayType) {
             return "an array";
         } else if (type instanceof ListType) {
             return "a list";

@@ -60,9 +60,18 @@ final class SampleTypes {
         this.subject = subject;
     }
 
+    /** A Tablesaw table takes a dataframe sample; say so rather than list the types other samples bind to. */
+    private void requireNotTable(JavaType target) throws Misfit {
+        if (target.is(DataFrameSamples.TABLE)) {
+            throw new Misfit(Message.UNSUPPORTED_TYPE, subject, target.name(),
+                    "a Tablesaw Table takes a dataframe sample, dataframe = @DataFrame(sample = ...)");
+        }
+    }
+
     // ---------------------------------------------------------------- ndarray
 
     Sample ndarray(JsonNode sample, String dtypeName, boolean enforceShape, JavaType target) throws Misfit {
+        requireNotTable(target);
         if (!sample.isArray()) {
             throw new Misfit(Message.DOES_NOT_FIT, subject, target.name(),
                     "an @NdArray sample is a JSON array, but this is " + describe(sample));
@@ -313,7 +322,7 @@ final class SampleTypes {
         };
     }
 
-    private static boolean isIntegral(JsonNode node) {
+    static boolean isIntegral(JsonNode node) {
         return node.isIntegralNumber() || (node.isNumber() && node.decimalValue().stripTrailingZeros().scale() <= 0);
     }
 
@@ -415,6 +424,7 @@ final class SampleTypes {
     // ---------------------------------------------------------------- standard
 
     Sample standard(JsonNode sample, JavaType target) throws Misfit {
+        requireNotTable(target);
         ArrayList<JsonNode> example = new ArrayList<>(1);
         ValueType type = standard(sample, target, "", example);
         return new Sample(type, example.get(0));

@@ -306,6 +306,15 @@ public final class ScoringClassValidator {
             report.error(sample.where(), Message.SAMPLE_SOURCE, sample.kind().annotation(), subject, sample.problem().get());
             return Optional.empty();
         }
+        if (sample.frame().isPresent() && sample.frame().get().csv()) {
+            try {
+                return Optional.of(new DataFrameSamples(subject).fromCsv(sample.json(), sample.source(),
+                        sample.frame().get(), sample.enforceShape(), target));
+            } catch (Misfit misfit) {
+                report.error(sample.where(), misfit.message, misfit.args);
+                return Optional.empty();
+            }
+        }
         JsonNode json;
         try {
             json = JSON.readTree(sample.json());
@@ -319,9 +328,12 @@ public final class ScoringClassValidator {
         }
         SampleTypes types = new SampleTypes(subject);
         try {
-            return Optional.of(sample.kind() == SampleDecl.Kind.NDARRAY
-                    ? types.ndarray(json, sample.dtype(), sample.enforceShape(), target)
-                    : types.standard(json, target));
+            return Optional.of(switch (sample.kind()) {
+                case NDARRAY -> types.ndarray(json, sample.dtype(), sample.enforceShape(), target);
+                case STANDARD -> types.standard(json, target);
+                case DATAFRAME -> new DataFrameSamples(subject).fromJson(json, sample.source(), sample.frame().orElseThrow(),
+                        sample.enforceShape(), target);
+            });
         } catch (Misfit misfit) {
             report.error(sample.where(), misfit.message, misfit.args);
             return Optional.empty();

@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * One reference case of {@code src/test/resources/golden/<name>.json}: what Python's inference-schema
  * 1.8 wrote ({@code reference}) and each deliberate departure ({@code differences}: a JSON pointer
- * into the reference, the reference's value there, ScoreSpec's value, and why).
+ * into the reference, the reference's value there, ScoreSpec's value, why, and optionally the
+ * {@code versions} of the documents it holds in).
  */
 public record Golden(String name, JsonNode file) {
 
@@ -44,10 +45,28 @@ public record Golden(String name, JsonNode file) {
         return differences;
     }
 
-    /** What ScoreSpec must write: the reference with every difference applied. */
+    /**
+     * What ScoreSpec must write in every document: the reference with every difference applied. For
+     * a case with differences that hold in some versions only, use {@link #expected(String, String)}.
+     */
     public JsonNode expected(String key) {
+        if (differences().stream().anyMatch(d -> d.has("versions"))) {
+            throw new IllegalStateException(name + " differs by version; name the version");
+        }
+        return expected(key, null);
+    }
+
+    /**
+     * What ScoreSpec must write in the document of one version ({@code "3.0"}, ...): the reference with
+     * every difference applied that holds in that version (a difference without {@code versions} holds
+     * in all).
+     */
+    public JsonNode expected(String key, String version) {
         ObjectNode expected = ((ObjectNode) file.path("reference")).deepCopy();
         for (JsonNode difference : differences()) {
+            if (difference.has("versions") && !contains(difference.path("versions"), version)) {
+                continue;
+            }
             JsonPointer at = JsonPointer.compile(difference.path("at").asText());
             JsonNode parent = expected.at(at.head());
             JsonPointer last = at.last();
@@ -63,9 +82,18 @@ public record Golden(String name, JsonNode file) {
         return expected.path(key);
     }
 
+    private static boolean contains(JsonNode versions, String version) {
+        for (JsonNode v : versions) {
+            if (v.asText().equals(version)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public List<String> expectedVersions() {
         List<String> versions = new ArrayList<>();
-        expected("supported_versions").forEach(v -> versions.add(v.asText()));
+        expected("supported_versions", null).forEach(v -> versions.add(v.asText()));
         return versions;
     }
 }

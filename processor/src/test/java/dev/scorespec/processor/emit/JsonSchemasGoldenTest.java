@@ -34,7 +34,7 @@ class JsonSchemasGoldenTest {
         ScoringSpec spec = GoldenCases.all().get(name);
         for (String label : golden.expectedVersions()) {
             OpenApiVersion version = OpenApiVersion.forLabel(label).orElseThrow();
-            assertSameJson(golden.expected("input_schema"), JsonSchemas.inputSchema(spec, version),
+            assertSameJson(golden.expected("input_schema", label), JsonSchemas.inputSchema(spec, version),
                     name + " input schema, " + label);
         }
     }
@@ -46,7 +46,7 @@ class JsonSchemasGoldenTest {
         ScoringSpec spec = GoldenCases.all().get(name);
         for (String label : golden.expectedVersions()) {
             OpenApiVersion version = OpenApiVersion.forLabel(label).orElseThrow();
-            assertSameJson(golden.expected("output_schema"), JsonSchemas.outputSchema(spec, version),
+            assertSameJson(golden.expected("output_schema", label), JsonSchemas.outputSchema(spec, version),
                     name + " output schema, " + label);
         }
     }
@@ -74,12 +74,15 @@ class JsonSchemasGoldenTest {
         Golden golden = Golden.load(name);
         for (JsonNode difference : golden.differences()) {
             String at = difference.path("at").asText();
-            assertTrue(at.startsWith("/input_schema/") || at.startsWith("/output_schema/")
+            assertTrue(at.startsWith("/input_schema/") || at.startsWith("/output_schema")
                     || at.equals("/supported_versions"), name + ": " + at);
             assertEquals(difference.path("reference"), golden.file().path("reference").at(at),
                     name + ": the reference value at " + at);
             assertNotEquals(difference.path("reference"), difference.path("scorespec"), name + ": " + at);
             assertTrue(difference.path("why").asText().length() > 20, name + ": why at " + at);
+            for (JsonNode version : difference.path("versions")) {
+                assertTrue(golden.expectedVersions().contains(version.asText()), name + ": version " + version + " at " + at);
+            }
         }
     }
 

@@ -63,7 +63,7 @@ final class SchemaSubset {
                 }
                 case "properties" -> value.properties().forEach(p ->
                         check(p.getValue(), at + "/properties/" + p.getKey(), version, problems));
-                case "anyOf", "oneOf", "allOf" -> {
+                case "anyOf", "oneOf", "allOf", "prefixItems" -> {
                     for (int i = 0; i < value.size(); i++) {
                         check(value.get(i), at + "/" + keyword + "/" + i, version, problems);
                     }

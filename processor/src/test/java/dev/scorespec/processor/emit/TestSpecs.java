@@ -8,6 +8,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import dev.scorespec.processor.model.DType;
+import dev.scorespec.processor.model.DataFrameType;
 import dev.scorespec.processor.model.ListType;
 import dev.scorespec.processor.model.NdArrayType;
 import dev.scorespec.processor.model.ObjectType;
@@ -34,6 +35,7 @@ final class TestSpecs {
     private static final ClassName LIST = ClassName.get("java.util", "List");
     private static final ClassName MAP = ClassName.get("java.util", "Map");
     private static final ClassName OBJECT = ClassName.get(Object.class);
+    private static final ClassName TABLE = ClassName.get("tech.tablesaw.api", "Table");
 
     private TestSpecs() {
     }
@@ -71,6 +73,19 @@ final class TestSpecs {
     /** A date-time or time without offset ({@code LocalDateTime}, {@code LocalTime}). */
     static ScalarType naive(ScalarKind kind) {
         return new ScalarType(OBJECT, kind, true);
+    }
+
+    /** A Tablesaw-bound dataframe whose types and shape are enforced. */
+    static DataFrameType frame(DataFrameType.Orient orient, DataFrameType.Column... columns) {
+        return new DataFrameType(TABLE, orient, List.of(columns), true, true);
+    }
+
+    static DataFrameType.Column column(String name, DataFrameType.ColumnKind kind) {
+        return new DataFrameType.Column(name, kind, false);
+    }
+
+    static DataFrameType.Column nullableColumn(String name, DataFrameType.ColumnKind kind) {
+        return new DataFrameType.Column(name, kind, true);
     }
 
     static ListType list(ValueType items) {

@@ -1,0 +1,290 @@
+package dev.scorespec.runtime.binding;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.scorespec.annotations.ColumnKind;
+import dev.scorespec.annotations.Orient;
+import java.io.IOException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.DateColumn;
+import tech.tablesaw.api.DateTimeColumn;
+import tech.tablesaw.api.InstantColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.NumberColumn;
+import tech.tablesaw.api.ShortColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.api.TimeColumn;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Writes a Tablesaw {@link Table} that {@code run} returned, in a {@code @DataFrame} output's orient,
+ * as pandas' {@code DataFrame.to_json(orient=..., date_format="iso")} writes it. Rows are labelled
+ * {@code 0, 1, ...} where the orient has labels.
+ *
+ * <p>Every column of the table is written, in the table's order, by its Tablesaw type: numbers as
+ * numbers (a missing value or NaN as {@code null}); booleans; strings; {@code DateColumn} as
+ * {@code 2020-01-02}; {@code DateTimeColumn} as {@code 2020-01-02T03:04:05.000} and
+ * {@code InstantColumn} as {@code 2020-01-02T03:04:05.000Z}, with milliseconds as pandas writes
+ * them; {@code TimeColumn} as {@code 13:45:30}. A {@code LongColumn} that the spec says is a
+ * timedelta holds nanoseconds and is written in ISO-8601 as pandas writes timedeltas,
+ * {@code P1DT2H0M0S}. Tablesaw stores a missing string as the empty string: it is written as
+ * {@code null} when the spec's column is nullable, as {@code ""} otherwise.
+ */
+public final class DataFrameWriter {
+
+    /** The Table Schema version pandas writes in orient {@code table}. */
+    static final String PANDAS_TABLE_SCHEMA_VERSION = "1.4.0";
+
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS");
+    private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
+    private DataFrameWriter() {
+    }
+
+    /** Writes a table in the spec's orient; the spec tells which columns are timedeltas and may be null. */
+    public static void write(JsonGenerator out, Table table, DataFrameSpec spec) throws IOException {
+        if (table == null) {
+            out.writeNull();
+            return;
+        }
+        List<Column<?>> columns = table.columns();
+        Cells[] cells = new Cells[columns.size()];
+        for (int c = 0; c < cells.length; c++) {
+            cells[c] = Cells.of(columns.get(c), spec.columnNamed(columns.get(c).name()));
+        }
+        int rows = table.rowCount();
+        switch (spec.orient()) {
+            case RECORDS -> {
+                out.writeStartArray();
+                for (int row = 0; row < rows; row++) {
+                    writeRowObject(out, cells, row);
+                }
+                out.writeEndArray();
+            }
+            case INDEX -> {
+                out.writeStartObject();
+                for (int row = 0; row < rows; row++) {
+                    out.writeFieldName(Integer.toString(row));
+                    writeRowObject(out, cells, row);
+                }
+                out.writeEndObject();
+            }
+            case COLUMNS -> {
+                out.writeStartObject();
+                for (Cells column : cells) {
+                    out.writeFieldName(column.name);
+                    out.writeStartObject();
+                    for (int row = 0; row < rows; row++) {
+                        out.writeFieldName(Integer.toString(row));
+                        column.write(out, row);
+                    }
+                    out.writeEndObject();
+                }
+                out.writeEndObject();
+            }
+            case SPLIT -> {
+                out.writeStartObject();
+                out.writeArrayFieldStart("columns");
+                for (Cells column : cells) {
+                    out.writeString(column.name);
+                }
+                out.writeEndArray();
+                out.writeArrayFieldStart("index");
+                for (int row = 0; row < rows; row++) {
+                    out.writeNumber(row);
+                }
+                out.writeEndArray();
+                out.writeFieldName("data");
+                writeRowLists(out, cells, rows);
+                out.writeEndObject();
+            }
+            case VALUES -> writeRowLists(out, cells, rows);
+            case TABLE -> {
+                out.writeStartObject();
+                out.writeObjectFieldStart("schema");
+                out.writeArrayFieldStart("fields");
+                writeField(out, "index", "integer");
+                for (Cells column : cells) {
+                    writeField(out, column.name, column.tableSchemaType());
+                }
+                out.writeEndArray();
+                out.writeArrayFieldStart("primaryKey");
+                out.writeString("index");
+                out.writeEndArray();
+                out.writeStringField("pandas_version", PANDAS_TABLE_SCHEMA_VERSION);
+                out.writeEndObject();
+                out.writeArrayFieldStart("data");
+                for (int row = 0; row < rows; row++) {
+                    out.writeStartObject();
+                    out.writeNumberField("index", row);
+                    for (Cells column : cells) {
+                        out.writeFieldName(column.name);
+                        column.write(out, row);
+                    }
+                    out.writeEndObject();
+                }
+                out.writeEndArray();
+                out.writeEndObject();
+            }
+        }
+    }
+
+    /** Writes a table in an orient, with no spec: no column is a timedelta, missing strings are {@code ""}. */
+    public static void write(JsonGenerator out, Table table, Orient orient) throws IOException {
+        write(out, table, DataFrameSpec.of(table == null ? "" : table.name(), orient, true, true));
+    }
+
+    private static void writeRowObject(JsonGenerator out, Cells[] cells, int row) throws IOException {
+        out.writeStartObject();
+        for (Cells column : cells) {
+            out.writeFieldName(column.name);
+            column.write(out, row);
+        }
+        out.writeEndObject();
+    }
+
+    private static void writeRowLists(JsonGenerator out, Cells[] cells, int rows) throws IOException {
+        out.writeStartArray();
+        for (int row = 0; row < rows; row++) {
+            out.writeStartArray();
+            for (Cells column : cells) {
+                column.write(out, row);
+            }
+            out.writeEndArray();
+        }
+        out.writeEndArray();
+    }
+
+    private static void writeField(JsonGenerator out, String name, String type) throws IOException {
+        out.writeStartObject();
+        out.writeStringField("name", name);
+        out.writeStringField("type", type);
+        out.writeEndObject();
+    }
+
+    /**
+     * pandas' ISO-8601 text of a timedelta, {@code P<days>DT<hours>H<minutes>M<seconds>[.<fraction>]S}:
+     * {@code P1DT2H0M0S}, {@code P0DT0H0M0.5S}, {@code -P0DT0H0M1S}.
+     */
+    static String isoTimedelta(long nanos) {
+        StringBuilder text = new StringBuilder(24);
+        // Long.MIN_VALUE has no positive counterpart; its magnitude as unsigned arithmetic stays right.
+        long magnitude = nanos < 0 ? -nanos : nanos;
+        if (nanos < 0) {
+            text.append('-');
+        }
+        long seconds = Long.divideUnsigned(magnitude, NANOS_PER_SECOND);
+        long fraction = Long.remainderUnsigned(magnitude, NANOS_PER_SECOND);
+        text.append('P').append(seconds / 86_400).append("DT")
+                .append(seconds / 3_600 % 24).append('H')
+                .append(seconds / 60 % 60).append('M')
+                .append(seconds % 60);
+        if (fraction != 0) {
+            String digits = Long.toString(NANOS_PER_SECOND + fraction).substring(1);
+            int end = digits.length();
+            while (digits.charAt(end - 1) == '0') {
+                end--;
+            }
+            text.append('.').append(digits, 0, end);
+        }
+        return text.append('S').toString();
+    }
+
+    /** Writes the cells of one column, by its Tablesaw type. */
+    private static final class Cells {
+
+        private enum Form { NUMBER, TIMEDELTA, BOOLEAN, STRING, DATE, DATE_TIME, INSTANT, TIME }
+
+        final String name;
+        private final Column<?> column;
+        private final Form form;
+        private final boolean nullStrings;
+
+        private Cells(Column<?> column, Form form, boolean nullStrings) {
+            this.name = column.name();
+            this.column = column;
+            this.form = form;
+            this.nullStrings = nullStrings;
+        }
+
+        static Cells of(Column<?> column, DataFrameSpec.Column spec) {
+            ColumnType type = column.type();
+            Form form;
+            if (column instanceof NumberColumn) {
+                form = spec != null && spec.kind() == ColumnKind.TIMEDELTA && type == ColumnType.LONG ? Form.TIMEDELTA : Form.NUMBER;
+            } else if (column instanceof BooleanColumn) {
+                form = Form.BOOLEAN;
+            } else if (column instanceof DateColumn) {
+                form = Form.DATE;
+            } else if (column instanceof DateTimeColumn) {
+                form = Form.DATE_TIME;
+            } else if (column instanceof InstantColumn) {
+                form = Form.INSTANT;
+            } else if (column instanceof TimeColumn) {
+                form = Form.TIME;
+            } else {
+                form = Form.STRING;
+            }
+            return new Cells(column, form, spec != null && spec.nullable());
+        }
+
+        void write(JsonGenerator out, int row) throws IOException {
+            if (form != Form.STRING && column.isMissing(row)) {
+                out.writeNull();
+                return;
+            }
+            switch (form) {
+                case NUMBER -> writeNumber(out, row);
+                case TIMEDELTA -> out.writeString(isoTimedelta(((LongColumn) column).getLong(row)));
+                case BOOLEAN -> out.writeBoolean(((BooleanColumn) column).get(row));
+                case DATE -> out.writeString(((DateColumn) column).get(row).toString());
+                case DATE_TIME -> out.writeString(DATE_TIME.format(((DateTimeColumn) column).get(row)));
+                case INSTANT -> out.writeString(INSTANT.format(((InstantColumn) column).get(row)));
+                case TIME -> out.writeString(DateTimeFormatter.ISO_LOCAL_TIME.format(((TimeColumn) column).get(row)));
+                case STRING -> {
+                    String text = column.getString(row);
+                    if (text.isEmpty() && nullStrings) {
+                        out.writeNull();
+                    } else {
+                        out.writeString(text);
+                    }
+                }
+            }
+        }
+
+        private void writeNumber(JsonGenerator out, int row) throws IOException {
+            switch (column.type().name()) {
+                case "LONG" -> out.writeNumber(((LongColumn) column).getLong(row));
+                case "INTEGER" -> out.writeNumber(((IntColumn) column).getInt(row));
+                case "SHORT" -> out.writeNumber(((ShortColumn) column).getShort(row));
+                default -> {
+                    double value = ((NumberColumn<?, ?>) column).getDouble(row);
+                    if (Double.isFinite(value)) {
+                        out.writeNumber(value);
+                    } else {
+                        out.writeNull(); // NaN and infinities have no JSON form; pandas writes null
+                    }
+                }
+            }
+        }
+
+        /** The Table Schema type pandas' {@code build_table_schema} gives a column like this one. */
+        String tableSchemaType() {
+            return switch (form) {
+                case NUMBER -> column.type() == ColumnType.DOUBLE || column.type() == ColumnType.FLOAT ? "number" : "integer";
+                case TIMEDELTA -> "duration";
+                case BOOLEAN -> "boolean";
+                case DATE -> "date";
+                case DATE_TIME, INSTANT -> "datetime";
+                case TIME -> "time";
+                case STRING -> "string";
+            };
+        }
+    }
+}
