@@ -14,7 +14,9 @@ import java.util.List;
  *   <li>{@code dev.scorespec.samples.risk.RiskScore}: two models from a several-models directory,
  *       {@code AZUREML_MODEL_DIR=samples/models};</li>
  *   <li>{@code dev.scorespec.samples.text.TextStatsScore}: no model;</li>
- *   <li>{@code dev.scorespec.samples.image.ImageSummaryScore}: raw HTTP, a PNG or JPEG body.</li>
+ *   <li>{@code dev.scorespec.samples.image.ImageSummaryScore}: raw HTTP, a PNG or JPEG body;</li>
+ *   <li>{@code dev.scorespec.samples.powerbi.PowerBiScore}: the docs' Power BI example, nested {@code Inputs}
+ *       with an array, a dataframe and a value.</li>
  * </ul>
  */
 public final class SamplesMain {

@@ -43,7 +43,8 @@ class SamplesServerTest {
     void serviceLoaderFindsEverySample() {
         String found = ServiceLoader.load(ScoringBinder.class).stream().map(p -> p.get().scoringClass())
                 .sorted().collect(Collectors.joining(","));
-        assertEquals("dev.scorespec.samples.image.ImageSummaryScore,dev.scorespec.samples.ridge.RidgeScore,"
+        assertEquals("dev.scorespec.samples.image.ImageSummaryScore,dev.scorespec.samples.powerbi.PowerBiScore,"
+                + "dev.scorespec.samples.ridge.RidgeScore,"
                 + "dev.scorespec.samples.risk.RiskScore,"
                 + "dev.scorespec.samples.text.TextStatsScore", found);
     }

@@ -1,0 +1,2 @@
+/** The Azure ML docs' Power BI example: nested {@code Inputs}, optional {@code GlobalParameters}, {@code Results}. */
+package dev.scorespec.samples.powerbi;
