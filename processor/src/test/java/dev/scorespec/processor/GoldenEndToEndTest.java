@@ -3,6 +3,7 @@ package dev.scorespec.processor;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -46,6 +47,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -74,7 +76,8 @@ import tech.tablesaw.columns.Column;
  *   <li>every payload the reference was sent by keyword ({@code golden-e2e/<case>.json}, copied from
  *       the shared reference outputs) is bound by the generated binder, which accepts it exactly when
  *       it is valid against the schema; a rejection names the JSON path the schema validator names;
- *       an accepted payload binds to the value the reference converted it to.
+ *       an accepted payload binds each parameter to the value the reference converted it to (an
+ *       optional parameter left out to null, as Python's {@code None}).
  * </ul>
  *
  * <p>The schema verdict is the reference's (OpenAPI 3.1 validation of its own schema), re-checked here
@@ -218,7 +221,11 @@ class GoldenEndToEndTest {
                     .schemaDiffersFor(NAIVE_FRAME, "own-example", "valid-3-rows", "valid-1-row", "extra-column",
                             "reordered-columns", "int-in-float-column", "timedelta-as-strings")
                     .binderStricter("extra-column", "data.data[0].z", EXTRA_COLUMN)
-                    .binderStricter("timedelta-as-strings", "data.data[1].td", FRAME_TIMEDELTA));
+                    .binderStricter("timedelta-as-strings", "data.data[1].td", FRAME_TIMEDELTA),
+            // No departure: the schemas are the reference's. The reference also lets "params": null and
+            // "params": {} through, which its schema forbids; the plain rule rejects them (at input_data's
+            // missing index first; anOptionalParameterIsCheckedWhenPresent gives the index).
+            new Case("multi-input-optional"));
 
     private static final Map<String, Compiled> COMPILED = new ConcurrentHashMap<>();
 
@@ -250,6 +257,11 @@ class GoldenEndToEndTest {
         }
     }
 
+    /** The binder's name for a parameter, in Java style: {@code input_data} is {@code inputData}. */
+    private static String javaName(String param) {
+        return Pattern.compile("_(\\p{Alnum})").matcher(param).replaceAll(m -> m.group(1).toUpperCase(Locale.ROOT));
+    }
+
     private static String documentFile(String version) {
         return version.equals("2.0") ? "swagger-2.0.json" : "openapi-" + version + ".json";
     }
@@ -262,6 +274,11 @@ class GoldenEndToEndTest {
         Case spec = CASES.get(name);
         Compiled compiled = compiled(name);
         JsonNode inputSchema = Golden.load(name).expected("input_schema", "3.1");
+        List<String> parameters = new ArrayList<>();
+        inputSchema.path("properties").fieldNames().forEachRemaining(parameters::add);
+        assertEquals(parameters.size(), compiled.binder().bind(ScoringRequest.json(
+                JSON.writeValueAsString(inputSchema.path("example")))).getClass().getRecordComponents().length,
+                name + ": one argument per property of ServiceInput");
         List<String> problems = new ArrayList<>();
         for (JsonNode payload : payloads(name)) {
             if (!payload.path("call").asText().equals("kwargs")) {
@@ -289,10 +306,9 @@ class GoldenEndToEndTest {
                 continue;
             }
             boolean accept = schemaValid && stricter == null;
-            Object bound;
+            Record arguments;
             try {
-                Record arguments = compiled.binder().bind(ScoringRequest.json(JSON.writeValueAsString(payload.path("payload"))));
-                bound = arguments.getClass().getMethod("data").invoke(arguments);
+                arguments = compiled.binder().bind(ScoringRequest.json(JSON.writeValueAsString(payload.path("payload"))));
             } catch (BindingException e) {
                 if (accept) {
                     problems.add(where + "rejected, but the schema allows it: " + e.getMessage());
@@ -312,23 +328,35 @@ class GoldenEndToEndTest {
                 continue;
             }
 
-            // The bound value: the reference's, or the payload itself where the reference rejected it or changed it.
-            JsonNode actual = toJson(bound);
-            if (spec.valueDiffers.containsKey(label) && same(referenceJson(payload.path("result").path("data"), name), actual)) {
+            // The bound values, one per run parameter: the reference's, or the payload's where the reference
+            // rejected the payload or changed a value. An optional parameter left out is null, as Python's None.
+            JsonNode result = payload.path("result");
+            boolean referenceAccepted = payload.path("accepted").asBoolean();
+            boolean referenceValue = referenceAccepted && !spec.valueDiffers.containsKey(label);
+            ObjectNode actual = NODES.objectNode();
+            ObjectNode expected = NODES.objectNode();
+            ObjectNode reference = NODES.objectNode();
+            for (String param : parameters) {
+                Object bound = arguments.getClass().getMethod(javaName(param)).invoke(arguments);
+                actual.set(param, toJson(bound));
+                if (referenceAccepted) {
+                    reference.set(param, referenceJson(result.path(param), name));
+                }
+                JsonNode sent = payload.path("payload").path(param);
+                expected.set(param, referenceValue ? reference.get(param)
+                        : sent.isMissingNode() ? NODES.nullNode() : payloadJson(sent, name));
+                JsonNode referenceShape = result.path(param).path("shape");
+                if (referenceValue && referenceShape.isArray() && !shapeMatches(referenceShape, bound)) {
+                    problems.add(where + param + ": bound shape " + (bound instanceof Table t ? t.shape() : javaShape(bound))
+                            + ", the reference's is " + referenceShape);
+                }
+            }
+            if (spec.valueDiffers.containsKey(label) && same(reference, actual)) {
                 problems.add(where + "listed as keeping a value the reference changed, but the values are the same");
             }
-            boolean referenceValue = payload.path("accepted").asBoolean() && !spec.valueDiffers.containsKey(label);
-            JsonNode expected = referenceValue
-                    ? referenceJson(payload.path("result").path("data"), name)
-                    : payloadJson(payload.path("payload").path("data"), name);
             if (!same(expected, actual)) {
                 problems.add(where + "bound " + actual + ", expected " + expected
-                        + (referenceValue ? " (the reference's value)" : " (the payload's value)"));
-            }
-            JsonNode referenceShape = payload.path("result").path("data").path("shape");
-            if (referenceValue && referenceShape.isArray() && !shapeMatches(referenceShape, bound)) {
-                problems.add(where + "bound shape " + (bound instanceof Table t ? t.shape() : javaShape(bound))
-                        + ", the reference's is " + referenceShape);
+                        + (referenceValue ? " (the reference's values)" : " (the payload's values)"));
             }
         }
         assertEquals(List.of(), problems, name);
@@ -353,6 +381,42 @@ class GoldenEndToEndTest {
             compiled.binder().write(result, out);
         }
         assertEquals(golden.expected("output_schema", "3.1").path("example"), JSON.readTree(text.toString()), name);
+    }
+
+    /**
+     * multi-input-optional: the reference lets {@code "params": null} and {@code "params": {}} reach
+     * {@code run}, which its own schema forbids. Its payloads also leave out {@code input_data}'s
+     * {@code index}, so the binder rejects them there first; given the index, an optional parameter is
+     * still checked when it is present, whatever its value (NOTES 7): each is rejected at {@code params},
+     * where the schema validator finds every error.
+     */
+    @Test
+    void anOptionalParameterIsCheckedWhenPresent() throws Exception {
+        String name = "multi-input-optional";
+        JsonNode inputSchema = Golden.load(name).expected("input_schema", "3.1");
+        ScoringBinder<Record, Object> binder = compiled(name).binder();
+        Map<String, String> rejections = new LinkedHashMap<>();
+        for (JsonNode entry : payloads(name)) {
+            boolean sendsParams = !entry.path("payload").path("params").isMissingNode();
+            if (!entry.path("call").asText().equals("kwargs") || !sendsParams || entry.path("schema_valid").asBoolean()) {
+                continue;
+            }
+            String label = entry.path("label").asText();
+            ObjectNode payload = entry.path("payload").deepCopy();
+            ((ObjectNode) payload.path("input_data")).set("index", NODES.arrayNode().add(0));
+            List<Error> errors = ExampleValidator.errors(inputSchema, payload, OpenApiVersion.V3_1);
+            assertEquals(List.of("params"), errors.stream().map(e -> binderPath(e.getInstanceLocation())).distinct().toList(),
+                    label + ": the schema's errors " + errors);
+            BindingException rejected = assertThrows(BindingException.class,
+                    () -> binder.bind(ScoringRequest.json(payload.toString())), label);
+            assertEquals("params", rejected.path(), label + ": " + rejected.getMessage());
+            // Which of two missing keys is named follows Set.of's order, which changes from run to run.
+            rejections.put(label, rejected.getMessage().replace("'max_length'", "'num_beams'"));
+        }
+        assertEquals(Map.of(
+                "kwargs-params-null", "params: expected an object, got null",
+                "kwargs-params-empty", "params: missing required property 'num_beams'",
+                "kwargs-params-list", "params: expected an object, got an array"), rejections);
     }
 
     /** Every listed departure names a payload sent by keyword, and says why. */

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.testing.compile.Compilation;
@@ -28,7 +27,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -36,15 +34,10 @@ import org.junit.jupiter.api.Test;
  * The "Power BI compatible" service of Azure ML's documentation (reference case
  * {@code nested-powerbi-docs}), written in Java with {@code @ScoringService(powerBi = true)}: it passes
  * the Power BI check, its documents carry the reference's schemas, and its binder takes each of the
- * reference's payloads exactly when the schema allows it, binding the values the reference converted.
- *
- * <p>The reference's {@code Inputs} also holds a dataframe, which waits for {@code @DataFrame}: the
- * fields of {@link #NOT_YET} are left out of the Java class, the expected schemas and the payloads.
+ * reference's payloads exactly when the schema allows it, binding the values the reference converted
+ * (its {@code Inputs} holds an array, a dataframe and a value).
  */
 class PowerBiEndToEndTest {
-
-    /** Fields of the reference's {@code Inputs} that the Java class cannot declare yet: none since @DataFrame. */
-    static final Set<String> NOT_YET = Set.of();
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -73,7 +66,7 @@ class PowerBiEndToEndTest {
         for (String version : versions) {
             OpenApiVersion v = OpenApiVersion.forLabel(version).orElseThrow();
             JsonNode schemas = schemas(version);
-            JsonNode input = expectedInputSchema();
+            JsonNode input = reference.path("input_schema");
             JsonNode output = reference.path("output_schema");
             assertEquals(input, schemas.path("ServiceInput"), version);
             assertEquals(output, schemas.path("ServiceOutput"), version);
@@ -106,11 +99,11 @@ class PowerBiEndToEndTest {
      */
     @Test
     void payloadsAreAcceptedExactlyWhenTheSchemaAllowsThem() throws Exception {
-        JsonNode schema = expectedInputSchema();
+        JsonNode schema = reference.path("input_schema");
         List<String> problems = new ArrayList<>();
         int accepted = 0;
         for (JsonNode entry : reference.path("deserialize")) {
-            JsonNode payload = withoutNotYet(entry.path("payload"));
+            JsonNode payload = entry.path("payload");
             String where = entry.path("label").asText() + " " + payload + ": ";
             List<Error> errors = ExampleValidator.errors(schema, payload, OpenApiVersion.V3_1);
             Record arguments;
@@ -140,7 +133,7 @@ class PowerBiEndToEndTest {
     /** The reference fails with IndexError (a 500) without GlobalParameters; here it is optional, so run receives null. */
     @Test
     void aMissingGlobalParametersIsNull() throws Exception {
-        ObjectNode payload = (ObjectNode) withoutNotYet(reference.path("input_schema").path("example"));
+        ObjectNode payload = reference.path("input_schema").path("example").deepCopy();
         payload.remove("GlobalParameters");
         Record arguments = binder.bind(ScoringRequest.json(payload.toString()));
         assertNull(arguments.getClass().getMethod("GlobalParameters").invoke(arguments));
@@ -149,7 +142,7 @@ class PowerBiEndToEndTest {
 
     @Test
     void runAnswersTheResultsObject() throws Exception {
-        String example = withoutNotYet(reference.path("input_schema").path("example")).toString();
+        String example = reference.path("input_schema").path("example").toString();
         assertEquals("{\"Results\":[55.0,55.0]}", BinderTest.score(binder, example));
         List<String> problems = ExampleValidator.errors(schemas("3.1").path("ServiceOutput"),
                 JSON.readTree(BinderTest.score(binder, example)), OpenApiVersion.V3_1).stream().map(Error::toString).toList();
@@ -160,42 +153,10 @@ class PowerBiEndToEndTest {
 
     // ------------------------------------------------------------------------------ helpers
 
-    /** The reference's ServiceInput without the fields not declared yet. */
-    private static JsonNode expectedInputSchema() {
-        ObjectNode schema = reference.path("input_schema").deepCopy();
-        ObjectNode inputs = (ObjectNode) schema.path("properties").path("Inputs");
-        ((ObjectNode) inputs.path("properties")).remove(NOT_YET);
-        ArrayNode required = NODES.arrayNode();
-        inputs.path("required").forEach(name -> {
-            if (!NOT_YET.contains(name.asText())) {
-                required.add(name);
-            }
-        });
-        inputs.set("required", required);
-        schema.set("example", withoutNotYet(schema.path("example")));
-        return schema;
-    }
-
-    /** A body (or bound arguments) without the fields not declared yet in its {@code Inputs}. */
-    private static JsonNode withoutNotYet(JsonNode body) {
-        JsonNode copy = body.deepCopy();
-        if (copy.path("Inputs") instanceof ObjectNode inputs) {
-            inputs.remove(NOT_YET);
-        }
-        return copy;
-    }
-
-    /**
-     * The reference's converted arguments as plain JSON, {@code {"Inputs": {...}, "GlobalParameters": ...}},
-     * without the fields not declared yet.
-     */
+    /** The reference's converted arguments as plain JSON, {@code {"Inputs": {...}, "GlobalParameters": ...}}. */
     private static JsonNode referenceArguments(JsonNode result) {
-        ObjectNode reported = result.deepCopy();
-        if (reported.path("Inputs").path("items") instanceof ObjectNode items) {
-            items.remove(NOT_YET);
-        }
         ObjectNode arguments = NODES.objectNode();
-        reported.properties().forEach(e -> arguments.set(e.getKey(), GoldenEndToEndTest.referenceJson(e.getValue())));
+        result.properties().forEach(e -> arguments.set(e.getKey(), GoldenEndToEndTest.referenceJson(e.getValue())));
         return arguments;
     }
 

@@ -178,6 +178,18 @@ final class GoldenCases {
                          "data": [{"index": 0, "i": 1, "f": 1.5, "s": "a", "b": true, "dt": "2020-01-01T00:00:00.000", "td": "P1DT0H0M0S"}, {"index": 1, "i": 2, "f": 2.5, "s": "b", "b": false, "dt": "2020-06-15T12:30:45.000", "td": "P0DT2H0M0S"}]}"""))
                 .output(sample(scoreFrame(DataFrameType.Orient.TABLE), "{\"schema\": {\"fields\": [{\"name\": \"index\", \"type\": \"integer\"}, {\"name\": \"score\", \"type\": \"number\"}], \"primaryKey\": [\"index\"], \"pandas_version\": \"1.4.0\"}, \"data\": [{\"index\": 0, \"score\": 0.25}, {\"index\": 1, \"score\": 0.75}]}"))
                 .build());
+
+        // input_data: pd.DataFrame({'sentence1': ['this is a string starting with']}), orient='split';
+        // params: {'num_beams': 1, 'max_length': 2}, optional=True; no output schema
+        cases.put("multi-input-optional", spec()
+                .input("input_data", sample(frame(DataFrameType.Orient.SPLIT,
+                                column("sentence1", DataFrameType.ColumnKind.STRING)),
+                        "{\"columns\": [\"sentence1\"], \"index\": [0], \"data\": [[\"this is a string starting with\"]]}"))
+                .optionalInput("params", sample(object(
+                                property("num_beams", scalar(ScalarKind.INT64)),
+                                property("max_length", scalar(ScalarKind.INT64))),
+                        "{\"num_beams\": 1, \"max_length\": 2}"))
+                .build());
         return cases;
     }
 
