@@ -544,7 +544,7 @@ public final class BinderEmitter {
             read.addStatement("map.put(name, $L)", readValue(o.properties().get(0).type(), context + "Value"));
         }
         read.endControlFlow()
-                .addStatement("$T.requireKeys(json, map, $T.of($L))", JSON_BODY, Set.class,
+                .addStatement("$T.requireKeys(json, map, $T.of($L))", JSON_BODY, List.class,
                         o.properties().stream().filter(ObjectType.Property::required)
                                 .map(p -> CodeBlock.of("$S", p.name())).collect(CodeBlock.joining(", ")))
                 .addStatement("return $T.unmodifiableMap(map)", Collections.class);

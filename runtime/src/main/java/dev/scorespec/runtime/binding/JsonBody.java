@@ -10,7 +10,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The structure of request bodies, as generated binders walk it: the outer object of parameters,
@@ -55,8 +54,11 @@ public final class JsonBody {
         }
     }
 
-    /** Fails on a map that lacks one of the required keys; call on its closing brace. */
-    public static void requireKeys(JsonParser json, Map<String, ?> map, Set<String> keys) throws IOException {
+    /**
+     * Fails on a map that lacks one of the required keys, naming the first missing one in the sample's
+     * order (a list, so the message is the same on every run); call on its closing brace.
+     */
+    public static void requireKeys(JsonParser json, Map<String, ?> map, List<String> keys) throws IOException {
         for (String key : keys) {
             if (!map.containsKey(key)) {
                 throw BindingException.at(json, "missing required property '" + key + "'");
