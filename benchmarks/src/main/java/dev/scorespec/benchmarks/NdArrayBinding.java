@@ -140,10 +140,15 @@ public class NdArrayBinding {
         long rows = rows(shape);
         long columns = columns(shape);
         if (benchmark.equals("binderNdArray")) {
-            return HeapSizes.object(4 * HeapSizes.REFERENCE) + HeapSizes.array(2, Integer.BYTES)
+            return HeapSizes.object(3 * HeapSizes.REFERENCE + Integer.BYTES) + HeapSizes.array(2, Integer.BYTES)
                     + HeapSizes.array(rows * columns, Double.BYTES);
         }
         return HeapSizes.array(rows, HeapSizes.REFERENCE) + rows * HeapSizes.array(columns, Double.BYTES);
+    }
+
+    /** The values {@link #binderNdArray} binds, for tests. */
+    double[] binderNdArrayValues() throws IOException {
+        return ((RidgeNdArrayScore_ScoreSpec.Arguments) binderNdArray()).data().doubles();
     }
 
     /** Fails the run when the methods do not all read the same numbers: the comparison would be void. */
