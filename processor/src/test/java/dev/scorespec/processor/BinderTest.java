@@ -209,7 +209,7 @@ class BinderTest {
         assertTrue(source.contains("public final class Ridge_ScoreSpec implements ScoringBinder<Ridge_ScoreSpec.Arguments, double[]>"), source);
         assertTrue(source.contains("private static final int[] DATA_SHAPE = {1, 10};"), source);
         assertTrue(source.contains("Reads {@code data}: a float64 array of shape (*, 10)."), source);
-        assertTrue(source.contains("return (double[][]) NdArrayReader.read(json, DType.FLOAT64, DATA_SHAPE, true).toJavaArray();"), source);
+        assertTrue(source.contains("return (double[][]) NdArrayReader.readJavaArray(json, DType.FLOAT64, DATA_SHAPE, true);"), source);
         String services = new CompiledClasses(compilation).text("META-INF/services/dev.scorespec.runtime.binding.ScoringBinder");
         assertTrue(services.lines().anyMatch("test.Ridge_ScoreSpec"::equals), services);
     }

@@ -318,9 +318,13 @@ public final class BinderEmitter {
             return CodeBlock.of("$L(json)", recordRowsReader(a, context));
         }
         String shape = shapeConstant(context, a.shape());
-        CodeBlock read = CodeBlock.of("$T.read(json, $T.$L, $L, $L)", ND_ARRAY_READER, DTYPE,
-                a.dtype().orElseThrow().name(), shape, a.enforceShape());
-        return a.target() == NdArrayType.Target.NDARRAY ? read : CodeBlock.of("($T) $L.toJavaArray()", a.javaType(), read);
+        String dtype = a.dtype().orElseThrow().name();
+        if (a.target() == NdArrayType.Target.NDARRAY) {
+            return CodeBlock.of("$T.read(json, $T.$L, $L, $L)", ND_ARRAY_READER, DTYPE, dtype, shape, a.enforceShape());
+        }
+        // Straight into nested Java arrays: no flat storage to copy the rows out of.
+        return CodeBlock.of("($T) $T.readJavaArray(json, $T.$L, $L, $L)", a.javaType(), ND_ARRAY_READER, DTYPE,
+                dtype, shape, a.enforceShape());
     }
 
     /** A constant holding a sample's shape, which the reader checks every dimension but the first against. */

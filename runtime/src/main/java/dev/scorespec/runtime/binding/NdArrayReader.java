@@ -5,9 +5,12 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.scorespec.runtime.DType;
 import dev.scorespec.runtime.NDArray;
 import java.io.IOException;
+import java.lang.reflect.Array;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -15,9 +18,12 @@ import java.util.Objects;
  * the same pass: the number of dimensions, the size of every dimension but the first, and the dtype of
  * every element.
  *
- * <p>The elements go straight from the parser into flat primitive storage that grows by doubling, with
- * no boxing, no tree and no second walk. Each storage type has its own loop, chosen once per row, so the
- * loop over the values of a row makes no virtual calls.
+ * <p>The elements go straight from the parser into flat primitive storage, with no boxing, no tree and
+ * no second walk. The storage grows in chunks, each as large as all the values before it, joined into one
+ * array of the exact size at the end: each value is copied once, and the bytes allocated stay near twice
+ * the result's size. Each storage type has its own loop, chosen once per row, so the loop over the values
+ * of a row makes no virtual calls. {@link #readJavaArray} reads nested Java arrays without the flat
+ * storage: each innermost row into an array of its own.
  *
  * <p>Elements are converted as {@link JsonValues} does: float dtypes take any JSON number; integer
  * dtypes take integers, and numbers with a zero fraction ({@code 7.0}), within the dtype's range
@@ -106,6 +112,79 @@ public final class NdArrayReader {
         return NDArray.of(dtype, shape, buffer.finish());
     }
 
+    /**
+     * Reads one array value into nested Java arrays, one level per dimension: a {@code double[][]} for a
+     * float64 matrix. The checks, their messages and the parser's position before and after are those of
+     * {@link #read}, and the result equals {@code read(...).toJavaArray()}.
+     *
+     * <p>Each innermost row is read into an array of its own, allocated at the row length the shape
+     * expects, and kept as it is when the row has that length: the values are stored once, with no flat
+     * storage to copy them out of. Arrays of rank 0 and 1 are read by {@link #read}, whose storage is
+     * already the Java array.
+     */
+    public static Object readJavaArray(JsonParser p, DType dtype, int[] sampleShape, boolean enforceShape)
+            throws IOException {
+        Objects.requireNonNull(dtype, "dtype");
+        int rank = sampleShape.length;
+        if (rank < 2) {
+            return read(p, dtype, sampleShape, enforceShape).toJavaArray();
+        }
+        JsonValues.expectStartArray(p);
+        int leaf = rank - 1;
+        int[] dims = new int[rank];
+        for (int d = 1; d < rank; d++) {
+            dims[d] = enforceShape ? sampleShape[d] : -1;
+        }
+        // rowTypes[d]: the component type of an array at depth d, from double[] at depth leaf - 1 up.
+        Class<?>[] rowTypes = new Class<?>[leaf];
+        rowTypes[leaf - 1] = dtype.elementType().arrayType();
+        for (int d = leaf - 2; d >= 0; d--) {
+            rowTypes[d] = rowTypes[d + 1].arrayType();
+        }
+        // open[d], counts[d]: the rows read so far into the open array at depth d.
+        Object[][] open = new Object[leaf][];
+        int[] counts = new int[rank];
+        open[0] = (Object[]) Array.newInstance(rowTypes[0], 16);
+        Buffer rows = new Buffer(dtype, Math.max(dims[leaf], 0));
+        int depth = 0;
+        while (true) {
+            JsonToken t = p.nextToken();
+            if (t == JsonToken.START_ARRAY) {
+                if (depth + 1 == leaf) {
+                    Object row = rows.readOwnRow(p, Math.max(dims[leaf], 0));
+                    checkLength(p, Array.getLength(row), leaf, dims, enforceShape);
+                    open[depth] = append(p, open[depth], counts[depth]++, row);
+                } else {
+                    depth++;
+                    open[depth] = (Object[]) Array.newInstance(rowTypes[depth], Math.max(dims[depth], 1));
+                    counts[depth] = 0;
+                }
+            } else if (t == JsonToken.END_ARRAY) {
+                if (depth > 0) {
+                    checkLength(p, counts[depth], depth, dims, enforceShape);
+                }
+                Object[] level = counts[depth] == open[depth].length ? open[depth] : Arrays.copyOf(open[depth], counts[depth]);
+                if (depth == 0) {
+                    return level;
+                }
+                open[depth] = null;
+                depth--;
+                open[depth] = append(p, open[depth], counts[depth]++, level);
+            } else {
+                int expected = dims[depth + 1];
+                String what = enforceShape ? "expected an array of " + values(expected) : "expected an array";
+                throw BindingException.at(p, what + ", got " + JsonValues.describe(p));
+            }
+        }
+    }
+
+    /** Stores {@code row} at {@code index} of {@code rows}, growing it by doubling; returns the array now in use. */
+    private static Object[] append(JsonParser p, Object[] rows, int index, Object row) throws BindingException {
+        Object[] a = index < rows.length ? rows : Arrays.copyOf(rows, Buffer.grow(p, rows.length));
+        a[index] = row;
+        return a;
+    }
+
     /** Checks the length of the array at {@code depth} that just ended; the parser is on its {@code ]}. */
     private static void checkLength(JsonParser p, int length, int depth, int[] dims, boolean enforceShape)
             throws BindingException {
@@ -154,10 +233,25 @@ public final class NdArrayReader {
         private byte[] bytes;
         private boolean[] booleans;
         private Object[] objects;
+        /** Values in the current storage. */
         private int size;
+        /** Full storage arrays, in order, holding the first {@code spilled} values; see {@link #spill}. */
+        private final List<Object> chunks = new ArrayList<>();
+        private int spilled;
+
+        /** True when the storage has been handed over as a row by {@link #readOwnRow}. */
+        private boolean taken;
 
         Buffer(DType dtype, int capacity) {
             this.dtype = dtype;
+            allocate(capacity);
+        }
+
+        /** Replaces the storage with a new, empty one of the dtype's storage type. */
+        private void allocate(int capacity) {
+            size = 0;
+            chunks.clear();
+            spilled = 0;
             switch (dtype) {
                 case FLOAT64:
                     doubles = new double[capacity];
@@ -233,6 +327,51 @@ public final class NdArrayReader {
             }
         }
 
+        /**
+         * Reads one innermost array, after its {@code [}, through its {@code ]}, into an array of its own:
+         * the storage itself when the row fills it exactly, which the next row then replaces with new
+         * storage of {@code expectedLength}, otherwise a trimmed copy. {@code expectedLength} is 0 when
+         * no row has fixed it yet.
+         */
+        Object readOwnRow(JsonParser p, int expectedLength) throws IOException {
+            if (taken || (expectedLength > 0 && Array.getLength(storage()) != expectedLength)) {
+                allocate(expectedLength);
+                taken = false;
+            }
+            size = 0;
+            readRow(p);
+            Object storage = storage();
+            Object row = finish();
+            taken = row == storage;
+            return row;
+        }
+
+        private Object storage() {
+            switch (dtype) {
+                case FLOAT64:
+                    return doubles;
+                case FLOAT32:
+                case FLOAT16:
+                    return floats;
+                case INT64:
+                case UINT32:
+                case UINT64:
+                    return longs;
+                case INT32:
+                case UINT16:
+                    return ints;
+                case INT16:
+                case UINT8:
+                    return shorts;
+                case INT8:
+                    return bytes;
+                case BOOL:
+                    return booleans;
+                default:
+                    return objects;
+            }
+        }
+
         /** Reads the current token as the one element of a rank-0 array. */
         void readOne(JsonParser p) throws IOException {
             switch (dtype) {
@@ -276,37 +415,49 @@ public final class NdArrayReader {
             size = 1;
         }
 
-        /** The storage trimmed to the values read. */
+        /**
+         * The values read, in one array of exactly their number: the storage itself when it is full and
+         * nothing was spilled, otherwise the chunks and the storage joined once. The buffer can then read
+         * another row from {@code size = 0}; the array returned is no longer its storage unless it was.
+         */
         Object finish() {
-            switch (dtype) {
-                case FLOAT64:
-                    return doubles.length == size ? doubles : Arrays.copyOf(doubles, size);
-                case FLOAT32:
-                case FLOAT16:
-                    return floats.length == size ? floats : Arrays.copyOf(floats, size);
-                case INT64:
-                case UINT32:
-                case UINT64:
-                    return longs.length == size ? longs : Arrays.copyOf(longs, size);
-                case INT32:
-                case UINT16:
-                    return ints.length == size ? ints : Arrays.copyOf(ints, size);
-                case INT16:
-                case UINT8:
-                    return shorts.length == size ? shorts : Arrays.copyOf(shorts, size);
-                case INT8:
-                    return bytes.length == size ? bytes : Arrays.copyOf(bytes, size);
-                case BOOL:
-                    return booleans.length == size ? booleans : Arrays.copyOf(booleans, size);
-                default:
-                    return objects.length == size ? objects : Arrays.copyOf(objects, size);
+            Object storage = storage();
+            int total = spilled + size;
+            if (chunks.isEmpty() && Array.getLength(storage) == total) {
+                return storage;
             }
+            Object joined = Array.newInstance(storage.getClass().getComponentType(), total);
+            int at = 0;
+            for (Object chunk : chunks) {
+                int length = Array.getLength(chunk);
+                System.arraycopy(chunk, 0, joined, at, length);
+                at += length;
+            }
+            System.arraycopy(storage, 0, joined, at, size);
+            chunks.clear();
+            spilled = 0;
+            return joined;
+        }
+
+        /**
+         * Keeps a full storage array as a chunk and returns an empty one to go on in, as large as all the
+         * values so far: growing never copies a value, and {@link #finish} copies each value once.
+         */
+        private Object spill(JsonParser p, Object full) throws BindingException {
+            int length = Array.getLength(full);
+            int total = spilled + length;
+            int next = grow(p, total) - total;
+            if (length > 0) {
+                chunks.add(full);
+            }
+            spilled = total;
+            return Array.newInstance(full.getClass().getComponentType(), next);
         }
 
         private int readDoubles(JsonParser p) throws IOException {
             double[] a = doubles;
             int n = size;
-            final int start = n;
+            final int start = spilled + n;
             for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
                 double v;
                 if (t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT) {
@@ -318,141 +469,150 @@ public final class NdArrayReader {
                     v = JsonValues.readDouble(p); // throws: not a number
                 }
                 if (n == a.length) {
-                    a = Arrays.copyOf(a, grow(p, n));
+                    a = (double[]) spill(p, a);
+                    n = 0;
                 }
                 a[n++] = v;
             }
             doubles = a;
             size = n;
-            return n - start;
+            return spilled + n - start;
         }
 
         private int readFloats(JsonParser p) throws IOException {
             float[] a = floats;
             int n = size;
-            final int start = n;
+            final int start = spilled + n;
             for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
                 float v = JsonValues.readFloat(p);
                 if (n == a.length) {
-                    a = Arrays.copyOf(a, grow(p, n));
+                    a = (float[]) spill(p, a);
+                    n = 0;
                 }
                 a[n++] = v;
             }
             floats = a;
             size = n;
-            return n - start;
+            return spilled + n - start;
         }
 
         private int readLongs(JsonParser p, long min, long max) throws IOException {
             long[] a = longs;
             int n = size;
-            final int start = n;
+            final int start = spilled + n;
             for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
                 long v = JsonValues.readInteger(p, min, max);
                 if (n == a.length) {
-                    a = Arrays.copyOf(a, grow(p, n));
+                    a = (long[]) spill(p, a);
+                    n = 0;
                 }
                 a[n++] = v;
             }
             longs = a;
             size = n;
-            return n - start;
+            return spilled + n - start;
         }
 
         private int readUint64s(JsonParser p) throws IOException {
             long[] a = longs;
             int n = size;
-            final int start = n;
+            final int start = spilled + n;
             for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
                 long v = JsonValues.readUint64(p);
                 if (n == a.length) {
-                    a = Arrays.copyOf(a, grow(p, n));
+                    a = (long[]) spill(p, a);
+                    n = 0;
                 }
                 a[n++] = v;
             }
             longs = a;
             size = n;
-            return n - start;
+            return spilled + n - start;
         }
 
         private int readInts(JsonParser p, int min, int max) throws IOException {
             int[] a = ints;
             int n = size;
-            final int start = n;
+            final int start = spilled + n;
             for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
                 int v = (int) JsonValues.readInteger(p, min, max);
                 if (n == a.length) {
-                    a = Arrays.copyOf(a, grow(p, n));
+                    a = (int[]) spill(p, a);
+                    n = 0;
                 }
                 a[n++] = v;
             }
             ints = a;
             size = n;
-            return n - start;
+            return spilled + n - start;
         }
 
         private int readShorts(JsonParser p, int min, int max) throws IOException {
             short[] a = shorts;
             int n = size;
-            final int start = n;
+            final int start = spilled + n;
             for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
                 short v = (short) JsonValues.readInteger(p, min, max);
                 if (n == a.length) {
-                    a = Arrays.copyOf(a, grow(p, n));
+                    a = (short[]) spill(p, a);
+                    n = 0;
                 }
                 a[n++] = v;
             }
             shorts = a;
             size = n;
-            return n - start;
+            return spilled + n - start;
         }
 
         private int readBytes(JsonParser p) throws IOException {
             byte[] a = bytes;
             int n = size;
-            final int start = n;
+            final int start = spilled + n;
             for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
                 byte v = JsonValues.readByte(p);
                 if (n == a.length) {
-                    a = Arrays.copyOf(a, grow(p, n));
+                    a = (byte[]) spill(p, a);
+                    n = 0;
                 }
                 a[n++] = v;
             }
             bytes = a;
             size = n;
-            return n - start;
+            return spilled + n - start;
         }
 
         private int readBooleans(JsonParser p) throws IOException {
             boolean[] a = booleans;
             int n = size;
-            final int start = n;
+            final int start = spilled + n;
             for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
                 boolean v = JsonValues.readBoolean(p);
                 if (n == a.length) {
-                    a = Arrays.copyOf(a, grow(p, n));
+                    a = (boolean[]) spill(p, a);
+                    n = 0;
                 }
                 a[n++] = v;
             }
             booleans = a;
             size = n;
-            return n - start;
+            return spilled + n - start;
         }
 
         private int readObjects(JsonParser p) throws IOException {
             Object[] a = objects;
             int n = size;
-            final int start = n;
+            final int start = spilled + n;
             for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
                 Object v = readObject(p);
                 if (n == a.length) {
-                    a = Arrays.copyOf(a, grow(p, n));
+                    a = (Object[]) spill(p, a);
+                    n = 0;
                 }
                 a[n++] = v;
             }
             objects = a;
             size = n;
-            return n - start;
+            return spilled + n - start;
         }
 
         private Object readObject(JsonParser p) throws IOException {

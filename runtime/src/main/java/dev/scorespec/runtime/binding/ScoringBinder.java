@@ -43,7 +43,9 @@ public interface ScoringBinder<A, R> {
     void init(ModelDir models) throws Exception;
 
     /**
-     * Converts the request into the arguments of {@code run}, checking them against the samples.
+     * Converts the request into the arguments of {@code run}, checking them against the samples. A JSON
+     * body is read to its end, and one that is not exactly one JSON object fails: the server relies on it,
+     * and parses the body a second time only when binding fails, to say what is wrong with it.
      *
      * @throws BindingException when the body does not fit the input schema; its message names the
      *     JSON path and the problem

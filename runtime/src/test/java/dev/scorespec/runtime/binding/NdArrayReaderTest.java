@@ -3,6 +3,7 @@ package dev.scorespec.runtime.binding;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -11,31 +12,51 @@ import dev.scorespec.runtime.NDArray;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
 class NdArrayReaderTest {
 
     private static final int[] RANK1 = {3};
 
-    /** Reads {@code {"data": json, "after": 1}}, checking the parser ends on the value's last token. */
+    /**
+     * Reads {@code {"data": json, "after": 1}}, checking the parser ends on the value's last token, and
+     * that {@link NdArrayReader#readJavaArray} reads the same as {@code toJavaArray()} of the result.
+     */
     private static NDArray read(String json, DType dtype, int[] sampleShape, boolean enforceShape) throws IOException {
         JsonParser p = Json.at("data", json + ", \"after\": 1");
         NDArray nd = NdArrayReader.read(p, dtype, sampleShape, enforceShape);
+        assertAfterValue(p, sampleShape);
+
+        JsonParser q = Json.at("data", json + ", \"after\": 1");
+        Object nested = NdArrayReader.readJavaArray(q, dtype, sampleShape, enforceShape);
+        assertAfterValue(q, sampleShape);
+        Object expected = nd.toJavaArray();
+        assertEquals(expected.getClass(), nested.getClass());
+        assertTrue(Objects.deepEquals(expected, nested), () -> "readJavaArray read " + Arrays.deepToString(new Object[] {nested}));
+        return nd;
+    }
+
+    private static void assertAfterValue(JsonParser p, int[] sampleShape) throws IOException {
         if (sampleShape.length > 0) {
             assertEquals(JsonToken.END_ARRAY, p.currentToken());
         }
         assertEquals(JsonToken.FIELD_NAME, p.nextToken());
         assertEquals("after", p.currentName());
-        return nd;
     }
 
     private static NDArray read(String json, DType dtype, int... sampleShape) throws IOException {
         return read(json, dtype, sampleShape, true);
     }
 
+    /** The message of the failure, which {@link NdArrayReader#readJavaArray} must report word for word. */
     private static String fails(String json, DType dtype, int[] sampleShape, boolean enforceShape) {
-        return assertThrows(BindingException.class,
+        String message = assertThrows(BindingException.class,
                 () -> NdArrayReader.read(Json.at("data", json), dtype, sampleShape, enforceShape)).getMessage();
+        assertEquals(message, assertThrows(BindingException.class,
+                () -> NdArrayReader.readJavaArray(Json.at("data", json), dtype, sampleShape, enforceShape)).getMessage());
+        return message;
     }
 
     private static String fails(String json, DType dtype, int... sampleShape) {
@@ -102,10 +123,14 @@ class NdArrayReaderTest {
         }
         NDArray nd = read(json.append(']').toString(), DType.FLOAT64, 1, 3);
         assertArrayEquals(new int[] {rows, 3}, nd.shape());
-        double[] d = nd.doubles();
-        assertEquals(rows * 3, d.length);
-        assertEquals(4999.5, d[3 * 4999 + 1]);
-        assertEquals(-1234, d[3 * 1234 + 2]);
+        double[] expected = new double[rows * 3];
+        for (int i = 0; i < rows; i++) {
+            expected[3 * i] = i;
+            expected[3 * i + 1] = i + 0.5;
+            expected[3 * i + 2] = -i;
+        }
+        // every value, in order, across the chunks the storage grew in
+        assertArrayEquals(expected, nd.doubles());
 
         StringBuilder strings = new StringBuilder("[");
         for (int i = 0; i < 1000; i++) {
@@ -113,7 +138,39 @@ class NdArrayReaderTest {
         }
         String[] s = read(strings.append(']').toString(), DType.STR, RANK1).strings();
         assertEquals(1000, s.length);
-        assertEquals("999", s[999]);
+        for (int i = 0; i < 1000; i++) {
+            assertEquals(Integer.toString(i), s[i]);
+        }
+    }
+
+    @Test
+    void nestedJavaArraysGrowAtEveryLevel() throws IOException {
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < 3; i++) {
+            json.append(i == 0 ? "[" : ", [");
+            for (int j = 0; j < 40; j++) {
+                json.append(j == 0 ? "" : ", ").append("[\"").append(i).append('.').append(j).append("\", \"x\"]");
+            }
+            json.append(']');
+        }
+        String cube = json.append(']').toString();
+        for (boolean enforce : new boolean[] {true, false}) {
+            JsonParser p = Json.at("data", cube);
+            String[][][] nested = (String[][][]) NdArrayReader.readJavaArray(p, DType.STR, new int[] {1, 40, 2}, enforce);
+            assertEquals(3, nested.length);
+            assertEquals(40, nested[2].length);
+            assertArrayEquals(new String[] {"2.39", "x"}, nested[2][39]);
+        }
+        // the same rows, compared with read(...).toJavaArray() by the helper
+        assertArrayEquals(new int[] {3, 40, 2}, read(cube, DType.STR, new int[] {1, 7, 7}, false).shape());
+    }
+
+    @Test
+    void nestedJavaArraysRejectRowsUnlikeTheFirst() {
+        assertEquals("data[2]: expected 2 values like the first row, got 3",
+                fails("[[1, 2], [3, 4], [5, 6, 7]]", DType.INT64, new int[] {1, 9}, false));
+        assertEquals("data[1]: expected 2 values like the first row, got 1",
+                fails("[[1, 2], [3]]", DType.FLOAT32, new int[] {1, 9}, false));
     }
 
     @Test

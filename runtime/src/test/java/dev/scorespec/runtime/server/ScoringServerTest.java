@@ -149,6 +149,10 @@ class ScoringServerTest {
         r = http.postJson("/score", "{\"data\": [[1,2,3]]} {}");
         assertEquals(400, r.status());
         assertTrue(r.message().startsWith("POST body could not be decoded as JSON: extra data"), r.message());
+        // the binder fails first, on a value, before the broken end: the body's problem is still the answer
+        r = http.postJson("/score", "{\"data\": \"rows\", \"scale\": ");
+        assertEquals(400, r.status());
+        assertTrue(r.message().startsWith("POST body could not be decoded as JSON: "), r.message());
         assertEquals("application/json", r.header("content-type"));
         assertNull(r.header("x-ms-run-fn-exec-ms"), "run did not run");
     }

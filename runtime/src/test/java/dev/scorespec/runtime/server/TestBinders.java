@@ -8,6 +8,7 @@ import dev.scorespec.runtime.ModelDir;
 import dev.scorespec.runtime.ScoringRequest;
 import dev.scorespec.runtime.binding.BindingException;
 import dev.scorespec.runtime.binding.BodyKind;
+import dev.scorespec.runtime.binding.JsonBody;
 import dev.scorespec.runtime.binding.ScoringBinder;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -118,6 +119,7 @@ public final class TestBinders {
                         p.skipChildren();
                     }
                 }
+                JsonBody.end(p); // the whole body, as generated binders read it
             }
             if (rows == null) {
                 throw BindingException.missing("data");
