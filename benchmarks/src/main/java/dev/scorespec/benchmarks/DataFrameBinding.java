@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.scorespec.benchmarks.Payloads.Row;
+import dev.scorespec.benchmarks.scoring.RecordsFrameScore;
+import dev.scorespec.benchmarks.scoring.RecordsFrameScore_ScoreSpec;
 import dev.scorespec.runtime.ScoringRequest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -44,8 +46,8 @@ import tech.tablesaw.io.json.JsonReadOptions;
  * {@link JsonNode}s and converts them to the same records; {@code tablesaw} is Tablesaw's own JSON reader
  * into a {@link Table}, given the column types so that it does not have to guess them.
  *
- * <p>The generated binder to a Tablesaw {@code Table} comes with {@code @DataFrame} samples; its method
- * ({@code binder}) and scoring class are added here then.
+ * {@code binder} is the binder the processor generates for {@link RecordsFrameScore}'s {@code @DataFrame}
+ * sample, driven as the server drives it, into a Tablesaw {@link Table}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -73,6 +75,8 @@ public class DataFrameBinding {
     public int rows;
 
     private byte[] body;
+    private Map<String, String> headers;
+    private final RecordsFrameScore_ScoreSpec frameBinder = new RecordsFrameScore_ScoreSpec();
 
     /** The frame as a developer maps it with databind. */
     public static final class RecordsFrame {
@@ -86,7 +90,14 @@ public class DataFrameBinding {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         body = Payloads.records(rows);
+        headers = ServerRequests.headers(body);
         checkSameValues();
+    }
+
+    /** The generated binder: the records straight into the Table's columns, every value checked. */
+    @Benchmark
+    public Object binder() throws IOException {
+        return frameBinder.bind(ServerRequests.score(headers, body));
     }
 
     /** The cost of the bytes themselves: each value into its column, by field name, nothing checked. */
@@ -205,14 +216,18 @@ public class DataFrameBinding {
         Checks.same("limit", expected, digest(fromColumns));
         Checks.same("databind", expected, digest(databind()));
         Checks.same("tree", expected, digest(tree()));
-        Table table = tablesaw();
-        List<Row> fromTable = new ArrayList<>();
+        Checks.same("tablesaw", expected, digest(rowsOf(tablesaw())));
+        Checks.same("binder", expected, digest(rowsOf(((RecordsFrameScore_ScoreSpec.Arguments) binder()).data())));
+    }
+
+    private static List<Row> rowsOf(Table table) {
+        List<Row> rows = new ArrayList<>();
         for (int i = 0; i < table.rowCount(); i++) {
-            fromTable.add(new Row(table.longColumn("id").getLong(i), table.doubleColumn("amount").getDouble(i),
+            rows.add(new Row(table.longColumn("id").getLong(i), table.doubleColumn("amount").getDouble(i),
                     table.stringColumn("name").get(i), table.booleanColumn("active").get(i),
                     table.dateTimeColumn("at").get(i)));
         }
-        Checks.same("tablesaw", expected, digest(fromTable));
+        return rows;
     }
 
     private static String digest(List<Row> rows) {

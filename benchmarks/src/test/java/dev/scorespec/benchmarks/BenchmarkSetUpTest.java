@@ -34,6 +34,16 @@ class BenchmarkSetUpTest {
     }
 
     @Test
+    void powerBiMethodsDecodeTheSameRequest() throws IOException {
+        for (int rows : new int[] {2, 1000}) {
+            PowerBiBinding benchmark = new PowerBiBinding();
+            benchmark.rows = rows;
+            benchmark.setUp();
+            assertEquals(rows, benchmark.limit().names().length);
+        }
+    }
+
+    @Test
     void checksCatchADifferentValue() {
         assertThrows(IllegalStateException.class, () -> Checks.same("m", new double[] {1, 2}, new double[] {1, 2.5}));
     }
