@@ -418,7 +418,8 @@ public final class NdArrayReader {
         /**
          * The values read, in one array of exactly their number: the storage itself when it is full and
          * nothing was spilled, otherwise the chunks and the storage joined once. The buffer can then read
-         * another row from {@code size = 0}; the array returned is no longer its storage unless it was.
+         * another row from {@code size = 0}, which {@link #readOwnRow} does after replacing storage it
+         * handed out.
          */
         Object finish() {
             Object storage = storage();

@@ -5,7 +5,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.util.Locale;
 
 /** Writing responses the way the Python server shapes them. */
 final class Responses {
@@ -94,8 +93,14 @@ final class Responses {
         }
     }
 
-    /** Milliseconds as the Python server prints them: three decimals, never an exponent. */
+    /**
+     * Milliseconds as the Python server prints them: three decimals, rounded half up, never an exponent.
+     * Twice per scoring request (the header and the access log), so by integer arithmetic rather than
+     * {@code String.format}, which took a seventh of the server's CPU under load.
+     */
     static String millis(long nanos) {
-        return String.format(Locale.ROOT, "%.3f", nanos / 1_000_000.0);
+        long micros = (Math.abs(nanos) + 500) / 1000;
+        long fraction = micros % 1000;
+        return (nanos < 0 ? "-" : "") + micros / 1000 + (fraction < 10 ? ".00" : fraction < 100 ? ".0" : ".") + fraction;
     }
 }
