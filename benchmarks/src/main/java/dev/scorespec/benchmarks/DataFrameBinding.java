@@ -1,17 +1,11 @@
 package dev.scorespec.benchmarks;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.scorespec.benchmarks.Payloads.Row;
 import dev.scorespec.benchmarks.scoring.RecordsFrameScore;
 import dev.scorespec.benchmarks.scoring.RecordsFrameScore_ScoreSpec;
-import dev.scorespec.runtime.ScoringRequest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.LocalDateTime;
@@ -57,15 +51,6 @@ import tech.tablesaw.io.json.JsonReadOptions;
 @Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class DataFrameBinding {
 
-    private static final JsonFactory STREAMING = ScoringRequest.jsonFactory();
-
-    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
-                    .enable(StreamReadFeature.USE_FAST_BIG_NUMBER_PARSER)
-                    .build())
-            .addModule(new JavaTimeModule())
-            .build();
-
     private static final Map<String, ColumnType> TABLESAW_TYPES = Map.of(
             "id", ColumnType.LONG, "amount", ColumnType.DOUBLE, "name", ColumnType.STRING,
             "active", ColumnType.BOOLEAN, "at", ColumnType.LOCAL_DATE_TIME);
@@ -109,7 +94,7 @@ public class DataFrameBinding {
         boolean[] active = new boolean[16];
         LocalDateTime[] at = new LocalDateTime[16];
         int row = -1;
-        try (JsonParser json = STREAMING.createParser(body)) {
+        try (JsonParser json = Baselines.STREAMING.createParser(body)) {
             json.nextToken(); // {
             json.nextToken(); // "data"
             json.nextToken(); // [
@@ -161,13 +146,13 @@ public class DataFrameBinding {
     /** What a developer writes today: databind into a list of records. */
     @Benchmark
     public List<Row> databind() throws IOException {
-        return MAPPER.readValue(body, RecordsFrame.class).data;
+        return Baselines.MAPPER.readValue(body, RecordsFrame.class).data;
     }
 
     /** Tree binding: parse into {@link JsonNode}s, then convert each object to a record. */
     @Benchmark
     public List<Row> tree() throws IOException {
-        JsonNode data = MAPPER.readTree(body).get("data");
+        JsonNode data = Baselines.MAPPER.readTree(body).get("data");
         List<Row> list = new ArrayList<>(data.size());
         for (JsonNode row : data) {
             list.add(new Row(row.get("id").longValue(), row.get("amount").doubleValue(), row.get("name").textValue(),

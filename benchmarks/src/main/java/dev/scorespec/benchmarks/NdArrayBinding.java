@@ -1,16 +1,12 @@
 package dev.scorespec.benchmarks;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.scorespec.benchmarks.scoring.RidgeMatrixScore_ScoreSpec;
 import dev.scorespec.benchmarks.scoring.RidgeNdArrayScore_ScoreSpec;
 import dev.scorespec.runtime.NDArray;
-import dev.scorespec.runtime.ScoringRequest;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Map;
@@ -48,16 +44,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class NdArrayBinding {
 
-    /** The server's factory: created once, fast double parsing on. */
-    private static final JsonFactory STREAMING = ScoringRequest.jsonFactory();
-
-    /** A mapper as a developer would keep one: created once, with the same parser settings. */
-    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
-                    .enable(StreamReadFeature.USE_FAST_BIG_NUMBER_PARSER)
-                    .build())
-            .build();
-
     /** Rows x columns of the {@code data} matrix. */
     @Param({"1x10", "1000x10"})
     public String shape;
@@ -94,7 +80,7 @@ public class NdArrayBinding {
     /** The cost of the bytes themselves: every number into a flat {@code double[]}, nothing checked. */
     @Benchmark
     public double[] limit() throws IOException {
-        try (JsonParser json = STREAMING.createParser(body)) {
+        try (JsonParser json = Baselines.STREAMING.createParser(body)) {
             double[] values = new double[16];
             int size = 0;
             for (JsonToken token = json.nextToken(); token != null; token = json.nextToken()) {
@@ -112,13 +98,13 @@ public class NdArrayBinding {
     /** What a developer writes today: databind into a class with a {@code double[][] data} field. */
     @Benchmark
     public double[][] databind() throws IOException {
-        return MAPPER.readValue(body, DataMatrix.class).data;
+        return Baselines.MAPPER.readValue(body, DataMatrix.class).data;
     }
 
     /** Tree binding: parse into {@link JsonNode}s, then convert them. */
     @Benchmark
     public double[][] tree() throws IOException {
-        JsonNode data = MAPPER.readTree(body).get("data");
+        JsonNode data = Baselines.MAPPER.readTree(body).get("data");
         double[][] rows = new double[data.size()][];
         for (int i = 0; i < rows.length; i++) {
             JsonNode row = data.get(i);

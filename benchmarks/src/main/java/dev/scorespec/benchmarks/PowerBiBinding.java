@@ -1,14 +1,9 @@
 package dev.scorespec.benchmarks;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.scorespec.benchmarks.scoring.PowerBiScore_ScoreSpec;
-import dev.scorespec.runtime.ScoringRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -46,14 +41,6 @@ import tech.tablesaw.api.Table;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class PowerBiBinding {
-
-    private static final JsonFactory STREAMING = ScoringRequest.jsonFactory();
-
-    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
-                    .enable(StreamReadFeature.USE_FAST_BIG_NUMBER_PARSER)
-                    .build())
-            .build();
 
     /** Rows of {@code input1} and of {@code input2}. */
     @Param({"2", "1000"})
@@ -127,7 +114,7 @@ public class PowerBiBinding {
         int people = 0;
         double input3 = 0;
         Double globalParameters = null;
-        try (JsonParser json = STREAMING.createParser(body)) {
+        try (JsonParser json = Baselines.STREAMING.createParser(body)) {
             json.nextToken(); // {
             while (json.nextToken() == JsonToken.FIELD_NAME) {
                 String field = json.currentName();
@@ -184,13 +171,13 @@ public class PowerBiBinding {
     /** What a developer writes today: databind into classes. */
     @Benchmark
     public Request databind() throws IOException {
-        return MAPPER.readValue(body, Request.class);
+        return Baselines.MAPPER.readValue(body, Request.class);
     }
 
     /** Tree binding: parse into {@link JsonNode}s, then convert. */
     @Benchmark
     public Decoded tree() throws IOException {
-        JsonNode root = MAPPER.readTree(body);
+        JsonNode root = Baselines.MAPPER.readTree(body);
         JsonNode inputs = root.get("Inputs");
         JsonNode matrix = inputs.get("input1");
         double[][] input1 = new double[matrix.size()][];
