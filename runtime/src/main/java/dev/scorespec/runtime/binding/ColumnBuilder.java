@@ -38,6 +38,9 @@ final class ColumnBuilder {
     private static final long MISSING_LONG = Long.MIN_VALUE;
     private static final int MISSING_INT = Integer.MIN_VALUE;
     private static final String MARKER = "Tablesaw stores this value as a missing value, so it cannot be kept";
+    /** Tablesaw's missing string is the empty string: where null is allowed too, the two cannot be told apart. */
+    private static final String EMPTY_STRING = "Tablesaw stores a missing string as the empty string, so in a column"
+            + " that may hold null it would read as null";
 
     private String name;
     private final boolean nullable;
@@ -163,12 +166,17 @@ final class ColumnBuilder {
                     throw cannotTake(p, row, rangeProblem(p, ColumnKind.DOUBLE));
                 }
                 break;
-            case STRING:
+            case STRING: {
                 if (p.currentToken() != JsonToken.VALUE_STRING) {
                     throw cannotTake(p, row, null);
                 }
-                strings.append(p.getText());
+                String value = p.getText();
+                if (value.isEmpty() && nullable) {
+                    throw cannotTake(p, row, EMPTY_STRING);
+                }
+                strings.append(value);
                 break;
+            }
             case BOOLEAN: {
                 JsonToken t = p.currentToken();
                 if (t != JsonToken.VALUE_TRUE && t != JsonToken.VALUE_FALSE) {

@@ -264,6 +264,14 @@ class DataFrameReaderTest {
         assertEquals(Integer.MIN_VALUE + 1, edge.intColumn("n").get(0));
         assertEquals(Long.MIN_VALUE + 1, edge.longColumn("td").get(0));
 
+        // a missing string is the empty string: kept where the column may not be null, refused where it may
+        DataFrameSpec strings = DataFrameSpec.of("t", Orient.VALUES, true, true,
+                column("s", ColumnKind.STRING), nullableColumn("n", ColumnKind.STRING));
+        assertEquals("", read("[[\"\", \"x\"]]", strings).stringColumn("s").get(0));
+        assertEquals("data[0][1]: column 'n' (string) cannot take the string \"\" in row 0: Tablesaw stores a missing"
+                + " string as the empty string, so in a column that may hold null it would read as null",
+                fails("[[\"a\", \"\"]]", strings));
+
         DataFrameSpec inferred = DataFrameSpec.of("t", Orient.RECORDS, false, true, column("a", ColumnKind.LONG));
         assertEquals("data[1].a: column 'a' (integer, from its first value) cannot take -9223372036854775808 in row 1"
                 + marker, fails("[{\"a\": 1}, {\"a\": -9223372036854775808}]", inferred));
