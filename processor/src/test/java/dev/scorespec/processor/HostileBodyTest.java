@@ -85,6 +85,8 @@ class HostileBodyTest {
                 reject(echo, "{\"text\": \"" + "x".repeat(20_000_001) + "\"}"));
         assertEquals("data[0][0]: a number is longer than the limit of 1,000 characters (line 1, column 12)",
                 reject(ridge, "{\"data\": [[" + "1".repeat(1_001) + "]]}"));
+        assertEquals("a property name is longer than the limit of 50,000 characters (line 1, column 50009)",
+                reject(echo, "{\"" + "n".repeat(50_001) + "\": 1}"));
         // in a property that names no parameter, skipped unread
         assertEquals("The request body is over a limit: arrays and objects are nested deeper than the limit of 1,000"
                 + " levels (line 1, column 1006)", reject(echo, "{\"x\": " + "[".repeat(1_003) + "]".repeat(1_003) + "}"));

@@ -64,9 +64,10 @@ public final class JsonBody {
      * JSON, or a value in it is over one of the parser's limits, which names the value's path.
      */
     public static BindingException malformed(JsonParser json, JsonProcessingException e) {
-        if (e instanceof StreamConstraintsException) {
-            // Thrown without a position; the parser is still on the value, or on the container too deep.
-            String where = JsonErrors.at(json.currentTokenLocation());
+        if (e instanceof StreamConstraintsException limit) {
+            // Thrown without a position. The parser is still on the value too long or the container too
+            // deep; a name too long is not a token yet, so its place is where the parser stopped.
+            String where = JsonErrors.at(JsonErrors.isNameLimit(limit) ? json.currentLocation() : json.currentTokenLocation());
             if (json.getParsingContext().getNestingDepth() > MAX_PATH_DEPTH) {
                 return BindingException.at("", "The request body is over a limit: " + JsonErrors.problem(e) + where);
             }

@@ -23,6 +23,7 @@ public final class JsonErrors {
     private static final Pattern QUOTED = Pattern.compile("'([^']*)'");
     private static final Pattern LIMIT = Pattern.compile("maximum allowed \\((\\d+)");
     private static final Pattern ESCAPE = Pattern.compile("^Unrecognized character escape .* \\(code (\\d+)\\)");
+    private static final String NAME_LIMIT = "Name length";
     private static final Pattern CONTROL = Pattern.compile("\\(CTRL-CHAR, code (\\d+)\\)");
 
     private JsonErrors() {
@@ -91,6 +92,11 @@ public final class JsonErrors {
         return "invalid JSON";
     }
 
+    /** Whether a read limit is the one on property names. */
+    static boolean isNameLimit(StreamConstraintsException e) {
+        return e.getOriginalMessage() != null && e.getOriginalMessage().startsWith(NAME_LIMIT);
+    }
+
     private static String unexpectedCharacter(int code, String m) {
         String found = character(code);
         if (m.contains("in numeric value")) {
@@ -149,7 +155,7 @@ public final class JsonErrors {
             return "a string is longer than the limit of " + limit + " characters";
         } else if (m.startsWith("Number value length")) {
             return "a number is longer than the limit of " + limit + " characters";
-        } else if (m.startsWith("Name length")) {
+        } else if (m.startsWith(NAME_LIMIT)) {
             return "a property name is longer than the limit of " + limit + " characters";
         } else if (m.startsWith("Document nesting depth")) {
             return "arrays and objects are nested deeper than the limit of " + limit + " levels";
