@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  */
 public final class JsonErrors {
 
-    private static final Pattern UNEXPECTED_CHARACTER = Pattern.compile("^Unexpected character \\('.*' \\(code (\\d+)\\)\\)");
+    /** {@code Unexpected character ('x' (code 120))}, or {@code ((CTRL-CHAR, code 10))} for a control character. */
+    private static final Pattern UNEXPECTED_CHARACTER = Pattern.compile("^Unexpected character \\(.*?code (\\d+)");
     private static final Pattern QUOTED = Pattern.compile("'([^']*)'");
     private static final Pattern LIMIT = Pattern.compile("maximum allowed \\((\\d+)");
     private static final Pattern ESCAPE = Pattern.compile("^Unrecognized character escape .* \\(code (\\d+)\\)");
@@ -136,7 +137,8 @@ public final class JsonErrors {
     }
 
     private static String endOfInput(String m) {
-        if (m.contains("VALUE_STRING") || m.contains("field name") || m.contains("escape sequence")) {
+        if (m.contains("VALUE_STRING") || m.contains("field name") || m.contains("escape sequence")
+                || m.contains("closing quote")) {
             return "the body ends inside a string";
         }
         if (m.contains("close marker for Array")) {

@@ -63,6 +63,8 @@ class JsonErrorsTest {
         "~{\"a\":\"x\ty\"}~      | control character U+0009 must be escaped in a string, as \\u0009 (line 1, column 8)",
         "{\"a\":\"\\q\"}         | invalid escape '\\q' in a string: the escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX (line 1, column 8)",
         "{\"a\":\"\\u12G4\"}     | a \\u escape needs four hexadecimal digits, found 'G' (line 1, column 11)",
+        "~{\"a\":\"\\u1\n\"}~      | a \\u escape needs four hexadecimal digits, found U+000A (line 1, column 10)",
+        "~{\"a\":1e\t}~            | an exponent must have digits, found U+0009 (line 1, column 8)",
         "{\"a\":é}               | unexpected character outside a string (line 1, column 8)",
         // structure and the end of the input
         "{\"a\":[1}              | '}' cannot close the array that is open (line 1, column 8)",
