@@ -47,11 +47,6 @@ public final class Base64Text {
         }
     }
 
-    /** The canonical base64 text of some bytes. */
-    public static String encode(byte[] bytes) {
-        return Base64.getEncoder().encodeToString(bytes);
-    }
-
     private static int sextet(char c) {
         if (c >= 'A' && c <= 'Z') {
             return c - 'A';
