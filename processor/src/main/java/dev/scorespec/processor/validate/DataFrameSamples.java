@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scorespec.annotations.ColumnKind;
 import dev.scorespec.annotations.Orient;
+import dev.scorespec.annotations.internal.DType;
 import dev.scorespec.annotations.internal.TemporalText;
 import dev.scorespec.processor.model.DataFrameType;
 import dev.scorespec.processor.model.JavaType;
@@ -306,21 +307,21 @@ final class DataFrameSamples {
         String problem = null;
         switch (kind) {
             case LONG, INTEGER -> {
-                long max = kind == ColumnKind.LONG ? Long.MAX_VALUE : Integer.MAX_VALUE;
-                long min = kind == ColumnKind.LONG ? Long.MIN_VALUE : Integer.MIN_VALUE;
+                DType storage = kind == ColumnKind.LONG ? DType.INT64 : DType.INT32;
                 if (cell.isNumber() && SampleTypes.isIntegral(cell)) {
                     BigInteger value = cell.decimalValue().toBigInteger();
-                    if (value.compareTo(BigInteger.valueOf(min)) >= 0 && value.compareTo(BigInteger.valueOf(max)) <= 0) {
+                    if (value.compareTo(storage.min()) >= 0 && value.compareTo(storage.max()) <= 0) {
                         return NODES.numberNode(value.longValue());
                     }
                 }
                 problem = kind == ColumnKind.LONG ? "a 64-bit integer" : "a 32-bit integer";
             }
             case DOUBLE -> {
-                if (cell.isNumber()) {
+                // A number beyond double's range would be published as "Infinity", which no request may carry.
+                if (cell.isNumber() && DType.FLOAT64.holds(cell.doubleValue())) {
                     return NODES.numberNode(cell.doubleValue());
                 }
-                problem = "a number";
+                problem = "a number from " + DType.FLOAT64.rangeText();
             }
             case BOOLEAN -> {
                 if (cell.isBoolean()) {
@@ -354,7 +355,7 @@ final class DataFrameSamples {
     /** The writer's text of a date, date-time, instant, time or timedelta; null when it is not one, or finer than ms. */
     private String temporal(ColumnKind kind, String text) {
         try {
-            return switch (kind) {
+            String written = switch (kind) {
                 case DATE -> parses(dates, text) ? dates.parse(text).toString() : null;
                 case DATE_TIME -> {
                     LocalDateTime value = parses(dateTimes, text) ? dateTimes.parse(text) : null;
@@ -375,9 +376,25 @@ final class DataFrameSamples {
                 }
                 default -> throw new IllegalArgumentException(kind.name());
             };
+            return written != null && readable(kind, written) ? written : null;
         } catch (RuntimeException e) {
             return null; // a parser that said it could, and could not after all; or a duration beyond ~292 years
         }
+    }
+
+    /**
+     * Whether a request may carry the text the writer writes: Tablesaw's parsers take what requests may
+     * not (a year past 9999 is {@code "+12020-..."}), and the runtime reads cells with the shared codecs.
+     */
+    private static boolean readable(ColumnKind kind, String written) {
+        return switch (kind) {
+            case DATE -> TemporalText.parseDate(written) != null;
+            case DATE_TIME -> TemporalText.parseLocalDateTime(written) != null;
+            case INSTANT -> TemporalText.parseOffsetDateTime(written) != null;
+            case TIME -> TemporalText.parseLocalTime(written) != null;
+            case TIMEDELTA -> TemporalText.parseTimedelta(written) != null;
+            default -> true;
+        };
     }
 
     /** For a text that parses as {@code kind}: whether it is within the millisecond; null when it does not parse. */
