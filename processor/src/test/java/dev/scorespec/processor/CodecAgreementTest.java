@@ -260,6 +260,9 @@ class CodecAgreementTest {
         assertFalse(accepts("datetime64", quoted("2020-01-02")), "a date alone, which requests may not carry");
         assertFalse(accepts("float32", "3.5e38"), "beyond float, which requests may not carry");
         assertFalse(accepts("LocalTime", quoted("13:45")), "a time without seconds, which requests may not carry");
+        assertFalse(accepts("frame DOUBLE", "1e400"), "published as \"Infinity\", which requests may not carry");
+        assertFalse(accepts("frame DATE_TIME", quoted("+12020-01-01T00:00:00")), "published as \"+12020-...\"");
+        assertTrue(accepts("frame DATE_TIME", quoted("2020-01-02 03:04:05")), "pandas' CSV text, published as requests take it");
         assertEquals(CASES.size(), ACCEPTED.size() + REJECTED.size());
     }
 
