@@ -51,25 +51,21 @@ final class ScoreHandler<A, R> {
         this.config = config;
     }
 
+    /** A GET or a POST; the router answers the other methods. */
     void handle(RoutingContext ctx, String requestId) {
-        HttpMethod method = ctx.request().method();
         boolean raw = binder.bodyKind() == BodyKind.RAW_HTTP;
-        if (method.equals(HttpMethod.OPTIONS)) {
-            Responses.options(ctx, ALLOW);
-        } else if (raw && (method.equals(HttpMethod.GET) || method.equals(HttpMethod.POST))) {
+        if (raw) {
             // as it came: a GET's body too, as Flask's request.get_data() would give it
             BodyReader.read(ctx, config.maxRequestBytes(), body -> dispatch(ctx, requestId, body));
-        } else if (method.equals(HttpMethod.GET)) {
+        } else if (ctx.request().method().equals(HttpMethod.GET)) {
             dispatch(ctx, requestId, null);
-        } else if (method.equals(HttpMethod.POST)) {
+        } else {
             if (binder.bodyKind() == BodyKind.JSON_PARAMETERS
                     && !RequestBodies.isJson(ctx.request().getHeader("content-type"))) {
                 Responses.error(ctx, 415, RequestBodies.WRONG_CONTENT_TYPE);
                 return;
             }
             BodyReader.read(ctx, config.maxRequestBytes(), body -> dispatch(ctx, requestId, body));
-        } else {
-            Responses.methodNotAllowed(ctx, ALLOW);
         }
     }
 

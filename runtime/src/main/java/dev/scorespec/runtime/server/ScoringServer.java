@@ -13,6 +13,8 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
@@ -20,12 +22,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -144,17 +148,70 @@ public final class ScoringServer implements AutoCloseable {
         }
     }
 
-    private void listen() throws ServerStartException {
+    /**
+     * Every route of the server, in one place. Handlers that concern every request come first (CORS headers,
+     * request ids and the access log, CORS preflights); then each path with its methods, under the service
+     * path prefix and without it. Vert.x Web answers a known path with an unknown method 405 and an unknown
+     * path 404; the error handlers give those answers the Python server's JSON bodies.
+     */
+    private Router router() {
         Router router = Router.router(vertx);
         router.route().handler(cors::handle); // first, so that every answer carries the CORS headers
         router.route().handler(this::track);
         // before any route and any credential check: browsers send a preflight without credentials
         router.route().handler(cors::preflight);
-        router.route().handler(this::dispatch);
+        for (String base : config.servicePathPrefix().isEmpty() ? List.of("") : List.of("", config.servicePathPrefix())) {
+            // under a prefix, the health probe answers with and without a trailing slash
+            route(router, base.isEmpty() ? "/" : Pattern.quote(base) + "/?", HEALTH_ALLOW, false, this::health);
+            route(router, Pattern.quote(base + "/score"), ScoreHandler.ALLOW, true, ctx -> score.handle(ctx, ctx.get(REQUEST_ID)));
+            route(router, Pattern.quote(base + "/swagger.json"), HEALTH_ALLOW, true, this::swagger);
+            if (docs != null) {
+                String page = Pattern.quote(base + "/docs") + "(?:/.*)?";
+                router.routeWithRegex(HttpMethod.OPTIONS, page).handler(ctx -> Responses.options(ctx, DocsPage.ALLOW));
+                router.routeWithRegex(page).method(HttpMethod.GET).method(HttpMethod.HEAD)
+                        .handler(ctx -> docs.handle(ctx, localPath(ctx.normalizedPath())));
+            }
+        }
+        router.errorHandler(404, ctx -> Responses.error(ctx, 404, Responses.NOT_FOUND));
+        router.errorHandler(405, ctx -> Responses.methodNotAllowed(ctx, allowed(localPath(ctx.normalizedPath()))));
         router.errorHandler(500, ctx -> {
             LOG.error("Request {} failed", ctx.<String>get(REQUEST_ID), ctx.failure());
             Responses.error(ctx, 500, Responses.INTERNAL_ERROR);
         });
+        return router;
+    }
+
+    /**
+     * One path: {@code OPTIONS} answered with its {@code Allow}; with {@code keyed}, the key checked for
+     * every other method (a wrong method without the key is a 401, not a 405); the methods that
+     * {@code allow} lists answered by {@code handler}. The path is a regular expression matching the whole
+     * path, so that it is exact (Vert.x's plain paths also match a trailing slash, which the Python server
+     * answers 404).
+     */
+    private void route(Router router, String exact, String allow, boolean keyed, Handler<RoutingContext> handler) {
+        router.routeWithRegex(HttpMethod.OPTIONS, exact).handler(ctx -> Responses.options(ctx, allow));
+        if (keyed && auth != null) {
+            router.routeWithRegex(exact).handler(this::authenticate);
+        }
+        Route route = router.routeWithRegex(exact);
+        for (String method : allow.split(", ")) {
+            if (!method.equals("OPTIONS")) {
+                route.method(HttpMethod.valueOf(method));
+            }
+        }
+        route.handler(handler);
+    }
+
+    /** The {@code Allow} header of a path without the prefix, for a 405. */
+    private String allowed(String localPath) {
+        if (localPath.equals("/score")) {
+            return ScoreHandler.ALLOW;
+        }
+        return localPath.equals("/docs") || localPath.startsWith("/docs/") ? DocsPage.ALLOW : HEALTH_ALLOW;
+    }
+
+    private void listen() throws ServerStartException {
+        Router router = router();
         HttpServerOptions options = new HttpServerOptions()
                 .setIdleTimeout(config.idleTimeoutSeconds())
                 .setIdleTimeoutUnit(TimeUnit.SECONDS)
@@ -336,37 +393,15 @@ public final class ScoringServer implements AutoCloseable {
         }
     }
 
-    private void dispatch(RoutingContext ctx) {
-        String path = localPath(ctx.normalizedPath());
-        switch (path) {
-            case "/":
-                health(ctx);
-                break;
-            case "/score":
-                if (admitted(ctx)) {
-                    score.handle(ctx, ctx.get(REQUEST_ID));
-                }
-                break;
-            case "/swagger.json":
-                if (admitted(ctx)) {
-                    swagger(ctx);
-                }
-                break;
-            default:
-                if (docs != null && (path.equals("/docs") || path.startsWith("/docs/"))) {
-                    docs.handle(ctx, path);
-                } else {
-                    Responses.error(ctx, 404, Responses.NOT_FOUND);
-                }
-        }
-    }
-
     /**
-     * Whether key authentication lets the request through; when not, it has been answered 401. {@code OPTIONS}
-     * always passes: a browser's CORS preflight carries no {@code Authorization}, and the answer holds no data.
+     * Key authentication in front of a route; when the request lacks the key it has been answered 401. The
+     * {@code OPTIONS} routes come before it: a browser's CORS preflight carries no {@code Authorization},
+     * and the answer holds no data.
      */
-    private boolean admitted(RoutingContext ctx) {
-        return auth == null || ctx.request().method().equals(HttpMethod.OPTIONS) || auth.admit(ctx);
+    private void authenticate(RoutingContext ctx) {
+        if (auth.admit(ctx)) {
+            ctx.next();
+        }
     }
 
     /** The path without the configured prefix; the routes answer with and without it. */
@@ -382,29 +417,16 @@ public final class ScoringServer implements AutoCloseable {
     }
 
     private void health(RoutingContext ctx) {
-        HttpMethod method = ctx.request().method();
-        if (method.equals(HttpMethod.GET) || method.equals(HttpMethod.HEAD)) {
-            ctx.response().setStatusCode(200).putHeader("content-type", "text/plain; charset=utf-8").end("Healthy");
-        } else if (method.equals(HttpMethod.OPTIONS)) {
-            Responses.options(ctx, HEALTH_ALLOW);
-        } else {
-            Responses.methodNotAllowed(ctx, HEALTH_ALLOW);
-        }
+        ctx.response().setStatusCode(200).putHeader("content-type", "text/plain; charset=utf-8").end("Healthy");
     }
 
     private void swagger(RoutingContext ctx) {
-        HttpMethod method = ctx.request().method();
-        if (method.equals(HttpMethod.GET) || method.equals(HttpMethod.HEAD)) {
-            OpenApiDocuments.Lookup found = documents.find(QueryString.first(ctx.request().uri(), "version"));
-            if (found.document != null) {
-                Responses.json(ctx, 200, found.document, false);
-            } else {
-                Responses.error(ctx, 404, found.notFoundMessage);
-            }
-        } else if (method.equals(HttpMethod.OPTIONS)) {
-            Responses.options(ctx, HEALTH_ALLOW);
+        // werkzeug's decoding, not Vert.x's ctx.queryParams(): see QueryString
+        OpenApiDocuments.Lookup found = documents.find(QueryString.first(ctx.request().uri(), "version"));
+        if (found.document != null) {
+            Responses.json(ctx, 200, found.document, false);
         } else {
-            Responses.methodNotAllowed(ctx, HEALTH_ALLOW);
+            Responses.error(ctx, 404, found.notFoundMessage);
         }
     }
 }
