@@ -18,7 +18,9 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -78,15 +80,17 @@ final class ScoreHandler<A, R> {
         call.armTimer();
         String method = ctx.request().method().name();
         String uri = ctx.request().uri();
-        Map<String, String> headers = new LinkedHashMap<>();
-        ctx.request().headers().forEach(h -> headers.putIfAbsent(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
+        // every value of a repeated header: a raw run may need them all
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        ctx.request().headers().forEach(h -> headers.computeIfAbsent(h.getKey().toLowerCase(Locale.ROOT),
+                name -> new ArrayList<>(1)).add(h.getValue()));
         // unordered: requests from one event loop must not wait for each other
         workers.executeBlocking(() -> score(call, method, uri, headers, body), false)
                 .onComplete(call::finish);
     }
 
     /** Runs on a worker thread. */
-    private Outcome score(Call call, String method, String uri, Map<String, String> headers, byte[] body) {
+    private Outcome score(Call call, String method, String uri, Map<String, List<String>> headers, byte[] body) {
         if (call.timedOut()) {
             return Outcome.DROPPED; // answered while it waited for a worker
         }
@@ -105,7 +109,7 @@ final class ScoreHandler<A, R> {
         }
         A arguments;
         try {
-            arguments = binder.bind(ScoringRequest.of(method, uri, headers, bytes));
+            arguments = binder.bind(ScoringRequest.withHeaderValues(method, uri, headers, bytes));
         } catch (IOException | RuntimeException e) {
             return bindingFailed(call, jsonBody ? bytes : null, e);
         }
