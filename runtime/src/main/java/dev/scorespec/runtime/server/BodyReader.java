@@ -11,6 +11,11 @@ import java.util.function.Consumer;
  * over the limit is answered 413 at once when its Content-Length tells, or as soon as it passes the limit;
  * the rest of it is read and dropped, so the client can read the answer, and the connection is closed
  * afterwards.
+ *
+ * <p>Hand-written rather than Vert.x Web's {@code BodyHandler}: a raw run must receive a form
+ * ({@code multipart/form-data}, {@code application/x-www-form-urlencoded}) as sent, which {@code BodyHandler}
+ * decodes; and the body is collected into one array of its declared size, which {@code BodyHandler}'s
+ * growing buffer would copy again.
  */
 final class BodyReader {
 

@@ -32,6 +32,10 @@ import org.slf4j.LoggerFactory;
  * the pool; the run, if it started, is interrupted). A {@link BodyKind#RAW_HTTP} run gets every GET and
  * POST unchecked, and its {@link ScoringResponse} is sent as it is.
  *
+ * <p>The scoring timeout is hand-written rather than Vert.x Web's {@code TimeoutHandler}, because the Python
+ * contract answers 500 (not 503) with {@code x-ms-run-fn-exec-ms}, counts from the hand-over to the worker
+ * pool (not from the arrival of the headers, which would count the upload), and stops the run.
+ *
  * @param <A> the binder's arguments
  * @param <R> what its {@code run} returns
  */
@@ -99,6 +103,8 @@ final class ScoreHandler<A, R> {
         if (binder.bodyKind() == BodyKind.RAW_HTTP) {
             bytes = body; // no checks: run takes the request as it came
         } else if (body == null) {
+            // werkzeug's decoding, not Vert.x's ctx.queryParams() (see QueryString): ';' is no separator and a
+            // malformed escape stays as sent, where Netty's decoder splits at ';' and refuses the request
             bytes = RequestBodies.queryAsJson(QueryString.parse(uri));
         } else {
             bytes = body;
