@@ -364,7 +364,7 @@ public final class ScoringServer implements AutoCloseable {
                 r.putHeader("TraceId", traceId);
             }
         });
-        ctx.addEndHandler(ar -> accessLog(ctx, start, requestId, ar.succeeded()));
+        ctx.addEndHandler(ar -> accessLog(ctx, start));
 
         if (idTooLong) {
             Responses.error(ctx, 431, "x-request-id must not exceed " + HEADER_LIMIT + " characters");
@@ -380,16 +380,30 @@ public final class ScoringServer implements AutoCloseable {
         return s == null ? "" : s;
     }
 
-    private void accessLog(RoutingContext ctx, long start, String requestId, boolean sent) {
+    /**
+     * One line per request, when its response has ended or its connection (or HTTP/2 stream) has closed,
+     * with what was really sent. Whether Vert.x reports the end as a success is not the test: an HTTP/2
+     * stream closes as soon as its response ends, which Vert.x Web reports as a failure of the end.
+     */
+    private void accessLog(RoutingContext ctx, long start) {
         HttpServerRequest request = ctx.request();
-        int status = ctx.response().getStatusCode();
+        HttpServerResponse response = ctx.response();
+        String requestId = ctx.get(REQUEST_ID);
         String ms = Responses.millis(System.nanoTime() - start);
-        String statusText = sent ? Integer.toString(status) : status + " (connection closed before the response ended)";
-        // health probes come every few seconds: the Python server does not log them at all
-        if (status == 200 && localPath(ctx.normalizedPath()).equals("/")) {
-            ACCESS.debug("{} {} {} {}ms {}", request.method(), request.path(), statusText, ms, requestId);
+        String outcome;
+        if (response.ended()) {
+            outcome = Integer.toString(response.getStatusCode());
+        } else if (response.headWritten()) {
+            outcome = response.getStatusCode() + " (connection closed after " + response.bytesWritten()
+                    + " bytes of the body, before the response ended)";
         } else {
-            ACCESS.info("{} {} {} {}ms {}", request.method(), request.path(), statusText, ms, requestId);
+            outcome = "no response (connection closed before an answer was sent)";
+        }
+        // health probes come every few seconds: the Python server does not log them at all
+        if (response.ended() && response.getStatusCode() == 200 && localPath(ctx.normalizedPath()).equals("/")) {
+            ACCESS.debug("{} {} {} {}ms {}", request.method(), request.path(), outcome, ms, requestId);
+        } else {
+            ACCESS.info("{} {} {} {}ms {}", request.method(), request.path(), outcome, ms, requestId);
         }
     }
 
