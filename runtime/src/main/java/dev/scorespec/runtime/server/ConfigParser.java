@@ -52,6 +52,10 @@ public final class ConfigParser {
         MAX_REQUEST_BYTES("--max-request-bytes", "SCORESPEC_MAX_REQUEST_BYTES",
                 Long.toString(ServerConfig.DEFAULT_MAX_REQUEST_BYTES) + " (100 MiB)",
                 "Largest request body accepted; larger ones get 413."),
+        IDLE_TIMEOUT_SECONDS("--idle-timeout-seconds", "SCORESPEC_IDLE_TIMEOUT_SECONDS",
+                Integer.toString(ServerConfig.DEFAULT_IDLE_TIMEOUT_SECONDS),
+                "Seconds a connection with no request in flight stays open; 0 keeps it open. A request being "
+                        + "read, scored or answered is never cut."),
         WORKER_COUNT("--worker-count", "WORKER_COUNT", "(the number of cores)",
                 "Threads that bind, run and write requests concurrently."),
         SCORING_CLASS("--scoring-class", "SCORESPEC_SCORING_CLASS", "(the only one on the class path)",
@@ -140,6 +144,9 @@ public final class ConfigParser {
         }
         if ((s = setting(Option.MAX_REQUEST_BYTES, flags, env)).isPresent()) {
             b.maxRequestBytes(s.get().number(1, Long.MAX_VALUE, "a whole number of bytes, at least 1"));
+        }
+        if ((s = setting(Option.IDLE_TIMEOUT_SECONDS, flags, env)).isPresent()) {
+            b.idleTimeoutSeconds((int) s.get().number(0, 86_400, "a whole number of seconds from 0 to 86400"));
         }
         if ((s = setting(Option.WORKER_COUNT, flags, env)).isPresent()) {
             b.workerCount((int) s.get().number(1, 10_000, "a whole number from 1 to 10000"));

@@ -71,6 +71,7 @@ public final class ScoringServer implements AutoCloseable {
     private final Cors cors;
     private final KeyAuth auth;
     private final DocsPage docs;
+    private final IdleConnections idle;
     private HttpServer http;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -87,6 +88,7 @@ public final class ScoringServer implements AutoCloseable {
         this.cors = new Cors(config.corsOrigins());
         this.auth = config.authKey().map(KeyAuth::new).orElse(null);
         this.docs = DocsPage.create(vertx, config);
+        this.idle = new IdleConnections(vertx, config.idleTimeoutSeconds());
     }
 
     private <A, R> ScoreHandler<A, R> scoreHandler(ScoringBinder<A, R> b) {
@@ -213,6 +215,7 @@ public final class ScoringServer implements AutoCloseable {
     private void listen() throws ServerStartException {
         Router router = router();
         HttpServerOptions options = new HttpServerOptions()
+                // Netty's idle timeout only until the first request; then IdleConnections, which never cuts a request
                 .setIdleTimeout(config.idleTimeoutSeconds())
                 .setIdleTimeoutUnit(TimeUnit.SECONDS)
                 .setMaxInitialLineLength(64 * 1024)
@@ -364,7 +367,11 @@ public final class ScoringServer implements AutoCloseable {
                 r.putHeader("TraceId", traceId);
             }
         });
-        ctx.addEndHandler(ar -> accessLog(ctx, start));
+        idle.requestStarted(request.connection());
+        ctx.addEndHandler(ar -> {
+            idle.requestEnded(request.connection());
+            accessLog(ctx, start);
+        });
 
         if (idTooLong) {
             Responses.error(ctx, 431, "x-request-id must not exceed " + HEADER_LIMIT + " characters");

@@ -22,6 +22,8 @@ public final class ServerConfig {
     public static final long DEFAULT_SCORING_TIMEOUT_MS = 3_600_000L;
     /** 100 MiB. */
     public static final long DEFAULT_MAX_REQUEST_BYTES = 100L * 1024 * 1024;
+    /** Seconds an idle keep-alive connection stays open, as before this became a setting. */
+    public static final int DEFAULT_IDLE_TIMEOUT_SECONDS = 60;
     public static final String DEFAULT_SERVICE_NAME = "ML service";
     public static final String DEFAULT_SERVICE_VERSION = "1.0";
 
@@ -180,7 +182,10 @@ public final class ServerConfig {
         return null;
     }
 
-    /** Seconds after which an idle keep-alive connection is closed. */
+    /**
+     * Seconds after which a connection with no request in flight is closed; 0 for never. A request being
+     * read, scored or answered keeps its connection open, however long {@code run} takes.
+     */
     public int idleTimeoutSeconds() {
         return idleTimeoutSeconds;
     }
@@ -213,7 +218,8 @@ public final class ServerConfig {
                 + ", serviceName=" + serviceName + ", serviceVersion=" + serviceVersion
                 + ", servicePathPrefix=" + (servicePathPrefix.isEmpty() ? "(none)" : servicePathPrefix)
                 + ", scoringTimeoutMs=" + scoringTimeoutMs + ", appRoot=" + appRoot
-                + ", maxRequestBytes=" + maxRequestBytes + ", workerCount=" + workerCount
+                + ", maxRequestBytes=" + maxRequestBytes + ", idleTimeoutSeconds=" + idleTimeoutSeconds
+                + ", workerCount=" + workerCount
                 + ", scoringClass=" + (scoringClass == null ? "(not set)" : scoringClass)
                 + ", corsOrigins=" + (corsOrigins.isEmpty() ? "(CORS off)" : String.join(",", corsOrigins))
                 + ", authKey=" + (authKey == null ? "(authentication off)" : "(set)");
@@ -234,7 +240,7 @@ public final class ServerConfig {
         private String scoringClass;
         private List<String> corsOrigins = List.of();
         private String authKey;
-        private int idleTimeoutSeconds = 60;
+        private int idleTimeoutSeconds = DEFAULT_IDLE_TIMEOUT_SECONDS;
         private long shutdownGraceMs = 10_000;
 
         private Builder() {
