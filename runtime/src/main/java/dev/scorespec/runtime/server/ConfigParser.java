@@ -52,6 +52,8 @@ public final class ConfigParser {
         MAX_REQUEST_BYTES("--max-request-bytes", "SCORESPEC_MAX_REQUEST_BYTES",
                 Long.toString(ServerConfig.DEFAULT_MAX_REQUEST_BYTES) + " (100 MiB)",
                 "Largest request body accepted; larger ones get 413."),
+        MAX_BYTES_IN_FLIGHT("--max-bytes-in-flight", "SCORESPEC_MAX_BYTES_IN_FLIGHT", "(a quarter of the maximum heap)",
+                "Most bytes of request bodies held at once; a body that would pass it gets 503 with Retry-After."),
         IDLE_TIMEOUT_SECONDS("--idle-timeout-seconds", "SCORESPEC_IDLE_TIMEOUT_SECONDS",
                 Integer.toString(ServerConfig.DEFAULT_IDLE_TIMEOUT_SECONDS),
                 "Seconds a connection with no request in flight stays open; 0 keeps it open. A request being "
@@ -144,6 +146,9 @@ public final class ConfigParser {
         }
         if ((s = setting(Option.MAX_REQUEST_BYTES, flags, env)).isPresent()) {
             b.maxRequestBytes(s.get().number(1, Long.MAX_VALUE, "a whole number of bytes, at least 1"));
+        }
+        if ((s = setting(Option.MAX_BYTES_IN_FLIGHT, flags, env)).isPresent()) {
+            b.maxBytesInFlight(s.get().number(1, Long.MAX_VALUE, "a whole number of bytes, at least 1"));
         }
         if ((s = setting(Option.IDLE_TIMEOUT_SECONDS, flags, env)).isPresent()) {
             b.idleTimeoutSeconds((int) s.get().number(0, 86_400, "a whole number of seconds from 0 to 86400"));

@@ -49,12 +49,14 @@ final class ScoreHandler<A, R> {
     private final WorkerExecutor workers;
     private final ScoringBinder<A, R> binder;
     private final ServerConfig config;
+    private final BodyReader bodies;
 
     ScoreHandler(Vertx vertx, WorkerExecutor workers, ScoringBinder<A, R> binder, ServerConfig config) {
         this.vertx = vertx;
         this.workers = workers;
         this.binder = binder;
         this.config = config;
+        this.bodies = new BodyReader(config.maxRequestBytes(), config.maxBytesInFlight());
     }
 
     /** A GET or a POST; the router answers the other methods. */
@@ -62,7 +64,7 @@ final class ScoreHandler<A, R> {
         boolean raw = binder.bodyKind() == BodyKind.RAW_HTTP;
         if (raw) {
             // as it came: a GET's body too, as Flask's request.get_data() would give it
-            BodyReader.read(ctx, config.maxRequestBytes(), body -> dispatch(ctx, requestId, body));
+            bodies.read(ctx, body -> dispatch(ctx, requestId, body));
         } else if (ctx.request().method().equals(HttpMethod.GET)) {
             dispatch(ctx, requestId, null);
         } else {
@@ -71,7 +73,7 @@ final class ScoreHandler<A, R> {
                 Responses.error(ctx, 415, RequestBodies.WRONG_CONTENT_TYPE);
                 return;
             }
-            BodyReader.read(ctx, config.maxRequestBytes(), body -> dispatch(ctx, requestId, body));
+            bodies.read(ctx, body -> dispatch(ctx, requestId, body));
         }
     }
 

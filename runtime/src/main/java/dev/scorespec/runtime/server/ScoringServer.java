@@ -230,8 +230,9 @@ public final class ScoringServer implements AutoCloseable {
         }
         String base = "http://" + config.host() + ":" + http.actualPort() + config.servicePathPrefix();
         LOG.info("Listening on {}: health GET {}/, scoring POST {}/score, documents GET {}/swagger.json; "
-                + "{} worker threads, scoring timeout {} ms", base, base, base, base, config.workerCount(),
-                config.scoringTimeoutMs());
+                + "{} worker threads, scoring timeout {} ms, request bodies up to {} bytes each and {} bytes in flight",
+                base, base, base, base, config.workerCount(), config.scoringTimeoutMs(), config.maxRequestBytes(),
+                config.maxBytesInFlight());
         if (docs != null) {
             LOG.info("Interactive documentation (Swagger UI): {}/docs/", base);
         }

@@ -41,6 +41,7 @@ public final class ServerConfig {
     private final List<String> corsOrigins;
     private final String authKey;
     private final int idleTimeoutSeconds;
+    private final long maxBytesInFlight;
     private final long shutdownGraceMs;
 
     private ServerConfig(Builder b) {
@@ -58,6 +59,7 @@ public final class ServerConfig {
         this.corsOrigins = List.copyOf(b.corsOrigins);
         this.authKey = b.authKey;
         this.idleTimeoutSeconds = b.idleTimeoutSeconds;
+        this.maxBytesInFlight = b.maxBytesInFlight > 0 ? b.maxBytesInFlight : defaultMaxBytesInFlight();
         this.shutdownGraceMs = b.shutdownGraceMs;
     }
 
@@ -81,6 +83,7 @@ public final class ServerConfig {
         b.corsOrigins = corsOrigins;
         b.authKey = authKey;
         b.idleTimeoutSeconds = idleTimeoutSeconds;
+        b.maxBytesInFlight = maxBytesInFlight;
         b.shutdownGraceMs = shutdownGraceMs;
         return b;
     }
@@ -190,6 +193,21 @@ public final class ServerConfig {
         return idleTimeoutSeconds;
     }
 
+    /**
+     * The most bytes of request bodies held at once across every request in flight: a body that would pass
+     * it is answered 503 with {@code Retry-After} before it is read (413 when it alone is larger). The
+     * default is a quarter of the maximum heap ({@code -Xmx}), leaving the rest for what binding and
+     * {@code run} make of the bodies.
+     */
+    public long maxBytesInFlight() {
+        return maxBytesInFlight;
+    }
+
+    /** A quarter of the maximum heap. */
+    public static long defaultMaxBytesInFlight() {
+        return Runtime.getRuntime().maxMemory() / 4;
+    }
+
     /** How long {@link ScoringServer#close()} waits for in-flight requests. */
     public long shutdownGraceMs() {
         return shutdownGraceMs;
@@ -218,7 +236,8 @@ public final class ServerConfig {
                 + ", serviceName=" + serviceName + ", serviceVersion=" + serviceVersion
                 + ", servicePathPrefix=" + (servicePathPrefix.isEmpty() ? "(none)" : servicePathPrefix)
                 + ", scoringTimeoutMs=" + scoringTimeoutMs + ", appRoot=" + appRoot
-                + ", maxRequestBytes=" + maxRequestBytes + ", idleTimeoutSeconds=" + idleTimeoutSeconds
+                + ", maxRequestBytes=" + maxRequestBytes + ", maxBytesInFlight=" + maxBytesInFlight
+                + ", idleTimeoutSeconds=" + idleTimeoutSeconds
                 + ", workerCount=" + workerCount
                 + ", scoringClass=" + (scoringClass == null ? "(not set)" : scoringClass)
                 + ", corsOrigins=" + (corsOrigins.isEmpty() ? "(CORS off)" : String.join(",", corsOrigins))
@@ -241,6 +260,8 @@ public final class ServerConfig {
         private List<String> corsOrigins = List.of();
         private String authKey;
         private int idleTimeoutSeconds = DEFAULT_IDLE_TIMEOUT_SECONDS;
+        /** 0 for the default, {@link ServerConfig#defaultMaxBytesInFlight()}. */
+        private long maxBytesInFlight;
         private long shutdownGraceMs = 10_000;
 
         private Builder() {
@@ -342,6 +363,15 @@ public final class ServerConfig {
                 throw new IllegalArgumentException("idleTimeoutSeconds must not be negative");
             }
             this.idleTimeoutSeconds = idleTimeoutSeconds;
+            return this;
+        }
+
+        /** See {@link ServerConfig#maxBytesInFlight()}; 0 for the default. */
+        public Builder maxBytesInFlight(long maxBytesInFlight) {
+            if (maxBytesInFlight < 0) {
+                throw new IllegalArgumentException("maxBytesInFlight must not be negative, not " + maxBytesInFlight);
+            }
+            this.maxBytesInFlight = maxBytesInFlight;
             return this;
         }
 
