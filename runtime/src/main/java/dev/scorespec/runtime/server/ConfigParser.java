@@ -136,6 +136,10 @@ public final class ConfigParser {
             b.serviceVersion(s.get().value);
         }
         if ((s = setting(Option.SERVICE_PATH_PREFIX, flags, env)).isPresent()) {
+            String problem = ServerConfig.prefixProblem(ServerConfig.normalizePrefix(s.get().value));
+            if (problem != null) {
+                throw new ConfigException("Invalid " + s.get().source + " '" + s.get().value + "': " + problem + ".");
+            }
             b.servicePathPrefix(s.get().value);
         }
         if ((s = setting(Option.SCORING_TIMEOUT_MS, flags, env)).isPresent()) {

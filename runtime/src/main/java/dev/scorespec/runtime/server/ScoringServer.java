@@ -219,7 +219,7 @@ public final class ScoringServer implements AutoCloseable {
                 .setIdleTimeout(config.idleTimeoutSeconds())
                 .setIdleTimeoutUnit(TimeUnit.SECONDS)
                 .setMaxInitialLineLength(64 * 1024)
-                .setMaxHeaderSize(32 * 1024)
+                .setMaxHeaderSize(ServerConfig.MAX_HEADER_BYTES)
                 .setHandle100ContinueAutomatically(false);
         try {
             http = await(vertx.createHttpServer(options).requestHandler(router).listen(config.port(), config.host()),

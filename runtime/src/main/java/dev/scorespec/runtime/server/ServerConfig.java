@@ -24,6 +24,12 @@ public final class ServerConfig {
     public static final long DEFAULT_MAX_REQUEST_BYTES = 100L * 1024 * 1024;
     /** Seconds an idle keep-alive connection stays open, as before this became a setting. */
     public static final int DEFAULT_IDLE_TIMEOUT_SECONDS = 60;
+    /** The most bytes of headers a request may have (Netty answers 431 above it). */
+    static final int MAX_HEADER_BYTES = 32 * 1024;
+    /** A quarter of the header limit, so that a key always fits beside a client's other headers. */
+    static final int MAX_AUTH_KEY_LENGTH = MAX_HEADER_BYTES / 4;
+    /** Paths the server answers itself: a prefix equal to one of them (or under /docs) would shadow it. */
+    private static final List<String> ROUTES = List.of("/score", "/swagger.json", "/docs");
     public static final String DEFAULT_SERVICE_NAME = "ML service";
     public static final String DEFAULT_SERVICE_VERSION = "1.0";
 
@@ -174,6 +180,11 @@ public final class ServerConfig {
         if (key.isEmpty()) {
             return "the key is empty";
         }
+        if (key.length() > MAX_AUTH_KEY_LENGTH) {
+            return "the key has " + key.length() + " characters; a key may have at most " + MAX_AUTH_KEY_LENGTH
+                    + ", so that the Authorization header fits within the server's limit of "
+                    + MAX_HEADER_BYTES + " bytes of headers with room for the others";
+        }
         for (int i = 0; i < key.length(); i++) {
             char c = key.charAt(i);
             if (c < 0x21 || c > 0x7e) {
@@ -211,6 +222,33 @@ public final class ServerConfig {
     /** How long {@link ScoringServer#close()} waits for in-flight requests. */
     public long shutdownGraceMs() {
         return shutdownGraceMs;
+    }
+
+    /**
+     * Why a normalized prefix cannot work, or null. A request path is matched as sent, decoded only where
+     * Vert.x normalizes it, so a prefix must be written the way clients send it: path characters of RFC 3986
+     * only, no empty, {@code .} or {@code ..} segment; and it must not shadow one of the server's own routes.
+     */
+    static String prefixProblem(String prefix) {
+        for (int i = 0; i < prefix.length(); i++) {
+            char c = prefix.charAt(i);
+            boolean pathChar = c < 0x80 && (Character.isLetterOrDigit(c) || "-._~!$&'()*+,;=:@/".indexOf(c) >= 0);
+            if (!pathChar) {
+                return "it holds " + (c == ' ' ? "a space" : "'" + c + "'") + " at position " + (i + 1)
+                        + ", which a request path cannot carry as it is; use letters, digits and - . _ ~ only";
+            }
+        }
+        for (String segment : prefix.isEmpty() ? new String[0] : prefix.substring(1).split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                return "it has an empty, '.' or '..' segment, which clients and proxies rewrite";
+            }
+        }
+        for (String route : ROUTES) {
+            if (prefix.equals(route) || (route.equals("/docs") && prefix.startsWith("/docs/"))) {
+                return "the server's own route " + route + " would answer in its place; choose another prefix";
+            }
+        }
+        return null;
     }
 
     /**
@@ -299,7 +337,12 @@ public final class ServerConfig {
 
         /** Any form: {@code "api/v1"}, {@code "/api/v1/"}; normalized as {@link ServerConfig#servicePathPrefix()}. */
         public Builder servicePathPrefix(String servicePathPrefix) {
-            this.servicePathPrefix = Objects.requireNonNull(servicePathPrefix, "servicePathPrefix");
+            String problem = prefixProblem(normalizePrefix(Objects.requireNonNull(servicePathPrefix, "servicePathPrefix")));
+            if (problem != null) {
+                throw new IllegalArgumentException("Invalid service path prefix '" + servicePathPrefix + "': " + problem
+                        + ".");
+            }
+            this.servicePathPrefix = servicePathPrefix;
             return this;
         }
 
