@@ -110,7 +110,7 @@ final class BodyReader {
     }
 
     /** Answers with the status, drops the rest of the body and closes the connection once it has been sent. */
-    private static void refuse(RoutingContext ctx, int status, String message) {
+    static void refuse(RoutingContext ctx, int status, String message) {
         HttpServerRequest request = ctx.request();
         if (Responses.writable(ctx)) {
             ctx.response().putHeader("connection", "close");

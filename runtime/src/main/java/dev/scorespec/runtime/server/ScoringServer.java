@@ -13,6 +13,8 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
@@ -59,6 +61,9 @@ public final class ScoringServer implements AutoCloseable {
     /** The Python server's limit on the request-id headers. */
     static final int HEADER_LIMIT = 100;
     static final String HEALTH_ALLOW = "GET, HEAD, OPTIONS";
+    /** Every method some route answers, for {@code OPTIONS *}. */
+    static final String SERVER_ALLOW = "GET, HEAD, POST, OPTIONS";
+    static final String MISSING_HOST = "A request must have a Host header.";
     private static final String REQUEST_ID = "scorespec.requestId";
     private static final AtomicBoolean LEGACY_ID_WARNED = new AtomicBoolean();
 
@@ -160,6 +165,7 @@ public final class ScoringServer implements AutoCloseable {
         Router router = Router.router(vertx);
         router.route().handler(cors::handle); // first, so that every answer carries the CORS headers
         router.route().handler(this::track);
+        router.route().handler(this::checkFraming);
         // before any route and any credential check: browsers send a preflight without credentials
         router.route().handler(cors::preflight);
         for (String base : config.servicePathPrefix().isEmpty() ? List.of("") : List.of("", config.servicePathPrefix())) {
@@ -222,7 +228,11 @@ public final class ScoringServer implements AutoCloseable {
                 .setMaxHeaderSize(ServerConfig.MAX_HEADER_BYTES)
                 .setHandle100ContinueAutomatically(false);
         try {
-            http = await(vertx.createHttpServer(options).requestHandler(router).listen(config.port(), config.host()),
+            http = await(vertx.createHttpServer(options).requestHandler(request -> {
+                if (routable(request)) {
+                    router.handle(request);
+                }
+            }).listen(config.port(), config.host()),
                     Duration.ofSeconds(30));
         } catch (Exception e) {
             closeVertx();
@@ -322,6 +332,63 @@ public final class ScoringServer implements AutoCloseable {
 
     private static String message(Throwable e) {
         return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
+    /**
+     * Whether the router can take a request; the ones it cannot are answered here, cleanly, where Vert.x
+     * Web would log an ERROR line or answer 404 without looking at them: an HTTP/1.x request without
+     * {@code Host} (400, as RFC 9112 section 3.2 demands), {@code OPTIONS *} (200 with the server's methods)
+     * and {@code CONNECT} (405: the server is no proxy), whose targets are not paths.
+     */
+    private static boolean routable(HttpServerRequest request) {
+        if (request.version() != HttpVersion.HTTP_2 && request.authority() == null) {
+            answerUnrouted(request, 400, MISSING_HOST, null);
+        } else if (request.method().equals(HttpMethod.OPTIONS) && request.uri().equals("*")) {
+            answerUnrouted(request, 200, null, SERVER_ALLOW);
+        } else if (request.method().equals(HttpMethod.CONNECT)) {
+            answerUnrouted(request, 405, Responses.METHOD_NOT_ALLOWED, SERVER_ALLOW);
+        } else {
+            return true;
+        }
+        return false;
+    }
+
+    /** An answer without the router: a JSON message or none, a request id, and an access-log line. */
+    private static void answerUnrouted(HttpServerRequest request, int status, String message, String allow) {
+        String requestId = UUID.randomUUID().toString();
+        HttpServerResponse response = request.response()
+                .setStatusCode(status)
+                .putHeader("x-request-id", requestId)
+                .putHeader(Responses.RUN_FAILED, "False");
+        if (allow != null) {
+            response.putHeader("allow", allow);
+        }
+        if (message == null) {
+            response.end();
+        } else {
+            response.putHeader("content-type", Responses.JSON).end(new JsonObject().put("message", message).toBuffer());
+        }
+        ACCESS.info("{} {} {} 0.000ms {}", request.method(), request.uri(), status, requestId);
+    }
+
+    /**
+     * Requests whose framing HTTP allows but the server refuses: a transfer coding other than chunked
+     * (Netty would read the body as plain chunked, so it is refused, 501, and the connection closed), and
+     * several {@code Host} headers (400, RFC 9112 section 3.2).
+     */
+    private void checkFraming(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        List<String> codings = request.headers().getAll("transfer-encoding");
+        String coding = String.join(", ", codings);
+        if (!codings.isEmpty() && !coding.strip().equalsIgnoreCase("chunked")) {
+            BodyReader.refuse(ctx, 501, "The transfer coding '" + coding + "' is not supported: send the body with "
+                    + "Content-Length, or chunked alone.");
+        } else if (request.headers().getAll("host").size() > 1) {
+            Responses.error(ctx, 400, "A request must have one Host header; this one has "
+                    + request.headers().getAll("host").size() + ".");
+        } else {
+            ctx.next();
+        }
     }
 
     /**
