@@ -378,8 +378,10 @@ public final class BinderEmitter {
         TypeName recordType = ((ArrayTypeName) a.javaType()).componentType();
         String rowReader = helperName("read" + context + "Row");
         MethodSpec.Builder row = reader(rowReader, recordType)
-                .addJavadoc("Reads one row of {@code $L}: an object with the fields by name. Fields the dtype does\n"
-                        + "not name are ignored, as numpy does and the schema allows.\n", context);
+                .addJavadoc("""
+                            Reads one row of {@code $L}: an object with the fields by name. Fields the dtype does
+                            not name are ignored, as numpy does and the schema allows.
+                            """, context);
         for (NdArrayType.Field f : a.fields()) {
             row.addStatement("$T $L = $L", f.javaType(), javaName(f.name()), defaultValue(f.javaType()));
         }
@@ -690,8 +692,7 @@ public final class BinderEmitter {
     static String javaName(String name) {
         StringBuilder out = new StringBuilder();
         boolean upperNext = false;
-        for (char c : name.toCharArray()) {
-            if (Character.isLetterOrDigit(c)) {
+        for (int i = 0; i < name.length(); i++) { char c = name.charAt(i);if (Character.isLetterOrDigit(c)) {
                 out.append(upperNext ? Character.toUpperCase(c) : c);
                 upperNext = false;
             } else {
