@@ -240,7 +240,7 @@ public final class ConfigParser {
      * Each flag is read as text; the value is checked afterwards, with its environment variable, so that
      * both give the same messages.
      */
-    private static CommandSpec command(Map<OptionSpec, Option> options) {
+    private static CommandSpec command(IdentityHashMap<OptionSpec, Option> options) {
         CommandSpec spec = CommandSpec.create()
                 .name("java -cp <class path> dev.scorespec.runtime.Main")
                 .mixinStandardHelpOptions(true)
@@ -296,7 +296,7 @@ public final class ConfigParser {
             normalized.add(!arg.startsWith("--") ? arg
                     : eq < 0 ? arg.replace('_', '-') : arg.substring(0, eq).replace('_', '-') + arg.substring(eq));
         }
-        Map<OptionSpec, Option> options = new IdentityHashMap<>();
+        IdentityHashMap<OptionSpec, Option> options = new IdentityHashMap<>();
         CommandLine.ParseResult result;
         try {
             result = new CommandLine(command(options)).parseArgs(normalized.toArray(String[]::new));
@@ -335,7 +335,7 @@ public final class ConfigParser {
                 + "or --name=value; run with --help to list them.");
     }
 
-    private static String flagOf(CommandLine.Model.ArgSpec arg, Map<OptionSpec, Option> options) {
+    private static String flagOf(CommandLine.Model.ArgSpec arg, IdentityHashMap<OptionSpec, Option> options) {
         Option option = arg instanceof OptionSpec ? options.get(arg) : null;
         return option != null ? option.flag : arg.paramLabel();
     }

@@ -63,6 +63,7 @@ public final class ScoringServer implements AutoCloseable {
     static final String HEALTH_ALLOW = "GET, HEAD, OPTIONS";
     /** Every method some route answers, for {@code OPTIONS *}. */
     static final String SERVER_ALLOW = "GET, HEAD, POST, OPTIONS";
+    private static final Pattern LIST = Pattern.compile(", ");
     static final String MISSING_HOST = "A request must have a Host header.";
     private static final String REQUEST_ID = "scorespec.requestId";
     private static final AtomicBoolean LEGACY_ID_WARNED = new AtomicBoolean();
@@ -202,11 +203,8 @@ public final class ScoringServer implements AutoCloseable {
             router.routeWithRegex(exact).handler(this::authenticate);
         }
         Route route = router.routeWithRegex(exact);
-        for (String method : allow.split(", ")) {
-            if (!method.equals("OPTIONS")) {
-                route.method(HttpMethod.valueOf(method));
-            }
-        }
+        LIST.splitAsStream(allow).filter(method -> !method.equals("OPTIONS")).map(HttpMethod::valueOf)
+                .forEach(route::method);
         route.handler(handler);
     }
 
