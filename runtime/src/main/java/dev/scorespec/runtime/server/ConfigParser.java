@@ -26,9 +26,10 @@ import picocli.CommandLine.Model.OptionSpec;
  * shell variable) cannot turn authentication off unnoticed. Messages never repeat a key.
  *
  * <p>Flags are read by picocli, which also lays out {@code --help} and answers {@code --version}. They are
- * written {@code --port 5001} or {@code --port=5001}; underscores in a flag's name are read as dashes, so the Python server's {@code --model_dir} and {@code --worker_count} work too. An unknown
- * flag, a flag given twice, a missing value, a malformed number or an out-of-range one is a
- * {@link ConfigException}, never a silent default.
+ * written {@code --port 5001} or {@code --port=5001}; underscores in a flag's name are read as dashes, so
+ * the Python server's {@code --model_dir} and {@code --worker_count} work too. An unknown flag, a flag
+ * given twice, a missing value, a malformed number or an out-of-range one is a {@link ConfigException},
+ * never a silent default.
  */
 public final class ConfigParser {
 
