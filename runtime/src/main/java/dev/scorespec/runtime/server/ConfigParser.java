@@ -53,7 +53,7 @@ public final class ConfigParser {
         MAX_REQUEST_BYTES("--max-request-bytes", "SCORESPEC_MAX_REQUEST_BYTES",
                 Long.toString(ServerConfig.DEFAULT_MAX_REQUEST_BYTES) + " (100 MiB)",
                 "Largest request body accepted; larger ones get 413."),
-        MAX_BYTES_IN_FLIGHT("--max-bytes-in-flight", "SCORESPEC_MAX_BYTES_IN_FLIGHT", "(a quarter of the maximum heap)",
+        MAX_BYTES_IN_FLIGHT("--max-bytes-in-flight", "SCORESPEC_MAX_BYTES_IN_FLIGHT", "(an eighth of the maximum heap)",
                 "Most bytes of request bodies held at once; a body that would pass it gets 503 with Retry-After."),
         IDLE_TIMEOUT_SECONDS("--idle-timeout-seconds", "SCORESPEC_IDLE_TIMEOUT_SECONDS",
                 Integer.toString(ServerConfig.DEFAULT_IDLE_TIMEOUT_SECONDS),

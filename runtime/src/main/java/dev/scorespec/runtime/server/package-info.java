@@ -27,7 +27,7 @@
  *   <tr><td>SCORING_TIMEOUT_MS</td><td>--scoring-timeout-ms</td><td>3600000</td></tr>
  *   <tr><td>AML_APP_ROOT</td><td>--app-root</td><td>the working directory</td></tr>
  *   <tr><td>SCORESPEC_MAX_REQUEST_BYTES</td><td>--max-request-bytes</td><td>104857600 (100 MiB)</td></tr>
- *   <tr><td>SCORESPEC_MAX_BYTES_IN_FLIGHT</td><td>--max-bytes-in-flight</td><td>a quarter of the maximum
+ *   <tr><td>SCORESPEC_MAX_BYTES_IN_FLIGHT</td><td>--max-bytes-in-flight</td><td>an eighth of the maximum
  *       heap</td></tr>
  *   <tr><td>SCORESPEC_IDLE_TIMEOUT_SECONDS</td><td>--idle-timeout-seconds</td><td>60 (0: never)</td></tr>
  *   <tr><td>WORKER_COUNT</td><td>--worker-count</td><td>the number of cores</td></tr>

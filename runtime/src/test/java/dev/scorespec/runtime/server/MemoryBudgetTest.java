@@ -88,7 +88,7 @@ class MemoryBudgetTest {
         assertEquals(2048, ConfigParser.parse(List.of("--max-bytes-in-flight", "2048"), Map.of()).maxBytesInFlight());
         assertEquals(4096, ConfigParser.parse(List.of(), Map.of("SCORESPEC_MAX_BYTES_IN_FLIGHT", "4096"))
                 .maxBytesInFlight());
-        assertEquals(Runtime.getRuntime().maxMemory() / 4, ConfigParser.parse(List.of(), Map.of()).maxBytesInFlight());
+        assertEquals(Runtime.getRuntime().maxMemory() / 8, ConfigParser.parse(List.of(), Map.of()).maxBytesInFlight());
         assertTrue(body(400, 0).getBytes(StandardCharsets.UTF_8).length <= 400);
     }
 }
