@@ -3,6 +3,9 @@ package dev.scorespec.processor.emit;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scorespec.annotations.ColumnKind;
+import dev.scorespec.annotations.Orient;
+import dev.scorespec.annotations.internal.OpenApiVersion;
 import dev.scorespec.processor.model.DataFrameType;
 import dev.scorespec.processor.model.DataFrameType.Column;
 import java.util.ArrayList;
@@ -40,7 +43,7 @@ final class DataFrameSchemas {
 
     /** Whether the frame's schema needs a union of value types, which Swagger 2.0 cannot write. */
     static boolean needsUnion(DataFrameType frame) {
-        return (frame.orient() == DataFrameType.Orient.VALUES || frame.orient() == DataFrameType.Orient.SPLIT)
+        return (frame.orient() == Orient.VALUES || frame.orient() == Orient.SPLIT)
                 && frame.enforceColumnType() && valueTypes(frame).size() > 1;
     }
 
@@ -177,10 +180,10 @@ final class DataFrameSchemas {
         return types;
     }
 
-    private record ValueType(DataFrameType.ColumnKind kind, boolean nullable) {
+    private record ValueType(ColumnKind kind, boolean nullable) {
     }
 
-    private static ObjectNode typed(DataFrameType.ColumnKind kind, boolean nullable, OpenApiVersion version) {
+    private static ObjectNode typed(ColumnKind kind, boolean nullable, OpenApiVersion version) {
         ObjectNode schema = NODES.objectNode();
         if (nullable && version == OpenApiVersion.V3_1) {
             schema.putArray("type").add(kind.jsonType()).add("null");

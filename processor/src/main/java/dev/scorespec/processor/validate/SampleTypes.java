@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
-import dev.scorespec.processor.model.DType;
+import dev.scorespec.annotations.internal.Base64Text;
+import dev.scorespec.annotations.internal.DType;
+import dev.scorespec.annotations.internal.TemporalText;
 import dev.scorespec.processor.model.JavaElement;
 import dev.scorespec.processor.model.JavaType;
 import dev.scorespec.processor.model.ListType;
@@ -20,22 +22,14 @@ import dev.scorespec.processor.model.UnionType;
 import dev.scorespec.processor.model.ValueType;
 import java.math.BigInteger;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.OffsetTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Infers the {@link ValueType} of a sample for a Java target, as inference-schema infers a schema from
@@ -50,8 +44,6 @@ final class SampleTypes {
     private static final TypeName LIST_OF_OBJECT = ParameterizedTypeName.get(ClassName.get(List.class), OBJECT);
     private static final TypeName MAP_OF_OBJECT =
             ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class), OBJECT);
-    private static final Pattern TIMEDELTA = Pattern.compile(
-            "-?\\d+ (days|hours|minutes|seconds|milliseconds|microseconds|nanoseconds)", Pattern.CASE_INSENSITIVE);
 
     /** The subject of messages, such as {@code 'data'} or {@code the output of run}. */
     private final String subject;
@@ -111,9 +103,9 @@ final class SampleTypes {
                             + "(primitives, String, byte[], LocalDateTime, Duration)");
         }
         DType dtype = dtypeName.isEmpty() ? dtypeFor(javaElement.get()) : dtype(dtypeName);
-        if (dtype.element() != javaElement.get()) {
-            TypeName wanted = arrayOf(dtype.element(), javaRank);
-            throw new Misfit(Message.DTYPE_MISMATCH, dtype.numpyName(), subject, dtype.element().javaName(),
+        if (JavaElement.of(dtype) != javaElement.get()) {
+            TypeName wanted = arrayOf(JavaElement.of(dtype), javaRank);
+            throw new Misfit(Message.DTYPE_MISMATCH, dtype.numpyName(), subject, JavaElement.of(dtype).javaName(),
                     target.name(), wanted, dtypeFor(javaElement.get()).numpyName());
         }
         if (javaRank != shape.size()) {
@@ -301,23 +293,27 @@ final class SampleTypes {
                 return Optional.of("not an integer");
             }
             BigInteger value = node.bigIntegerValue();
-            BigInteger[] range = integerRange(dtype);
-            if (value.compareTo(range[0]) < 0 || value.compareTo(range[1]) > 0) {
-                return Optional.of("outside " + dtype.numpyName() + "'s range " + range[0] + " to " + range[1]);
+            if (value.compareTo(dtype.min()) < 0 || value.compareTo(dtype.max()) > 0) {
+                return Optional.of("outside " + dtype.numpyName() + "'s range " + dtype.min() + " to " + dtype.max());
             }
             return Optional.empty();
         }
         if (dtype.isFloating()) {
-            return node.isNumber() ? Optional.empty() : Optional.of("not a number");
+            if (!node.isNumber()) {
+                return Optional.of("not a number");
+            }
+            return dtype.holds(node.doubleValue()) ? Optional.empty()
+                    : Optional.of("beyond " + dtype.numpyName() + "'s range " + dtype.rangeText());
         }
         return switch (dtype) {
             case BOOL -> node.isBoolean() ? Optional.empty() : Optional.of("not true or false");
             case STR -> node.isTextual() ? Optional.empty() : Optional.of("not a string");
-            case BYTES -> node.isTextual() && base64(node.asText()) ? Optional.empty() : Optional.of("not base64 text");
-            case DATETIME64 -> node.isTextual() && localDateTime(node.asText()).isPresent() ? Optional.empty()
+            case BYTES -> node.isTextual() && Base64Text.decode(node.asText()) != null ? Optional.empty()
+                    : Optional.of("not canonical base64 text such as \"aGVsbG8=\"");
+            case DATETIME64 -> node.isTextual() && TemporalText.parseLocalDateTime(node.asText()) != null ? Optional.empty()
                     : Optional.of("not a date-time such as \"2020-01-01T00:00:00\"");
-            case TIMEDELTA64 -> node.isTextual() && timedelta(node.asText()) ? Optional.empty()
-                    : Optional.of("not a duration such as \"3600 seconds\"");
+            case TIMEDELTA64 -> node.isTextual() && TemporalText.parseTimedelta(node.asText()) != null ? Optional.empty()
+                    : Optional.of("not a duration such as \"3600 seconds\", \"2 weeks\" or \"PT1H\"");
             default -> Optional.of("not a " + dtype.numpyName());
         };
     }
@@ -326,22 +322,8 @@ final class SampleTypes {
         return node.isIntegralNumber() || (node.isNumber() && node.decimalValue().stripTrailingZeros().scale() <= 0);
     }
 
-    static BigInteger[] integerRange(DType dtype) {
-        return switch (dtype) {
-            case INT8 -> range(-128, 127);
-            case INT16 -> range(Short.MIN_VALUE, Short.MAX_VALUE);
-            case INT32 -> range(Integer.MIN_VALUE, Integer.MAX_VALUE);
-            case INT64 -> range(Long.MIN_VALUE, Long.MAX_VALUE);
-            case UINT8 -> range(0, 255);
-            case UINT16 -> range(0, 65535);
-            case UINT32 -> range(0, 4294967295L);
-            case UINT64 -> new BigInteger[] {BigInteger.ZERO, BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE)};
-            default -> throw new IllegalArgumentException(dtype.name());
-        };
-    }
-
-    private static BigInteger[] range(long min, long max) {
-        return new BigInteger[] {BigInteger.valueOf(min), BigInteger.valueOf(max)};
+    private static BigInteger[] range(DType dtype) {
+        return new BigInteger[] {dtype.min(), dtype.max()};
     }
 
     /** The example: numbers as the dtype writes them (1.0 for floats), date-times in ISO form. */
@@ -359,7 +341,7 @@ final class SampleTypes {
             return value.bitLength() < 64 ? NODES.numberNode(value.longValue()) : NODES.numberNode(value);
         }
         if (dtype == DType.DATETIME64) {
-            return NODES.textNode(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(localDateTime(node.asText()).orElseThrow()));
+            return NODES.textNode(TemporalText.format(TemporalText.parseLocalDateTime(node.asText())));
         }
         return node;
     }
@@ -617,10 +599,10 @@ final class SampleTypes {
                 }
                 BigInteger value = sample.bigIntegerValue();
                 BigInteger[] range = switch (name) {
-                    case "byte", "java.lang.Byte" -> range(Byte.MIN_VALUE, Byte.MAX_VALUE);
-                    case "short", "java.lang.Short" -> range(Short.MIN_VALUE, Short.MAX_VALUE);
-                    case "int", "java.lang.Integer" -> range(Integer.MIN_VALUE, Integer.MAX_VALUE);
-                    default -> range(Long.MIN_VALUE, Long.MAX_VALUE);
+                    case "byte", "java.lang.Byte" -> range(DType.INT8);
+                    case "short", "java.lang.Short" -> range(DType.INT16);
+                    case "int", "java.lang.Integer" -> range(DType.INT32);
+                    default -> range(DType.INT64);
                 };
                 if (value.compareTo(range[0]) < 0 || value.compareTo(range[1]) > 0) {
                     throw misfit(target, path, "is " + value + ", outside " + name + "'s range");
@@ -630,6 +612,11 @@ final class SampleTypes {
             case DOUBLE, FLOAT -> {
                 if (!sample.isNumber()) {
                     throw misfit(target, path, "is " + describe(sample) + ", not a number");
+                }
+                DType storage = kind == ScalarKind.FLOAT ? DType.FLOAT32 : DType.FLOAT64;
+                if (!storage.holds(sample.doubleValue())) {
+                    throw misfit(target, path, "is " + describe(sample) + ", beyond " + name + "'s range "
+                            + storage.rangeText());
                 }
                 return kind == ScalarKind.FLOAT ? NODES.numberNode(sample.floatValue()) : NODES.numberNode(sample.doubleValue());
             }
@@ -646,8 +633,8 @@ final class SampleTypes {
                 return sample;
             }
             case BYTES -> {
-                if (!sample.isTextual() || !base64(sample.asText())) {
-                    throw misfit(target, path, "is " + describe(sample) + ", not base64 text such as \"aGVsbG8=\"");
+                if (!sample.isTextual() || Base64Text.decode(sample.asText()) == null) {
+                    throw misfit(target, path, "is " + describe(sample) + ", not canonical base64 text such as \"aGVsbG8=\"");
                 }
                 return sample;
             }
@@ -661,20 +648,20 @@ final class SampleTypes {
         }
     }
 
-    /** Parses a date/time sample strictly (RFC 3339 forms) and prints it back in ISO form. */
+    /** Parses a date/time sample as the runtime reads requests (RFC 3339) and prints it back in RFC 3339 form. */
     private static Optional<String> temporal(String text, String javaType) {
-        try {
-            return Optional.of(switch (javaType) {
-                case "java.time.LocalDate" -> LocalDate.parse(text).toString();
-                case "java.time.OffsetDateTime" -> DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.parse(text));
-                case "java.time.LocalDateTime" -> DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(LocalDateTime.parse(text));
-                case "java.time.OffsetTime" -> DateTimeFormatter.ISO_OFFSET_TIME.format(OffsetTime.parse(text));
-                case "java.time.LocalTime" -> DateTimeFormatter.ISO_LOCAL_TIME.format(LocalTime.parse(text));
-                default -> throw new IllegalArgumentException(javaType);
-            });
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+        return Optional.ofNullable(switch (javaType) {
+            case "java.time.LocalDate" -> formatted(TemporalText.parseDate(text), TemporalText::format);
+            case "java.time.OffsetDateTime" -> formatted(TemporalText.parseOffsetDateTime(text), TemporalText::format);
+            case "java.time.LocalDateTime" -> formatted(TemporalText.parseLocalDateTime(text), TemporalText::format);
+            case "java.time.OffsetTime" -> formatted(TemporalText.parseOffsetTime(text), TemporalText::format);
+            case "java.time.LocalTime" -> formatted(TemporalText.parseLocalTime(text), TemporalText::format);
+            default -> throw new IllegalArgumentException(javaType);
+        });
+    }
+
+    private static <T> String formatted(T value, java.util.function.Function<T, String> format) {
+        return value == null ? null : format.apply(value);
     }
 
     private static String temporalExample(String javaType) {
@@ -685,39 +672,6 @@ final class SampleTypes {
             case "java.time.OffsetTime" -> "a time with offset such as \"13:45:30Z\"";
             default -> "a time such as \"13:45:30\"";
         };
-    }
-
-    private static Optional<LocalDateTime> localDateTime(String text) {
-        try {
-            return Optional.of(LocalDateTime.parse(text));
-        } catch (DateTimeParseException e) {
-            try {
-                return Optional.of(LocalDate.parse(text).atStartOfDay());
-            } catch (DateTimeParseException e2) {
-                return Optional.empty();
-            }
-        }
-    }
-
-    private static boolean timedelta(String text) {
-        if (TIMEDELTA.matcher(text.trim()).matches()) {
-            return true;
-        }
-        try {
-            Duration.parse(text);
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
-        }
-    }
-
-    private static boolean base64(String text) {
-        try {
-            Base64.getDecoder().decode(text);
-            return text.length() % 4 == 0;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     private Misfit misfit(JavaType target, String path, String problem) {
