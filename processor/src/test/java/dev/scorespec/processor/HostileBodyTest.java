@@ -74,6 +74,20 @@ class HostileBodyTest {
     }
 
     @Test
+    void nulBytesThatJacksonWouldTakeForUtf16Or32AreRefused() {
+        // found by BinderFuzzTest: Jackson's own CharConversionException escaped bind
+        assertEquals("The request body is not valid JSON: a NUL byte at offset 1; JSON bodies are UTF-8 text, where"
+                + " a NUL is written \\u0000 inside a string.", reject(echo, new byte[] {0x0a, 0, 4, 0, 0}));
+        // ASCII as UTF-16LE is well-formed UTF-8 byte by byte, and was decoded as UTF-16
+        assertEquals("The request body is not valid JSON: a NUL byte at offset 1; JSON bodies are UTF-8 text, where"
+                + " a NUL is written \\u0000 inside a string.",
+                reject(echo, "{\"text\": \"hi\"}".getBytes(StandardCharsets.UTF_16LE)));
+        assertEquals("The request body is not valid JSON: a NUL byte at offset 0; JSON bodies are UTF-8 text, where"
+                + " a NUL is written \\u0000 inside a string.",
+                reject(echo, "{\"text\": \"hi\"}".getBytes(StandardCharsets.UTF_16BE)));
+    }
+
+    @Test
     void wellFormedUtf8ArrivesAsSent() throws Exception {
         Record args = bind(echo, "{\"text\": \"naïve ☃ 😀 /\"}");
         assertEquals("naïve ☃ 😀 /", args.getClass().getMethod("text").invoke(args));

@@ -52,9 +52,19 @@ public final class JsonBody {
      * @throws BindingException naming the offset of the first byte that is not UTF-8
      */
     public static JsonParser parser(ScoringRequest request) throws IOException {
-        String problem = Utf8.problem(request.body());
+        byte[] body = request.body();
+        String problem = Utf8.problem(body);
         if (problem != null) {
             throw BindingException.at("", "The request body is not valid UTF-8: " + problem + ".");
+        }
+        // Jackson takes a NUL among the first four bytes for UTF-16 or UTF-32 and decodes the body as
+        // such, or fails with its own IOException on a byte order no encoding has. In UTF-8 JSON a NUL
+        // is never valid there (JSON text starts with whitespace or a value, and strings escape it).
+        for (int i = 0; i < Math.min(4, body.length); i++) {
+            if (body[i] == 0) {
+                throw BindingException.at("", "The request body is not valid JSON: a NUL byte at offset " + i
+                        + "; JSON bodies are UTF-8 text, where a NUL is written \\u0000 inside a string.");
+            }
         }
         return request.jsonParser();
     }
