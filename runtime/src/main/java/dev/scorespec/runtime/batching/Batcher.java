@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  *       logged once. Requests are bound before they are submitted, so a bad request never reaches a
  *       batch.
  *   <li><b>Deadlines.</b> A request whose deadline has passed before its batch starts, or which the
- *       {@link BatchTimeModel} predicts cannot be scored before it even alone, fails with
+ *       {@link BatchTimeModel}, once {@linkplain BatchTimeModel#fitted() fitted}, predicts cannot be
+ *       scored before it even alone, fails with
  *       {@link BatchRejectedException} ({@link BatchRejectedException.Reason#DEADLINE}) as soon as the
  *       dispatcher sees it: it is never held, nor run late. A batch that has started is not stopped.
  *   <li><b>A bounded queue.</b> A request that would take the queue past {@code maxQueuedRows} fails at
@@ -333,7 +334,8 @@ public final class Batcher<A, R> implements AutoCloseable {
 
     /** Moves every request that can no longer be served in time to {@code rejected}. */
     private void expire(long now, List<Pending<A, R>> rejected) {
-        boolean predicts = model.batches() > 0;
+        // only a fitted model: the proportional guess from batches of one size overestimates larger ones
+        boolean predicts = model.fitted();
         for (var it = queue.iterator(); it.hasNext(); ) {
             Pending<A, R> pending = it.next();
             if (pending.deadlineNanos <= now

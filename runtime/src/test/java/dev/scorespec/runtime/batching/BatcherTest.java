@@ -287,6 +287,31 @@ class BatcherTest {
     }
 
     @Test
+    void aRequestTheModelSaysCannotEndInTimeIsRejectedAtOnce() {
+        AtomicLong clock = new AtomicLong();
+        Batcher<Ridge, double[]> batcher = batcher(Batcher.builder(Ridge.SHAPE, (Ridge batch) -> {
+                    runs.add(batch);
+                    clock.addAndGet(1_000 + 100 * batch.data().length);
+                    return Ridge.run(batch);
+                })
+                .clock(clock::get)
+                .policy(BatchPolicy.greedy()));
+        Random random = new Random(14);
+        join(batcher.submit(Ridge.random(random, 1, 1)));
+        // batches of one size only: a guess proportional to rows, which rejects nothing
+        var unfitted = batcher.submit(Ridge.random(random, 10, 1), clock.get() + 1_500);
+        join(unfitted);
+        assertTrue(batcher.timeModel().fitted()); // 1000 ns + 100 ns a row
+
+        var tooTight = batcher.submit(Ridge.random(random, 5, 1), clock.get() + 1_400);
+        Throwable failure = failure(tooTight);
+        assertEquals(BatchRejectedException.Reason.DEADLINE, ((BatchRejectedException) failure).reason());
+        Ridge enough = Ridge.random(random, 5, 1);
+        assertArrayEquals(Ridge.run(enough), join(batcher.submit(enough, clock.get() + 1_500)));
+        assertEquals(List.of(1, 10, 5), batchRows());
+    }
+
+    @Test
     void shutdownAnswersEveryQueuedRequestAndRefusesNewOnes() throws Exception {
         Batcher<Ridge, double[]> batcher = batcher(Batcher.builder(Ridge.SHAPE, this::recordingRun).maxRows(4).policy(NEVER));
         Random random = new Random(8);
