@@ -408,6 +408,41 @@ class BatcherTest {
     }
 
     @Test
+    void metricsSeeEachBatchAndEachQueueWait() throws Exception {
+        AtomicLong clock = new AtomicLong(5_000);
+        List<String> events = Collections.synchronizedList(new ArrayList<>());
+        Gate gate = new Gate();
+        Batcher<Ridge, double[]> batcher = batcher(Batcher.builder(Ridge.SHAPE, gate)
+                .clock(clock::get)
+                .policy(BatchPolicy.greedy())
+                .metrics(new BatchMetrics() {
+                    @Override
+                    public void batchRan(int rows, int requests, long runNanos, boolean failed) {
+                        events.add("batch of " + rows + " rows, " + requests + " requests, failed " + failed);
+                    }
+
+                    @Override
+                    public void queueWait(long waitNanos) {
+                        events.add("waited " + waitNanos);
+                    }
+                }));
+        Random random = new Random(15);
+        var blocked = batcher.submit(Ridge.random(random, 1, 1));
+        assertTrue(gate.entered.await(30, TimeUnit.SECONDS));
+        var second = batcher.submit(Ridge.random(random, 3, 1));
+        var third = batcher.submit(Ridge.random(random, 1, 1));
+        clock.addAndGet(300);
+        gate.release.countDown();
+        join(blocked);
+        join(second);
+        join(third);
+        batcher.close();
+
+        assertEquals(List.of("waited 0", "batch of 1 rows, 1 requests, failed false",
+                "waited 300", "waited 300", "batch of 4 rows, 2 requests, failed false"), events);
+    }
+
+    @Test
     void aBatchRunsOnTheGivenExecutor() throws Exception {
         ExecutorService workers = Executors.newSingleThreadExecutor(task -> new Thread(task, "test-worker"));
         try {
