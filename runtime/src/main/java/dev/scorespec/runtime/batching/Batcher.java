@@ -175,11 +175,11 @@ public final class Batcher<A, R> implements AutoCloseable {
             long now = clock.getAsLong();
             if (shuttingDown) {
                 rejection = new BatchRejectedException(
-                        BatchRejectedException.Reason.SHUT_DOWN, "The scoring service is shutting down.");
+                        BatchRejectedException.Reason.SHUT_DOWN, "The scoring service is shutting down.", Duration.ZERO);
             } else if (!queue.isEmpty() && queuedRows + rows > maxQueuedRows) {
                 rejection = new BatchRejectedException(BatchRejectedException.Reason.QUEUE_FULL,
                         "The batching queue is full: " + queuedRows + " rows are waiting, at most " + maxQueuedRows
-                                + ", and the request has " + rows + ". Retry later.");
+                                + ", and the request has " + rows + ". Retry later.", queueDrainTime());
             } else {
                 if (!queue.isEmpty()) {
                     // a moving average over arrivals that found others waiting: what says more are coming
@@ -386,14 +386,31 @@ public final class Batcher<A, R> implements AutoCloseable {
         return candidate.members;
     }
 
+    /** The predicted time to run what is queued now, in full batches. Called with the lock held. */
+    private Duration queueDrainTime() {
+        long fullBatches = queuedRows / maxRows;
+        int rest = queuedRows % maxRows;
+        return Duration.ofNanos(fullBatches * model.predictNanos(maxRows) + (rest > 0 ? model.predictNanos(rest) : 0));
+    }
+
     private void rejectAll(List<Pending<A, R>> rejected) {
+        if (rejected.isEmpty()) {
+            return;
+        }
         long now = clock.getAsLong();
+        Duration retryAfter;
+        lock.lock();
+        try {
+            retryAfter = queueDrainTime();
+        } finally {
+            lock.unlock();
+        }
         for (Pending<A, R> pending : rejected) {
             metrics.rejected(BatchRejectedException.Reason.DEADLINE);
             long waitedMs = TimeUnit.NANOSECONDS.toMillis(now - pending.enqueuedNanos);
             pending.result.completeExceptionally(new BatchRejectedException(BatchRejectedException.Reason.DEADLINE,
                     "The request could not be scored before its deadline; it waited " + waitedMs
-                            + " ms in the batching queue. Retry later."));
+                            + " ms in the batching queue. Retry later.", retryAfter));
         }
         rejected.clear();
     }

@@ -306,6 +306,7 @@ class BatcherTest {
         var tooTight = batcher.submit(Ridge.random(random, 5, 1), clock.get() + 1_400);
         Throwable failure = failure(tooTight);
         assertEquals(BatchRejectedException.Reason.DEADLINE, ((BatchRejectedException) failure).reason());
+        assertEquals(Duration.ZERO, ((BatchRejectedException) failure).retryAfter()); // nothing else was queued
         Ridge enough = Ridge.random(random, 5, 1);
         assertArrayEquals(Ridge.run(enough), join(batcher.submit(enough, clock.get() + 1_500)));
         assertEquals(List.of(1, 10, 5), batchRows());
@@ -337,8 +338,11 @@ class BatcherTest {
 
     @Test
     void aFullQueueRejectsAtOnce() throws Exception {
-        Batcher<Ridge, double[]> batcher =
-                batcher(Batcher.builder(Ridge.SHAPE, this::recordingRun).maxQueuedRows(3).policy(NEVER));
+        BatchTimeModel model = new BatchTimeModel();
+        model.record(1, 1_100);
+        model.record(11, 2_100); // 1000 ns + 100 ns a row
+        Batcher<Ridge, double[]> batcher = batcher(
+                Batcher.builder(Ridge.SHAPE, this::recordingRun).maxQueuedRows(3).policy(NEVER).timeModel(model));
         Random random = new Random(9);
         var first = batcher.submit(Ridge.random(random, 2, 1));
         var second = batcher.submit(Ridge.random(random, 1, 1));
@@ -348,6 +352,7 @@ class BatcherTest {
         assertEquals(BatchRejectedException.Reason.QUEUE_FULL, ((BatchRejectedException) refused).reason());
         assertEquals("The batching queue is full: 3 rows are waiting, at most 3, and the request has 1. Retry later.",
                 refused.getMessage());
+        assertEquals(Duration.ofNanos(1_300), ((BatchRejectedException) refused).retryAfter()); // the 3 rows queued
         batcher.close();
         join(first);
         join(second);
