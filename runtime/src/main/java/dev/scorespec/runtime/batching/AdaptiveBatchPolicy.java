@@ -8,9 +8,11 @@ import java.time.Duration;
  *
  * <ul>
  *   <li><b>Another request is expected</b> when requests have been arriving while others were queued
- *       ({@link QueueState#arrivalGapNanos()} is known), and the last one came less than twice that gap
- *       ago. A lone client, which sends its next request only after the answer, never finds another
- *       request queued: its requests run at once, and batching costs it nothing.
+ *       ({@link QueueState#arrivalGapNanos()} is known), recently (the last such arrival is no older than
+ *       {@code maxDelay} plus the predicted time of a batch of {@code maxRows}: under load, a burst of
+ *       requests follows each batch), and the last request came less than twice that gap ago. A lone
+ *       client, which sends its next request only after the answer, never finds another request queued:
+ *       its requests run at once, and batching costs it nothing, also after a busy period.
  *   <li><b>Waiting must be worth it</b>: once the {@link BatchTimeModel} is {@linkplain BatchTimeModel#fitted() fitted}, a request expected
  *       later than a call's fixed cost ({@code a}) is not waited for, as the call it would save costs less
  *       than the wait.
@@ -34,7 +36,8 @@ public final class AdaptiveBatchPolicy implements BatchPolicy {
     public long runAt(QueueState state, BatchTimeModel model) {
         long now = state.now();
         long gap = state.arrivalGapNanos();
-        if (gap == 0 || maxDelayNanos == 0) {
+        if (gap == 0 || maxDelayNanos == 0
+                || now - state.lastQueuedArrivalNanos() > maxDelayNanos + model.predictNanos(state.maxRows())) {
             return now;
         }
         if (model.fitted() && 2 * gap > model.interceptNanos()) {

@@ -79,6 +79,7 @@ public final class Batcher<A, R> implements AutoCloseable {
     private boolean shuttingDown;
     private boolean dispatcherDone;
     private long lastArrivalNanos;
+    private long lastQueuedArrivalNanos;
     private long arrivalGapNanos;
 
     private Batcher(Builder<A, R> builder) {
@@ -185,6 +186,7 @@ public final class Batcher<A, R> implements AutoCloseable {
                     // a moving average over arrivals that found others waiting: what says more are coming
                     long gap = Math.max(1, now - lastArrivalNanos);
                     arrivalGapNanos = arrivalGapNanos == 0 ? gap : Math.max(1, arrivalGapNanos + (gap - arrivalGapNanos) / 4);
+                    lastQueuedArrivalNanos = now;
                 }
                 lastArrivalNanos = now;
                 queue.addLast(new Pending<>(arguments, rows, key, now, deadlineNanos, result));
@@ -323,7 +325,7 @@ public final class Batcher<A, R> implements AutoCloseable {
 
     private long askPolicy(Candidate<A, R> candidate, long now) {
         QueueState state = new QueueState(now, candidate.members.size(), candidate.rows, maxRows,
-                candidate.members.get(0).enqueuedNanos, candidate.earliestDeadline, lastArrivalNanos, arrivalGapNanos);
+                candidate.members.get(0).enqueuedNanos, candidate.earliestDeadline, lastArrivalNanos, lastQueuedArrivalNanos, arrivalGapNanos);
         try {
             return policy.runAt(state, model);
         } catch (RuntimeException e) {

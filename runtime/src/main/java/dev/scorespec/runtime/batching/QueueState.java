@@ -12,6 +12,7 @@ package dev.scorespec.runtime.batching;
  * @param oldestEnqueuedNanos when the oldest request of that batch was queued
  * @param earliestDeadlineNanos the earliest deadline among that batch's requests
  * @param lastArrivalNanos when the latest request was submitted
+ * @param lastQueuedArrivalNanos when the latest request that found others queued was submitted
  * @param arrivalGapNanos the mean time between arrivals of requests that found others queued (a moving
  *     average), or 0 when none has: then nothing suggests another request is coming soon
  */
@@ -23,4 +24,5 @@ public record QueueState(
         long oldestEnqueuedNanos,
         long earliestDeadlineNanos,
         long lastArrivalNanos,
+        long lastQueuedArrivalNanos,
         long arrivalGapNanos) {}

@@ -13,7 +13,7 @@ class AdaptiveBatchPolicyTest {
 
     /** A batch whose oldest request came at 0 and whose last one came at {@code lastArrival}. */
     private static QueueState state(long now, long lastArrival, long gap, long deadline) {
-        return new QueueState(now, 2, 2, 256, 0, deadline, lastArrival, gap);
+        return new QueueState(now, 2, 2, 256, 0, deadline, lastArrival, lastArrival, gap);
     }
 
     @Test
@@ -53,6 +53,16 @@ class AdaptiveBatchPolicyTest {
         model.record(11, 160_000); // a call costs 50 us whatever its rows
         assertEquals(MS, policy.runAt(state(MS, MS, 100_000, 1_000 * MS), model));
         assertEquals(MS + 40_000, policy.runAt(state(MS, MS, 20_000, 1_000 * MS), model));
+    }
+
+    @Test
+    void forgetsArrivalsThatFoundOthersQueuedLongAgo() {
+        // a lone request at 100 ms; requests last found others queued at 90 ms, more than 5 ms ago
+        QueueState lone = new QueueState(100 * MS, 1, 1, 256, 100 * MS, 1_000 * MS, 100 * MS, 90 * MS, 100_000);
+        assertEquals(100 * MS, policy.runAt(lone, model));
+        // under load, the last burst was one batch ago: still counts
+        QueueState burst = new QueueState(100 * MS, 1, 1, 256, 100 * MS, 1_000 * MS, 100 * MS, 97 * MS, 100_000);
+        assertEquals(100 * MS + 200_000, policy.runAt(burst, model));
     }
 
     @Test
