@@ -70,8 +70,8 @@ public final class ScoreSpecProcessor extends AbstractProcessor {
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         try {
-            Set<TypeElement> classes = scoringClasses(round);
             if (round.processingOver()) {
+                // Before scoringClasses(round), which takes the deferred classes for another try.
                 for (String name : deferred) {
                     TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
                     error(type, Message.UNRESOLVED.format(name, "some types never resolved"));
@@ -79,7 +79,7 @@ public final class ScoreSpecProcessor extends AbstractProcessor {
                 writeServiceFile();
                 return false;
             }
-            for (TypeElement type : classes) {
+            for (TypeElement type : scoringClasses(round)) {
                 process(type);
             }
         } catch (RuntimeException | Error e) {
