@@ -136,7 +136,7 @@ public final class ScoreSpecProcessor extends AbstractProcessor {
 
     private void emit(ScoringSpec spec, TypeElement type) {
         Map<String, String> documents = new LinkedHashMap<>(ServiceDocuments.render(spec));
-        JavaFile binder = BinderEmitter.emit(spec, List.copyOf(new TreeMap<>(documents).keySet()));
+        JavaFile binder = BinderEmitter.emit(spec);
         String binderName = binder.packageName().isEmpty() ? binder.typeSpec().name()
                 : binder.packageName() + "." + binder.typeSpec().name();
         try {

@@ -18,7 +18,7 @@ import com.networknt.schema.Error;
 import com.networknt.schema.path.NodePath;
 import dev.scorespec.processor.emit.ExampleValidator;
 import dev.scorespec.processor.emit.Golden;
-import dev.scorespec.processor.emit.OpenApiVersion;
+import dev.scorespec.processor.model.OpenApiVersion;
 import dev.scorespec.runtime.ModelDir;
 import dev.scorespec.runtime.NDArray;
 import dev.scorespec.runtime.ScoringRequest;

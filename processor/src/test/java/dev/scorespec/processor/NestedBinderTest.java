@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.testing.compile.Compilation;
 import dev.scorespec.processor.emit.DocumentParsers;
 import dev.scorespec.processor.emit.ExampleValidator;
-import dev.scorespec.processor.emit.OpenApiVersion;
+import dev.scorespec.processor.model.OpenApiVersion;
 import dev.scorespec.runtime.ModelDir;
 import dev.scorespec.runtime.NDArray;
 import dev.scorespec.runtime.binding.ScoringBinder;

@@ -14,7 +14,7 @@ import com.google.testing.compile.JavaFileObjects;
 import com.networknt.schema.Error;
 import dev.scorespec.processor.emit.DocumentParsers;
 import dev.scorespec.processor.emit.ExampleValidator;
-import dev.scorespec.processor.emit.OpenApiVersion;
+import dev.scorespec.processor.model.OpenApiVersion;
 import dev.scorespec.runtime.ModelDir;
 import dev.scorespec.runtime.ScoringRequest;
 import dev.scorespec.runtime.binding.BindingException;

@@ -19,7 +19,6 @@ import static dev.scorespec.processor.emit.RuntimeNames.ORIENT;
 import static dev.scorespec.processor.emit.RuntimeNames.SCORING_BINDER;
 import static dev.scorespec.processor.emit.RuntimeNames.SCORING_REQUEST;
 import static dev.scorespec.processor.emit.RuntimeNames.STREAM_READ_EXCEPTION;
-import static dev.scorespec.processor.emit.RuntimeNames.TABLE;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ArrayTypeName;
@@ -70,7 +69,6 @@ public final class BinderEmitter {
     private static final ParameterSpec OUT = ParameterSpec.builder(JSON_GENERATOR, "out").build();
 
     private final ScoringSpec spec;
-    private final List<String> documentVersions;
     private final ClassName binder;
     private final ClassName arguments;
     private final TypeSpec.Builder type;
@@ -83,9 +81,8 @@ public final class BinderEmitter {
     /** The column factories of {@code DataFrameSpec} that frame constants use, statically imported. */
     private final Set<String> columnFactories = new java.util.TreeSet<>();
 
-    private BinderEmitter(ScoringSpec spec, List<String> documentVersions) {
+    private BinderEmitter(ScoringSpec spec) {
         this.spec = spec;
-        this.documentVersions = documentVersions;
         this.binder = binderName(spec.scoringClass());
         this.arguments = binder.nestedClass("Arguments");
         this.type = TypeSpec.classBuilder(binder);
@@ -96,8 +93,8 @@ public final class BinderEmitter {
         return ClassName.get(scoringClass.packageName(), String.join("_", scoringClass.simpleNames()) + "_ScoreSpec");
     }
 
-    public static JavaFile emit(ScoringSpec spec, List<String> documentVersions) {
-        return new BinderEmitter(spec, documentVersions).build();
+    public static JavaFile emit(ScoringSpec spec) {
+        return new BinderEmitter(spec).build();
     }
 
     private JavaFile build() {
@@ -122,12 +119,12 @@ public final class BinderEmitter {
                 .addMethod(MethodSpec.methodBuilder("documentVersions").addAnnotation(Override.class)
                         .addModifiers(Modifier.PUBLIC)
                         .returns(ParameterizedTypeName.get(List.class, String.class))
-                        .addStatement("return $T.of($L)", List.class, documentVersions.stream()
-                                .map(v -> CodeBlock.of("$S", v)).collect(CodeBlock.joining(", ")))
+                        .addStatement("return $T.of($L)", List.class, spec.documentVersions().stream()
+                                .map(v -> CodeBlock.of("$S", v.label())).collect(CodeBlock.joining(", ")))
                         .build())
                 .addMethod(MethodSpec.methodBuilder("bodyKind").addAnnotation(Override.class)
                         .addModifiers(Modifier.PUBLIC).returns(BODY_KIND)
-                        .addStatement("return $T.$L", BODY_KIND, bodyKind())
+                        .addStatement("return $T.$L", BODY_KIND, spec.bodyKind().name())
                         .build())
                 .addMethod(init())
                 .addMethod(bind())
@@ -142,13 +139,6 @@ public final class BinderEmitter {
             file.addStaticImport(DATA_FRAME_SPEC, columnFactories.toArray(new String[0]));
         }
         return file.build();
-    }
-
-    private String bodyKind() {
-        if (spec.rawHttp()) {
-            return "RAW_HTTP";
-        }
-        return spec.takesJsonText() ? "JSON_TEXT" : "JSON_PARAMETERS";
     }
 
     private TypeSpec argumentsRecord() {
@@ -194,7 +184,7 @@ public final class BinderEmitter {
                     .addStatement("return new $T(request)", arguments)
                     .build();
         }
-        if (spec.takesJsonText()) {
+        if (spec.bodyKind() == ScoringSpec.BodyKind.JSON_TEXT) {
             return bind.addComment("run takes the body text as it came: no schema, no checks.")
                     .addStatement("return new $T($L)", arguments, argumentList(p -> "request.bodyText()"))
                     .build();
@@ -581,10 +571,10 @@ public final class BinderEmitter {
                     .build();
         }
         ValueType output = spec.output().map(ScoringSpec.Sample::type).orElse(null);
-        if (output == null && spec.returnType().equals(TABLE)) {
-            // A table without an output sample: pandas' default orient, columns, an object as the output
-            // schema {"type": "object"} says; each column by its Tablesaw type.
-            return write.addStatement("$T.write(out, result, $T.COLUMNS)", DATA_FRAME_WRITER, ORIENT).build();
+        if (spec.outputOrient().isPresent()) {
+            // A table without an output sample: each column by its Tablesaw type.
+            return write.addStatement("$T.write(out, result, $T.$L)", DATA_FRAME_WRITER, ORIENT,
+                    spec.outputOrient().get().name()).build();
         }
         if (output == null || !needsGeneratedWriter(output)) {
             return write.addStatement("$T.write(out, result)", JSON_OUTPUT).build();

@@ -9,6 +9,7 @@ import dev.scorespec.processor.model.DataFrameType;
 import dev.scorespec.processor.model.ListType;
 import dev.scorespec.processor.model.NdArrayType;
 import dev.scorespec.processor.model.ObjectType;
+import dev.scorespec.processor.model.OpenApiVersion;
 import dev.scorespec.processor.model.RunParameter;
 import dev.scorespec.processor.model.ScalarKind;
 import dev.scorespec.processor.model.ScalarType;
@@ -51,17 +52,9 @@ public final class JsonSchemas {
     private JsonSchemas() {
     }
 
-    /**
-     * The versions a document for this spec can be written in, oldest first: all three, without
-     * Swagger 2.0 when a sample has a list that mixes JSON types, or a dataframe in orient values or
-     * split whose columns have several JSON types (2.0 has no unions).
-     */
+    /** The versions a document for this spec can be written in, oldest first, as the spec says. */
     public static List<OpenApiVersion> supportedVersions(ScoringSpec spec) {
-        boolean union = spec.bodyParameters().stream().anyMatch(p -> hasUnion(p.sample().type()))
-                || spec.output().map(s -> hasUnion(s.type())).orElse(false);
-        return Arrays.stream(OpenApiVersion.values())
-                .filter(v -> !(union && v == OpenApiVersion.V2_0))
-                .toList();
+        return spec.documentVersions();
     }
 
     /**
@@ -113,7 +106,8 @@ public final class JsonSchemas {
         }
         return spec.output()
                 .map(sample -> withExample(sample, version))
-                .orElseGet(() -> spec.bodyParameters().isEmpty() ? undecorated() : anyObject());
+                .orElseGet(() -> spec.bodyParameters().isEmpty() ? undecorated()
+                        : spec.outputOrient().map(DataFrameSchemas::anyFrame).orElseGet(JsonSchemas::anyObject));
     }
 
     /**
@@ -195,22 +189,6 @@ public final class JsonSchemas {
             return schema;
         }
         throw new IllegalArgumentException("Unknown value type: " + type);
-    }
-
-    private static boolean hasUnion(ValueType type) {
-        if (type instanceof UnionType) {
-            return true;
-        }
-        if (type instanceof DataFrameType frame) {
-            return DataFrameSchemas.needsUnion(frame);
-        }
-        if (type instanceof ListType list) {
-            return hasUnion(list.items());
-        }
-        if (type instanceof ObjectType object) {
-            return object.properties().stream().anyMatch(p -> hasUnion(p.type()));
-        }
-        return false;
     }
 
     private static void requireSupported(ScoringSpec spec, OpenApiVersion version) {

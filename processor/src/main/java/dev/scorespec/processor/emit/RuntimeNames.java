@@ -20,7 +20,6 @@ final class RuntimeNames {
     static final ClassName DATA_FRAME_SPEC = ClassName.get(BINDING, "DataFrameSpec");
     static final ClassName ORIENT = ClassName.get("dev.scorespec.annotations", "Orient");
     static final ClassName COLUMN_KIND = ClassName.get("dev.scorespec.annotations", "ColumnKind");
-    static final ClassName TABLE = ClassName.get("tech.tablesaw.api", "Table");
     static final ClassName MODEL_DIR = ClassName.get(RUNTIME, "ModelDir");
     static final ClassName SCORING_REQUEST = ClassName.get(RUNTIME, "ScoringRequest");
     static final ClassName ND_ARRAY = ClassName.get(RUNTIME, "NDArray");

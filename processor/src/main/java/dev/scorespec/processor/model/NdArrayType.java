@@ -23,6 +23,11 @@ public record NdArrayType(
         List<Integer> shape,
         boolean enforceShape) implements ValueType {
 
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.ndArray(this);
+    }
+
     public NdArrayType {
         fields = List.copyOf(fields);
         shape = List.copyOf(shape);

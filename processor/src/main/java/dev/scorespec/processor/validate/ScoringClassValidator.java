@@ -64,7 +64,7 @@ public final class ScoringClassValidator {
         if (report.hasErrors()) {
             return Optional.empty();
         }
-        return Optional.of(new ScoringSpec(decl.type(), init, run.get().name(), parameters,
+        return Optional.of(SpecDecisions.spec(decl.type(), init, run.get().name(), parameters,
                 run.get().returnType().name(), output));
     }
 

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.scorespec.processor.model.DataFrameType;
 import dev.scorespec.processor.model.DataFrameType.ColumnKind;
 import dev.scorespec.processor.model.DataFrameType.Orient;
+import dev.scorespec.processor.model.OpenApiVersion;
 import dev.scorespec.processor.model.ScoringSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scorespec.processor.model.DType;
+import dev.scorespec.processor.model.OpenApiVersion;
 import dev.scorespec.processor.model.ScalarKind;
 import dev.scorespec.processor.model.ScoringSpec;
 import java.util.List;

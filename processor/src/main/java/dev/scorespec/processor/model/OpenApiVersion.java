@@ -1,4 +1,4 @@
-package dev.scorespec.processor.emit;
+package dev.scorespec.processor.model;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -18,7 +18,7 @@ public enum OpenApiVersion {
         this.label = label;
     }
 
-    /** {@code "2.0"}, {@code "3.0"} or {@code "3.1"}: the key of {@link ServiceDocuments#render}. */
+    /** {@code "2.0"}, {@code "3.0"} or {@code "3.1"}: the key of {@code ServiceDocuments.render}. */
     public String label() {
         return label;
     }
