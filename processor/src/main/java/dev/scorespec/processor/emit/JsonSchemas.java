@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scorespec.processor.kinds.dataframe.DataFrameSchemas;
 import dev.scorespec.processor.model.DType;
 import dev.scorespec.processor.model.DataFrameType;
 import dev.scorespec.processor.model.ListType;
@@ -139,56 +140,68 @@ public final class JsonSchemas {
      * @throws IllegalArgumentException for a union in Swagger 2.0, which cannot describe it
      */
     public static ObjectNode schema(ValueType type, OpenApiVersion version) {
-        if (type instanceof NdArrayType array) {
-            ObjectNode element = array.structured() ? structuredElement(array) : element(array.dtype().get());
-            // inference-schema writes one array level even for a 0-d sample.
-            ObjectNode schema = nest(element, Math.max(1, array.rank()));
-            schema.put("format", NUMPY_FORMAT);
-            return schema;
-        }
-        if (type instanceof ScalarType scalar) {
-            return typeAndFormat(scalar.kind().jsonType(), scalar.jsonFormat());
-        }
-        if (type instanceof ListType list) {
-            ObjectNode schema = NODES.objectNode().put("type", "array");
-            schema.set("items", schema(list.items(), version));
-            return schema;
-        }
-        if (type instanceof ObjectType object) {
-            ObjectNode schema = NODES.objectNode().put("type", "object");
-            ArrayNode required = NODES.arrayNode();
-            ObjectNode properties = NODES.objectNode();
-            for (ObjectType.Property property : object.properties()) {
-                if (property.required()) {
-                    required.add(property.name());
+        return type.accept(new ValueType.Visitor<>() {
+            @Override
+            public ObjectNode ndArray(NdArrayType array) {
+                ObjectNode element = array.structured() ? structuredElement(array) : element(array.dtype().get());
+                // inference-schema writes one array level even for a 0-d sample.
+                ObjectNode schema = nest(element, Math.max(1, array.rank()));
+                schema.put("format", NUMPY_FORMAT);
+                return schema;
+            }
+
+            @Override
+            public ObjectNode dataFrame(DataFrameType frame) {
+                return DataFrameSchemas.schema(frame, version);
+            }
+
+            @Override
+            public ObjectNode scalar(ScalarType scalar) {
+                return typeAndFormat(scalar.kind().jsonType(), scalar.jsonFormat());
+            }
+
+            @Override
+            public ObjectNode union(UnionType union) {
+                if (version == OpenApiVersion.V2_0) {
+                    throw new IllegalArgumentException(
+                            "Swagger 2.0 cannot describe a list that mixes JSON types; use OpenAPI 3.0 or 3.1");
                 }
-                properties.set(property.name(), schema(property.type(), version));
+                if (union.kinds().size() == 1) {
+                    return kind(union.kinds().get(0));
+                }
+                ObjectNode schema = NODES.objectNode();
+                ArrayNode anyOf = schema.putArray("anyOf");
+                union.kinds().forEach(k -> anyOf.add(kind(k)));
+                return schema;
             }
-            // The reference writes "required": [] for an empty object; draft 4 requires at least one
-            // name, so an empty list would make the Swagger 2.0 and OpenAPI 3.0 documents invalid.
-            if (!required.isEmpty()) {
-                schema.set("required", required);
+
+            @Override
+            public ObjectNode list(ListType list) {
+                ObjectNode schema = NODES.objectNode().put("type", "array");
+                schema.set("items", schema(list.items(), version));
+                return schema;
             }
-            schema.set("properties", properties);
-            return schema;
-        }
-        if (type instanceof DataFrameType frame) {
-            return DataFrameSchemas.schema(frame, version);
-        }
-        if (type instanceof UnionType union) {
-            if (version == OpenApiVersion.V2_0) {
-                throw new IllegalArgumentException(
-                        "Swagger 2.0 cannot describe a list that mixes JSON types; use OpenAPI 3.0 or 3.1");
+
+            @Override
+            public ObjectNode object(ObjectType object) {
+                ObjectNode schema = NODES.objectNode().put("type", "object");
+                ArrayNode required = NODES.arrayNode();
+                ObjectNode properties = NODES.objectNode();
+                for (ObjectType.Property property : object.properties()) {
+                    if (property.required()) {
+                        required.add(property.name());
+                    }
+                    properties.set(property.name(), schema(property.type(), version));
+                }
+                // The reference writes "required": [] for an empty object; draft 4 requires at least one
+                // name, so an empty list would make the Swagger 2.0 and OpenAPI 3.0 documents invalid.
+                if (!required.isEmpty()) {
+                    schema.set("required", required);
+                }
+                schema.set("properties", properties);
+                return schema;
             }
-            if (union.kinds().size() == 1) {
-                return kind(union.kinds().get(0));
-            }
-            ObjectNode schema = NODES.objectNode();
-            ArrayNode anyOf = schema.putArray("anyOf");
-            union.kinds().forEach(k -> anyOf.add(kind(k)));
-            return schema;
-        }
-        throw new IllegalArgumentException("Unknown value type: " + type);
+        });
     }
 
     private static void requireSupported(ScoringSpec spec, OpenApiVersion version) {

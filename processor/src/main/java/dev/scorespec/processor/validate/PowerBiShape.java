@@ -1,5 +1,6 @@
 package dev.scorespec.processor.validate;
 
+import dev.scorespec.processor.kinds.nested.NestedSamples;
 import dev.scorespec.processor.model.DataFrameType;
 import dev.scorespec.processor.model.JavaType;
 import dev.scorespec.processor.model.ListType;

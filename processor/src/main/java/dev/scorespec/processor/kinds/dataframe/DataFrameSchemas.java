@@ -1,4 +1,4 @@
-package dev.scorespec.processor.emit;
+package dev.scorespec.processor.kinds.dataframe;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scorespec.processor.model.DataFrameType;
 import dev.scorespec.processor.model.DataFrameType.Column;
 import dev.scorespec.processor.model.OpenApiVersion;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
+import tech.tablesaw.api.Table;
 
 /**
  * The JSON schema of a dataframe in each of pandas' orients, in the shape inference-schema writes
@@ -30,7 +33,7 @@ import java.util.List;
  * the reference, they have no Swagger 2.0 document. Without type enforcement the values' schemas are
  * empty: any value.
  */
-final class DataFrameSchemas {
+public final class DataFrameSchemas {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -41,7 +44,7 @@ final class DataFrameSchemas {
      * A frame of unknown columns in an orient, for a table returned without output sample: an object
      * or an array, as the orient's layout is.
      */
-    static ObjectNode anyFrame(DataFrameType.Orient orient) {
+    public static ObjectNode anyFrame(DataFrameType.Orient orient) {
         String type = switch (orient) {
             case RECORDS, VALUES -> "array";
             case SPLIT, INDEX, COLUMNS, TABLE -> "object";
@@ -49,7 +52,7 @@ final class DataFrameSchemas {
         return NODES.objectNode().put("type", type);
     }
 
-    static ObjectNode schema(DataFrameType frame, OpenApiVersion version) {
+    public static ObjectNode schema(DataFrameType frame, OpenApiVersion version) {
         ObjectNode schema = switch (frame.orient()) {
             case RECORDS -> {
                 ObjectNode records = NODES.objectNode().put("type", "array");
