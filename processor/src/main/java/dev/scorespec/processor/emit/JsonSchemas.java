@@ -1,10 +1,11 @@
 package dev.scorespec.processor.emit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scorespec.processor.kinds.dataframe.DataFrameSchemas;
+import dev.scorespec.processor.kinds.ndarray.NdArraySchemas;
+import dev.scorespec.processor.kinds.standard.StandardSchemas;
 import dev.scorespec.processor.model.DType;
 import dev.scorespec.processor.model.DataFrameType;
 import dev.scorespec.processor.model.ListType;
@@ -12,12 +13,10 @@ import dev.scorespec.processor.model.NdArrayType;
 import dev.scorespec.processor.model.ObjectType;
 import dev.scorespec.processor.model.OpenApiVersion;
 import dev.scorespec.processor.model.RunParameter;
-import dev.scorespec.processor.model.ScalarKind;
 import dev.scorespec.processor.model.ScalarType;
 import dev.scorespec.processor.model.ScoringSpec;
 import dev.scorespec.processor.model.UnionType;
 import dev.scorespec.processor.model.ValueType;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -143,11 +142,7 @@ public final class JsonSchemas {
         return type.accept(new ValueType.Visitor<>() {
             @Override
             public ObjectNode ndArray(NdArrayType array) {
-                ObjectNode element = array.structured() ? structuredElement(array) : element(array.dtype().get());
-                // inference-schema writes one array level even for a 0-d sample.
-                ObjectNode schema = nest(element, Math.max(1, array.rank()));
-                schema.put("format", NUMPY_FORMAT);
-                return schema;
+                return NdArraySchemas.schema(array);
             }
 
             @Override
@@ -157,49 +152,22 @@ public final class JsonSchemas {
 
             @Override
             public ObjectNode scalar(ScalarType scalar) {
-                return typeAndFormat(scalar.kind().jsonType(), scalar.jsonFormat());
+                return StandardSchemas.scalar(scalar);
             }
 
             @Override
             public ObjectNode union(UnionType union) {
-                if (version == OpenApiVersion.V2_0) {
-                    throw new IllegalArgumentException(
-                            "Swagger 2.0 cannot describe a list that mixes JSON types; use OpenAPI 3.0 or 3.1");
-                }
-                if (union.kinds().size() == 1) {
-                    return kind(union.kinds().get(0));
-                }
-                ObjectNode schema = NODES.objectNode();
-                ArrayNode anyOf = schema.putArray("anyOf");
-                union.kinds().forEach(k -> anyOf.add(kind(k)));
-                return schema;
+                return StandardSchemas.union(union, version);
             }
 
             @Override
             public ObjectNode list(ListType list) {
-                ObjectNode schema = NODES.objectNode().put("type", "array");
-                schema.set("items", schema(list.items(), version));
-                return schema;
+                return StandardSchemas.list(list, version);
             }
 
             @Override
             public ObjectNode object(ObjectType object) {
-                ObjectNode schema = NODES.objectNode().put("type", "object");
-                ArrayNode required = NODES.arrayNode();
-                ObjectNode properties = NODES.objectNode();
-                for (ObjectType.Property property : object.properties()) {
-                    if (property.required()) {
-                        required.add(property.name());
-                    }
-                    properties.set(property.name(), schema(property.type(), version));
-                }
-                // The reference writes "required": [] for an empty object; draft 4 requires at least one
-                // name, so an empty list would make the Swagger 2.0 and OpenAPI 3.0 documents invalid.
-                if (!required.isEmpty()) {
-                    schema.set("required", required);
-                }
-                schema.set("properties", properties);
-                return schema;
+                return StandardSchemas.object(object, version);
             }
         });
     }
@@ -211,36 +179,11 @@ public final class JsonSchemas {
         }
     }
 
-    /** A record of a structured dtype: an object, a sub-array field nesting one array per dimension. */
-    private static ObjectNode structuredElement(NdArrayType array) {
-        ObjectNode schema = NODES.objectNode().put("type", "object");
-        ObjectNode properties = schema.putObject("properties");
-        for (NdArrayType.Field field : array.fields()) {
-            ObjectNode element = element(field.dtype());
-            properties.set(field.name(), field.shape().isEmpty() ? element : nest(element, field.shape().size()));
-        }
-        return schema;
-    }
 
-    private static ObjectNode nest(ObjectNode items, int levels) {
-        ObjectNode schema = items;
-        for (int i = 0; i < levels; i++) {
-            ObjectNode outer = NODES.objectNode().put("type", "array");
-            outer.set("items", schema);
-            schema = outer;
-        }
-        return schema;
-    }
 
-    private static ObjectNode element(DType dtype) {
-        return typeAndFormat(dtype.jsonType(), dtype.jsonFormat());
-    }
 
-    private static ObjectNode kind(ScalarKind kind) {
-        return typeAndFormat(kind.jsonType(), kind.jsonFormat());
-    }
-
-    private static ObjectNode typeAndFormat(String type, Optional<String> format) {
+    /** {@code {"type": type, "format": format}}, without format when there is none. */
+    public static ObjectNode typeAndFormat(String type, Optional<String> format) {
         ObjectNode schema = NODES.objectNode().put("type", type);
         format.ifPresent(f -> schema.put("format", f));
         return schema;

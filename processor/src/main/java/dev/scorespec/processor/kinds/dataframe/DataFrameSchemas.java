@@ -6,11 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scorespec.processor.model.DataFrameType;
 import dev.scorespec.processor.model.DataFrameType.Column;
 import dev.scorespec.processor.model.OpenApiVersion;
-import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
-import tech.tablesaw.api.Table;
 
 /**
  * The JSON schema of a dataframe in each of pandas' orients, in the shape inference-schema writes

@@ -18,7 +18,6 @@ import dev.scorespec.processor.model.ValueType;
 import dev.scorespec.processor.validate.Message;
 import dev.scorespec.processor.validate.Misfit;
 import dev.scorespec.processor.validate.SampleValues;
-import io.swagger.v3.oas.models.media.Schema;
 import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
