@@ -84,7 +84,7 @@ public final class Report {
                     .append(method.startsWith("binder") ? "**" + method + "**" : method).append(" | ")
                     .append(timeText(result)).append(" | ")
                     .append(alloc == null ? "" : bytes(alloc)).append(" | ")
-                    .append(decoded < 0 ? "" : bytes(decoded)).append(" | ")
+                    .append(decoded < 0 ? "" : bytes((double) decoded)).append(" | ")
                     .append(alloc == null || decoded <= 0 ? "" : String.format(Locale.ROOT, "%.2f", alloc / decoded)).append(" |");
             for (String baseline : BASELINES) {
                 Double base = baselines.get(baseline);
@@ -98,7 +98,7 @@ public final class Report {
         Map<String, String> params = new TreeMap<>();
         JsonNode node = result.get("params");
         if (node != null) {
-            node.fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+            node.properties().forEach(e -> params.put(e.getKey(), e.getValue().asText()));
         }
         return params;
     }
@@ -121,7 +121,7 @@ public final class Report {
         if (secondary == null) {
             return null;
         }
-        for (var it = secondary.fields(); it.hasNext(); ) {
+        for (var it = secondary.properties().iterator(); it.hasNext(); ) {
             var e = it.next();
             if (e.getKey().endsWith("gc.alloc.rate.norm")) {
                 return e.getValue().get("score").asDouble();

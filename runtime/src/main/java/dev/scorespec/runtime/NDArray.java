@@ -234,8 +234,8 @@ public final class NDArray {
 
     /** The storage of a str, bytes, datetime64 or timedelta64 array, whose elements are objects. */
     public Object[] objects() {
-        if (data instanceof Object[]) {
-            return (Object[]) data;
+        if (data instanceof Object[] array) {
+            return array;
         }
         throw new IllegalStateException(this + " is stored in " + data.getClass().getSimpleName()
                 + ", not an array of objects");
@@ -285,28 +285,28 @@ public final class NDArray {
         if (this == o) {
             return true;
         }
-        if (!(o instanceof NDArray)) {
+        if (!(o instanceof NDArray other)) {
             return false;
         }
-        NDArray other = (NDArray) o;
+        
         return dtype == other.dtype && Arrays.equals(shape, other.shape) && dataEquals(data, other.data);
     }
 
     private static boolean dataEquals(Object a, Object b) {
-        if (a instanceof double[]) {
-            return Arrays.equals((double[]) a, (double[]) b);
-        } else if (a instanceof float[]) {
-            return Arrays.equals((float[]) a, (float[]) b);
-        } else if (a instanceof long[]) {
-            return Arrays.equals((long[]) a, (long[]) b);
-        } else if (a instanceof int[]) {
-            return Arrays.equals((int[]) a, (int[]) b);
-        } else if (a instanceof short[]) {
-            return Arrays.equals((short[]) a, (short[]) b);
-        } else if (a instanceof byte[]) {
-            return Arrays.equals((byte[]) a, (byte[]) b);
-        } else if (a instanceof boolean[]) {
-            return Arrays.equals((boolean[]) a, (boolean[]) b);
+        if (a instanceof double[] array) {
+            return Arrays.equals(array, (double[]) b);
+        } else if (a instanceof float[] array) {
+            return Arrays.equals(array, (float[]) b);
+        } else if (a instanceof long[] array) {
+            return Arrays.equals(array, (long[]) b);
+        } else if (a instanceof int[] array) {
+            return Arrays.equals(array, (int[]) b);
+        } else if (a instanceof short[] array) {
+            return Arrays.equals(array, (short[]) b);
+        } else if (a instanceof byte[] array) {
+            return Arrays.equals(array, (byte[]) b);
+        } else if (a instanceof boolean[] array) {
+            return Arrays.equals(array, (boolean[]) b);
         } else {
             return Arrays.deepEquals((Object[]) a, (Object[]) b);
         }
@@ -317,20 +317,20 @@ public final class NDArray {
         int h = dtype.hashCode() * 31 + Arrays.hashCode(shape);
         Object d = data;
         int dataHash;
-        if (d instanceof double[]) {
-            dataHash = Arrays.hashCode((double[]) d);
-        } else if (d instanceof float[]) {
-            dataHash = Arrays.hashCode((float[]) d);
-        } else if (d instanceof long[]) {
-            dataHash = Arrays.hashCode((long[]) d);
-        } else if (d instanceof int[]) {
-            dataHash = Arrays.hashCode((int[]) d);
-        } else if (d instanceof short[]) {
-            dataHash = Arrays.hashCode((short[]) d);
-        } else if (d instanceof byte[]) {
-            dataHash = Arrays.hashCode((byte[]) d);
-        } else if (d instanceof boolean[]) {
-            dataHash = Arrays.hashCode((boolean[]) d);
+        if (d instanceof double[] array) {
+            dataHash = Arrays.hashCode(array);
+        } else if (d instanceof float[] array) {
+            dataHash = Arrays.hashCode(array);
+        } else if (d instanceof long[] array) {
+            dataHash = Arrays.hashCode(array);
+        } else if (d instanceof int[] array) {
+            dataHash = Arrays.hashCode(array);
+        } else if (d instanceof short[] array) {
+            dataHash = Arrays.hashCode(array);
+        } else if (d instanceof byte[] array) {
+            dataHash = Arrays.hashCode(array);
+        } else if (d instanceof boolean[] array) {
+            dataHash = Arrays.hashCode(array);
         } else {
             dataHash = Arrays.deepHashCode((Object[]) d);
         }

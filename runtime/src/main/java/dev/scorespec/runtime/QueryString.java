@@ -28,7 +28,7 @@ public final class QueryString {
         }
         int hash = uri.indexOf('#', q);
         String query = hash < 0 ? uri.substring(q + 1) : uri.substring(q + 1, hash);
-        for (String pair : query.split("&")) {
+        for (String pair : query.split("&", -1)) {
             if (pair.isEmpty()) {
                 continue;
             }

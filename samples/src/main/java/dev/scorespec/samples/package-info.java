@@ -1,2 +1,2 @@
-package dev.scorespec.samples;
 /** Scoring services to copy, run and call. */
+package dev.scorespec.samples;

@@ -13,7 +13,7 @@ import dev.scorespec.processor.model.ValueType;
  */
 public interface BinderFile {
 
-    /** A method name not used yet in the binder: {@code wanted}, or {@code wanted2}, ... */
+    /** A method name not used yet in the binder: {@code wanted}, or {@code wanted} with 2, 3, ... appended. */
     String helperName(String wanted);
 
     /** Adds a private helper method, named by {@link #helperName}; helpers are written in the order added. */

@@ -15,7 +15,8 @@ public final class BinderNames {
     public static String javaName(String name) {
         StringBuilder out = new StringBuilder();
         boolean upperNext = false;
-        for (char c : name.toCharArray()) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
             if (Character.isLetterOrDigit(c)) {
                 out.append(upperNext ? Character.toUpperCase(c) : c);
                 upperNext = false;

@@ -201,6 +201,7 @@ final class OpenApi3Document {
         keepRequiredOrder(tree.get("prefixItems"), schema.getPrefixItems());
     }
 
+    @SuppressWarnings("rawtypes") // Swagger Core's getters return raw List<Schema>
     private static void keepRequiredOrder(JsonNode trees, List<Schema> schemas) {
         if (trees == null || schemas == null) {
             return;

@@ -46,6 +46,9 @@ final class PrettyJson {
      * number examples as {@code BigDecimal} and its mapper writes them in plain notation; that is turned
      * off so {@code 1.0E300} keeps its text instead of becoming 301 digits.
      */
+    // Swagger Core's mapper turns on the deprecated databind feature; only that feature turns it off
+    // (the stream feature does not), as ServiceDocumentsTest.numberExamplesKeepTheirText checks.
+    @SuppressWarnings("deprecation")
     static String write(ObjectMapper mapper, Object value) {
         return write(mapper.writer(PRINTER).without(SerializationFeature.WRITE_BIGDECIMAL_AS_PLAIN), value);
     }

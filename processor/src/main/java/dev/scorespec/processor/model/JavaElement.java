@@ -26,6 +26,9 @@ public enum JavaElement {
     }
 
     public boolean isPrimitive() {
-        return ordinal() <= BOOLEAN.ordinal();
+        return switch (this) {
+            case BYTE, SHORT, INT, LONG, FLOAT, DOUBLE, BOOLEAN -> true;
+            case STRING, BYTES, LOCAL_DATE_TIME, DURATION -> false;
+        };
     }
 }

@@ -40,6 +40,7 @@ public sealed interface JavaType {
      *
      * @param accessible whether generated code in the scoring class's package can construct it
      */
+    @SuppressWarnings("JavaLangClash") // always written JavaType.Record, never imported alone
     record Record(ClassName name, List<Component> components, boolean accessible) implements JavaType {
         public Record {
             components = List.copyOf(components);

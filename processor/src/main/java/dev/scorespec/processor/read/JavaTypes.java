@@ -7,6 +7,7 @@ import dev.scorespec.processor.model.ScoringClassDecl.SampleDecl;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import javax.lang.model.element.ElementKind;
@@ -69,7 +70,7 @@ final class JavaTypes {
             return new JavaType.Primitive(TypeName.VOID);
         }
         if (type.getKind() != TypeKind.DECLARED) {
-            return new JavaType.Unsupported(name, "a " + type.getKind().toString().toLowerCase() + " type");
+            return new JavaType.Unsupported(name, "a " + type.getKind().toString().toLowerCase(Locale.ROOT) + " type");
         }
         DeclaredType declared = (DeclaredType) type;
         TypeElement element = (TypeElement) declared.asElement();

@@ -166,11 +166,6 @@ public final class ScoringClassReader {
         return samples;
     }
 
-    private SampleDecl readSample(SampleDecl.Kind kind, ExecutableElement method, AnnotationMirror schema, AnnotationMirror sample) {
-        SourceLocation where = new SourceLocation(method, schema, Annotations.explicit(schema, kind.attribute()).orElse(null));
-        return readSample(kind, sample, where);
-    }
-
     /**
      * Reads one sample annotation ({@code @NdArray}, {@code @Standard} or {@code @DataFrame}) into a
      * {@link SampleDecl} reported at {@code where}; its text comes from {@code sample} or is read from

@@ -121,6 +121,7 @@ final class ColumnBuilder {
 
     // ---------------------------------------------------------------------------------------------
 
+    @SuppressWarnings({"JavaLocalDateTimeGetNano", "JavaLocalTimeGetNano"}) // only the sub-ms part matters
     private void readTyped(JsonParser p, int row) throws IOException {
         switch (kind) {
             case LONG:

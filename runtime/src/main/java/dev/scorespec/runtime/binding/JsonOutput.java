@@ -344,7 +344,17 @@ public final class JsonOutput {
             this.nanosPerUnit = nanosPerUnit;
         }
 
+        /** The next finer unit; nanoseconds are the finest, and every duration is a whole number of them. */
+        TimedeltaUnit finer() {
+            return switch (this) {
+                case SECONDS -> MILLISECONDS;
+                case MILLISECONDS -> MICROSECONDS;
+                case MICROSECONDS, NANOSECONDS -> NANOSECONDS;
+            };
+        }
+
         /** The coarsest unit every duration is a whole number of. */
+        @SuppressWarnings("JavaDurationGetSecondsGetNano") // only the sub-second part decides the unit
         static TimedeltaUnit finestNeeded(Duration[] durations) {
             TimedeltaUnit unit = SECONDS;
             for (Duration d : durations) {
@@ -353,7 +363,7 @@ public final class JsonOutput {
                 }
                 int nano = d.getNano();
                 while (nano % unit.nanosPerUnit != 0) {
-                    unit = values()[unit.ordinal() + 1];
+                    unit = unit.finer();
                 }
                 if (unit == NANOSECONDS) {
                     break;

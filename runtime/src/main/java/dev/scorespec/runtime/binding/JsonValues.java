@@ -567,10 +567,10 @@ public final class JsonValues {
             return p.getText();
         }
         if (t == JsonToken.VALUE_TRUE) {
-            return Boolean.TRUE;
+            return true;
         }
         if (t == JsonToken.VALUE_FALSE) {
-            return Boolean.FALSE;
+            return false;
         }
         throw BindingException.at(p, "expected a number, string or boolean, got " + describe(p));
     }

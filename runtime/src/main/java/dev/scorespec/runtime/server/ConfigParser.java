@@ -139,7 +139,7 @@ public final class ConfigParser {
         }
         if ((s = setting(Option.CORS_ORIGINS, flags, env)).isPresent()) {
             List<String> origins = new ArrayList<>();
-            for (String origin : s.get().value.split(",")) {
+            for (String origin : s.get().value.split(",", -1)) {
                 if (!origin.isBlank()) {
                     origins.add(origin.strip());
                 }

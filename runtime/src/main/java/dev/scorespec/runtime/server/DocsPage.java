@@ -260,8 +260,8 @@ final class DocsPage {
             if (acceptEncoding == null) {
                 return false;
             }
-            for (String part : acceptEncoding.split(",")) {
-                String[] codingAndParams = part.split(";");
+            for (String part : acceptEncoding.split(",", -1)) {
+                String[] codingAndParams = part.split(";", -1);
                 if (!codingAndParams[0].strip().equalsIgnoreCase("gzip")) {
                     continue;
                 }

@@ -30,6 +30,7 @@ final class OpenApiDocuments {
      * The versions the Python server knows: its name in messages, the {@code version} query values that
      * select it, the binder's name for it, and the app-root files that replace it, first found wins.
      */
+    @SuppressWarnings("ImmutableEnumChecker") // the lists are List.of, immutable
     private enum Kind {
         V2("2", List.of("2", "2.0"), "2.0", List.of("swagger.json", "swagger2.json")),
         V3("3", List.of("3", "3.0"), "3.0", List.of("swagger3.json")),
@@ -139,8 +140,8 @@ final class OpenApiDocuments {
         if (info != null) {
             String oldTitle = info.getString("title");
             Object description = info.getValue("description");
-            if (oldTitle != null && description instanceof String && ((String) description).endsWith(oldTitle)) {
-                String d = (String) description;
+            if (oldTitle != null && description instanceof String d && d.endsWith(oldTitle)) {
+                
                 info.put("description", d.substring(0, d.length() - oldTitle.length()) + config.serviceName());
             }
             info.put("title", config.serviceName());

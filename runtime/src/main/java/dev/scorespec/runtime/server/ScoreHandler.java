@@ -177,11 +177,11 @@ final class ScoreHandler<A, R> {
         if (e instanceof BindingException) {
             return Outcome.badRequest(e.getMessage());
         }
-        if (e instanceof JsonParseException) {
-            return Outcome.badRequest(RequestBodies.NOT_JSON + RequestBodies.describe((JsonParseException) e));
+        if (e instanceof JsonParseException jsonParseException) {
+            return Outcome.badRequest(RequestBodies.NOT_JSON + RequestBodies.describe(jsonParseException));
         }
-        if (e instanceof StreamReadException) {
-            return Outcome.badRequest(RequestBodies.describe((StreamReadException) e));
+        if (e instanceof StreamReadException streamReadException) {
+            return Outcome.badRequest(RequestBodies.describe(streamReadException));
         }
         LOG.error("Binding request {} failed in the binder of {}", call.requestId, binder.scoringClass(), e);
         return Outcome.internalError(-1);

@@ -115,8 +115,8 @@ public final class DiabetesRidge implements AutoCloseable {
       return new DiabetesRidge(env, session, input, output);
     } catch (OrtException | RuntimeException e) {
       closeQuietly(session, e);
-      if (e instanceof IllegalArgumentException) {
-        throw (IllegalArgumentException) e;
+      if (e instanceof IllegalArgumentException illegalArgumentException) {
+        throw illegalArgumentException;
       }
       throw new IllegalArgumentException("cannot inspect ONNX model from " + source, e);
     }

@@ -169,7 +169,7 @@ public final class DataFrameSamples {
         }
         Map<String, List<JsonNode>> columns = new LinkedHashMap<>();
         String first = null;
-        for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> fields = object.properties().iterator(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (!field.getValue().isArray()) {
                 throw new Misfit(Message.FRAME_SAMPLE_FORM, source, subject, "an object whose '" + field.getKey()
@@ -250,7 +250,7 @@ public final class DataFrameSamples {
             if (firstValue == null) {
                 firstValue = cell;
                 firstRow = row;
-            } else if (family(cell) != family(firstValue)) {
+            } else if (!family(cell).equals(family(firstValue))) {
                 throw new Misfit(Message.FRAME_MIXED, name, subject, family(firstValue) + " (row [" + firstRow + "]) and "
                         + family(cell) + " (row [" + row + "])", name);
             }
@@ -354,7 +354,7 @@ public final class DataFrameSamples {
                 if (written != null) {
                     return NODES.textNode(written);
                 }
-                if (text != null && !text.isBlank() && temporalWithinMillis(kind, text) == Boolean.FALSE) {
+                if (text != null && !text.isBlank() && Boolean.FALSE.equals(temporalWithinMillis(kind, text))) {
                     throw new Misfit(Message.FRAME_PIN_MISFIT, name, subject, describeKind(kind, pinned), "row [" + row
                             + "] holds " + SampleValues.describe(cell) + ", finer than the millisecond Tablesaw keeps");
                 }
@@ -366,6 +366,7 @@ public final class DataFrameSamples {
     }
 
     /** The writer's text of a date, date-time, instant, time or timedelta; null when it is not one, or finer than ms. */
+    @SuppressWarnings({"JavaLocalDateTimeGetNano", "JavaInstantGetSecondsGetNano", "JavaLocalTimeGetNano"}) // sub-ms part only
     private String temporal(ColumnKind kind, String text) {
         try {
             return switch (kind) {
@@ -395,6 +396,7 @@ public final class DataFrameSamples {
     }
 
     /** For a text that parses as {@code kind}: whether it is within the millisecond; null when it does not parse. */
+    @SuppressWarnings({"JavaLocalDateTimeGetNano", "JavaInstantGetSecondsGetNano", "JavaLocalTimeGetNano"}) // sub-ms part only
     private Boolean temporalWithinMillis(ColumnKind kind, String text) {
         try {
             int nanos = switch (kind) {

@@ -66,8 +66,10 @@ public final class NdArrayBinders {
         TypeName recordType = ((ArrayTypeName) a.javaType()).componentType();
         String rowReader = file.helperName("read" + context + "Row");
         MethodSpec.Builder row = file.reader(rowReader, recordType)
-                .addJavadoc("Reads one row of {@code $L}: an object with the fields by name. Fields the dtype does\n"
-                        + "not name are ignored, as numpy does and the schema allows.\n", context);
+                .addJavadoc("""
+                            Reads one row of {@code $L}: an object with the fields by name. Fields the dtype does
+                            not name are ignored, as numpy does and the schema allows.
+                            """, context);
         for (NdArrayType.Field f : a.fields()) {
             row.addStatement("$T $L = $L", f.javaType(), BinderNames.javaName(f.name()), BinderNames.defaultValue(f.javaType()));
         }

@@ -138,7 +138,7 @@ public final class StandardSamples {
         }
         List<ObjectType.Property> properties = new ArrayList<>();
         ObjectNode normalized = NODES.objectNode();
-        for (Iterator<Map.Entry<String, JsonNode>> fields = sample.fields(); fields.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> fields = sample.properties().iterator(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
             List<JsonNode> valueExample = new ArrayList<>(1);
             properties.add(new ObjectType.Property(field.getKey(),
@@ -169,7 +169,7 @@ public final class StandardSamples {
             itemType = itemType == null ? t : itemType;
         }
         if (item.is("java.lang.Object")) {
-            itemType = unify(itemTypes, path);
+            itemType = unify(itemTypes);
             if (itemType instanceof ScalarType s && s.kind() == ScalarKind.DOUBLE) {
                 // A list of numbers is a list of doubles, as JSON Schema's "number" includes integers.
                 normalized = NODES.arrayNode();
@@ -183,7 +183,7 @@ public final class StandardSamples {
     }
 
     /** One type for the items of a List<Object>: all alike, all numbers, or a union of scalars. */
-    private ValueType unify(List<ValueType> types, String path) throws Misfit {
+    private ValueType unify(List<ValueType> types) throws Misfit {
         if (types.stream().allMatch(types.get(0)::equals)) {
             return types.get(0);
         }
