@@ -167,17 +167,20 @@ public final class BinderEmitter implements BinderFile {
         MethodSpec.Builder bind = MethodSpec.methodBuilder("bind").addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC).returns(arguments)
                 .addParameter(SCORING_REQUEST, "request").addException(IOException.class);
-        List<RunParameter.Body> body = spec.bodyParameters();
-        if (spec.rawHttp()) {
-            return bind.addComment("run takes the request as it came: nothing is parsed or checked.")
+        return switch (spec.bodyKind()) {
+            case RAW_HTTP -> bind.addComment("run takes the request as it came: nothing is parsed or checked.")
                     .addStatement("return new $T(request)", arguments)
                     .build();
-        }
-        if (spec.bodyKind() == ScoringSpec.BodyKind.JSON_TEXT) {
-            return bind.addComment("run takes the body text as it came: no schema, no checks.")
+            case JSON_TEXT -> bind.addComment("run takes the body text as it came: no schema, no checks.")
                     .addStatement("return new $T($L)", arguments, argumentList(p -> "request.bodyText()"))
                     .build();
-        }
+            case JSON_PARAMETERS -> bindParameters(bind);
+        };
+    }
+
+    /** Reads each body parameter by name, in any order, and checks that every required one came. */
+    private MethodSpec bindParameters(MethodSpec.Builder bind) {
+        List<RunParameter.Body> body = spec.bodyParameters();
         bind.beginControlFlow("try ($T json = request.jsonParser())", JSON_PARSER)
                 .addStatement("$T.startObject(json)", JSON_BODY);
         for (RunParameter.Body p : body) {
@@ -302,12 +305,17 @@ public final class BinderEmitter implements BinderFile {
         MethodSpec.Builder write = MethodSpec.methodBuilder("write").addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC).addParameter(result, "result").addParameter(OUT)
                 .addException(IOException.class);
-        if (spec.rawHttp()) {
-            return write.addComment("The server sends a raw run's ScoringResponse as it is; it never asks for JSON.")
+        return switch (spec.bodyKind()) {
+            case RAW_HTTP -> write.addComment("The server sends a raw run's ScoringResponse as it is; it never asks for JSON.")
                     .addStatement("throw new $T($S)", UnsupportedOperationException.class,
                             "A @RawHttp run answers with its own ScoringResponse")
                     .build();
-        }
+            case JSON_TEXT, JSON_PARAMETERS -> writeResult(write);
+        };
+    }
+
+    /** Writes run's result as JSON: by the output sample, the table orient the spec carries, or its Java type. */
+    private MethodSpec writeResult(MethodSpec.Builder write) {
         ValueType output = spec.output().map(ScoringSpec.Sample::type).orElse(null);
         if (spec.outputOrient().isPresent()) {
             // A table without an output sample: each column by its Tablesaw type.
