@@ -37,6 +37,7 @@ public record DataFrameType(
      * Whether one schema for a value of any column needs a union of types, which Swagger 2.0 cannot
      * write: in orients values and split a position holds values of several columns.
      */
+    @Override
     public boolean needsUnion() {
         return (orient == Orient.VALUES || orient == Orient.SPLIT) && enforceColumnType && valueSchemas().size() > 1;
     }

@@ -11,6 +11,11 @@ import com.palantir.javapoet.TypeName;
 public record ListType(TypeName javaType, ValueType items, boolean javaArray) implements ValueType {
 
     @Override
+    public boolean needsUnion() {
+        return items.needsUnion();
+    }
+
+    @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.list(this);
     }

@@ -24,6 +24,11 @@ public record NdArrayType(
         boolean enforceShape) implements ValueType {
 
     @Override
+    public boolean needsUnion() {
+        return false;
+    }
+
+    @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.ndArray(this);
     }

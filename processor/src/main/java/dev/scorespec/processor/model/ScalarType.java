@@ -14,6 +14,11 @@ import java.util.Optional;
 public record ScalarType(TypeName javaType, ScalarKind kind, boolean naive) implements ValueType {
 
     @Override
+    public boolean needsUnion() {
+        return false;
+    }
+
+    @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.scalar(this);
     }

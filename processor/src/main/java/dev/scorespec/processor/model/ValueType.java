@@ -14,6 +14,12 @@ public sealed interface ValueType
     /** The Java type the binder produces (or the writer consumes) for this value. */
     TypeName javaType();
 
+    /**
+     * Whether its schema needs a union of types ({@code anyOf}), which Swagger 2.0 cannot write: the
+     * validator then leaves Swagger 2.0 out of the spec's document versions.
+     */
+    boolean needsUnion();
+
     /** Calls the visitor's method for this kind. */
     <R> R accept(Visitor<R> visitor);
 

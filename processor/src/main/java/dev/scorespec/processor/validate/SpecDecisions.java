@@ -3,15 +3,10 @@ package dev.scorespec.processor.validate;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import dev.scorespec.processor.model.DataFrameType;
-import dev.scorespec.processor.model.ListType;
-import dev.scorespec.processor.model.NdArrayType;
-import dev.scorespec.processor.model.ObjectType;
 import dev.scorespec.processor.model.OpenApiVersion;
 import dev.scorespec.processor.model.RunParameter;
-import dev.scorespec.processor.model.ScalarType;
 import dev.scorespec.processor.model.ScoringSpec;
 import dev.scorespec.processor.model.ScoringSpec.BodyKind;
-import dev.scorespec.processor.model.UnionType;
 import dev.scorespec.processor.model.ValueType;
 import java.util.Arrays;
 import java.util.List;
@@ -52,8 +47,8 @@ public final class SpecDecisions {
     private static List<OpenApiVersion> documentVersions(List<RunParameter> parameters,
             Optional<ScoringSpec.Sample> output) {
         boolean union = parameters.stream().filter(RunParameter.Body.class::isInstance)
-                .map(p -> ((RunParameter.Body) p).sample().type()).anyMatch(SpecDecisions::needsUnion)
-                || output.map(s -> needsUnion(s.type())).orElse(false);
+                .map(p -> ((RunParameter.Body) p).sample().type()).anyMatch(ValueType::needsUnion)
+                || output.map(s -> s.type().needsUnion()).orElse(false);
         return Arrays.stream(OpenApiVersion.values()).filter(v -> !(union && v == OpenApiVersion.V2_0)).toList();
     }
 
@@ -64,39 +59,5 @@ public final class SpecDecisions {
     private static Optional<DataFrameType.Orient> outputOrient(TypeName returnType, Optional<ScoringSpec.Sample> output) {
         return output.isEmpty() && returnType.equals(TABLE) ? Optional.of(DataFrameType.Orient.COLUMNS)
                 : Optional.empty();
-    }
-
-    private static boolean needsUnion(ValueType type) {
-        return type.accept(new ValueType.Visitor<Boolean>() {
-            @Override
-            public Boolean ndArray(NdArrayType array) {
-                return false;
-            }
-
-            @Override
-            public Boolean dataFrame(DataFrameType frame) {
-                return frame.needsUnion();
-            }
-
-            @Override
-            public Boolean scalar(ScalarType scalar) {
-                return false;
-            }
-
-            @Override
-            public Boolean union(UnionType union) {
-                return true;
-            }
-
-            @Override
-            public Boolean list(ListType list) {
-                return needsUnion(list.items());
-            }
-
-            @Override
-            public Boolean object(ObjectType object) {
-                return object.properties().stream().anyMatch(p -> needsUnion(p.type()));
-            }
-        });
     }
 }
