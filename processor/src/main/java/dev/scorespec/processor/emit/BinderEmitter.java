@@ -24,27 +24,19 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import dev.scorespec.processor.kinds.dataframe.DataFrameBinders;
-import dev.scorespec.processor.kinds.ndarray.NdArrayBinders;
-import dev.scorespec.processor.kinds.standard.StandardBinders;
-import dev.scorespec.processor.model.DataFrameType;
-import dev.scorespec.processor.model.ListType;
-import dev.scorespec.processor.model.NdArrayType;
-import dev.scorespec.processor.model.ObjectType;
 import dev.scorespec.processor.model.RunParameter;
-import dev.scorespec.processor.model.ScalarKind;
-import dev.scorespec.processor.model.ScalarType;
 import dev.scorespec.processor.model.ScoringSpec;
-import dev.scorespec.processor.model.UnionType;
 import dev.scorespec.processor.model.ValueType;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -68,9 +60,8 @@ public final class BinderEmitter implements BinderFile {
     private final Map<String, MethodSpec> helpers = new LinkedHashMap<>();
     /** Members imported statically for the constants' initializers, such as {@code DataFrameSpec.column}. */
     private final Map<ClassName, Set<String>> staticImports = new LinkedHashMap<>();
-    private final NdArrayBinders ndArrays = new NdArrayBinders(this);
-    private final DataFrameBinders frames = new DataFrameBinders(this);
-    private final StandardBinders standard = new StandardBinders(this);
+    /** Each kind's binder code for this binder, by class; see {@link #part}. */
+    private final Map<Class<?>, Object> parts = new HashMap<>();
 
     private BinderEmitter(ScoringSpec spec) {
         this.spec = spec;
@@ -228,7 +219,7 @@ public final class BinderEmitter implements BinderFile {
 
     /** A method that reads one parameter's value, named after it; a structure's own reader for a record, list or map. */
     private CodeBlock readParameter(RunParameter.Body p) {
-        if (p.sample().type() instanceof ObjectType || p.sample().type() instanceof ListType) {
+        if (KindEmitters.of(p.sample().type()).readsInOwnMethod()) {
             return readValue(p.sample().type(), BinderNames.upper(BinderNames.javaName(p.name())));
         }
         String method = helperName("read" + BinderNames.upper(BinderNames.javaName(p.name())));
@@ -253,38 +244,7 @@ public final class BinderEmitter implements BinderFile {
 
     @Override
     public CodeBlock readValue(ValueType value, String context) {
-        return value.accept(new ValueType.Visitor<>() {
-            @Override
-            public CodeBlock ndArray(NdArrayType array) {
-                return ndArrays.read(array, context);
-            }
-
-            @Override
-            public CodeBlock dataFrame(DataFrameType frame) {
-                return frames.read(frame, context);
-            }
-
-            @Override
-            public CodeBlock scalar(ScalarType scalar) {
-                return StandardBinders.readScalar(scalar);
-            }
-
-            @Override
-            public CodeBlock union(UnionType union) {
-                return StandardBinders.readUnion(union);
-            }
-
-            @Override
-            public CodeBlock list(ListType list) {
-                return CodeBlock.of("$L(json)", standard.listReader(list, context));
-            }
-
-            @Override
-            public CodeBlock object(ObjectType object) {
-                return CodeBlock.of("$L(json)", object.record() ? standard.recordReader(object, context)
-                        : standard.mapReader(object, context));
-            }
-        });
+        return KindEmitters.of(value).read(this, context);
     }
 
     // ------------------------------------------------------------------ run and write
@@ -330,37 +290,7 @@ public final class BinderEmitter implements BinderFile {
 
     /** Whether JsonOutput's type-based writing would not do: records, bytes that must be base64, tables. */
     private static boolean needsGeneratedWriter(ValueType value) {
-        return value.accept(new ValueType.Visitor<>() {
-            @Override
-            public Boolean ndArray(NdArrayType array) {
-                return NdArrayBinders.needsWriter(array);
-            }
-
-            @Override
-            public Boolean dataFrame(DataFrameType frame) {
-                return true;
-            }
-
-            @Override
-            public Boolean scalar(ScalarType scalar) {
-                return scalar.kind() == ScalarKind.BYTES;
-            }
-
-            @Override
-            public Boolean union(UnionType union) {
-                return false;
-            }
-
-            @Override
-            public Boolean list(ListType list) {
-                return needsGeneratedWriter(list.items());
-            }
-
-            @Override
-            public Boolean object(ObjectType object) {
-                return object.record() || object.properties().stream().anyMatch(p -> needsGeneratedWriter(p.type()));
-            }
-        });
+        return KindEmitters.of(value).needsWriter();
     }
 
     @Override
@@ -368,37 +298,17 @@ public final class BinderEmitter implements BinderFile {
         if (!needsGeneratedWriter(value)) {
             return CodeBlock.of("$T.write(out, $L)", JSON_OUTPUT, expression);
         }
-        return value.accept(new ValueType.Visitor<>() {
-            @Override
-            public CodeBlock ndArray(NdArrayType array) {
-                return ndArrays.write(array, expression, context);
-            }
+        return KindEmitters.of(value).write(this, expression, context);
+    }
 
-            @Override
-            public CodeBlock dataFrame(DataFrameType frame) {
-                return frames.write(frame, expression, context);
-            }
-
-            @Override
-            public CodeBlock scalar(ScalarType scalar) {
-                return standard.writeBytes(scalar, expression, context);
-            }
-
-            @Override
-            public CodeBlock union(UnionType union) {
-                throw new IllegalStateException("JsonOutput writes every union: " + union);
-            }
-
-            @Override
-            public CodeBlock list(ListType list) {
-                return standard.writeList(list, expression, context);
-            }
-
-            @Override
-            public CodeBlock object(ObjectType object) {
-                return standard.writeObject(object, expression, context);
-            }
-        });
+    @Override
+    public <T> T part(Class<T> kind, Function<BinderFile, T> create) {
+        Object part = parts.get(kind);
+        if (part == null) {
+            part = create.apply(this);
+            parts.put(kind, part);
+        }
+        return kind.cast(part);
     }
 
     // ------------------------------------------------------------------ names and docs
@@ -438,37 +348,7 @@ public final class BinderEmitter implements BinderFile {
 
     /** A short description of a value's schema, for Javadoc. */
     public static String describe(ValueType value) {
-        return value.accept(new ValueType.Visitor<>() {
-            @Override
-            public String ndArray(NdArrayType array) {
-                return NdArrayBinders.describe(array);
-            }
-
-            @Override
-            public String dataFrame(DataFrameType frame) {
-                return DataFrameBinders.describe(frame);
-            }
-
-            @Override
-            public String scalar(ScalarType scalar) {
-                return StandardBinders.describe(scalar);
-            }
-
-            @Override
-            public String union(UnionType union) {
-                return StandardBinders.describe(union);
-            }
-
-            @Override
-            public String list(ListType list) {
-                return StandardBinders.describe(list);
-            }
-
-            @Override
-            public String object(ObjectType object) {
-                return StandardBinders.describe(object);
-            }
-        });
+        return KindEmitters.of(value).describe();
     }
 
 }

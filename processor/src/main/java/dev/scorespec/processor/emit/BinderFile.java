@@ -6,12 +6,19 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import dev.scorespec.processor.model.ValueType;
+import java.util.function.Function;
 
 /**
  * The binder being written, as each kind's binder code sees it: it adds its constants and helper
  * methods here, and asks for the code of the values it contains, whatever their kind.
  */
 public interface BinderFile {
+
+    /**
+     * The binder's one instance of a kind's binder code, created on first use: where a kind keeps what it
+     * has written once per binder, such as the reader of each record type.
+     */
+    <T> T part(Class<T> type, Function<BinderFile, T> create);
 
     /** A method name not used yet in the binder: {@code wanted}, or {@code wanted} with 2, 3, ... appended. */
     String helperName(String wanted);

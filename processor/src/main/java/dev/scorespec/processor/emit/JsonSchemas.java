@@ -4,18 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scorespec.processor.kinds.dataframe.DataFrameSchemas;
-import dev.scorespec.processor.kinds.ndarray.NdArraySchemas;
-import dev.scorespec.processor.kinds.standard.StandardSchemas;
 import dev.scorespec.processor.model.DType;
-import dev.scorespec.processor.model.DataFrameType;
-import dev.scorespec.processor.model.ListType;
-import dev.scorespec.processor.model.NdArrayType;
-import dev.scorespec.processor.model.ObjectType;
 import dev.scorespec.processor.model.OpenApiVersion;
 import dev.scorespec.processor.model.RunParameter;
 import dev.scorespec.processor.model.ScalarType;
 import dev.scorespec.processor.model.ScoringSpec;
-import dev.scorespec.processor.model.UnionType;
 import dev.scorespec.processor.model.ValueType;
 import java.util.List;
 import java.util.Map;
@@ -134,42 +127,12 @@ public final class JsonSchemas {
     }
 
     /**
-     * The schema of one value, without example.
+     * The schema of one value, without example, as its kind writes it.
      *
      * @throws IllegalArgumentException for a union in Swagger 2.0, which cannot describe it
      */
     public static ObjectNode schema(ValueType type, OpenApiVersion version) {
-        return type.accept(new ValueType.Visitor<>() {
-            @Override
-            public ObjectNode ndArray(NdArrayType array) {
-                return NdArraySchemas.schema(array);
-            }
-
-            @Override
-            public ObjectNode dataFrame(DataFrameType frame) {
-                return DataFrameSchemas.schema(frame, version);
-            }
-
-            @Override
-            public ObjectNode scalar(ScalarType scalar) {
-                return StandardSchemas.scalar(scalar);
-            }
-
-            @Override
-            public ObjectNode union(UnionType union) {
-                return StandardSchemas.union(union, version);
-            }
-
-            @Override
-            public ObjectNode list(ListType list) {
-                return StandardSchemas.list(list, version);
-            }
-
-            @Override
-            public ObjectNode object(ObjectType object) {
-                return StandardSchemas.object(object, version);
-            }
-        });
+        return KindEmitters.of(type).schema(version);
     }
 
     private static void requireSupported(ScoringSpec spec, OpenApiVersion version) {

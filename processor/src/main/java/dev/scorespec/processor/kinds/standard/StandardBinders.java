@@ -10,9 +10,9 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
-import dev.scorespec.processor.emit.BinderEmitter;
 import dev.scorespec.processor.emit.BinderFile;
 import dev.scorespec.processor.emit.BinderNames;
+import dev.scorespec.processor.emit.KindEmitters;
 import dev.scorespec.processor.model.ListType;
 import dev.scorespec.processor.model.ObjectType;
 import dev.scorespec.processor.model.ScalarKind;
@@ -246,7 +246,7 @@ public final class StandardBinders {
     }
 
     public static String describe(ListType l) {
-        return "a list of " + BinderEmitter.describe(l.items()).replaceFirst("^an? ", "");
+        return "a list of " + KindEmitters.of(l.items()).describe().replaceFirst("^an? ", "");
     }
 
     public static String describe(ObjectType o) {
