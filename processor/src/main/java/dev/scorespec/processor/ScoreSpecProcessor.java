@@ -3,6 +3,7 @@ package dev.scorespec.processor;
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
+import dev.scorespec.annotations.internal.OpenApiVersion;
 import dev.scorespec.processor.emit.BinderEmitter;
 import dev.scorespec.processor.emit.ServiceDocuments;
 import dev.scorespec.processor.model.ScoringClassDecl;
@@ -144,9 +145,8 @@ public final class ScoreSpecProcessor extends AbstractProcessor {
                 binder.writeTo(writer);
             }
             for (Map.Entry<String, String> document : new TreeMap<>(documents).entrySet()) {
-                String file = document.getKey().equals("2.0") ? "swagger-2.0.json" : "openapi-" + document.getKey() + ".json";
-                writeResource("META-INF/scorespec/" + ClassName.get(type).reflectionName() + "/" + file,
-                        document.getValue(), type);
+                OpenApiVersion version = OpenApiVersion.forLabel(document.getKey()).orElseThrow();
+                writeResource(version.resource(ClassName.get(type).reflectionName()), document.getValue(), type);
             }
             binders.put(binderName, type);
         } catch (IOException e) {

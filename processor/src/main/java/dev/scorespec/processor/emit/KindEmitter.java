@@ -2,7 +2,7 @@ package dev.scorespec.processor.emit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.palantir.javapoet.CodeBlock;
-import dev.scorespec.processor.model.OpenApiVersion;
+import dev.scorespec.annotations.internal.OpenApiVersion;
 
 /**
  * What the emitters write for one value of one kind: its JSON schema and its binder code. Each kind's

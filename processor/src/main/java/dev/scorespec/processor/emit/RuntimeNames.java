@@ -1,8 +1,13 @@
 package dev.scorespec.processor.emit;
 
 import com.palantir.javapoet.ClassName;
+import dev.scorespec.annotations.ColumnKind;
+import dev.scorespec.annotations.Orient;
 
-/** The runtime types generated code refers to, by name: the processor does not depend on the runtime. */
+/**
+ * The runtime types generated code refers to, by name: the processor does not depend on the runtime. The
+ * annotations' enums it shares with the runtime are named by their classes.
+ */
 public final class RuntimeNames {
 
     public static final String RUNTIME = "dev.scorespec.runtime";
@@ -18,8 +23,8 @@ public final class RuntimeNames {
     public static final ClassName DATA_FRAME_READER = ClassName.get(BINDING, "DataFrameReader");
     public static final ClassName DATA_FRAME_WRITER = ClassName.get(BINDING, "DataFrameWriter");
     public static final ClassName DATA_FRAME_SPEC = ClassName.get(BINDING, "DataFrameSpec");
-    public static final ClassName ORIENT = ClassName.get("dev.scorespec.annotations", "Orient");
-    public static final ClassName COLUMN_KIND = ClassName.get("dev.scorespec.annotations", "ColumnKind");
+    public static final ClassName ORIENT = ClassName.get(Orient.class);
+    public static final ClassName COLUMN_KIND = ClassName.get(ColumnKind.class);
     public static final ClassName MODEL_DIR = ClassName.get(RUNTIME, "ModelDir");
     public static final ClassName SCORING_REQUEST = ClassName.get(RUNTIME, "ScoringRequest");
     public static final ClassName ND_ARRAY = ClassName.get(RUNTIME, "NDArray");

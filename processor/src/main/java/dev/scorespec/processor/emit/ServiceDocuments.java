@@ -1,6 +1,6 @@
 package dev.scorespec.processor.emit;
 
-import dev.scorespec.processor.model.OpenApiVersion;
+import dev.scorespec.annotations.internal.OpenApiVersion;
 import dev.scorespec.processor.model.ScoringSpec;
 import java.util.Collections;
 import java.util.LinkedHashMap;

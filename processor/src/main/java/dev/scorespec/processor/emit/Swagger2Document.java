@@ -5,7 +5,7 @@ import static dev.scorespec.processor.emit.ServiceTexts.*;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.scorespec.processor.model.OpenApiVersion;
+import dev.scorespec.annotations.internal.OpenApiVersion;
 import dev.scorespec.processor.model.ScoringSpec;
 
 /**

@@ -1,16 +1,15 @@
 package dev.scorespec.processor.model;
 
 import com.palantir.javapoet.TypeName;
+import dev.scorespec.annotations.ColumnKind;
+import dev.scorespec.annotations.Orient;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A dataframe sample, bound to a Tablesaw {@code Table}: its columns, in the sample's order, and how
- * the frame travels as JSON. The enums mirror {@code dev.scorespec.annotations.Orient} and
- * {@code ColumnKind}, which generated code refers to by constant name.
+ * the frame travels as JSON, in the annotations' own {@link Orient} and {@link ColumnKind}.
  *
  * @param javaType {@code tech.tablesaw.api.Table}
  * @param enforceColumnType whether values must fit their column's kind; otherwise the schema states no
@@ -63,59 +62,6 @@ public record DataFrameType(
     /** The {@code format} the reference gives the frame's schema: {@code pandas.DataFrame:records}, ... */
     public String format() {
         return "pandas.DataFrame:" + orient.pandasName();
-    }
-
-    /** pandas' orients. */
-    public enum Orient {
-        RECORDS, SPLIT, INDEX, COLUMNS, VALUES, TABLE;
-
-        public String pandasName() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
-
-    /** The column kinds, with the JSON Schema type and format of their values. */
-    public enum ColumnKind {
-        /** pandas' int64, as inference-schema describes it. */
-        LONG("integer", "int64", "integer"),
-        INTEGER("integer", "int32", "integer"),
-        DOUBLE("number", "double", "number"),
-        STRING("string", null, "string"),
-        BOOLEAN("boolean", null, "boolean"),
-        DATE("string", "date", "date"),
-        /**
-         * A naive date-time: the reference says {@code date-time}, which requires an offset; its own
-         * examples fail it. {@code date-time-local} (OpenAPI format registry) is what the values are.
-         */
-        DATE_TIME("string", "date-time-local", "datetime"),
-        /** A date-time with offset, written back in UTC. */
-        INSTANT("string", "date-time", "datetime"),
-        TIME("string", "time-local", "time"),
-        /** ISO-8601 duration text as pandas writes it; the reference's format name, unknown to validators. */
-        TIMEDELTA("string", "timedelta", "duration");
-
-        private final String jsonType;
-        private final String jsonFormat;
-        private final String tableSchemaType;
-
-        ColumnKind(String jsonType, String jsonFormat, String tableSchemaType) {
-            this.jsonType = jsonType;
-            this.jsonFormat = jsonFormat;
-            this.tableSchemaType = tableSchemaType;
-        }
-
-        public String jsonType() {
-            return jsonType;
-        }
-
-        public Optional<String> jsonFormat() {
-            return Optional.ofNullable(jsonFormat);
-        }
-
-        /** The Table Schema type of orient {@code table}'s {@code fields}, as pandas names it. */
-        public String tableSchemaType() {
-            return tableSchemaType;
-        }
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.scorespec.processor.model;
 
+import dev.scorespec.annotations.internal.DType;
+
 /** The Java element types that array samples bind to. */
 public enum JavaElement {
     BYTE("byte"),
@@ -23,6 +25,17 @@ public enum JavaElement {
     /** The Java source name of the element type. */
     public String javaName() {
         return javaName;
+    }
+
+    /** The element type the runtime stores a dtype in. */
+    public static JavaElement of(DType dtype) {
+        String name = dtype.elementType().getCanonicalName();
+        for (JavaElement e : values()) {
+            if (e.javaName.equals(name)) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException("No Java element for " + dtype);
     }
 
     public boolean isPrimitive() {

@@ -1,6 +1,7 @@
 package dev.scorespec.processor.model;
 
 import com.palantir.javapoet.TypeName;
+import dev.scorespec.annotations.internal.DType;
 import java.util.List;
 import java.util.Optional;
 

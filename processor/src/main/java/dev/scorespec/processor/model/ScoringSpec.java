@@ -3,6 +3,8 @@ package dev.scorespec.processor.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
+import dev.scorespec.annotations.Orient;
+import dev.scorespec.annotations.internal.OpenApiVersion;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,7 +32,7 @@ public record ScoringSpec(
         Optional<Sample> output,
         BodyKind bodyKind,
         List<OpenApiVersion> documentVersions,
-        Optional<DataFrameType.Orient> outputOrient) {
+        Optional<Orient> outputOrient) {
 
     public ScoringSpec {
         parameters = List.copyOf(parameters);

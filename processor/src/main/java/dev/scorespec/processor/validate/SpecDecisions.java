@@ -2,8 +2,8 @@ package dev.scorespec.processor.validate;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
-import dev.scorespec.processor.model.DataFrameType;
-import dev.scorespec.processor.model.OpenApiVersion;
+import dev.scorespec.annotations.Orient;
+import dev.scorespec.annotations.internal.OpenApiVersion;
 import dev.scorespec.processor.model.RunParameter;
 import dev.scorespec.processor.model.ScoringSpec;
 import dev.scorespec.processor.model.ScoringSpec.BodyKind;
@@ -56,8 +56,8 @@ public final class SpecDecisions {
      * pandas' default orient, columns, for a table without output sample: an object, as the output
      * schema {@code {"type": "object"}} says, each column written by its Tablesaw type.
      */
-    private static Optional<DataFrameType.Orient> outputOrient(TypeName returnType, Optional<ScoringSpec.Sample> output) {
-        return output.isEmpty() && returnType.equals(TABLE) ? Optional.of(DataFrameType.Orient.COLUMNS)
+    private static Optional<Orient> outputOrient(TypeName returnType, Optional<ScoringSpec.Sample> output) {
+        return output.isEmpty() && returnType.equals(TABLE) ? Optional.of(Orient.COLUMNS)
                 : Optional.empty();
     }
 }

@@ -11,10 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.scorespec.annotations.ColumnKind;
+import dev.scorespec.annotations.Orient;
+import dev.scorespec.annotations.internal.OpenApiVersion;
 import dev.scorespec.processor.model.DataFrameType;
-import dev.scorespec.processor.model.DataFrameType.ColumnKind;
-import dev.scorespec.processor.model.DataFrameType.Orient;
-import dev.scorespec.processor.model.OpenApiVersion;
 import dev.scorespec.processor.model.ScoringSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.scorespec.processor.model.OpenApiVersion;
+import dev.scorespec.annotations.internal.OpenApiVersion;
 import dev.scorespec.processor.model.ScoringSpec;
 import java.util.List;
 import java.util.stream.Stream;

@@ -14,7 +14,9 @@ import static dev.scorespec.processor.emit.TestSpecs.spec;
 import static dev.scorespec.processor.emit.TestSpecs.structured;
 import static dev.scorespec.processor.emit.TestSpecs.union;
 
-import dev.scorespec.processor.model.DType;
+import dev.scorespec.annotations.ColumnKind;
+import dev.scorespec.annotations.Orient;
+import dev.scorespec.annotations.internal.DType;
 import dev.scorespec.processor.model.DataFrameType;
 import dev.scorespec.processor.model.ScalarKind;
 import dev.scorespec.processor.model.ScoringSpec;
@@ -137,53 +139,53 @@ final class GoldenCases {
         // pd.DataFrame({'i': [1, 2], 'f': [1.5, 2.5], 's': ['a', 'b'], 'b': [True, False],
         //     'dt': pd.to_datetime([...]), 'td': pd.to_timedelta(['1 days', '2 hours'])}) -> pd.DataFrame({'score': [0.25, 0.75]})
         cases.put("pandas-records-mixed", spec()
-                .input("data", sample(mixedFrame(DataFrameType.Orient.RECORDS), """
+                .input("data", sample(mixedFrame(Orient.RECORDS), """
                         [{"i": 1, "f": 1.5, "s": "a", "b": true, "dt": "2020-01-01T00:00:00.000", "td": "P1DT0H0M0S"},
                          {"i": 2, "f": 2.5, "s": "b", "b": false, "dt": "2020-06-15T12:30:45.000", "td": "P0DT2H0M0S"}]"""))
-                .output(sample(scoreFrame(DataFrameType.Orient.RECORDS), "[{\"score\": 0.25}, {\"score\": 0.75}]"))
+                .output(sample(scoreFrame(Orient.RECORDS), "[{\"score\": 0.25}, {\"score\": 0.75}]"))
                 .build());
         cases.put("pandas-split-mixed", spec()
-                .input("data", sample(mixedFrame(DataFrameType.Orient.SPLIT), """
+                .input("data", sample(mixedFrame(Orient.SPLIT), """
                         {"columns": ["i", "f", "s", "b", "dt", "td"],
                          "index": [0, 1],
                          "data": [[1, 1.5, "a", true, "2020-01-01T00:00:00.000", "P1DT0H0M0S"],
                                   [2, 2.5, "b", false, "2020-06-15T12:30:45.000", "P0DT2H0M0S"]]}"""))
-                .output(sample(scoreFrame(DataFrameType.Orient.SPLIT), "{\"columns\": [\"score\"], \"index\": [0, 1], \"data\": [[0.25], [0.75]]}"))
+                .output(sample(scoreFrame(Orient.SPLIT), "{\"columns\": [\"score\"], \"index\": [0, 1], \"data\": [[0.25], [0.75]]}"))
                 .build());
         cases.put("pandas-index-mixed", spec()
-                .input("data", sample(mixedFrame(DataFrameType.Orient.INDEX), """
+                .input("data", sample(mixedFrame(Orient.INDEX), """
                         {"0": {"i": 1, "f": 1.5, "s": "a", "b": true, "dt": "2020-01-01T00:00:00.000", "td": "P1DT0H0M0S"},
                          "1": {"i": 2, "f": 2.5, "s": "b", "b": false, "dt": "2020-06-15T12:30:45.000", "td": "P0DT2H0M0S"}}"""))
-                .output(sample(scoreFrame(DataFrameType.Orient.INDEX), "{\"0\": {\"score\": 0.25}, \"1\": {\"score\": 0.75}}"))
+                .output(sample(scoreFrame(Orient.INDEX), "{\"0\": {\"score\": 0.25}, \"1\": {\"score\": 0.75}}"))
                 .build());
         cases.put("pandas-columns-mixed", spec()
-                .input("data", sample(mixedFrame(DataFrameType.Orient.COLUMNS), """
+                .input("data", sample(mixedFrame(Orient.COLUMNS), """
                         {"i": {"0": 1, "1": 2},
                          "f": {"0": 1.5, "1": 2.5},
                          "s": {"0": "a", "1": "b"},
                          "b": {"0": true, "1": false},
                          "dt": {"0": "2020-01-01T00:00:00.000", "1": "2020-06-15T12:30:45.000"},
                          "td": {"0": "P1DT0H0M0S", "1": "P0DT2H0M0S"}}"""))
-                .output(sample(scoreFrame(DataFrameType.Orient.COLUMNS), "{\"score\": {\"0\": 0.25, \"1\": 0.75}}"))
+                .output(sample(scoreFrame(Orient.COLUMNS), "{\"score\": {\"0\": 0.25, \"1\": 0.75}}"))
                 .build());
         cases.put("pandas-values-mixed", spec()
-                .input("data", sample(mixedFrame(DataFrameType.Orient.VALUES), """
+                .input("data", sample(mixedFrame(Orient.VALUES), """
                         [[1, 1.5, "a", true, "2020-01-01T00:00:00.000", "P1DT0H0M0S"],
                          [2, 2.5, "b", false, "2020-06-15T12:30:45.000", "P0DT2H0M0S"]]"""))
-                .output(sample(scoreFrame(DataFrameType.Orient.VALUES), "[[0.25], [0.75]]"))
+                .output(sample(scoreFrame(Orient.VALUES), "[[0.25], [0.75]]"))
                 .build());
         cases.put("pandas-table-mixed", spec()
-                .input("data", sample(mixedFrame(DataFrameType.Orient.TABLE), """
+                .input("data", sample(mixedFrame(Orient.TABLE), """
                         {"schema": {"fields": [{"name": "index", "type": "integer"}, {"name": "i", "type": "integer"}, {"name": "f", "type": "number"}, {"name": "s", "type": "string"}, {"name": "b", "type": "boolean"}, {"name": "dt", "type": "datetime"}, {"name": "td", "type": "duration"}], "primaryKey": ["index"], "pandas_version": "1.4.0"},
                          "data": [{"index": 0, "i": 1, "f": 1.5, "s": "a", "b": true, "dt": "2020-01-01T00:00:00.000", "td": "P1DT0H0M0S"}, {"index": 1, "i": 2, "f": 2.5, "s": "b", "b": false, "dt": "2020-06-15T12:30:45.000", "td": "P0DT2H0M0S"}]}"""))
-                .output(sample(scoreFrame(DataFrameType.Orient.TABLE), "{\"schema\": {\"fields\": [{\"name\": \"index\", \"type\": \"integer\"}, {\"name\": \"score\", \"type\": \"number\"}], \"primaryKey\": [\"index\"], \"pandas_version\": \"1.4.0\"}, \"data\": [{\"index\": 0, \"score\": 0.25}, {\"index\": 1, \"score\": 0.75}]}"))
+                .output(sample(scoreFrame(Orient.TABLE), "{\"schema\": {\"fields\": [{\"name\": \"index\", \"type\": \"integer\"}, {\"name\": \"score\", \"type\": \"number\"}], \"primaryKey\": [\"index\"], \"pandas_version\": \"1.4.0\"}, \"data\": [{\"index\": 0, \"score\": 0.25}, {\"index\": 1, \"score\": 0.75}]}"))
                 .build());
 
         // input_data: pd.DataFrame({'sentence1': ['this is a string starting with']}), orient='split';
         // params: {'num_beams': 1, 'max_length': 2}, optional=True; no output schema
         cases.put("multi-input-optional", spec()
-                .input("input_data", sample(frame(DataFrameType.Orient.SPLIT,
-                                column("sentence1", DataFrameType.ColumnKind.STRING)),
+                .input("input_data", sample(frame(Orient.SPLIT,
+                                column("sentence1", ColumnKind.STRING)),
                         "{\"columns\": [\"sentence1\"], \"index\": [0], \"data\": [[\"this is a string starting with\"]]}"))
                 .optionalInput("params", sample(object(
                                 property("num_beams", scalar(ScalarKind.INT64)),
@@ -194,18 +196,18 @@ final class GoldenCases {
     }
 
     /** The reference cases' output: one float64 column. */
-    private static DataFrameType scoreFrame(DataFrameType.Orient orient) {
-        return frame(orient, column("score", DataFrameType.ColumnKind.DOUBLE));
+    private static DataFrameType scoreFrame(Orient orient) {
+        return frame(orient, column("score", ColumnKind.DOUBLE));
     }
 
     /** The reference's mixed frame: int64, float64, str, bool, naive datetime64[ns] and timedelta64[ns] columns. */
-    private static DataFrameType mixedFrame(DataFrameType.Orient orient) {
+    private static DataFrameType mixedFrame(Orient orient) {
         return frame(orient,
-                column("i", DataFrameType.ColumnKind.LONG),
-                column("f", DataFrameType.ColumnKind.DOUBLE),
-                column("s", DataFrameType.ColumnKind.STRING),
-                column("b", DataFrameType.ColumnKind.BOOLEAN),
-                column("dt", DataFrameType.ColumnKind.DATE_TIME),
-                column("td", DataFrameType.ColumnKind.TIMEDELTA));
+                column("i", ColumnKind.LONG),
+                column("f", ColumnKind.DOUBLE),
+                column("s", ColumnKind.STRING),
+                column("b", ColumnKind.BOOLEAN),
+                column("dt", ColumnKind.DATE_TIME),
+                column("td", ColumnKind.TIMEDELTA));
     }
 }

@@ -17,8 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.scorespec.processor.model.DType;
-import dev.scorespec.processor.model.OpenApiVersion;
+import dev.scorespec.annotations.internal.DType;
+import dev.scorespec.annotations.internal.OpenApiVersion;
 import dev.scorespec.processor.model.ScalarKind;
 import dev.scorespec.processor.model.ScoringSpec;
 import java.util.List;

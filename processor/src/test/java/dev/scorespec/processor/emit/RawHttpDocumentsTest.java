@@ -4,7 +4,7 @@ import static dev.scorespec.processor.emit.TestSpecs.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.scorespec.processor.model.OpenApiVersion;
+import dev.scorespec.annotations.internal.OpenApiVersion;
 import dev.scorespec.processor.model.ScoringSpec;
 import java.io.IOException;
 import java.util.ArrayList;

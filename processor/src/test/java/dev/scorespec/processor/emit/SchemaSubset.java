@@ -1,7 +1,7 @@
 package dev.scorespec.processor.emit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.scorespec.processor.model.OpenApiVersion;
+import dev.scorespec.annotations.internal.OpenApiVersion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

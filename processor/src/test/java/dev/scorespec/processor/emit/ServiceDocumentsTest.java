@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.scorespec.processor.model.OpenApiVersion;
+import dev.scorespec.annotations.internal.OpenApiVersion;
 import dev.scorespec.processor.model.ScalarKind;
 import dev.scorespec.processor.model.ScoringSpec;
 import java.util.ArrayList;

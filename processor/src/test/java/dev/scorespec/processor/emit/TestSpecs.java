@@ -7,7 +7,9 @@ import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
-import dev.scorespec.processor.model.DType;
+import dev.scorespec.annotations.ColumnKind;
+import dev.scorespec.annotations.Orient;
+import dev.scorespec.annotations.internal.DType;
 import dev.scorespec.processor.model.DataFrameType;
 import dev.scorespec.processor.model.ListType;
 import dev.scorespec.processor.model.NdArrayType;
@@ -77,15 +79,15 @@ final class TestSpecs {
     }
 
     /** A Tablesaw-bound dataframe whose types and shape are enforced. */
-    static DataFrameType frame(DataFrameType.Orient orient, DataFrameType.Column... columns) {
+    static DataFrameType frame(Orient orient, DataFrameType.Column... columns) {
         return new DataFrameType(TABLE, orient, List.of(columns), true, true);
     }
 
-    static DataFrameType.Column column(String name, DataFrameType.ColumnKind kind) {
+    static DataFrameType.Column column(String name, ColumnKind kind) {
         return new DataFrameType.Column(name, kind, false);
     }
 
-    static DataFrameType.Column nullableColumn(String name, DataFrameType.ColumnKind kind) {
+    static DataFrameType.Column nullableColumn(String name, ColumnKind kind) {
         return new DataFrameType.Column(name, kind, true);
     }
 

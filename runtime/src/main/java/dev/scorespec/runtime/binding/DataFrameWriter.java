@@ -3,9 +3,8 @@ package dev.scorespec.runtime.binding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.scorespec.annotations.ColumnKind;
 import dev.scorespec.annotations.Orient;
+import dev.scorespec.annotations.internal.TemporalText;
 import java.io.IOException;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.ColumnType;
@@ -39,10 +38,6 @@ public final class DataFrameWriter {
     /** The Table Schema version pandas writes in orient {@code table}. */
     static final String PANDAS_TABLE_SCHEMA_VERSION = "1.4.0";
 
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS");
-    private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
-    private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     private DataFrameWriter() {
     }
@@ -168,34 +163,6 @@ public final class DataFrameWriter {
         out.writeEndObject();
     }
 
-    /**
-     * pandas' ISO-8601 text of a timedelta, {@code P<days>DT<hours>H<minutes>M<seconds>[.<fraction>]S}:
-     * {@code P1DT2H0M0S}, {@code P0DT0H0M0.5S}, {@code -P0DT0H0M1S}.
-     */
-    static String isoTimedelta(long nanos) {
-        StringBuilder text = new StringBuilder(24);
-        // Long.MIN_VALUE has no positive counterpart; its magnitude as unsigned arithmetic stays right.
-        long magnitude = nanos < 0 ? -nanos : nanos;
-        if (nanos < 0) {
-            text.append('-');
-        }
-        long seconds = Long.divideUnsigned(magnitude, NANOS_PER_SECOND);
-        long fraction = Long.remainderUnsigned(magnitude, NANOS_PER_SECOND);
-        text.append('P').append(seconds / 86_400).append("DT")
-                .append(seconds / 3_600 % 24).append('H')
-                .append(seconds / 60 % 60).append('M')
-                .append(seconds % 60);
-        if (fraction != 0) {
-            String digits = Long.toString(NANOS_PER_SECOND + fraction).substring(1);
-            int end = digits.length();
-            while (digits.charAt(end - 1) == '0') {
-                end--;
-            }
-            text.append('.').append(digits, 0, end);
-        }
-        return text.append('S').toString();
-    }
-
     /** Writes the cells of one column, by its Tablesaw type. */
     private static final class Cells {
 
@@ -241,12 +208,12 @@ public final class DataFrameWriter {
             }
             switch (form) {
                 case NUMBER -> writeNumber(out, row);
-                case TIMEDELTA -> out.writeString(isoTimedelta(((LongColumn) column).getLong(row)));
+                case TIMEDELTA -> out.writeString(TemporalText.isoTimedelta(((LongColumn) column).getLong(row)));
                 case BOOLEAN -> out.writeBoolean(((BooleanColumn) column).get(row));
                 case DATE -> out.writeString(((DateColumn) column).get(row).toString());
-                case DATE_TIME -> out.writeString(DATE_TIME.format(((DateTimeColumn) column).get(row)));
-                case INSTANT -> out.writeString(INSTANT.format(((InstantColumn) column).get(row)));
-                case TIME -> out.writeString(DateTimeFormatter.ISO_LOCAL_TIME.format(((TimeColumn) column).get(row)));
+                case DATE_TIME -> out.writeString(TemporalText.pandasDateTime(((DateTimeColumn) column).get(row)));
+                case INSTANT -> out.writeString(TemporalText.pandasInstant(((InstantColumn) column).get(row)));
+                case TIME -> out.writeString(TemporalText.format(((TimeColumn) column).get(row)));
                 case STRING -> {
                     String text = column.getString(row);
                     if (text.isEmpty() && nullStrings) {
@@ -278,7 +245,7 @@ public final class DataFrameWriter {
         String tableSchemaType() {
             return switch (form) {
                 case NUMBER -> column.type() == ColumnType.DOUBLE || column.type() == ColumnType.FLOAT ? "number" : "integer";
-                case TIMEDELTA -> "duration";
+                case TIMEDELTA -> ColumnKind.TIMEDELTA.tableSchemaType();
                 case BOOLEAN -> "boolean";
                 case DATE -> "date";
                 case DATE_TIME, INSTANT -> "datetime";

@@ -2,6 +2,7 @@ package dev.scorespec.runtime.binding;
 
 import com.fasterxml.jackson.core.Base64Variants;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.scorespec.annotations.internal.TemporalText;
 import dev.scorespec.runtime.NDArray;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -117,19 +118,19 @@ public final class JsonOutput {
         } else if (value instanceof OptionalDouble o) {
             writeDouble(g, o.isPresent() ? o.getAsDouble() : Double.NaN);
         } else if (value instanceof LocalDate d) {
-            g.writeString(d.toString());
+            g.writeString(TemporalText.format(d));
         } else if (value instanceof LocalDateTime d) {
-            g.writeString(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(d));
+            g.writeString(TemporalText.format(d));
         } else if (value instanceof OffsetDateTime d) {
-            g.writeString(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(d));
+            g.writeString(TemporalText.format(d));
         } else if (value instanceof ZonedDateTime d) {
-            g.writeString(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(d));
+            g.writeString(TemporalText.format(d.toOffsetDateTime()));
         } else if (value instanceof Instant i) {
             g.writeString(DateTimeFormatter.ISO_INSTANT.format(i));
         } else if (value instanceof LocalTime t) {
-            g.writeString(DateTimeFormatter.ISO_LOCAL_TIME.format(t));
+            g.writeString(TemporalText.format(t));
         } else if (value instanceof OffsetTime t) {
-            g.writeString(DateTimeFormatter.ISO_OFFSET_TIME.format(t));
+            g.writeString(TemporalText.format(t));
         } else if (value instanceof Duration d) {
             g.writeString(d.toString());
         } else {
@@ -306,7 +307,7 @@ public final class JsonOutput {
                     if (a[i] == null) {
                         g.writeNull();
                     } else {
-                        g.writeString(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(a[i]));
+                        g.writeString(TemporalText.format(a[i]));
                     }
                 }
                 break;

@@ -3,20 +3,18 @@ package dev.scorespec.runtime.binding;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import dev.scorespec.annotations.internal.Base64Text;
+import dev.scorespec.annotations.internal.DType;
+import dev.scorespec.annotations.internal.TemporalText;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.Base64;
-import java.util.Locale;
 
 /**
  * Readers of one JSON scalar, called by generated binders with the parser on the value's token. Each
@@ -31,6 +29,9 @@ import java.util.Locale;
 public final class JsonValues {
 
     private static final int MAX_DESCRIBED = 40;
+    /** The ranges of a JSON number read as a double or a float: the processor checks samples against them. */
+    static final String FLOAT64_RANGE = DType.FLOAT64.rangeText();
+    static final String FLOAT32_RANGE = DType.FLOAT32.rangeText();
     private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
     private static final BigDecimal UINT64_MAX_DECIMAL = new BigDecimal(UINT64_MAX);
 
@@ -59,7 +60,7 @@ public final class JsonValues {
         }
         double v = p.getDoubleValue();
         if (!Double.isFinite(v)) {
-            checkNonFinite(p, "-1.7976931348623157e308 to 1.7976931348623157e308");
+            checkNonFinite(p, FLOAT64_RANGE);
         }
         return v;
     }
@@ -75,7 +76,7 @@ public final class JsonValues {
         }
         float v = p.getFloatValue();
         if (!Float.isFinite(v)) {
-            checkNonFinite(p, "-3.4028235e38 to 3.4028235e38");
+            checkNonFinite(p, FLOAT32_RANGE);
         }
         return v;
     }
@@ -216,212 +217,70 @@ public final class JsonValues {
     }
 
     /**
-     * A string of base64 text as RFC 4648 defines it: the standard alphabet ({@code +} and {@code /}),
-     * padding with {@code =} to a multiple of four characters, no line breaks or other characters, and
-     * zero bits in the unused bits of the last group (the canonical encoding).
+     * A string of canonical base64 text ({@link Base64Text}): the standard alphabet, padded to a multiple
+     * of four characters, nothing else, and zero bits in the unused bits of the last group.
      */
     public static byte[] readBase64(JsonParser p) throws IOException {
         if (p.currentToken() != JsonToken.VALUE_STRING) {
             throw BindingException.at(p, "expected base64 text, got " + describe(p));
         }
-        String text = p.getText();
-        byte[] decoded = decodeBase64(text);
+        byte[] decoded = Base64Text.decode(p.getText());
         if (decoded == null) {
             throw BindingException.at(p, "expected base64 text, got " + describe(p));
         }
         return decoded;
     }
 
-    /** Decodes strict RFC 4648 base64, or returns null. */
-    static byte[] decodeBase64(String text) {
-        int length = text.length();
-        if (length % 4 != 0) {
-            return null;
-        }
-        if (length > 0) {
-            // Non-canonical encodings (unused bits set, "QR==" for "A") would decode, but lossily.
-            int unusedBitsMask;
-            int last;
-            if (text.charAt(length - 2) == '=') {
-                unusedBitsMask = 0x0F;
-                last = length - 3;
-            } else if (text.charAt(length - 1) == '=') {
-                unusedBitsMask = 0x03;
-                last = length - 2;
-            } else {
-                unusedBitsMask = 0;
-                last = length - 1;
-            }
-            if (unusedBitsMask != 0) {
-                int sextet = base64Value(text.charAt(last));
-                if (sextet < 0 || (sextet & unusedBitsMask) != 0) {
-                    return null;
-                }
-            }
-        }
-        try {
-            return Base64.getDecoder().decode(text);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static int base64Value(char c) {
-        if (c >= 'A' && c <= 'Z') {
-            return c - 'A';
-        } else if (c >= 'a' && c <= 'z') {
-            return c - 'a' + 26;
-        } else if (c >= '0' && c <= '9') {
-            return c - '0' + 52;
-        } else if (c == '+') {
-            return 62;
-        } else if (c == '/') {
-            return 63;
-        }
-        return -1;
-    }
-
     // ---------------------------------------------------------------------------------------------
     // Dates and times
 
-    /** An RFC 3339 full-date, {@code 2020-01-02}: four-digit year, two-digit month and day, a real date. */
+    /** An RFC 3339 full-date, {@code 2020-01-02} ({@link TemporalText#parseDate}). */
     public static LocalDate readDate(JsonParser p) throws IOException {
-        String s = readText(p, DATE);
-        LocalDate date = s.length() == 10 ? parseDate(s) : null;
-        if (date == null) {
-            throw BindingException.at(p, DATE + describe(p));
-        }
-        return date;
+        return parsed(p, DATE, TemporalText.parseDate(readText(p, DATE)));
     }
 
     /**
-     * An RFC 3339 date-time, {@code 2020-01-02T03:04:05.678+01:00}: seconds required, any number of
-     * fraction digits (kept to nanoseconds), {@code T}/{@code t} between date and time, and an offset
-     * of {@code Z}/{@code z} or {@code +hh:mm}/{@code -hh:mm} (within ±18:00, what Java supports). The
-     * offset is required. A leap second ({@code :60}) is rejected, as {@code java.time} has none.
+     * An RFC 3339 date-time with its offset required, {@code 2020-01-02T03:04:05.678+01:00}
+     * ({@link TemporalText#parseOffsetDateTime}).
      */
     public static OffsetDateTime readOffsetDateTime(JsonParser p) throws IOException {
         String s = readText(p, OFFSET_DATE_TIME);
-        LocalDate date = s.length() > 11 && isDateTimeSeparator(s.charAt(10)) ? parseDate(s.substring(0, 10)) : null;
-        TimeParse time = date == null ? null : parseTime(s, 11);
-        if (time == null || time.end != s.length()) {
-            throw BindingException.at(p, OFFSET_DATE_TIME + describe(p));
-        }
-        if (time.offset == null) {
+        OffsetDateTime value = TemporalText.parseOffsetDateTime(s);
+        if (value == null && TemporalText.lacksOnlyOffset(s)) {
             throw BindingException.at(p, OFFSET_DATE_TIME + describe(p) + ": the offset (Z or +hh:mm) is required");
         }
-        return OffsetDateTime.of(date, time.time, time.offset);
+        return parsed(p, OFFSET_DATE_TIME, value);
     }
 
     /**
      * An RFC 3339 date-time without offset, the OpenAPI format registry's {@code date-time-local}:
-     * {@code 2020-01-02T03:04:05}, with {@code T}/{@code t} between date and time, seconds required and
-     * any number of fraction digits (kept to nanoseconds). This is what the schema of a naive date-time
-     * (a {@code LocalDateTime} or a datetime64 element) allows, so nothing else is accepted: not a date
-     * alone, not a space for the {@code T}, not a time without seconds, and not an offset or {@code Z},
-     * since dropping it would silently change the instant meant.
+     * {@code 2020-01-02T03:04:05} ({@link TemporalText#parseLocalDateTime}). This is what the schema of a
+     * naive date-time (a {@code LocalDateTime} or a datetime64 element) allows, so nothing else is
+     * accepted, not an offset either, since dropping it would silently change the instant meant.
      */
     public static LocalDateTime readLocalDateTime(JsonParser p) throws IOException {
-        String s = readText(p, LOCAL_DATE_TIME);
-        LocalDate date = s.length() > 11 && isDateTimeSeparator(s.charAt(10)) ? parseDate(s.substring(0, 10)) : null;
-        TimeParse time = date == null ? null : parseTime(s, 11);
-        if (time == null || time.offset != null || time.end != s.length()) {
-            throw BindingException.at(p, LOCAL_DATE_TIME + describe(p));
-        }
-        return LocalDateTime.of(date, time.time);
+        return parsed(p, LOCAL_DATE_TIME, TemporalText.parseLocalDateTime(readText(p, LOCAL_DATE_TIME)));
     }
 
     /** An RFC 3339 full-time, {@code 13:45:30Z} or {@code 13:45:30.5+01:00}: seconds and offset required. */
     public static OffsetTime readOffsetTime(JsonParser p) throws IOException {
-        String s = readText(p, OFFSET_TIME);
-        TimeParse time = parseTime(s, 0);
-        if (time == null || time.offset == null || time.end != s.length()) {
-            throw BindingException.at(p, OFFSET_TIME + describe(p));
-        }
-        return OffsetTime.of(time.time, time.offset);
+        return parsed(p, OFFSET_TIME, TemporalText.parseOffsetTime(readText(p, OFFSET_TIME)));
     }
 
     /**
-     * An RFC 3339 partial-time, the OpenAPI format registry's {@code time-local}: {@code 13:45:30},
-     * seconds required, a fraction optional ({@code 13:45:30.5}). A time without seconds, or with an
-     * offset or {@code Z}, is rejected, as the schema of a naive time says.
+     * An RFC 3339 partial-time, the OpenAPI format registry's {@code time-local}: {@code 13:45:30}, seconds
+     * required, a fraction optional, no offset ({@link TemporalText#parseLocalTime}).
      */
     public static LocalTime readLocalTime(JsonParser p) throws IOException {
-        String s = readText(p, LOCAL_TIME);
-        TimeParse time = parseTime(s, 0);
-        if (time == null || time.offset != null || time.end != s.length()) {
-            throw BindingException.at(p, LOCAL_TIME + describe(p));
-        }
-        return time.time;
+        return parsed(p, LOCAL_TIME, TemporalText.parseLocalTime(readText(p, LOCAL_TIME)));
     }
 
     /**
-     * A timedelta64 element or any duration, in one of two forms:
-     * <ul>
-     *   <li>numpy's text, {@code "<integer> <unit>"} with one space, such as {@code "3600 seconds"} or
-     *       {@code "-5 days"}; the unit is one of weeks, days, hours, minutes, seconds, milliseconds,
-     *       microseconds or nanoseconds, plural as numpy prints them, in any case;</li>
-     *   <li>ISO-8601 as {@link Duration#parse} reads it, such as {@code "PT1H"} or {@code "P2DT3.5S"}.</li>
-     * </ul>
+     * A timedelta64 element or any duration: numpy's {@code "3600 seconds"} or {@code "2 weeks"}, or
+     * ISO-8601 such as {@code "PT1H"} ({@link TemporalText#parseTimedelta}).
      */
     public static Duration readTimedelta(JsonParser p) throws IOException {
-        String s = readText(p, TIMEDELTA);
-        Duration d = parseTimedelta(s);
-        if (d == null) {
-            throw BindingException.at(p, TIMEDELTA + describe(p));
-        }
-        return d;
-    }
-
-    static Duration parseTimedelta(String s) {
-        int space = s.indexOf(' ');
-        if (space < 0) {
-            if (s.isEmpty() || !(s.charAt(0) == 'P' || s.charAt(0) == 'p' || s.charAt(0) == '-' || s.charAt(0) == '+')) {
-                return null;
-            }
-            try {
-                return Duration.parse(s);
-            } catch (DateTimeParseException e) {
-                return null;
-            }
-        }
-        String number = s.substring(0, space);
-        String unit = s.substring(space + 1).toLowerCase(Locale.ROOT);
-        int start = number.startsWith("-") || number.startsWith("+") ? 1 : 0;
-        if (number.length() == start || number.length() - start > 19) {
-            return null;
-        }
-        for (int i = start; i < number.length(); i++) {
-            char c = number.charAt(i);
-            if (c < '0' || c > '9') {
-                return null;
-            }
-        }
-        try {
-            long n = Long.parseLong(number);
-            switch (unit) {
-                case "weeks":
-                    return Duration.ofDays(Math.multiplyExact(n, 7));
-                case "days":
-                    return Duration.ofDays(n);
-                case "hours":
-                    return Duration.ofHours(n);
-                case "minutes":
-                    return Duration.ofMinutes(n);
-                case "seconds":
-                    return Duration.ofSeconds(n);
-                case "milliseconds":
-                    return Duration.ofMillis(n);
-                case "microseconds":
-                    return Duration.ofSeconds(Math.floorDiv(n, 1_000_000L), Math.floorMod(n, 1_000_000L) * 1000L);
-                case "nanoseconds":
-                    return Duration.ofNanos(n);
-                default:
-                    return null;
-            }
-        } catch (ArithmeticException | NumberFormatException e) {
-            return null;
-        }
+        return parsed(p, TIMEDELTA, TemporalText.parseTimedelta(readText(p, TIMEDELTA)));
     }
 
     private static String readText(JsonParser p, String expectation) throws IOException {
@@ -431,116 +290,12 @@ public final class JsonValues {
         return p.getText();
     }
 
-    private static boolean isDateTimeSeparator(char c) {
-        return c == 'T' || c == 't';
-    }
-
-    /** {@code yyyy-mm-dd} exactly, as a real date, or null. */
-    private static LocalDate parseDate(String s) {
-        if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
-            return null;
+    /** The value a codec parsed, or the client's error when it could not. */
+    private static <T> T parsed(JsonParser p, String expectation, T value) throws IOException {
+        if (value == null) {
+            throw BindingException.at(p, expectation + describe(p));
         }
-        int year = digits(s, 0, 4);
-        int month = digits(s, 5, 2);
-        int day = digits(s, 8, 2);
-        if (year < 0 || month < 0 || day < 0) {
-            return null;
-        }
-        try {
-            return LocalDate.of(year, month, day);
-        } catch (DateTimeException e) {
-            return null;
-        }
-    }
-
-    /** A time and optional offset parsed from {@code s} at {@code start}; {@code end} is where it stopped. */
-    private static final class TimeParse {
-        final LocalTime time;
-        final ZoneOffset offset;
-        final int end;
-
-        TimeParse(LocalTime time, ZoneOffset offset, int end) {
-            this.time = time;
-            this.offset = offset;
-            this.end = end;
-        }
-    }
-
-    /**
-     * Parses {@code hh:mm:ss[.f+][Z|±hh:mm]} (RFC 3339: seconds required) from {@code start}, stopping
-     * at the first character that does not fit. Returns null when the time or the offset is malformed
-     * or out of range.
-     */
-    private static TimeParse parseTime(String s, int start) {
-        int i = start;
-        if (s.length() < i + 5 || s.charAt(i + 2) != ':') {
-            return null;
-        }
-        int hour = digits(s, i, 2);
-        int minute = digits(s, i + 3, 2);
-        i += 5;
-        if (i >= s.length() || s.charAt(i) != ':') {
-            return null;
-        }
-        int second = digits(s, i + 1, 2);
-        i += 3;
-        int nano = 0;
-        if (i < s.length() && s.charAt(i) == '.') {
-            int digitsStart = ++i;
-            int scale = 100_000_000;
-            while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-                nano += (s.charAt(i) - '0') * scale; // digits past nanoseconds are dropped
-                scale /= 10;
-                i++;
-            }
-            if (i == digitsStart) {
-                return null;
-            }
-        }
-        if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
-            return null;
-        }
-        LocalTime time = LocalTime.of(hour, minute, second, nano);
-        ZoneOffset offset = null;
-        if (i < s.length()) {
-            char c = s.charAt(i);
-            if (c == 'Z' || c == 'z') {
-                offset = ZoneOffset.UTC;
-                i++;
-            } else if (c == '+' || c == '-') {
-                if (s.length() < i + 6 || s.charAt(i + 3) != ':') {
-                    return null;
-                }
-                int oh = digits(s, i + 1, 2);
-                int om = digits(s, i + 4, 2);
-                if (oh < 0 || om < 0 || om > 59) {
-                    return null;
-                }
-                try {
-                    offset = c == '+' ? ZoneOffset.ofHoursMinutes(oh, om) : ZoneOffset.ofHoursMinutes(-oh, -om);
-                } catch (DateTimeException e) {
-                    return null;
-                }
-                i += 6;
-            }
-        }
-        return new TimeParse(time, offset, i);
-    }
-
-    /** The non-negative number in {@code count} ASCII digits at {@code start}, or -1. */
-    private static int digits(String s, int start, int count) {
-        if (start + count > s.length()) {
-            return -1;
-        }
-        int v = 0;
-        for (int i = start; i < start + count; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v;
+        return value;
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -37,7 +37,10 @@ public final class NdArrayReader {
 
     private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
     private static final int MAX_INITIAL_CAPACITY = 1 << 16;
-    private static final long UINT32_MAX = 0xFFFF_FFFFL;
+    // The unsigned ranges are the processor's too (it checks samples against them): one declaration.
+    private static final long UINT32_MAX = dev.scorespec.annotations.internal.DType.UINT32.maxLong();
+    private static final int UINT16_MAX = (int) dev.scorespec.annotations.internal.DType.UINT16.maxLong();
+    private static final int UINT8_MAX = (int) dev.scorespec.annotations.internal.DType.UINT8.maxLong();
 
     private NdArrayReader() {
     }
@@ -313,11 +316,11 @@ public final class NdArrayReader {
                 case INT32:
                     return readInts(p, Integer.MIN_VALUE, Integer.MAX_VALUE);
                 case UINT16:
-                    return readInts(p, 0, 0xFFFF);
+                    return readInts(p, 0, UINT16_MAX);
                 case INT16:
                     return readShorts(p, Short.MIN_VALUE, Short.MAX_VALUE);
                 case UINT8:
-                    return readShorts(p, 0, 0xFF);
+                    return readShorts(p, 0, UINT8_MAX);
                 case INT8:
                     return readBytes(p);
                 case BOOL:
@@ -395,13 +398,13 @@ public final class NdArrayReader {
                     ints[0] = JsonValues.readInt(p);
                     break;
                 case UINT16:
-                    ints[0] = (int) JsonValues.readInteger(p, 0, 0xFFFF);
+                    ints[0] = (int) JsonValues.readInteger(p, 0, UINT16_MAX);
                     break;
                 case INT16:
                     shorts[0] = JsonValues.readShort(p);
                     break;
                 case UINT8:
-                    shorts[0] = (short) JsonValues.readInteger(p, 0, 0xFF);
+                    shorts[0] = (short) JsonValues.readInteger(p, 0, UINT8_MAX);
                     break;
                 case INT8:
                     bytes[0] = JsonValues.readByte(p);
@@ -464,7 +467,7 @@ public final class NdArrayReader {
                 if (t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT) {
                     v = p.getDoubleValue();
                     if (!Double.isFinite(v)) {
-                        JsonValues.checkNonFinite(p, "-1.7976931348623157e308 to 1.7976931348623157e308");
+                        JsonValues.checkNonFinite(p, JsonValues.FLOAT64_RANGE);
                     }
                 } else {
                     v = JsonValues.readDouble(p); // throws: not a number

@@ -1,6 +1,7 @@
 package dev.scorespec.runtime.binding;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.scorespec.annotations.internal.OpenApiVersion;
 import dev.scorespec.runtime.ModelDir;
 import dev.scorespec.runtime.ScoringRequest;
 import java.io.IOException;
@@ -35,8 +36,9 @@ public interface ScoringBinder<A, R> {
 
     /** The class-path resource of the compile-time document of one of {@link #documentVersions()}. */
     default String documentResource(String version) {
-        String file = version.equals("2.0") ? "swagger-2.0.json" : "openapi-" + version + ".json";
-        return "META-INF/scorespec/" + scoringClass() + "/" + file;
+        return OpenApiVersion.forLabel(version)
+                .orElseThrow(() -> new IllegalArgumentException("No OpenAPI version " + version))
+                .resource(scoringClass());
     }
 
     /** Creates the scoring object and calls its {@code @Init} method, if any. Called once. */

@@ -1,5 +1,6 @@
 package dev.scorespec.runtime.server;
 
+import dev.scorespec.annotations.internal.OpenApiVersion;
 import dev.scorespec.runtime.binding.ScoringBinder;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
@@ -32,19 +33,19 @@ final class OpenApiDocuments {
      */
     @SuppressWarnings("ImmutableEnumChecker") // the lists are List.of, immutable
     private enum Kind {
-        V2("2", List.of("2", "2.0"), "2.0", List.of("swagger.json", "swagger2.json")),
-        V3("3", List.of("3", "3.0"), "3.0", List.of("swagger3.json")),
-        V31("3.1", List.of("3.1"), "3.1", List.of("swagger3.1.json"));
+        V2("2", List.of("2", "2.0"), OpenApiVersion.V2_0, List.of("swagger.json", "swagger2.json")),
+        V3("3", List.of("3", "3.0"), OpenApiVersion.V3_0, List.of("swagger3.json")),
+        V31("3.1", List.of("3.1"), OpenApiVersion.V3_1, List.of("swagger3.1.json"));
 
         final String name;
         final List<String> queryValues;
         final String binderVersion;
         final List<String> overrideFiles;
 
-        Kind(String name, List<String> queryValues, String binderVersion, List<String> overrideFiles) {
+        Kind(String name, List<String> queryValues, OpenApiVersion binderVersion, List<String> overrideFiles) {
             this.name = name;
             this.queryValues = queryValues;
-            this.binderVersion = binderVersion;
+            this.binderVersion = binderVersion.label();
             this.overrideFiles = overrideFiles;
         }
 

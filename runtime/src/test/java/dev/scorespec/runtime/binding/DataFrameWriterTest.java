@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.scorespec.annotations.ColumnKind;
 import dev.scorespec.annotations.Orient;
+import dev.scorespec.annotations.internal.TemporalText;
 import dev.scorespec.runtime.ScoringRequest;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -104,7 +105,7 @@ class DataFrameWriterTest {
             -9223372036854775808 | -P106751DT23H47M16.854775808S
             """)
     void timedeltasAsPandasWritesThem(long nanos, String text) {
-        assertEquals(text, DataFrameWriter.isoTimedelta(nanos));
+        assertEquals(text, TemporalText.isoTimedelta(nanos));
         assertEquals(Duration.ofNanos(nanos), Duration.parse(text));
     }
 

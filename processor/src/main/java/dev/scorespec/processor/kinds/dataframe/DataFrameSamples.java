@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scorespec.annotations.ColumnKind;
+import dev.scorespec.annotations.Orient;
+import dev.scorespec.annotations.internal.DType;
+import dev.scorespec.annotations.internal.TemporalText;
 import dev.scorespec.processor.model.DataFrameType;
-import dev.scorespec.processor.model.DataFrameType.ColumnKind;
-import dev.scorespec.processor.model.DataFrameType.Orient;
 import dev.scorespec.processor.model.JavaType;
 import dev.scorespec.processor.model.ScoringClassDecl.FrameDecl;
 import dev.scorespec.processor.model.ScoringClassDecl.PinDecl;
@@ -20,17 +22,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.AbstractColumnParser;
@@ -59,15 +55,7 @@ public final class DataFrameSamples {
     /** Tablesaw's default detection order, without INTEGER: whole numbers are int64, as pandas reads them. */
     private static final List<ColumnType> CSV_TYPES = List.of(ColumnType.LOCAL_DATE_TIME, ColumnType.LOCAL_TIME,
             ColumnType.LOCAL_DATE, ColumnType.BOOLEAN, ColumnType.LONG, ColumnType.DOUBLE, ColumnType.STRING);
-    /** What the runtime's writer writes: pandas' ISO text, to the millisecond Tablesaw keeps. */
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS");
-    private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
     private static final String PANDAS_TABLE_SCHEMA_VERSION = "1.4.0";
-    private static final long NANOS_PER_SECOND = 1_000_000_000L;
-    private static final Pattern NUMPY_TIMEDELTA = Pattern.compile(
-            "([-+]?\\d{1,19}) (weeks|days|hours|minutes|seconds|milliseconds|microseconds|nanoseconds)",
-            Pattern.CASE_INSENSITIVE);
 
     private final String subject;
     private final DateTimeParser dateTimes = new DateTimeParser(ColumnType.LOCAL_DATE_TIME);
@@ -320,21 +308,21 @@ public final class DataFrameSamples {
         String problem = null;
         switch (kind) {
             case LONG, INTEGER -> {
-                long max = kind == ColumnKind.LONG ? Long.MAX_VALUE : Integer.MAX_VALUE;
-                long min = kind == ColumnKind.LONG ? Long.MIN_VALUE : Integer.MIN_VALUE;
+                DType storage = kind == ColumnKind.LONG ? DType.INT64 : DType.INT32;
                 if (cell.isNumber() && SampleValues.isIntegral(cell)) {
                     BigInteger value = cell.decimalValue().toBigInteger();
-                    if (value.compareTo(BigInteger.valueOf(min)) >= 0 && value.compareTo(BigInteger.valueOf(max)) <= 0) {
+                    if (value.compareTo(storage.min()) >= 0 && value.compareTo(storage.max()) <= 0) {
                         return NODES.numberNode(value.longValue());
                     }
                 }
                 problem = kind == ColumnKind.LONG ? "a 64-bit integer" : "a 32-bit integer";
             }
             case DOUBLE -> {
-                if (cell.isNumber()) {
+                // A number beyond double's range would be published as "Infinity", which no request may carry.
+                if (cell.isNumber() && DType.FLOAT64.holds(cell.doubleValue())) {
                     return NODES.numberNode(cell.doubleValue());
                 }
-                problem = "a number";
+                problem = "a number from " + DType.FLOAT64.rangeText();
             }
             case BOOLEAN -> {
                 if (cell.isBoolean()) {
@@ -369,30 +357,46 @@ public final class DataFrameSamples {
     @SuppressWarnings({"JavaLocalDateTimeGetNano", "JavaInstantGetSecondsGetNano", "JavaLocalTimeGetNano"}) // sub-ms part only
     private String temporal(ColumnKind kind, String text) {
         try {
-            return switch (kind) {
+            String written = switch (kind) {
                 case DATE -> parses(dates, text) ? dates.parse(text).toString() : null;
                 case DATE_TIME -> {
                     LocalDateTime value = parses(dateTimes, text) ? dateTimes.parse(text) : null;
-                    yield value == null || value.getNano() % 1_000_000 != 0 ? null : DATE_TIME.format(value);
+                    yield value == null || value.getNano() % 1_000_000 != 0 ? null : TemporalText.pandasDateTime(value);
                 }
                 case INSTANT -> {
                     Instant value = parses(instants, text) ? instants.parse(text) : null;
-                    yield value == null || value.getNano() % 1_000_000 != 0 ? null : INSTANT.format(value);
+                    yield value == null || value.getNano() % 1_000_000 != 0 ? null : TemporalText.pandasInstant(value);
                 }
                 case TIME -> {
                     LocalTime value = parses(times, text) ? times.parse(text) : null;
                     yield value == null || value.getNano() % 1_000_000 != 0 ? null
-                            : DateTimeFormatter.ISO_LOCAL_TIME.format(value);
+                            : TemporalText.format(value);
                 }
                 case TIMEDELTA -> {
-                    Duration value = isoDuration(text);
-                    yield isoTimedelta((value != null ? value : numpyDuration(text)).toNanos());
+                    Duration value = TemporalText.parseTimedelta(text);
+                    yield value == null ? null : TemporalText.isoTimedelta(value.toNanos());
                 }
                 default -> throw new IllegalArgumentException(kind.name());
             };
+            return written != null && readable(kind, written) ? written : null;
         } catch (RuntimeException e) {
             return null; // a parser that said it could, and could not after all; or a duration beyond ~292 years
         }
+    }
+
+    /**
+     * Whether a request may carry the text the writer writes: Tablesaw's parsers take what requests may
+     * not (a year past 9999 is {@code "+12020-..."}), and the runtime reads cells with the shared codecs.
+     */
+    private static boolean readable(ColumnKind kind, String written) {
+        return switch (kind) {
+            case DATE -> TemporalText.parseDate(written) != null;
+            case DATE_TIME -> TemporalText.parseLocalDateTime(written) != null;
+            case INSTANT -> TemporalText.parseOffsetDateTime(written) != null;
+            case TIME -> TemporalText.parseLocalTime(written) != null;
+            case TIMEDELTA -> TemporalText.parseTimedelta(written) != null;
+            default -> true;
+        };
     }
 
     /** For a text that parses as {@code kind}: whether it is within the millisecond; null when it does not parse. */
@@ -430,62 +434,10 @@ public final class DataFrameSamples {
         };
     }
 
-    /** An ISO-8601 duration ({@code P1DT2H}, {@code -PT0.5S}), or null. */
+    /** An ISO-8601 duration ({@code P1DT2H}, {@code -PT0.5S}), or null: numpy's text does not make a column a timedelta. */
     private static Duration isoDuration(String text) {
-        if (!(text.startsWith("P") || text.startsWith("-P") || text.startsWith("+P"))) {
-            return null;
-        }
-        try {
-            return Duration.parse(text);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    /** numpy's text of a timedelta, {@code "<integer> <unit>"} such as {@code "3600 seconds"}; fails otherwise. */
-    private static Duration numpyDuration(String text) {
-        Matcher m = NUMPY_TIMEDELTA.matcher(text.trim());
-        if (!m.matches()) {
-            throw new IllegalArgumentException(text);
-        }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2).toLowerCase(Locale.ROOT)) {
-            case "weeks" -> Duration.ofDays(Math.multiplyExact(n, 7));
-            case "days" -> Duration.ofDays(n);
-            case "hours" -> Duration.ofHours(n);
-            case "minutes" -> Duration.ofMinutes(n);
-            case "seconds" -> Duration.ofSeconds(n);
-            case "milliseconds" -> Duration.ofMillis(n);
-            case "microseconds" -> Duration.ofNanos(Math.multiplyExact(n, 1000));
-            default -> Duration.ofNanos(n);
-        };
-    }
-
-    /**
-     * pandas' ISO-8601 text of a timedelta, as the runtime's writer writes it:
-     * {@code P<days>DT<hours>H<minutes>M<seconds>[.<fraction>]S}.
-     */
-    static String isoTimedelta(long nanos) {
-        StringBuilder text = new StringBuilder(24);
-        long magnitude = nanos < 0 ? -nanos : nanos;
-        if (nanos < 0) {
-            text.append('-');
-        }
-        long seconds = Long.divideUnsigned(magnitude, NANOS_PER_SECOND);
-        long fraction = Long.remainderUnsigned(magnitude, NANOS_PER_SECOND);
-        text.append('P').append(seconds / 86_400).append("DT")
-                .append(seconds / 3_600 % 24).append('H')
-                .append(seconds / 60 % 60).append('M')
-                .append(seconds % 60);
-        if (fraction != 0) {
-            String digits = Long.toString(NANOS_PER_SECOND + fraction).substring(1);
-            int end = digits.length();
-            while (digits.charAt(end - 1) == '0') {
-                end--;
-            }
-            text.append('.').append(digits, 0, end);
-        }
-        return text.append('S').toString();
+        boolean iso = text.startsWith("P") || text.startsWith("-P") || text.startsWith("+P");
+        return iso ? TemporalText.parseTimedelta(text) : null;
     }
 
     // ---------------------------------------------------------------- CSV

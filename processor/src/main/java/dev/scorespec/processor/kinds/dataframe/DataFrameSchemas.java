@@ -3,9 +3,11 @@ package dev.scorespec.processor.kinds.dataframe;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scorespec.annotations.ColumnKind;
+import dev.scorespec.annotations.Orient;
+import dev.scorespec.annotations.internal.OpenApiVersion;
 import dev.scorespec.processor.model.DataFrameType;
 import dev.scorespec.processor.model.DataFrameType.Column;
-import dev.scorespec.processor.model.OpenApiVersion;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,7 +43,7 @@ public final class DataFrameSchemas {
      * A frame of unknown columns in an orient, for a table returned without output sample: an object
      * or an array, as the orient's layout is.
      */
-    public static ObjectNode anyFrame(DataFrameType.Orient orient) {
+    public static ObjectNode anyFrame(Orient orient) {
         String type = switch (orient) {
             case RECORDS, VALUES -> "array";
             case SPLIT, INDEX, COLUMNS, TABLE -> "object";
@@ -170,7 +172,7 @@ public final class DataFrameSchemas {
         return anyOf;
     }
 
-    private static ObjectNode typed(DataFrameType.ColumnKind kind, boolean nullable, OpenApiVersion version) {
+    private static ObjectNode typed(ColumnKind kind, boolean nullable, OpenApiVersion version) {
         ObjectNode schema = NODES.objectNode();
         if (nullable && version == OpenApiVersion.V3_1) {
             schema.putArray("type").add(kind.jsonType()).add("null");

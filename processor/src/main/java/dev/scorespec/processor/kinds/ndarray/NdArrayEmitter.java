@@ -2,10 +2,10 @@ package dev.scorespec.processor.kinds.ndarray;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.palantir.javapoet.CodeBlock;
+import dev.scorespec.annotations.internal.OpenApiVersion;
 import dev.scorespec.processor.emit.BinderFile;
 import dev.scorespec.processor.emit.KindEmitter;
 import dev.scorespec.processor.model.NdArrayType;
-import dev.scorespec.processor.model.OpenApiVersion;
 
 /** What the emitters write for an {@code @NdArray} value. */
 public record NdArrayEmitter(NdArrayType array) implements KindEmitter {

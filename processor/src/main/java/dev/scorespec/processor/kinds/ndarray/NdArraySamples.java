@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
-import dev.scorespec.processor.model.DType;
+import dev.scorespec.annotations.internal.Base64Text;
+import dev.scorespec.annotations.internal.DType;
+import dev.scorespec.annotations.internal.TemporalText;
 import dev.scorespec.processor.model.JavaElement;
 import dev.scorespec.processor.model.JavaType;
 import dev.scorespec.processor.model.NdArrayType;
@@ -16,10 +18,7 @@ import dev.scorespec.processor.validate.Misfit;
 import dev.scorespec.processor.validate.SampleValues;
 import java.math.BigInteger;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -86,9 +85,9 @@ public final class NdArraySamples {
                             + "(primitives, String, byte[], LocalDateTime, Duration)");
         }
         DType dtype = dtypeName.isEmpty() ? dtypeFor(javaElement.get()) : dtype(dtypeName);
-        if (dtype.element() != javaElement.get()) {
-            TypeName wanted = arrayOf(dtype.element(), javaRank);
-            throw new Misfit(Message.DTYPE_MISMATCH, dtype.numpyName(), subject, dtype.element().javaName(),
+        if (JavaElement.of(dtype) != javaElement.get()) {
+            TypeName wanted = arrayOf(JavaElement.of(dtype), javaRank);
+            throw new Misfit(Message.DTYPE_MISMATCH, dtype.numpyName(), subject, JavaElement.of(dtype).javaName(),
                     target.name(), wanted, dtypeFor(javaElement.get()).numpyName());
         }
         if (javaRank != shape.size()) {
@@ -276,38 +275,28 @@ public final class NdArraySamples {
                 return Optional.of("not an integer");
             }
             BigInteger value = node.bigIntegerValue();
-            BigInteger[] range = integerRange(dtype);
-            if (value.compareTo(range[0]) < 0 || value.compareTo(range[1]) > 0) {
-                return Optional.of("outside " + dtype.numpyName() + "'s range " + range[0] + " to " + range[1]);
+            if (value.compareTo(dtype.min()) < 0 || value.compareTo(dtype.max()) > 0) {
+                return Optional.of("outside " + dtype.numpyName() + "'s range " + dtype.min() + " to " + dtype.max());
             }
             return Optional.empty();
         }
         if (dtype.isFloating()) {
-            return node.isNumber() ? Optional.empty() : Optional.of("not a number");
+            if (!node.isNumber()) {
+                return Optional.of("not a number");
+            }
+            return dtype.holds(node.doubleValue()) ? Optional.empty()
+                    : Optional.of("beyond " + dtype.numpyName() + "'s range " + dtype.rangeText());
         }
         return switch (dtype) {
             case BOOL -> node.isBoolean() ? Optional.empty() : Optional.of("not true or false");
             case STR -> node.isTextual() ? Optional.empty() : Optional.of("not a string");
-            case BYTES -> node.isTextual() && SampleValues.base64(node.asText()) ? Optional.empty() : Optional.of("not base64 text");
-            case DATETIME64 -> node.isTextual() && localDateTime(node.asText()).isPresent() ? Optional.empty()
+            case BYTES -> node.isTextual() && Base64Text.decode(node.asText()) != null ? Optional.empty()
+                    : Optional.of("not canonical base64 text such as \"aGVsbG8=\"");
+            case DATETIME64 -> node.isTextual() && TemporalText.parseLocalDateTime(node.asText()) != null ? Optional.empty()
                     : Optional.of("not a date-time such as \"2020-01-01T00:00:00\"");
-            case TIMEDELTA64 -> node.isTextual() && SampleValues.timedelta(node.asText()) ? Optional.empty()
-                    : Optional.of("not a duration such as \"3600 seconds\"");
+            case TIMEDELTA64 -> node.isTextual() && TemporalText.parseTimedelta(node.asText()) != null ? Optional.empty()
+                    : Optional.of("not a duration such as \"3600 seconds\", \"2 weeks\" or \"PT1H\"");
             default -> Optional.of("not a " + dtype.numpyName());
-        };
-    }
-
-    static BigInteger[] integerRange(DType dtype) {
-        return switch (dtype) {
-            case INT8 -> SampleValues.range(-128, 127);
-            case INT16 -> SampleValues.range(Short.MIN_VALUE, Short.MAX_VALUE);
-            case INT32 -> SampleValues.range(Integer.MIN_VALUE, Integer.MAX_VALUE);
-            case INT64 -> SampleValues.range(Long.MIN_VALUE, Long.MAX_VALUE);
-            case UINT8 -> SampleValues.range(0, 255);
-            case UINT16 -> SampleValues.range(0, 65535);
-            case UINT32 -> SampleValues.range(0, 4294967295L);
-            case UINT64 -> new BigInteger[] {BigInteger.ZERO, BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE)};
-            default -> throw new IllegalArgumentException(dtype.name());
         };
     }
 
@@ -326,7 +315,7 @@ public final class NdArraySamples {
             return value.bitLength() < 64 ? NODES.numberNode(value.longValue()) : NODES.numberNode(value);
         }
         if (dtype == DType.DATETIME64) {
-            return NODES.textNode(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(localDateTime(node.asText()).orElseThrow()));
+            return NODES.textNode(TemporalText.format(TemporalText.parseLocalDateTime(node.asText())));
         }
         return node;
     }
@@ -386,17 +375,5 @@ public final class NdArraySamples {
             type = com.palantir.javapoet.ArrayTypeName.of(type);
         }
         return type;
-    }
-
-    private static Optional<LocalDateTime> localDateTime(String text) {
-        try {
-            return Optional.of(LocalDateTime.parse(text));
-        } catch (DateTimeParseException e) {
-            try {
-                return Optional.of(LocalDate.parse(text).atStartOfDay());
-            } catch (DateTimeParseException e2) {
-                return Optional.empty();
-            }
-        }
     }
 }

@@ -2,8 +2,8 @@ package dev.scorespec.processor.kinds.ndarray;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scorespec.annotations.internal.DType;
 import dev.scorespec.processor.emit.JsonSchemas;
-import dev.scorespec.processor.model.DType;
 import dev.scorespec.processor.model.NdArrayType;
 
 /** The JSON schema of an {@code @NdArray} sample, as inference-schema writes a numpy array's. */

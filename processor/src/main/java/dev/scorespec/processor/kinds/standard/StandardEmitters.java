@@ -2,12 +2,12 @@ package dev.scorespec.processor.kinds.standard;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.palantir.javapoet.CodeBlock;
+import dev.scorespec.annotations.internal.OpenApiVersion;
 import dev.scorespec.processor.emit.BinderFile;
 import dev.scorespec.processor.emit.KindEmitter;
 import dev.scorespec.processor.emit.KindEmitters;
 import dev.scorespec.processor.model.ListType;
 import dev.scorespec.processor.model.ObjectType;
-import dev.scorespec.processor.model.OpenApiVersion;
 import dev.scorespec.processor.model.ScalarKind;
 import dev.scorespec.processor.model.ScalarType;
 import dev.scorespec.processor.model.UnionType;

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
+import dev.scorespec.annotations.internal.Base64Text;
+import dev.scorespec.annotations.internal.DType;
+import dev.scorespec.annotations.internal.TemporalText;
 import dev.scorespec.processor.model.JavaType;
 import dev.scorespec.processor.model.ListType;
 import dev.scorespec.processor.model.ObjectType;
@@ -19,13 +22,6 @@ import dev.scorespec.processor.validate.Message;
 import dev.scorespec.processor.validate.Misfit;
 import dev.scorespec.processor.validate.SampleValues;
 import java.math.BigInteger;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.OffsetTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -249,10 +245,10 @@ public final class StandardSamples {
                 }
                 BigInteger value = sample.bigIntegerValue();
                 BigInteger[] range = switch (name) {
-                    case "byte", "java.lang.Byte" -> SampleValues.range(Byte.MIN_VALUE, Byte.MAX_VALUE);
-                    case "short", "java.lang.Short" -> SampleValues.range(Short.MIN_VALUE, Short.MAX_VALUE);
-                    case "int", "java.lang.Integer" -> SampleValues.range(Integer.MIN_VALUE, Integer.MAX_VALUE);
-                    default -> SampleValues.range(Long.MIN_VALUE, Long.MAX_VALUE);
+                    case "byte", "java.lang.Byte" -> range(DType.INT8);
+                    case "short", "java.lang.Short" -> range(DType.INT16);
+                    case "int", "java.lang.Integer" -> range(DType.INT32);
+                    default -> range(DType.INT64);
                 };
                 if (value.compareTo(range[0]) < 0 || value.compareTo(range[1]) > 0) {
                     throw misfit(target, path, "is " + value + ", outside " + name + "'s range");
@@ -262,6 +258,11 @@ public final class StandardSamples {
             case DOUBLE, FLOAT -> {
                 if (!sample.isNumber()) {
                     throw misfit(target, path, "is " + SampleValues.describe(sample) + ", not a number");
+                }
+                DType storage = kind == ScalarKind.FLOAT ? DType.FLOAT32 : DType.FLOAT64;
+                if (!storage.holds(sample.doubleValue())) {
+                    throw misfit(target, path, "is " + SampleValues.describe(sample) + ", beyond " + name + "'s range "
+                            + storage.rangeText());
                 }
                 return kind == ScalarKind.FLOAT ? NODES.numberNode(sample.floatValue()) : NODES.numberNode(sample.doubleValue());
             }
@@ -278,8 +279,8 @@ public final class StandardSamples {
                 return sample;
             }
             case BYTES -> {
-                if (!sample.isTextual() || !SampleValues.base64(sample.asText())) {
-                    throw misfit(target, path, "is " + SampleValues.describe(sample) + ", not base64 text such as \"aGVsbG8=\"");
+                if (!sample.isTextual() || Base64Text.decode(sample.asText()) == null) {
+                    throw misfit(target, path, "is " + SampleValues.describe(sample) + ", not canonical base64 text such as \"aGVsbG8=\"");
                 }
                 return sample;
             }
@@ -293,20 +294,20 @@ public final class StandardSamples {
         }
     }
 
-    /** Parses a date/time sample strictly (RFC 3339 forms) and prints it back in ISO form. */
+    /** Parses a date/time sample as the runtime reads requests (RFC 3339) and prints it back in RFC 3339 form. */
     private static Optional<String> temporal(String text, String javaType) {
-        try {
-            return Optional.of(switch (javaType) {
-                case "java.time.LocalDate" -> LocalDate.parse(text).toString();
-                case "java.time.OffsetDateTime" -> DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.parse(text));
-                case "java.time.LocalDateTime" -> DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(LocalDateTime.parse(text));
-                case "java.time.OffsetTime" -> DateTimeFormatter.ISO_OFFSET_TIME.format(OffsetTime.parse(text));
-                case "java.time.LocalTime" -> DateTimeFormatter.ISO_LOCAL_TIME.format(LocalTime.parse(text));
-                default -> throw new IllegalArgumentException(javaType);
-            });
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+        return Optional.ofNullable(switch (javaType) {
+            case "java.time.LocalDate" -> formatted(TemporalText.parseDate(text), TemporalText::format);
+            case "java.time.OffsetDateTime" -> formatted(TemporalText.parseOffsetDateTime(text), TemporalText::format);
+            case "java.time.LocalDateTime" -> formatted(TemporalText.parseLocalDateTime(text), TemporalText::format);
+            case "java.time.OffsetTime" -> formatted(TemporalText.parseOffsetTime(text), TemporalText::format);
+            case "java.time.LocalTime" -> formatted(TemporalText.parseLocalTime(text), TemporalText::format);
+            default -> throw new IllegalArgumentException(javaType);
+        });
+    }
+
+    private static <T> String formatted(T value, java.util.function.Function<T, String> format) {
+        return value == null ? null : format.apply(value);
     }
 
     private static String temporalExample(String javaType) {
@@ -319,9 +320,13 @@ public final class StandardSamples {
         };
     }
 
-
     private Misfit misfit(JavaType target, String path, String problem) {
         return new Misfit(Message.DOES_NOT_FIT, subject, target.name(), (path.isEmpty() ? "the sample" : path.startsWith(".")
                 ? path.substring(1) : path) + " " + problem);
+    }
+
+    /** The range of a Java integer type: that of the numpy dtype of its width. */
+    private static BigInteger[] range(DType dtype) {
+        return new BigInteger[] {dtype.min(), dtype.max()};
     }
 }
