@@ -43,7 +43,8 @@ import javax.lang.model.element.Modifier;
  * The third layer, for code: writes the {@code <Class>_ScoreSpec} binder of a validated scoring class.
  * The binder parses the body with Jackson's streaming parser straight into {@code run}'s parameter
  * types, one method per parameter and one per nested structure, so a reader can follow the schema in
- * the code.
+ * the code. It writes the class and the parameters; what depends on a value's kind it asks of that
+ * kind's {@link KindEmitter}, through {@link BinderFile}.
  */
 public final class BinderEmitter implements BinderFile {
 
@@ -224,7 +225,7 @@ public final class BinderEmitter implements BinderFile {
         }
         String method = helperName("read" + BinderNames.upper(BinderNames.javaName(p.name())));
         MethodSpec.Builder read = reader(method, p.javaType())
-                .addJavadoc("Reads {@code $L}: $L.\n", p.name(), describe(p.sample().type()));
+                .addJavadoc("Reads {@code $L}: $L.\n", p.name(), KindEmitters.of(p.sample().type()).describe());
         read.addStatement("return $L", readValue(p.sample().type(), BinderNames.upper(BinderNames.javaName(p.name()))));
         helpers.put(method, read.build());
         return CodeBlock.of("$L(json)", method);
@@ -345,10 +346,4 @@ public final class BinderEmitter implements BinderFile {
     public void addStaticImport(ClassName owner, String member) {
         staticImports.computeIfAbsent(owner, o -> new TreeSet<>()).add(member);
     }
-
-    /** A short description of a value's schema, for Javadoc. */
-    public static String describe(ValueType value) {
-        return KindEmitters.of(value).describe();
-    }
-
 }

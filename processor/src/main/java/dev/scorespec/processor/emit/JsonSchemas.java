@@ -142,9 +142,6 @@ public final class JsonSchemas {
         }
     }
 
-
-
-
     /** {@code {"type": type, "format": format}}, without format when there is none. */
     public static ObjectNode typeAndFormat(String type, Optional<String> format) {
         ObjectNode schema = NODES.objectNode().put("type", type);

@@ -43,7 +43,6 @@ public final class NdArraySamples {
         this.subject = subject;
     }
 
-
     public Sample sample(JsonNode sample, String dtypeName, boolean enforceShape, JavaType target) throws Misfit {
         SampleValues.requireNotTable(subject, target);
         if (!sample.isArray()) {

@@ -50,7 +50,6 @@ public final class StandardSamples {
         this.subject = subject;
     }
 
-
     public Sample sample(JsonNode sample, JavaType target) throws Misfit {
         SampleValues.requireNotTable(subject, target);
         ArrayList<JsonNode> example = new ArrayList<>(1);
