@@ -5,8 +5,8 @@ import static dev.scorespec.runtime.binding.DataFrameSpec.column;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import dev.scorespec.annotations.ColumnKind;
 import dev.scorespec.annotations.Orient;
 import dev.scorespec.runtime.ModelDir;
@@ -75,7 +75,8 @@ public final class MultiInputOptional_ScoreSpec implements ScoringBinder<MultiIn
 
     @Override
     public Arguments bind(ScoringRequest request) throws IOException {
-        try (JsonParser json = request.jsonParser()) {
+        JsonParser json = JsonBody.parser(request);
+        try (json) {
             JsonBody.startObject(json);
             Table inputData = null;
             boolean hasInputData = false;
@@ -102,8 +103,8 @@ public final class MultiInputOptional_ScoreSpec implements ScoringBinder<MultiIn
                 throw BindingException.missing("input_data");
             }
             return new Arguments(inputData, params);
-        } catch (StreamReadException e) {
-            throw JsonBody.malformed(e);
+        } catch (JsonProcessingException e) {
+            throw JsonBody.malformed(json, e);
         }
     }
 

@@ -5,8 +5,8 @@ import static dev.scorespec.runtime.binding.DataFrameSpec.column;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import dev.scorespec.annotations.ColumnKind;
 import dev.scorespec.annotations.Orient;
 import dev.scorespec.runtime.DType;
@@ -81,7 +81,8 @@ public final class PowerBiDocs_ScoreSpec implements ScoringBinder<PowerBiDocs_Sc
 
     @Override
     public Arguments bind(ScoringRequest request) throws IOException {
-        try (JsonParser json = request.jsonParser()) {
+        JsonParser json = JsonBody.parser(request);
+        try (json) {
             JsonBody.startObject(json);
             PowerBiDocs.PowerBiInputs Inputs = null;
             boolean hasInputs = false;
@@ -108,8 +109,8 @@ public final class PowerBiDocs_ScoreSpec implements ScoringBinder<PowerBiDocs_Sc
                 throw BindingException.missing("Inputs");
             }
             return new Arguments(Inputs, GlobalParameters);
-        } catch (StreamReadException e) {
-            throw JsonBody.malformed(e);
+        } catch (JsonProcessingException e) {
+            throw JsonBody.malformed(json, e);
         }
     }
 

@@ -3,8 +3,8 @@ package test;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import dev.scorespec.runtime.DType;
 import dev.scorespec.runtime.ModelDir;
 import dev.scorespec.runtime.NDArray;
@@ -74,7 +74,8 @@ public final class Scores_ScoreSpec implements ScoringBinder<Scores_ScoreSpec.Ar
 
     @Override
     public Arguments bind(ScoringRequest request) throws IOException {
-        try (JsonParser json = request.jsonParser()) {
+        JsonParser json = JsonBody.parser(request);
+        try (json) {
             JsonBody.startObject(json);
             Scores.Features Inputs = null;
             boolean hasInputs = false;
@@ -101,8 +102,8 @@ public final class Scores_ScoreSpec implements ScoringBinder<Scores_ScoreSpec.Ar
                 throw BindingException.missing("Inputs");
             }
             return new Arguments(Inputs, GlobalParameters);
-        } catch (StreamReadException e) {
-            throw JsonBody.malformed(e);
+        } catch (JsonProcessingException e) {
+            throw JsonBody.malformed(json, e);
         }
     }
 

@@ -3,8 +3,8 @@ package test;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import dev.scorespec.runtime.DType;
 import dev.scorespec.runtime.ModelDir;
 import dev.scorespec.runtime.ScoringRequest;
@@ -66,7 +66,8 @@ public final class NumpyDatetime64_ScoreSpec implements ScoringBinder<NumpyDatet
 
     @Override
     public Arguments bind(ScoringRequest request) throws IOException {
-        try (JsonParser json = request.jsonParser()) {
+        JsonParser json = JsonBody.parser(request);
+        try (json) {
             JsonBody.startObject(json);
             LocalDateTime[] data = null;
             boolean hasData = false;
@@ -87,8 +88,8 @@ public final class NumpyDatetime64_ScoreSpec implements ScoringBinder<NumpyDatet
                 throw BindingException.missing("data");
             }
             return new Arguments(data);
-        } catch (StreamReadException e) {
-            throw JsonBody.malformed(e);
+        } catch (JsonProcessingException e) {
+            throw JsonBody.malformed(json, e);
         }
     }
 

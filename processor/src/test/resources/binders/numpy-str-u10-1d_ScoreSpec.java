@@ -3,8 +3,8 @@ package test;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import dev.scorespec.runtime.DType;
 import dev.scorespec.runtime.ModelDir;
 import dev.scorespec.runtime.ScoringRequest;
@@ -65,7 +65,8 @@ public final class NumpyStrU10_ScoreSpec implements ScoringBinder<NumpyStrU10_Sc
 
     @Override
     public Arguments bind(ScoringRequest request) throws IOException {
-        try (JsonParser json = request.jsonParser()) {
+        JsonParser json = JsonBody.parser(request);
+        try (json) {
             JsonBody.startObject(json);
             String[] data = null;
             boolean hasData = false;
@@ -86,8 +87,8 @@ public final class NumpyStrU10_ScoreSpec implements ScoringBinder<NumpyStrU10_Sc
                 throw BindingException.missing("data");
             }
             return new Arguments(data);
-        } catch (StreamReadException e) {
-            throw JsonBody.malformed(e);
+        } catch (JsonProcessingException e) {
+            throw JsonBody.malformed(json, e);
         }
     }
 

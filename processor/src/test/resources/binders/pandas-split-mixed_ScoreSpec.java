@@ -5,8 +5,8 @@ import static dev.scorespec.runtime.binding.DataFrameSpec.column;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import dev.scorespec.annotations.ColumnKind;
 import dev.scorespec.annotations.Orient;
 import dev.scorespec.runtime.ModelDir;
@@ -82,7 +82,8 @@ public final class PandasSplitMixed_ScoreSpec implements ScoringBinder<PandasSpl
 
     @Override
     public Arguments bind(ScoringRequest request) throws IOException {
-        try (JsonParser json = request.jsonParser()) {
+        JsonParser json = JsonBody.parser(request);
+        try (json) {
             JsonBody.startObject(json);
             Table data = null;
             boolean hasData = false;
@@ -103,8 +104,8 @@ public final class PandasSplitMixed_ScoreSpec implements ScoringBinder<PandasSpl
                 throw BindingException.missing("data");
             }
             return new Arguments(data);
-        } catch (StreamReadException e) {
-            throw JsonBody.malformed(e);
+        } catch (JsonProcessingException e) {
+            throw JsonBody.malformed(json, e);
         }
     }
 

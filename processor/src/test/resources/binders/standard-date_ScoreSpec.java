@@ -3,8 +3,8 @@ package test;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import dev.scorespec.runtime.ModelDir;
 import dev.scorespec.runtime.ScoringRequest;
 import dev.scorespec.runtime.binding.BindingException;
@@ -60,7 +60,8 @@ public final class StandardDate_ScoreSpec implements ScoringBinder<StandardDate_
 
     @Override
     public Arguments bind(ScoringRequest request) throws IOException {
-        try (JsonParser json = request.jsonParser()) {
+        JsonParser json = JsonBody.parser(request);
+        try (json) {
             JsonBody.startObject(json);
             LocalDate data = null;
             boolean hasData = false;
@@ -81,8 +82,8 @@ public final class StandardDate_ScoreSpec implements ScoringBinder<StandardDate_
                 throw BindingException.missing("data");
             }
             return new Arguments(data);
-        } catch (StreamReadException e) {
-            throw JsonBody.malformed(e);
+        } catch (JsonProcessingException e) {
+            throw JsonBody.malformed(json, e);
         }
     }
 

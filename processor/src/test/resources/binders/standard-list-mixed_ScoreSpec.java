@@ -3,8 +3,8 @@ package test;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import dev.scorespec.runtime.ModelDir;
 import dev.scorespec.runtime.ScoringRequest;
 import dev.scorespec.runtime.binding.BindingException;
@@ -61,7 +61,8 @@ public final class StandardListMixed_ScoreSpec implements ScoringBinder<Standard
 
     @Override
     public Arguments bind(ScoringRequest request) throws IOException {
-        try (JsonParser json = request.jsonParser()) {
+        JsonParser json = JsonBody.parser(request);
+        try (json) {
             JsonBody.startObject(json);
             List<Object> data = null;
             boolean hasData = false;
@@ -82,8 +83,8 @@ public final class StandardListMixed_ScoreSpec implements ScoringBinder<Standard
                 throw BindingException.missing("data");
             }
             return new Arguments(data);
-        } catch (StreamReadException e) {
-            throw JsonBody.malformed(e);
+        } catch (JsonProcessingException e) {
+            throw JsonBody.malformed(json, e);
         }
     }
 

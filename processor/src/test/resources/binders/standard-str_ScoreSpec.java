@@ -3,8 +3,8 @@ package test;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import dev.scorespec.runtime.ModelDir;
 import dev.scorespec.runtime.ScoringRequest;
 import dev.scorespec.runtime.binding.BindingException;
@@ -59,7 +59,8 @@ public final class StandardStr_ScoreSpec implements ScoringBinder<StandardStr_Sc
 
     @Override
     public Arguments bind(ScoringRequest request) throws IOException {
-        try (JsonParser json = request.jsonParser()) {
+        JsonParser json = JsonBody.parser(request);
+        try (json) {
             JsonBody.startObject(json);
             String data = null;
             boolean hasData = false;
@@ -80,8 +81,8 @@ public final class StandardStr_ScoreSpec implements ScoringBinder<StandardStr_Sc
                 throw BindingException.missing("data");
             }
             return new Arguments(data);
-        } catch (StreamReadException e) {
-            throw JsonBody.malformed(e);
+        } catch (JsonProcessingException e) {
+            throw JsonBody.malformed(json, e);
         }
     }
 

@@ -7,12 +7,12 @@ import static dev.scorespec.processor.emit.RuntimeNames.JSON_BODY;
 import static dev.scorespec.processor.emit.RuntimeNames.JSON_GENERATOR;
 import static dev.scorespec.processor.emit.RuntimeNames.JSON_OUTPUT;
 import static dev.scorespec.processor.emit.RuntimeNames.JSON_PARSER;
+import static dev.scorespec.processor.emit.RuntimeNames.JSON_PROCESSING_EXCEPTION;
 import static dev.scorespec.processor.emit.RuntimeNames.JSON_TOKEN;
 import static dev.scorespec.processor.emit.RuntimeNames.MODEL_DIR;
 import static dev.scorespec.processor.emit.RuntimeNames.ORIENT;
 import static dev.scorespec.processor.emit.RuntimeNames.SCORING_BINDER;
 import static dev.scorespec.processor.emit.RuntimeNames.SCORING_REQUEST;
-import static dev.scorespec.processor.emit.RuntimeNames.STREAM_READ_EXCEPTION;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
@@ -173,7 +173,9 @@ public final class BinderEmitter implements BinderFile {
     /** Reads each body parameter by name, in any order, and checks that every required one came. */
     private MethodSpec bindParameters(MethodSpec.Builder bind) {
         List<RunParameter.Body> body = spec.bodyParameters();
-        bind.beginControlFlow("try ($T json = request.jsonParser())", JSON_PARSER)
+        // The parser is declared outside the try so that a parse failure can say where the parser was.
+        bind.addStatement("$T json = $T.parser(request)", JSON_PARSER, JSON_BODY)
+                .beginControlFlow("try (json)")
                 .addStatement("$T.startObject(json)", JSON_BODY);
         for (RunParameter.Body p : body) {
             bind.addStatement("$T $L = $L", p.javaType(), BinderNames.javaName(p.name()), BinderNames.defaultValue(p.javaType()))
@@ -203,8 +205,8 @@ public final class BinderEmitter implements BinderFile {
             }
         }
         return bind.addStatement("return new $T($L)", arguments, argumentList(p -> BinderNames.javaName(((RunParameter.Body) p).name())))
-                .nextControlFlow("catch ($T e)", STREAM_READ_EXCEPTION)
-                .addStatement("throw $T.malformed(e)", JSON_BODY)
+                .nextControlFlow("catch ($T e)", JSON_PROCESSING_EXCEPTION)
+                .addStatement("throw $T.malformed(json, e)", JSON_BODY)
                 .endControlFlow()
                 .build();
     }
