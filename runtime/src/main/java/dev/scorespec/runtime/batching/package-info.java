@@ -15,5 +15,15 @@
  *   <li>{@link dev.scorespec.runtime.batching.BatchMetrics} reports what happens, to Micrometer or
  *       elsewhere.
  * </ul>
+ *
+ * <p>How the rest plugs in (not wired yet): for a class with {@code @Batching}, the processor checks
+ * that every batched input and the output have a first dimension that is the batch, and generates a
+ * {@code BatchShape} of the binder's arguments record next to the binder. The server builds one
+ * {@code Batcher} per binder from that shape and {@code binder::run}, with the worker pool as executor,
+ * {@code maxRows} and {@code maxDelay} from the annotation or their flags, and a {@code BatchMetrics}
+ * bound to Micrometer; {@code /score} (and the Open Inference Protocol route) binds on the worker pool
+ * as today, submits the arguments with the request's scoring deadline instead of calling {@code run},
+ * writes the result it gets, and answers a {@code BatchRejectedException} with 503 and
+ * {@code Retry-After}. Raw HTTP runs keep calling {@code run} directly.
  */
 package dev.scorespec.runtime.batching;
