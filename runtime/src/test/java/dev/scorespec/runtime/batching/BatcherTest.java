@@ -251,6 +251,22 @@ class BatcherTest {
     }
 
     @Test
+    void aRunThatThrowsAnErrorStillAnswersItsRequestsAndLeavesTheBatcherWorking() {
+        AtomicInteger calls = new AtomicInteger();
+        Batcher<Ridge, double[]> batcher = batcher(Batcher.builder(Ridge.SHAPE, (Ridge batch) -> {
+                    if (calls.getAndIncrement() == 0) {
+                        throw new StackOverflowError("deep model");
+                    }
+                    return Ridge.run(batch);
+                })
+                .policy(BatchPolicy.greedy()));
+        Random random = new Random(16);
+        assertInstanceOf(StackOverflowError.class, failure(batcher.submit(Ridge.random(random, 1, 1))));
+        Ridge next = Ridge.random(random, 2, 1);
+        assertArrayEquals(Ridge.run(next), join(batcher.submit(next)));
+    }
+
+    @Test
     void aRunReturningTheWrongNumberOfRowsFailsItsBatchSayingSo() {
         Batcher<Ridge, double[]> batcher = batcher(Batcher.builder(Ridge.SHAPE, (Ridge batch) -> new double[batch.data().length - 1])
                 .policy((state, model) -> state.requests() >= 2 ? state.now() : Long.MAX_VALUE));
