@@ -65,6 +65,8 @@ public final class ScoringServer implements AutoCloseable {
     static final String SERVER_ALLOW = "GET, HEAD, POST, OPTIONS";
     private static final Pattern LIST = Pattern.compile(", ");
     static final String MISSING_HOST = "A request must have a Host header.";
+    static final String BAD_ESCAPE = "The request path has a '%' that does not start an escape of two hex digits"
+            + " (write '%25' for a '%').";
     private static final String REQUEST_ID = "scorespec.requestId";
     private static final AtomicBoolean LEGACY_ID_WARNED = new AtomicBoolean();
 
@@ -345,10 +347,29 @@ public final class ScoringServer implements AutoCloseable {
             answerUnrouted(request, 200, null, SERVER_ALLOW);
         } else if (request.method().equals(HttpMethod.CONNECT)) {
             answerUnrouted(request, 405, Responses.METHOD_NOT_ALLOWED, SERVER_ALLOW);
+        } else if (!percentEscapesValid(request.path())) {
+            answerUnrouted(request, 400, BAD_ESCAPE, null);
         } else {
             return true;
         }
         return false;
+    }
+
+    /**
+     * Whether every {@code %} in the path starts an escape of two hex digits. Vert.x Web decodes the path
+     * to route it, and fails on {@code /%zz} with an ERROR line in the log (found by fuzzing).
+     */
+    static boolean percentEscapesValid(String path) {
+        if (path == null) {
+            return true;
+        }
+        for (int i = path.indexOf('%'); i >= 0; i = path.indexOf('%', i + 1)) {
+            if (i + 2 >= path.length() || Character.digit(path.charAt(i + 1), 16) < 0
+                    || Character.digit(path.charAt(i + 2), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** An answer without the router: a JSON message or none, a request id, and an access-log line. */

@@ -88,7 +88,8 @@
  *       (exit code 2); Python starts and then answers 404 or 405.</li>
  *   <li>{@code Transfer-Encoding} other than {@code chunked} is 501 and closes the connection; two {@code Host}
  *       headers or none are 400; {@code OPTIONS *} answers 200 with the server's methods; {@code CONNECT} is
- *       405.</li>
+ *       405; a path with a {@code %} that starts no escape of two hex digits ({@code /%zz}) is 400, without
+ *       the ERROR line Vert.x Web would log.</li>
  *   <li>A {@code @RawHttp} run sees every value of a repeated header
  *       ({@link dev.scorespec.runtime.ScoringRequest#headerValues}), as Flask's
  *       {@code request.headers.getlist} gives them.</li>

@@ -98,6 +98,19 @@ class HttpEdgeCasesTest {
     }
 
     @Test
+    void aPathWithABrokenPercentEscapeIs400() throws Exception {
+        // found by ServerFuzzTest: Vert.x Web logged each as an ERROR
+        for (String path : new String[] {"/%zz", "/score%", "/%4"}) {
+            String text = answer("GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            assertTrue(text.startsWith("HTTP/1.1 400 Bad Request"), text);
+            assertTrue(text.contains("{\"message\":\"The request path has a '%' that does not start an escape of two"
+                    + " hex digits (write '%25' for a '%').\"}"), text);
+        }
+        assertTrue(answer("GET /%7a HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                .startsWith("HTTP/1.1 404 Not Found"));
+    }
+
+    @Test
     void connectIs405() throws Exception {
         String text = answer("CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\nConnection: close\r\n\r\n");
         assertTrue(text.startsWith("HTTP/1.1 405 Method Not Allowed"), text);
