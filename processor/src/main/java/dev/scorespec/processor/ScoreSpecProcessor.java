@@ -1,7 +1,6 @@
 package dev.scorespec.processor;
 
 import com.google.auto.service.AutoService;
-import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import dev.scorespec.annotations.internal.OpenApiVersion;
 import dev.scorespec.processor.emit.BinderEmitter;
@@ -146,7 +145,7 @@ public final class ScoreSpecProcessor extends AbstractProcessor {
             }
             for (Map.Entry<String, String> document : new TreeMap<>(documents).entrySet()) {
                 OpenApiVersion version = OpenApiVersion.forLabel(document.getKey()).orElseThrow();
-                writeResource(version.resource(ClassName.get(type).reflectionName()), document.getValue(), type);
+                writeResource(version.resource(spec.scoringClass().reflectionName()), document.getValue(), type);
             }
             binders.put(binderName, type);
         } catch (IOException e) {

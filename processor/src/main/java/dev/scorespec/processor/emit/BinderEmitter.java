@@ -106,7 +106,8 @@ public final class BinderEmitter implements BinderFile {
                         .addJavadoc("Called by {@link java.util.ServiceLoader}.\n").build())
                 .addMethod(MethodSpec.methodBuilder("scoringClass").addAnnotation(Override.class)
                         .addModifiers(Modifier.PUBLIC).returns(String.class)
-                        .addStatement("return $S", scoring.canonicalName()).build())
+                        // The binary name, as Class.getName() spells it: the documents are stored under it.
+                        .addStatement("return $S", scoring.reflectionName()).build())
                 .addMethod(MethodSpec.methodBuilder("documentVersions").addAnnotation(Override.class)
                         .addModifiers(Modifier.PUBLIC)
                         .returns(ParameterizedTypeName.get(List.class, String.class))
