@@ -63,6 +63,7 @@ public enum Message {
             + "dtype = \"%s\"."),
     RANK_MISMATCH(147, "The sample for %s has %s dimension(s), but %s has %s. Make the Java array's rank match the "
             + "sample, or use NDArray for any rank."),
+    SAMPLE_ENCODING(148, "The %s sample for %s %s. Save the file as UTF-8 (a byte order mark is allowed)."),
 
     // 150s: output
     OUTPUT_KIND_COUNT(150, "@OutputSchema must give exactly one sample, in ndarray = @NdArray(...), "

@@ -307,7 +307,12 @@ public final class ScoringClassValidator {
             return Optional.empty();
         }
         if (sample.problem().isPresent()) {
-            report.error(sample.where(), Message.SAMPLE_SOURCE, sample.kind().annotation(), subject, sample.problem().get());
+            SampleDecl.Problem problem = sample.problem().get();
+            Message message = switch (problem.cause()) {
+                case SOURCE -> Message.SAMPLE_SOURCE;
+                case ENCODING -> Message.SAMPLE_ENCODING;
+            };
+            report.error(sample.where(), message, sample.kind().annotation(), subject, problem.detail());
             return Optional.empty();
         }
         if (sample.frame().isPresent() && sample.frame().get().csv()) {
