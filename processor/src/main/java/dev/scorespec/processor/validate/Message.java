@@ -63,6 +63,8 @@ public enum Message {
             + "dtype = \"%s\"."),
     RANK_MISMATCH(147, "The sample for %s has %s dimension(s), but %s has %s. Make the Java array's rank match the "
             + "sample, or use NDArray for any rank."),
+    SAMPLE_TOO_DEEP(149, "The %s for %s nests arrays and objects more than %s levels deep, deeper than ScoreSpec "
+            + "reads samples. Give a shallower sample: it shows the shape of the values, and a few levels do that."),
     SAMPLE_ENCODING(148, "The %s sample for %s %s. Save the file as UTF-8 (a byte order mark is allowed)."),
 
     // 150s: output
@@ -107,6 +109,9 @@ public enum Message {
     COMPONENT_SAMPLE_IGNORED(182, "The %s on component '%s' of %s would be ignored: %s takes its type from the %s "
             + "sample of %s, which describes every component. Remove that sample to make %s nested, or remove the "
             + "component's annotation."),
+    GENERIC_RECORD(183, "ScoreSpec cannot bind %s to %s: it is a generic record, and a binder reads and writes a "
+            + "record by its components' declared types, which type parameters leave open. Declare a record without type parameters, "
+            + "with the types written out in its components."),
 
     // 190s: the Power BI shape (@ScoringService(powerBi = true))
     POWER_BI_INPUTS(190, "Power BI sends its input as the first parameter of run, named 'Inputs' (case-sensitive), "

@@ -99,6 +99,9 @@ public final class StandardSamples {
         if (!record.accessible()) {
             throw new Misfit(Message.UNSUPPORTED_TYPE, subject, record.name(), "the record is private; make it package-private or public");
         }
+        if (record.generic()) {
+            throw new Misfit(Message.GENERIC_RECORD, subject, record.name());
+        }
         for (Iterator<String> names = sample.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (record.components().stream().noneMatch(c -> c.name().equals(name))) {
