@@ -56,10 +56,18 @@ public final class ScoreSpecProcessor extends AbstractProcessor {
     /** Classes whose types were not complete yet, retried in the next round. */
     private final Set<String> deferred = new LinkedHashSet<>();
 
+    /** The annotations that mark a scoring class, on it or on its methods. */
+    private static final List<String> SCORING_ANNOTATIONS = List.of(Annotations.INPUT_SCHEMA, Annotations.INPUT_SCHEMAS,
+            Annotations.OUTPUT_SCHEMA, Annotations.SCORING_SERVICE, Annotations.INIT, Annotations.RAW_HTTP);
+
+    /**
+     * Every source, not only those with a scoring annotation where processing sees it: an annotation on a
+     * local or anonymous class is invisible to the round, and must still be reported ({@link LocalClasses}).
+     * The processor claims nothing, so other processors still see every annotation.
+     */
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of(Annotations.INPUT_SCHEMA, Annotations.INPUT_SCHEMAS, Annotations.OUTPUT_SCHEMA,
-                Annotations.SCORING_SERVICE, Annotations.INIT, Annotations.RAW_HTTP);
+        return Set.of("*");
     }
 
     @Override
@@ -82,6 +90,9 @@ public final class ScoreSpecProcessor extends AbstractProcessor {
             for (TypeElement type : scoringClasses(round)) {
                 process(type);
             }
+            for (Element root : round.getRootElements()) {
+                LocalClasses.report(processingEnv, root);
+            }
         } catch (RuntimeException | Error e) {
             processingEnv.getMessager().printMessage(Kind.ERROR,
                     Message.UNEXPECTED.format("this compilation", stackTrace(e)));
@@ -99,7 +110,7 @@ public final class ScoreSpecProcessor extends AbstractProcessor {
             }
         }
         deferred.clear();
-        for (String annotation : getSupportedAnnotationTypes()) {
+        for (String annotation : SCORING_ANNOTATIONS) {
             TypeElement annotationType = processingEnv.getElementUtils().getTypeElement(annotation);
             if (annotationType == null) {
                 continue;

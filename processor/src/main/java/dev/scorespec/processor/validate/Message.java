@@ -22,6 +22,8 @@ public enum Message {
             + "prepared. Remove 'static'."),
     NOT_CONSTRUCTIBLE(115, "ScoreSpec cannot create %s: it needs a non-private constructor without parameters, and the "
             + "class must be a non-abstract top-level or static nested class that is not private. Add 'public %s() {}'."),
+    LOCAL_CLASS(116, "@%s is on %s, which ScoreSpec does not see and the server could not create: it serves classes "
+            + "that code outside can name. Move the scoring class to the top level, or make it a static nested class."),
 
     // 120s: @Init
     INIT_SIGNATURE(120, "@Init method '%s' must take no parameter or one ModelDir, return void, and be neither private "
