@@ -20,6 +20,7 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,6 +65,9 @@ public final class ScoringServer implements AutoCloseable {
     /** Every method some route answers, for {@code OPTIONS *}. */
     static final String SERVER_ALLOW = "GET, HEAD, POST, OPTIONS";
     private static final Pattern LIST = Pattern.compile(", ");
+    static final String LIVE = "/v2/health/live";
+    static final String READY = "/v2/health/ready";
+    static final String NOT_READY = "The service is starting: @Init has not finished yet. Retry later.";
     static final String MISSING_HOST = "A request must have a Host header.";
     private static final String REQUEST_ID = "scorespec.requestId";
     private static final AtomicBoolean LEGACY_ID_WARNED = new AtomicBoolean();
@@ -79,6 +83,8 @@ public final class ScoringServer implements AutoCloseable {
     private final DocsPage docs;
     private final IdleConnections idle;
     private HttpServer http;
+    /** Set once {@code init} has returned; until then only the probes and {@code /metrics} answer. */
+    private volatile boolean ready;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
 
@@ -102,19 +108,50 @@ public final class ScoringServer implements AutoCloseable {
     }
 
     /**
-     * Prepares the OpenAPI documents, calls the binder's {@code init} on the calling thread, and listens. The
-     * server answers only once {@code init} has returned.
+     * Prepares the OpenAPI documents, listens, calls the binder's {@code init} on the calling thread, and
+     * returns once {@code init} has returned. While {@code init} runs the port is open: the liveness probe
+     * answers 200, the readiness probe and every other route 503 (see {@link #ready()}).
      *
-     * @throws ServerStartException when a document is missing or malformed, {@code init} throws (the cause),
-     *     or the address cannot be bound
+     * @throws ServerStartException when a document is missing or malformed, the address cannot be bound, or
+     *     {@code init} throws (the cause; the server is closed again)
      */
     public static ScoringServer start(ServerConfig config, ScoringBinder<?, ?> binder) throws ServerStartException {
+        long startNanos = System.nanoTime();
         LOG.info("Starting the scoring server for {}: {}", binder.scoringClass(), config);
         OpenApiDocuments documents = OpenApiDocuments.load(binder, config);
-        init(binder, config.modelDir());
         ScoringServer server = new ScoringServer(config, binder, documents);
         server.listen();
+        try {
+            init(binder, config.modelDir());
+        } catch (ServerStartException e) {
+            server.close();
+            throw e;
+        }
+        server.ready = true;
+        server.logReady(startNanos);
         return server;
+    }
+
+    /**
+     * The start-up line: what is served, where, and how long it took, from {@link #start} and from the JVM's
+     * start (which includes class loading before {@code start}).
+     */
+    private void logReady(long startNanos) {
+        String base = baseUrl();
+        LOG.info("Ready: {} on port {} in {} ms ({} ms since the JVM started); documents [{}] at {}/swagger.json; "
+                + "docs {}", binder.scoringClass(), port(), (System.nanoTime() - startNanos) / 1_000_000,
+                ManagementFactory.getRuntimeMXBean().getUptime(), String.join(", ", documents.versions()), base,
+                docs == null ? "off" : base + "/docs/");
+    }
+
+    private String baseUrl() {
+        String host = config.host().equals("0.0.0.0") ? "127.0.0.1" : config.host();
+        return "http://" + host + ":" + http.actualPort() + config.servicePathPrefix();
+    }
+
+    /** Whether {@code init} has returned: the readiness probe's answer. */
+    public boolean ready() {
+        return ready;
     }
 
     private static void init(ScoringBinder<?, ?> binder, ModelDir models) throws ServerStartException {
@@ -169,6 +206,10 @@ public final class ScoringServer implements AutoCloseable {
         router.route().handler(this::checkFraming);
         // before any route and any credential check: browsers send a preflight without credentials
         router.route().handler(cors::preflight);
+        router.route().handler(this::awaitInit);
+        // the probes, open and without the prefix, where Kubernetes, KServe and MLServer expect them
+        route(router, Pattern.quote(LIVE), HEALTH_ALLOW, false, this::live);
+        route(router, Pattern.quote(READY), HEALTH_ALLOW, false, this::readiness);
         for (String base : config.servicePathPrefix().isEmpty() ? List.of("") : List.of("", config.servicePathPrefix())) {
             // under a prefix, the health probe answers with and without a trailing slash
             route(router, base.isEmpty() ? "/" : Pattern.quote(base) + "/?", HEALTH_ALLOW, false, this::health);
@@ -236,7 +277,7 @@ public final class ScoringServer implements AutoCloseable {
             closeVertx();
             throw new ServerStartException("Cannot listen on " + config.host() + ":" + config.port() + ": " + message(e), e);
         }
-        String base = "http://" + config.host() + ":" + http.actualPort() + config.servicePathPrefix();
+        String base = baseUrl();
         LOG.info("Listening on {}: health GET {}/, scoring POST {}/score, documents GET {}/swagger.json; "
                 + "{} worker threads, scoring timeout {} ms, request bodies up to {} bytes each and {} bytes in flight",
                 base, base, base, base, config.workerCount(), config.scoringTimeoutMs(), config.maxRequestBytes(),
@@ -472,8 +513,10 @@ public final class ScoringServer implements AutoCloseable {
         } else {
             outcome = "no response (connection closed before an answer was sent)";
         }
-        // health probes come every few seconds: the Python server does not log them at all
-        if (response.ended() && response.getStatusCode() == 200 && localPath(ctx.normalizedPath()).equals("/")) {
+        // probes come every few seconds: the Python server does not log its health probe at all
+        String local = localPath(ctx.normalizedPath());
+        if (response.ended() && response.getStatusCode() == 200
+                && (local.equals("/") || local.equals(LIVE) || local.equals(READY))) {
             ACCESS.debug("{} {} {} {}ms {}", request.method(), request.path(), outcome, ms, requestId);
         } else {
             ACCESS.info("{} {} {} {}ms {}", request.method(), request.path(), outcome, ms, requestId);
@@ -501,6 +544,35 @@ public final class ScoringServer implements AutoCloseable {
             return "/";
         }
         return path.startsWith(prefix + "/") ? path.substring(prefix.length()) : path;
+    }
+
+    /** Liveness: the process answers. */
+    private void live(RoutingContext ctx) {
+        ctx.response().setStatusCode(200).putHeader("content-type", "text/plain; charset=utf-8").end("Live");
+    }
+
+    /** Readiness: {@code init} has returned. */
+    private void readiness(RoutingContext ctx) {
+        if (ready) {
+            ctx.response().setStatusCode(200).putHeader("content-type", "text/plain; charset=utf-8").end("Ready");
+        } else {
+            notReady(ctx);
+        }
+    }
+
+    /** Every route but the probes waits for {@code init}: 503 until it has returned. */
+    private void awaitInit(RoutingContext ctx) {
+        String path = ctx.normalizedPath();
+        if (ready || path.equals(LIVE) || path.equals(READY)) {
+            ctx.next();
+        } else {
+            notReady(ctx);
+        }
+    }
+
+    private void notReady(RoutingContext ctx) {
+        ctx.response().putHeader("retry-after", "1");
+        Responses.error(ctx, 503, NOT_READY);
     }
 
     private void health(RoutingContext ctx) {

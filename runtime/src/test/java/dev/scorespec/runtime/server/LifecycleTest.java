@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -54,33 +53,20 @@ class LifecycleTest {
     }
 
     @Test
-    void initRunsBeforeTheServerListens() throws Exception {
-        TestBinders.Sum binder = new TestBinders.Sum();
-        binder.initGate = new CountDownLatch(1);
-        int port = freePort();
-        CompletableFuture<ScoringServer> started = CompletableFuture.supplyAsync(() -> {
-            try {
-                return ScoringServer.start(ServerConfig.builder().port(port).build(), binder);
-            } catch (ServerStartException e) {
-                throw new RuntimeException(e);
-            }
-        });
-        Thread.sleep(300);
-        assertFalse(started.isDone());
-        assertFalse(listening(port), "nothing answers while init runs");
-        binder.initGate.countDown();
-        server = started.get(10, TimeUnit.SECONDS);
-        assertEquals(port, server.port());
-        assertEquals("Healthy", new Http(port).get("/").body());
-    }
-
-    @Test
     void failingInitStopsTheStartWithItsCause() {
         ServerStartException e = assertThrows(ServerStartException.class,
                 () -> ScoringServer.start(ServerConfig.builder().port(0).build(), new TestBinders.FailingInit()));
         assertTrue(e.getMessage().startsWith("init of test.FailingInit failed"), e.getMessage());
         assertInstanceOf(IllegalStateException.class, e.getCause());
         assertEquals("model.onnx is missing", e.getCause().getMessage());
+    }
+
+    @Test
+    void failingInitClosesThePortItOpened() throws Exception {
+        int port = freePort();
+        assertThrows(ServerStartException.class,
+                () -> ScoringServer.start(ServerConfig.builder().port(port).build(), new TestBinders.FailingInit()));
+        assertFalse(listening(port), "the start failed: nothing is left listening");
     }
 
     @Test
