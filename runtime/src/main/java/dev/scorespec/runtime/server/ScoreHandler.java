@@ -91,8 +91,8 @@ final class ScoreHandler<A, R> {
         ctx.request().headers().forEach(h -> headers.computeIfAbsent(h.getKey().toLowerCase(Locale.ROOT),
                 name -> new ArrayList<>(1)).add(h.getValue()));
         // unordered: requests from one event loop must not wait for each other
-        workers.executeBlocking(() -> score(call, method, uri, headers, body), false)
-                .onComplete(call::finish);
+        workers.executeBlocking(() -> RequestMdc.call(requestId, () -> score(call, method, uri, headers, body)), false)
+                .onComplete(result -> RequestMdc.run(requestId, () -> call.finish(result)));
     }
 
     /** Runs on a worker thread. */
@@ -218,7 +218,7 @@ final class ScoreHandler<A, R> {
 
         /** Event loop, at dispatch. */
         void armTimer() {
-            timerId = vertx.setTimer(config.scoringTimeoutMs(), id -> timeout());
+            timerId = vertx.setTimer(config.scoringTimeoutMs(), timer -> RequestMdc.run(requestId, this::timeout));
         }
 
         /** Worker: run is about to start; false when the request has already been answered. */

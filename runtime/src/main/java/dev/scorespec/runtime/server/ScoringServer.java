@@ -58,6 +58,8 @@ public final class ScoringServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScoringServer.class);
     private static final Logger ACCESS = LoggerFactory.getLogger("dev.scorespec.access");
+    /** Method, path, status, milliseconds, body bytes sent, request id: {@code POST /score 200 1.234ms 57B id}. */
+    private static final String ACCESS_LINE = "{} {} {} {}ms {}B {}";
 
     /** The Python server's limit on the request-id headers. */
     static final int HEADER_LIMIT = 100;
@@ -225,7 +227,8 @@ public final class ScoringServer implements AutoCloseable {
         router.errorHandler(404, ctx -> Responses.error(ctx, 404, Responses.NOT_FOUND));
         router.errorHandler(405, ctx -> Responses.methodNotAllowed(ctx, allowed(localPath(ctx.normalizedPath()))));
         router.errorHandler(500, ctx -> {
-            LOG.error("Request {} failed", ctx.<String>get(REQUEST_ID), ctx.failure());
+            String requestId = ctx.get(REQUEST_ID);
+            RequestMdc.run(requestId, () -> LOG.error("Request {} failed", requestId, ctx.failure()));
             Responses.error(ctx, 500, Responses.INTERNAL_ERROR);
         });
         return router;
@@ -407,7 +410,8 @@ public final class ScoringServer implements AutoCloseable {
         } else {
             response.putHeader("content-type", Responses.JSON).end(new JsonObject().put("message", message).toBuffer());
         }
-        ACCESS.info("{} {} {} 0.000ms {}", request.method(), request.uri(), status, requestId);
+        RequestMdc.run(requestId, () -> ACCESS.info(ACCESS_LINE, request.method(), request.uri(), status, "0.000",
+                response.bytesWritten(), requestId));
     }
 
     /**
@@ -480,14 +484,17 @@ public final class ScoringServer implements AutoCloseable {
             accessLog(ctx, start);
         });
 
-        if (idTooLong) {
-            Responses.error(ctx, 431, "x-request-id must not exceed " + HEADER_LIMIT + " characters");
-        } else if (msIdTooLong) {
-            Responses.error(ctx, 431, "x-ms-request-id and x-ms-client-request-id must not exceed "
-                    + HEADER_LIMIT + " characters");
-        } else {
-            ctx.next();
-        }
+        // the handlers that run within this call log with the request id; ScoreHandler sets it on its threads
+        RequestMdc.run(requestId, () -> {
+            if (idTooLong) {
+                Responses.error(ctx, 431, "x-request-id must not exceed " + HEADER_LIMIT + " characters");
+            } else if (msIdTooLong) {
+                Responses.error(ctx, 431, "x-ms-request-id and x-ms-client-request-id must not exceed "
+                        + HEADER_LIMIT + " characters");
+            } else {
+                ctx.next();
+            }
+        });
     }
 
     private static String orEmpty(String s) {
@@ -515,12 +522,16 @@ public final class ScoringServer implements AutoCloseable {
         }
         // probes come every few seconds: the Python server does not log its health probe at all
         String local = localPath(ctx.normalizedPath());
-        if (response.ended() && response.getStatusCode() == 200
-                && (local.equals("/") || local.equals(LIVE) || local.equals(READY))) {
-            ACCESS.debug("{} {} {} {}ms {}", request.method(), request.path(), outcome, ms, requestId);
-        } else {
-            ACCESS.info("{} {} {} {}ms {}", request.method(), request.path(), outcome, ms, requestId);
-        }
+        long bytes = response.bytesWritten();
+        boolean probe = response.ended() && response.getStatusCode() == 200
+                && (local.equals("/") || local.equals(LIVE) || local.equals(READY));
+        RequestMdc.run(requestId, () -> {
+            if (probe) {
+                ACCESS.debug(ACCESS_LINE, request.method(), request.path(), outcome, ms, bytes, requestId);
+            } else {
+                ACCESS.info(ACCESS_LINE, request.method(), request.path(), outcome, ms, bytes, requestId);
+            }
+        });
     }
 
     /**

@@ -237,8 +237,8 @@ class LifecycleTest {
                 .filter(l -> l.contains("dev.scorespec.access"))
                 .toList();
         assertEquals(3, lines.size(), String.join("\n", lines));
-        assertTrue(lines.get(0).matches(".*INFO dev\\.scorespec\\.access - POST /score 200 \\d+\\.\\d{3}ms log-id-1"), lines.get(0));
-        assertTrue(lines.get(1).matches(".* - POST /score 400 \\d+\\.\\d{3}ms log-id-2"), lines.get(1));
-        assertTrue(lines.get(2).matches(".* - PUT /score 405 \\d+\\.\\d{3}ms log-id-3"), lines.get(2));
+        assertTrue(lines.get(0).matches(".*INFO dev\\.scorespec\\.access - POST /score 200 \\d+\\.\\d{3}ms \\d+B log-id-1"), lines.get(0));
+        assertTrue(lines.get(1).matches(".* - POST /score 400 \\d+\\.\\d{3}ms \\d+B log-id-2"), lines.get(1));
+        assertTrue(lines.get(2).matches(".* - PUT /score 405 \\d+\\.\\d{3}ms \\d+B log-id-3"), lines.get(2));
     }
 }
