@@ -3,6 +3,7 @@ package dev.scorespec.runtime.server;
 import dev.scorespec.runtime.ModelDir;
 import dev.scorespec.runtime.QueryString;
 import dev.scorespec.runtime.binding.ScoringBinder;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -69,6 +70,7 @@ public final class ScoringServer implements AutoCloseable {
     private static final Pattern LIST = Pattern.compile(", ");
     static final String LIVE = "/v2/health/live";
     static final String READY = "/v2/health/ready";
+    static final String METRICS = "/metrics";
     static final String NOT_READY = "The service is starting: @Init has not finished yet. Retry later.";
     static final String MISSING_HOST = "A request must have a Host header.";
     private static final String REQUEST_ID = "scorespec.requestId";
@@ -84,6 +86,7 @@ public final class ScoringServer implements AutoCloseable {
     private final KeyAuth auth;
     private final DocsPage docs;
     private final IdleConnections idle;
+    private final ServerMetrics metrics;
     private HttpServer http;
     /** Set once {@code init} has returned; until then only the probes and {@code /metrics} answer. */
     private volatile boolean ready;
@@ -98,6 +101,7 @@ public final class ScoringServer implements AutoCloseable {
                 .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
         this.workers = vertx.createSharedWorkerExecutor("scorespec-worker", config.workerCount(),
                 config.scoringTimeoutMs(), TimeUnit.MILLISECONDS);
+        this.metrics = new ServerMetrics(this::ready);
         this.score = scoreHandler(binder);
         this.cors = new Cors(config.corsOrigins());
         this.auth = config.authKey().map(KeyAuth::new).orElse(null);
@@ -106,7 +110,7 @@ public final class ScoringServer implements AutoCloseable {
     }
 
     private <A, R> ScoreHandler<A, R> scoreHandler(ScoringBinder<A, R> b) {
-        return new ScoreHandler<>(vertx, workers, b, config);
+        return new ScoreHandler<>(vertx, workers, b, config, metrics);
     }
 
     /**
@@ -212,6 +216,8 @@ public final class ScoringServer implements AutoCloseable {
         // the probes, open and without the prefix, where Kubernetes, KServe and MLServer expect them
         route(router, Pattern.quote(LIVE), HEALTH_ALLOW, false, this::live);
         route(router, Pattern.quote(READY), HEALTH_ALLOW, false, this::readiness);
+        // open like the probes: Prometheus scrapes without a key, and the meters hold no request data
+        route(router, Pattern.quote(METRICS), HEALTH_ALLOW, false, this::metrics);
         for (String base : config.servicePathPrefix().isEmpty() ? List.of("") : List.of("", config.servicePathPrefix())) {
             // under a prefix, the health probe answers with and without a trailing slash
             route(router, base.isEmpty() ? "/" : Pattern.quote(base) + "/?", HEALTH_ALLOW, false, this::health);
@@ -278,6 +284,7 @@ public final class ScoringServer implements AutoCloseable {
                     Duration.ofSeconds(30));
         } catch (Exception e) {
             closeVertx();
+            metrics.close();
             throw new ServerStartException("Cannot listen on " + config.host() + ":" + config.port() + ": " + message(e), e);
         }
         String base = baseUrl();
@@ -296,6 +303,14 @@ public final class ScoringServer implements AutoCloseable {
     /** The port the server listens on, the chosen one when the configuration said 0. */
     public int port() {
         return http.actualPort();
+    }
+
+    /**
+     * The server's Micrometer registry, served at {@code /metrics}: a service may register meters of its own
+     * in it.
+     */
+    public MeterRegistry meterRegistry() {
+        return metrics.registry();
     }
 
     public ServerConfig config() {
@@ -327,6 +342,7 @@ public final class ScoringServer implements AutoCloseable {
                 LOG.warn("The HTTP server did not shut down cleanly: {}", message(e));
             }
             closeVertx();
+            metrics.close();
             LOG.info("Scoring server stopped");
         } finally {
             closed.countDown();
@@ -479,8 +495,13 @@ public final class ScoringServer implements AutoCloseable {
             }
         });
         idle.requestStarted(request.connection());
+        metrics.requestStarted();
         ctx.addEndHandler(ar -> {
             idle.requestEnded(request.connection());
+            HttpServerResponse response = ctx.response();
+            metrics.requestEnded(request.method().name(), routeLabel(localPath(ctx.normalizedPath())),
+                    response.ended() || response.headWritten() ? Integer.toString(response.getStatusCode()) : "",
+                    System.nanoTime() - start);
             accessLog(ctx, start);
         });
 
@@ -557,6 +578,20 @@ public final class ScoringServer implements AutoCloseable {
         return path.startsWith(prefix + "/") ? path.substring(prefix.length()) : path;
     }
 
+    /** The {@code route} label of a path without the prefix: one of the server's routes, or {@code other}. */
+    private static String routeLabel(String localPath) {
+        switch (localPath) {
+            case "/", "/score", "/swagger.json", LIVE, READY, METRICS:
+                return localPath;
+            default:
+                return localPath.equals("/docs") || localPath.startsWith("/docs/") ? "/docs" : "other";
+        }
+    }
+
+    private void metrics(RoutingContext ctx) {
+        ctx.response().setStatusCode(200).putHeader("content-type", ServerMetrics.CONTENT_TYPE).end(metrics.scrape());
+    }
+
     /** Liveness: the process answers. */
     private void live(RoutingContext ctx) {
         ctx.response().setStatusCode(200).putHeader("content-type", "text/plain; charset=utf-8").end("Live");
@@ -574,7 +609,7 @@ public final class ScoringServer implements AutoCloseable {
     /** Every route but the probes waits for {@code init}: 503 until it has returned. */
     private void awaitInit(RoutingContext ctx) {
         String path = ctx.normalizedPath();
-        if (ready || path.equals(LIVE) || path.equals(READY)) {
+        if (ready || path.equals(LIVE) || path.equals(READY) || path.equals(METRICS)) {
             ctx.next();
         } else {
             notReady(ctx);
