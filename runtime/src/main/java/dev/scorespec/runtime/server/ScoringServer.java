@@ -51,7 +51,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Routes, each also under the configured path prefix: {@code GET /} (health), {@code GET|POST|OPTIONS
  * /score}, {@code GET /swagger.json?version=2|3|3.1}, {@code GET /docs} (Swagger UI, see {@link DocsPage}).
- * With a key configured, {@code /score} and {@code /swagger.json} require it (see {@link KeyAuth}).
+ * Without the prefix only: {@code GET /v2/health/live} and {@code /v2/health/ready} (the probes) and
+ * {@code GET /metrics} (Prometheus, see {@link ServerMetrics}), which answer while {@code init} runs; the
+ * other routes answer 503 until it has returned. With a key configured, {@code /score} and
+ * {@code /swagger.json} require it (see {@link KeyAuth}); the probes and {@code /metrics} stay open.
  * {@code bind}, {@code run} and {@code write} run on a worker pool of {@link ServerConfig#workerCount()}
  * threads, never on an event loop.
  */
