@@ -1,6 +1,10 @@
 package dev.scorespec.runtime.server;
 
+import dev.scorespec.runtime.batching.BatchMetrics;
+import dev.scorespec.runtime.batching.BatchRejectedException;
+import dev.scorespec.runtime.batching.Batcher;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -18,6 +22,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,6 +48,9 @@ final class ServerMetrics implements AutoCloseable {
         Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2_500), Duration.ofSeconds(5),
         Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60)};
 
+    /** Histogram bounds of batch sizes, in rows or requests. */
+    private static final double[] BATCH_SIZES = {1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 4096};
+
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH");
 
     /** What a 400 or 415 from {@code /score} was about: the {@code reason} label of binding failures. */
@@ -61,7 +69,7 @@ final class ServerMetrics implements AutoCloseable {
         INVALID_INPUT;
 
         String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -148,6 +156,53 @@ final class ServerMetrics implements AutoCloseable {
                 .description("Scoring requests refused with 400 or 415 because the body did not bind, by reason")
                 .tag("reason", failure.label())
                 .register(registry);
+    }
+
+    /**
+     * The meters of a {@link Batcher}, for its builder's {@code metrics(...)}: the rows and requests of each
+     * batch, the time of its {@code run} by outcome, the time a request waited in the queue, and rejections
+     * by reason.
+     */
+    BatchMetrics batchMetrics() {
+        return new BatchMetrics() {
+            @Override
+            public void batchRan(int rows, int requests, long runNanos, boolean failed) {
+                DistributionSummary.builder("scorespec.batch.rows")
+                        .description("Rows in each batch given to run")
+                        .serviceLevelObjectives(BATCH_SIZES)
+                        .register(registry)
+                        .record(rows);
+                DistributionSummary.builder("scorespec.batch.requests")
+                        .description("Requests merged into each batch")
+                        .serviceLevelObjectives(BATCH_SIZES)
+                        .register(registry)
+                        .record(requests);
+                Timer.builder("scorespec.batch.run")
+                        .description("Calls of run on a batch by outcome, with the batch's concatenation and split")
+                        .tag("outcome", failed ? "error" : "success")
+                        .serviceLevelObjectives(BUCKETS)
+                        .register(registry)
+                        .record(runNanos, TimeUnit.NANOSECONDS);
+            }
+
+            @Override
+            public void queueWait(long waitNanos) {
+                Timer.builder("scorespec.batch.queue.wait")
+                        .description("Time a request waited in the queue for its batch")
+                        .serviceLevelObjectives(BUCKETS)
+                        .register(registry)
+                        .record(waitNanos, TimeUnit.NANOSECONDS);
+            }
+
+            @Override
+            public void rejected(BatchRejectedException.Reason reason) {
+                Counter.builder("scorespec.batch.rejections")
+                        .description("Requests the batcher refused, by reason")
+                        .tag("reason", reason.name().toLowerCase(Locale.ROOT))
+                        .register(registry)
+                        .increment();
+            }
+        };
     }
 
     /** Every meter in Prometheus's text format. */

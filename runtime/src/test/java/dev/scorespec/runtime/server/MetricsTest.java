@@ -3,6 +3,8 @@ package dev.scorespec.runtime.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.scorespec.runtime.batching.BatchMetrics;
+import dev.scorespec.runtime.batching.BatchRejectedException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -74,6 +76,27 @@ class MetricsTest {
 
         String problems = promtool(text);
         assertEquals("", problems, "promtool check metrics:\n" + problems + "\non:\n" + text);
+    }
+
+    @Test
+    void batchMetricsAreServedAfterPrometheusConventions() throws Exception {
+        try (ServerMetrics metrics = new ServerMetrics(() -> true)) {
+            BatchMetrics batches = metrics.batchMetrics();
+            batches.batchRan(24, 3, 2_000_000, false);
+            batches.batchRan(8, 1, 1_000_000, true);
+            batches.queueWait(500_000);
+            batches.rejected(BatchRejectedException.Reason.QUEUE_FULL);
+            String text = metrics.scrape();
+            assertEquals(2, value(text, "scorespec_batch_rows_count"));
+            assertEquals(32, value(text, "scorespec_batch_rows_sum"));
+            assertEquals(1, value(text, "scorespec_batch_rows_bucket{le=\"16.0\"}"));
+            assertEquals(4, value(text, "scorespec_batch_requests_sum"));
+            assertEquals(1, value(text, "scorespec_batch_run_seconds_count{outcome=\"error\"}"));
+            assertEquals(1, value(text, "scorespec_batch_queue_wait_seconds_count"));
+            assertEquals(1, value(text, "scorespec_batch_rejections_total{reason=\"queue_full\"}"));
+            String problems = promtool(text);
+            assertEquals("", problems, "promtool check metrics:\n" + problems + "\non:\n" + text);
+        }
     }
 
     /** The value of one series, which must be present. */
