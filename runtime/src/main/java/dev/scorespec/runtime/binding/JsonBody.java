@@ -57,16 +57,27 @@ public final class JsonBody {
         if (problem != null) {
             throw BindingException.at("", "The request body is not valid UTF-8: " + problem + ".");
         }
-        // Jackson takes a NUL among the first four bytes for UTF-16 or UTF-32 and decodes the body as
-        // such, or fails with its own IOException on a byte order no encoding has. In UTF-8 JSON a NUL
-        // is never valid there (JSON text starts with whitespace or a value, and strings escape it).
-        for (int i = 0; i < Math.min(4, body.length); i++) {
-            if (body[i] == 0) {
-                throw BindingException.at("", "The request body is not valid JSON: a NUL byte at offset " + i
-                        + "; JSON bodies are UTF-8 text, where a NUL is written \\u0000 inside a string.");
-            }
+        String nul = leadingNul(body);
+        if (nul != null) {
+            throw BindingException.at("", "The request body is not valid JSON: " + nul + ".");
         }
         return request.jsonParser();
+    }
+
+    /**
+     * Why Jackson would not read a UTF-8 body as UTF-8: it takes a NUL among the first four bytes for
+     * UTF-16 or UTF-32 and decodes the body as such, or fails with its own IOException on a byte order
+     * no encoding has. In UTF-8 JSON a NUL is never valid there (JSON text starts with white space or a
+     * value, and strings escape it). Null when there is no such NUL.
+     */
+    public static String leadingNul(byte[] body) {
+        for (int i = 0; i < Math.min(4, body.length); i++) {
+            if (body[i] == 0) {
+                return "a NUL byte at offset " + i + "; JSON bodies are UTF-8 text, where a NUL is written \\u0000"
+                        + " inside a string";
+            }
+        }
+        return null;
     }
 
     /**

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.scorespec.runtime.ScoringRequest;
+import dev.scorespec.runtime.binding.JsonBody;
 import dev.scorespec.runtime.binding.JsonErrors;
 import dev.scorespec.runtime.binding.Utf8;
 import java.io.ByteArrayOutputStream;
@@ -63,6 +64,10 @@ final class RequestBodies {
         String notUtf8 = Utf8.problem(body);
         if (notUtf8 != null) {
             return NOT_JSON + "invalid UTF-8: " + notUtf8;
+        }
+        String nul = JsonBody.leadingNul(body);
+        if (nul != null) {
+            return NOT_JSON + nul;
         }
         JsonFactory json = ScoringRequest.jsonFactory();
         try (JsonParser parser = json.createParser(body)) {

@@ -46,6 +46,14 @@ class RequestBodiesTest {
     }
 
     @Test
+    void aNulThatJacksonWouldTakeForUtf32IsNotJson() {
+        // found by ServerFuzzTest: Jackson read it as UTF-32, failed with its own IOException, and the client got a 500
+        byte[] body = {'!', 0, 0, 0, 0, 0, 0, 0, 'K', 0x15, '1', '/', 's', 'c', 'o', 'r', 'e'};
+        assertEquals(RequestBodies.NOT_JSON + "a NUL byte at offset 1; JSON bodies are UTF-8 text, where a NUL is"
+                + " written \\u0000 inside a string", RequestBodies.jsonObjectProblem(body));
+    }
+
+    @Test
     void utf8Checks() {
         assertNull(RequestBodies.utf8Problem(utf8("plain ascii, and ü, and 😀")));
         assertNull(RequestBodies.utf8Problem(new byte[0]));
