@@ -77,7 +77,7 @@ final class OpenApi3Document {
         ObjectNode error = NODES.objectNode().put("type", "object");
         error.putObject("properties").putObject("message").put("type", "string");
         api.components(new Components()
-                .addSchemas(SERVICE_INPUT, schema(JsonSchemas.inputSchema(spec, version)))
+                .addSchemas(SERVICE_INPUT, schema(JsonSchemas.serviceInputSchema(spec, version)))
                 .addSchemas(SERVICE_OUTPUT, schema(JsonSchemas.outputSchema(spec, version)))
                 .addSchemas(ERROR_RESPONSE, schema(error))
                 .addSecuritySchemes(SECURITY_SCHEME, new SecurityScheme()

@@ -40,7 +40,7 @@ final class Swagger2Document {
         paths.set(info.path(SWAGGER_PATH), swaggerSpec());
 
         ObjectNode definitions = doc.putObject("definitions");
-        definitions.set(SERVICE_INPUT, JsonSchemas.inputSchema(spec, OpenApiVersion.V2_0));
+        definitions.set(SERVICE_INPUT, JsonSchemas.serviceInputSchema(spec, OpenApiVersion.V2_0));
         definitions.set(SERVICE_OUTPUT, JsonSchemas.outputSchema(spec, OpenApiVersion.V2_0));
         definitions.putObject(ERROR_RESPONSE)
                 .put("type", "object")

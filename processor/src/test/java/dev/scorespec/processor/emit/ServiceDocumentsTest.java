@@ -57,7 +57,7 @@ class ServiceDocumentsTest {
         JsonNode schemas = version == OpenApiVersion.V2_0
                 ? json(text).path("definitions")
                 : json(text).path("components").path("schemas");
-        JsonNode input = JsonSchemas.inputSchema(spec, version);
+        JsonNode input = JsonSchemas.serviceInputSchema(spec, version);
         JsonNode output = JsonSchemas.outputSchema(spec, version);
         assertEquals(input, schemas.path("ServiceInput"), name + " " + label);
         assertEquals(output, schemas.path("ServiceOutput"), name + " " + label);
@@ -170,7 +170,7 @@ class ServiceDocumentsTest {
         assertEquals(utc, other);
         JsonNode schemas = json(utc.get("3.0")).at("/components/schemas");
         assertEquals(JsonSchemas.outputSchema(dates, OpenApiVersion.V3_0), schemas.path("ServiceOutput"));
-        assertEquals(JsonSchemas.inputSchema(dates, OpenApiVersion.V3_0), schemas.path("ServiceInput"));
+        assertEquals(JsonSchemas.serviceInputSchema(dates, OpenApiVersion.V3_0), schemas.path("ServiceInput"));
     }
 
     @Test
@@ -242,7 +242,7 @@ class ServiceDocumentsTest {
                 if (!JsonSchemas.supportedVersions(spec).contains(version)) {
                     continue;
                 }
-                for (ObjectNode schema : List.of(JsonSchemas.inputSchema(spec, version),
+                for (ObjectNode schema : List.of(JsonSchemas.serviceInputSchema(spec, version),
                         JsonSchemas.outputSchema(spec, version))) {
                     var mapper = version == OpenApiVersion.V3_1
                             ? io.swagger.v3.core.util.Json31.mapper()
