@@ -100,7 +100,16 @@ class ServiceDocumentsTest {
         assertEquals("GetSwaggerSpec", doc.at("/paths/~1swagger.json/get/operationId").asText());
         assertEquals(List.of("post"), names(doc.at("/paths/~1score")));
         assertEquals(json("[{\"Bearer\":[]}]"), doc.at("/paths/~1score/post/security"));
-        assertEquals(List.of("200", "default"), names(doc.at("/paths/~1score/post/responses")));
+        // every status the server answers /score with, 415 where it checks the Content-Type
+        List<String> statuses = GoldenCases.all().get(name).bodyKind() == ScoringSpec.BodyKind.JSON_PARAMETERS
+                ? List.of("200", "400", "401", "413", "415", "500", "503", "default")
+                : List.of("200", "400", "401", "413", "500", "503", "default");
+        assertEquals(statuses, names(doc.at("/paths/~1score/post/responses")));
+        String errorRef = version == OpenApiVersion.V2_0 ? "/schema/$ref" : "/content/application~1json/schema/$ref";
+        String errorSchema = version == OpenApiVersion.V2_0 ? "#/definitions/ErrorResponse" : "#/components/schemas/ErrorResponse";
+        for (String status : statuses.subList(1, statuses.size())) {
+            assertEquals(errorSchema, doc.at("/paths/~1score/post/responses/" + status + errorRef).asText(), status);
+        }
         JsonNode bearer = json("{\"type\":\"apiKey\",\"name\":\"Authorization\",\"in\":\"header\","
                 + "\"description\":\"For example: Bearer abc123\"}");
         if (version == OpenApiVersion.V2_0) {
@@ -112,11 +121,16 @@ class ServiceDocumentsTest {
             assertEquals("#/definitions/ServiceInput", doc.at("/paths/~1score/post/parameters/0/schema/$ref").asText());
             assertEquals("body", doc.at("/paths/~1score/post/parameters/0/in").asText());
             assertEquals("#/definitions/ServiceOutput", doc.at("/paths/~1score/post/responses/200/schema/$ref").asText());
-            assertEquals("Healthy", doc.at("/paths/~1/get/responses/200/examples/application~1json").asText());
+            assertEquals("Healthy", doc.at("/paths/~1/get/responses/200/examples/text~1plain").asText());
+            assertEquals(json("[\"text/plain\"]"), doc.at("/paths/~1/get/produces"), "the probe answers text");
+            assertEquals(true, doc.path("security").isMissingNode(), "no document-wide key");
+            assertEquals(true, doc.at("/paths/~1/get/security").isMissingNode(), "the probe is open");
+            assertEquals(json("[{\"Bearer\":[]}]"), doc.at("/paths/~1swagger.json/get/security"));
             assertEquals(List.of("ServiceInput", "ServiceOutput", "ErrorResponse"), names(doc.path("definitions")));
         } else {
             assertEquals(version == OpenApiVersion.V3_1 ? "3.1.0" : "3.0.3", doc.path("openapi").asText());
             assertEquals(json("[{\"Bearer\":[]}]"), doc.path("security"));
+            assertEquals(json("[]"), doc.at("/paths/~1/get/security"), "the probe is open");
             assertEquals(bearer, doc.at("/components/securitySchemes/Bearer"));
             assertEquals("#/components/schemas/ServiceInput",
                     doc.at("/paths/~1score/post/requestBody/content/application~1json/schema/$ref").asText());
