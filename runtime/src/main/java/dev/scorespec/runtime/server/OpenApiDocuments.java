@@ -131,9 +131,10 @@ final class OpenApiDocuments {
     }
 
     /**
-     * Fills in the configured service name, version and path prefix. The compile-time document carries the
-     * defaults: title {@code ML service}, a description ending with that title, version {@code 1.0} and
-     * paths without prefix.
+     * Fills in the configured service name, version and path prefix, and drops key authentication when no
+     * key is configured. The compile-time document carries the defaults: title {@code ML service}, a
+     * description ending with that title, version {@code 1.0}, paths without prefix, and the
+     * {@code Bearer} scheme.
      */
     static JsonObject customize(JsonObject document, ServerConfig config) {
         JsonObject doc = document.copy();
@@ -148,6 +149,9 @@ final class OpenApiDocuments {
             info.put("title", config.serviceName());
             info.put("version", config.serviceVersion());
         }
+        if (config.authKey().isEmpty()) {
+            dropKeyAuthentication(doc);
+        }
         JsonObject paths = doc.getJsonObject("paths");
         if (paths != null && !config.servicePathPrefix().isEmpty()) {
             JsonObject prefixed = new JsonObject();
@@ -157,6 +161,38 @@ final class OpenApiDocuments {
             doc.put("paths", prefixed);
         }
         return doc;
+    }
+
+    /**
+     * Without a configured key the server asks for none, so the document must not either: a generated
+     * client would otherwise demand a key to construct, and Swagger UI would show a lock. The
+     * compile-time documents declare the {@code Bearer} scheme, its requirements and the {@code 401}
+     * answer; all three are removed.
+     */
+    private static void dropKeyAuthentication(JsonObject doc) {
+        doc.remove("securityDefinitions");
+        doc.remove("security");
+        JsonObject components = doc.getJsonObject("components");
+        if (components != null) {
+            components.remove("securitySchemes");
+        }
+        JsonObject paths = doc.getJsonObject("paths");
+        if (paths == null) {
+            return;
+        }
+        for (Map.Entry<String, Object> path : paths) {
+            if (!(path.getValue() instanceof JsonObject item)) {
+                continue;
+            }
+            for (Map.Entry<String, Object> operation : item) {
+                if (operation.getValue() instanceof JsonObject op) {
+                    op.remove("security");
+                    if (op.getValue("responses") instanceof JsonObject responses) {
+                        responses.remove("401");
+                    }
+                }
+            }
+        }
     }
 
     private static JsonObject readOverride(Path appRoot, Kind kind) throws ServerStartException {

@@ -51,6 +51,27 @@ class SwaggerTest {
                 .getJsonObject("properties").getJsonObject("scale").getString("type"));
     }
 
+    /** The compile-time documents declare the key; only a server with a key configured keeps it. */
+    @Test
+    void keyAuthenticationIsServedOnlyWithAKey() {
+        JsonObject compiled = new JsonObject("""
+                {"security": [{"Bearer": []}],
+                 "securityDefinitions": {"Bearer": {"type": "apiKey"}},
+                 "paths": {"/": {"get": {"security": [], "responses": {"200": {}}}},
+                           "/score": {"post": {"security": [{"Bearer": []}],
+                                               "responses": {"200": {}, "400": {}, "401": {}, "default": {}}}}},
+                 "components": {"schemas": {"ServiceInput": {}}, "securitySchemes": {"Bearer": {"type": "apiKey"}}}}
+                """);
+        JsonObject open = OpenApiDocuments.customize(compiled, ServerConfig.builder().build());
+        assertEquals(new JsonObject("""
+                {"paths": {"/": {"get": {"responses": {"200": {}}}},
+                           "/score": {"post": {"responses": {"200": {}, "400": {}, "default": {}}}}},
+                 "components": {"schemas": {"ServiceInput": {}}}}
+                """), open);
+        JsonObject locked = OpenApiDocuments.customize(compiled, ServerConfig.builder().authKey("k3y").build());
+        assertEquals(compiled, locked);
+    }
+
     @Test
     void everyVersionAlias() throws Exception {
         Http http = start(ServerConfig.builder(), new TestBinders.Sum());

@@ -135,23 +135,20 @@ class PowerBiScoreTest {
         reordered.set("properties", input.get("properties"));
         reordered.set("example", input.get("example"));
         ((ObjectNode) python.path("definitions")).set("ServiceInput", reordered);
-        // The probe answers text, and /swagger.json asks for the key as /score does.
+        // The probe answers text.
         ObjectNode health = (ObjectNode) python.at("/paths/~1/get");
         ObjectNode healthResponses = (ObjectNode) health.remove("responses");
         health.putArray("produces").add("text/plain");
         health.set("responses", healthResponses);
         ObjectNode examples = (ObjectNode) healthResponses.at("/200/examples");
         examples.set("text/plain", examples.remove("application/json"));
-        ObjectNode swagger = (ObjectNode) python.at("/paths/~1swagger.json/get");
-        var parameters = swagger.remove("parameters");
-        var swaggerResponses = swagger.remove("responses");
-        swagger.set("security", python.at("/paths/~1score/post/security").deepCopy());
-        swagger.set("parameters", parameters);
-        swagger.set("responses", swaggerResponses);
+        // This server has no key, so it serves no scheme, no requirement and no 401.
+        python.remove("securityDefinitions");
+        ((ObjectNode) python.at("/paths/~1score/post")).remove("security");
         // Every error status of /score is listed, between 200 and default.
         ObjectNode scoreResponses = (ObjectNode) python.at("/paths/~1score/post/responses");
         JsonNode fallback = scoreResponses.remove("default");
-        for (String status : List.of("400", "401", "413", "415", "500", "503")) {
+        for (String status : List.of("400", "413", "415", "500", "503")) {
             String description = served.at("/paths/~1score/post/responses/" + status + "/description").asText();
             scoreResponses.putObject(status).put("description", description)
                     .putObject("schema").put("$ref", "#/definitions/ErrorResponse");
