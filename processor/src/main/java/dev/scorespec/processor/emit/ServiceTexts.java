@@ -65,8 +65,8 @@ final class ServiceTexts {
             errors.put("415", "The request's Content-Type is not application/json.");
         }
         errors.put("500", "run failed, did not finish in time, or its result could not be written.");
-        errors.put("503", "The server holds as many request bodies as its memory budget allows; retry after the "
-                + "seconds of Retry-After.");
+        errors.put("503", "The server is full: its memory budget for request bodies, or its batch queue when "
+                + "batching is on. Nothing was run; retry after the seconds of Retry-After.");
         return errors;
     }
 

@@ -119,6 +119,7 @@ class PowerBiScoreTest {
         JsonNode expected;
         try (InputStream in = PowerBiScoreTest.class.getResourceAsStream("/powerbi/python-server-swagger-2.0.json")) {
             expected = withListedDepartures((ObjectNode) JSON.readTree(in), JSON.readTree(response.body()));
+            assertEquals("127.0.0.1:" + server.port(), expected.path("host").asText());
         }
         JsonNode served = JSON.readTree(response.body());
         assertEquals(expected, served);
@@ -142,6 +143,19 @@ class PowerBiScoreTest {
         health.set("responses", healthResponses);
         ObjectNode examples = (ObjectNode) healthResponses.at("/200/examples");
         examples.set("text/plain", examples.remove("application/json"));
+        // Where this server is, as the request reached it, after info.
+        ObjectNode located = JSON.createObjectNode();
+        python.properties().forEach(member -> {
+            if (!member.getKey().equals("schemes")) {
+                located.set(member.getKey(), member.getValue());
+            }
+            if (member.getKey().equals("info")) {
+                located.put("host", served.path("host").asText()).put("basePath", "/");
+                located.putArray("schemes").add("http");
+            }
+        });
+        python.removeAll();
+        python.setAll(located);
         // This server has no key, so it serves no scheme, no requirement and no 401.
         python.remove("securityDefinitions");
         ((ObjectNode) python.at("/paths/~1score/post")).remove("security");
