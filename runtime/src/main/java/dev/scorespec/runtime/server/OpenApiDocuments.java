@@ -112,6 +112,11 @@ final class OpenApiDocuments {
         return new OpenApiDocuments(documents, generated);
     }
 
+    /** The versions served, as the {@code version} query names them: {@code [2, 3, 3.1]}. */
+    List<String> versions() {
+        return names(documents);
+    }
+
     /**
      * The answer to a {@code version} query value; null means none was given, which selects 2. A generated
      * document says where the server is as the client reached it ({@code servers} in 3.x, the host and
