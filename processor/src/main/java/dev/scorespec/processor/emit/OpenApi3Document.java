@@ -99,6 +99,9 @@ final class OpenApi3Document {
                         .addApiResponse("200", new ApiResponse()
                                 .description(HEALTH_OK)
                                 .content(content(TEXT, schema(healthy))))
+                        .addApiResponse("503", new ApiResponse()
+                                .description(HEALTH_NOT_READY)
+                                .content(content(JSON, ref(ERROR_RESPONSE))))
                         .addApiResponse("default", errorResponse()));
     }
 

@@ -42,6 +42,10 @@ final class ServiceTexts {
     static final String SWAGGER_OK = "The Swagger specification.";
 
     static final String ERROR_DESCRIPTION = "The service failed to execute due to an error.";
+    static final String HEALTH_NOT_READY = "@Init has not finished yet; retry after the seconds of Retry-After.";
+    static final String NOT_READY_OR_FULL = "@Init has not finished yet, or the server is full (its memory budget "
+            + "for request bodies, or its batch queue when batching is on). Nothing was run; retry after the "
+            + "seconds of Retry-After.";
 
     /** Whether the server answers 415 to a body that is not JSON: for {@code @InputSchema} parameters only. */
     static boolean checksContentType(ScoringSpec spec) {
@@ -65,8 +69,7 @@ final class ServiceTexts {
             errors.put("415", "The request's Content-Type is not application/json.");
         }
         errors.put("500", "run failed, did not finish in time, or its result could not be written.");
-        errors.put("503", "The server is full: its memory budget for request bodies, or its batch queue when "
-                + "batching is on. Nothing was run; retry after the seconds of Retry-After.");
+        errors.put("503", NOT_READY_OR_FULL);
         return errors;
     }
 

@@ -59,6 +59,7 @@ final class Swagger2Document {
         ObjectNode ok = responses.putObject("200").put("description", HEALTH_OK);
         ok.putObject("schema").put("type", "string");
         ok.putObject("examples").put(TEXT, HEALTHY);
+        responses.putObject("503").put("description", HEALTH_NOT_READY).set("schema", ref(ERROR_RESPONSE));
         responses.set("default", errorResponse());
         return operation("get", get);
     }

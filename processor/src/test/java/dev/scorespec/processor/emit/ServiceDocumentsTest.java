@@ -105,6 +105,7 @@ class ServiceDocumentsTest {
                 ? List.of("200", "400", "401", "413", "415", "500", "503", "default")
                 : List.of("200", "400", "401", "413", "500", "503", "default");
         assertEquals(statuses, names(doc.at("/paths/~1score/post/responses")));
+        assertEquals(List.of("200", "503", "default"), names(doc.at("/paths/~1/get/responses")), "503 before @Init");
         String errorRef = version == OpenApiVersion.V2_0 ? "/schema/$ref" : "/content/application~1json/schema/$ref";
         String errorSchema = version == OpenApiVersion.V2_0 ? "#/definitions/ErrorResponse" : "#/components/schemas/ErrorResponse";
         for (String status : statuses.subList(1, statuses.size())) {

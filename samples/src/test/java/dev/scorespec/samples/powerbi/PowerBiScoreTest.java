@@ -143,6 +143,10 @@ class PowerBiScoreTest {
         health.set("responses", healthResponses);
         ObjectNode examples = (ObjectNode) healthResponses.at("/200/examples");
         examples.set("text/plain", examples.remove("application/json"));
+        JsonNode healthFallback = healthResponses.remove("default");
+        healthResponses.putObject("503").put("description", served.at("/paths/~1/get/responses/503/description").asText())
+                .putObject("schema").put("$ref", "#/definitions/ErrorResponse");
+        healthResponses.set("default", healthFallback);
         // Where this server is, as the request reached it, after info.
         ObjectNode located = JSON.createObjectNode();
         python.properties().forEach(member -> {
