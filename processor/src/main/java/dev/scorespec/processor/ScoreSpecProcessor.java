@@ -1,7 +1,6 @@
 package dev.scorespec.processor;
 
 import com.google.auto.service.AutoService;
-import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import dev.scorespec.annotations.internal.OpenApiVersion;
 import dev.scorespec.processor.emit.BinderEmitter;
@@ -57,10 +56,18 @@ public final class ScoreSpecProcessor extends AbstractProcessor {
     /** Classes whose types were not complete yet, retried in the next round. */
     private final Set<String> deferred = new LinkedHashSet<>();
 
+    /** The annotations that mark a scoring class, on it or on its methods. */
+    private static final List<String> SCORING_ANNOTATIONS = List.of(Annotations.INPUT_SCHEMA, Annotations.INPUT_SCHEMAS,
+            Annotations.OUTPUT_SCHEMA, Annotations.SCORING_SERVICE, Annotations.INIT, Annotations.RAW_HTTP);
+
+    /**
+     * Every source, not only those with a scoring annotation where processing sees it: an annotation on a
+     * local or anonymous class is invisible to the round, and must still be reported ({@link LocalClasses}).
+     * The processor claims nothing, so other processors still see every annotation.
+     */
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of(Annotations.INPUT_SCHEMA, Annotations.INPUT_SCHEMAS, Annotations.OUTPUT_SCHEMA,
-                Annotations.SCORING_SERVICE, Annotations.INIT, Annotations.RAW_HTTP);
+        return Set.of("*");
     }
 
     @Override
@@ -83,6 +90,9 @@ public final class ScoreSpecProcessor extends AbstractProcessor {
             for (TypeElement type : scoringClasses(round)) {
                 process(type);
             }
+            for (Element root : round.getRootElements()) {
+                LocalClasses.report(processingEnv, root);
+            }
         } catch (RuntimeException | Error e) {
             processingEnv.getMessager().printMessage(Kind.ERROR,
                     Message.UNEXPECTED.format("this compilation", stackTrace(e)));
@@ -100,7 +110,7 @@ public final class ScoreSpecProcessor extends AbstractProcessor {
             }
         }
         deferred.clear();
-        for (String annotation : getSupportedAnnotationTypes()) {
+        for (String annotation : SCORING_ANNOTATIONS) {
             TypeElement annotationType = processingEnv.getElementUtils().getTypeElement(annotation);
             if (annotationType == null) {
                 continue;
@@ -146,7 +156,7 @@ public final class ScoreSpecProcessor extends AbstractProcessor {
             }
             for (Map.Entry<String, String> document : new TreeMap<>(documents).entrySet()) {
                 OpenApiVersion version = OpenApiVersion.forLabel(document.getKey()).orElseThrow();
-                writeResource(version.resource(ClassName.get(type).reflectionName()), document.getValue(), type);
+                writeResource(version.resource(spec.scoringClass().reflectionName()), document.getValue(), type);
             }
             binders.put(binderName, type);
         } catch (IOException e) {

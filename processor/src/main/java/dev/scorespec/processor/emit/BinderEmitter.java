@@ -52,10 +52,16 @@ public final class BinderEmitter implements BinderFile {
     private static final ParameterSpec JSON = ParameterSpec.builder(JSON_PARSER, "json").build();
     private static final ParameterSpec OUT = ParameterSpec.builder(JSON_GENERATOR, "out").build();
 
+    /** Names a record component may not have (JLS 8.10.1), though a parameter of run may. */
+    private static final Set<String> NOT_COMPONENT_NAMES = Set.of("clone", "finalize", "getClass", "hashCode", "notify",
+            "notifyAll", "toString", "wait");
+
     private final ScoringSpec spec;
     private final ClassName binder;
     private final ClassName arguments;
     private final TypeSpec.Builder type;
+    /** The components of {@code Arguments}, one per parameter of run, in its order. */
+    private final List<String> argumentNames;
     private final Set<String> methodNames = new HashSet<>();
     private final Set<String> constants = new HashSet<>();
     private final Map<String, MethodSpec> helpers = new LinkedHashMap<>();
@@ -69,6 +75,8 @@ public final class BinderEmitter implements BinderFile {
         this.binder = binderName(spec.scoringClass());
         this.arguments = binder.nestedClass("Arguments");
         this.type = TypeSpec.classBuilder(binder);
+        this.argumentNames = FieldLocals.distinct(spec.parameters().stream().map(BinderEmitter::argumentName).toList(),
+                NOT_COMPONENT_NAMES);
     }
 
     /** The binder's name: the scoring class's flat name plus {@code _ScoreSpec}, in the same package. */
@@ -98,7 +106,8 @@ public final class BinderEmitter implements BinderFile {
                         .addJavadoc("Called by {@link java.util.ServiceLoader}.\n").build())
                 .addMethod(MethodSpec.methodBuilder("scoringClass").addAnnotation(Override.class)
                         .addModifiers(Modifier.PUBLIC).returns(String.class)
-                        .addStatement("return $S", scoring.canonicalName()).build())
+                        // The binary name, as Class.getName() spells it: the documents are stored under it.
+                        .addStatement("return $S", scoring.reflectionName()).build())
                 .addMethod(MethodSpec.methodBuilder("documentVersions").addAnnotation(Override.class)
                         .addModifiers(Modifier.PUBLIC)
                         .returns(ParameterizedTypeName.get(List.class, String.class))
@@ -124,8 +133,8 @@ public final class BinderEmitter implements BinderFile {
 
     private TypeSpec argumentsRecord() {
         MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
-        for (RunParameter p : spec.parameters()) {
-            constructor.addParameter(p.javaType(), argumentName(p));
+        for (int i = 0; i < spec.parameters().size(); i++) {
+            constructor.addParameter(spec.parameters().get(i).javaType(), argumentNames.get(i));
         }
         return TypeSpec.recordBuilder(arguments)
                 .addJavadoc("The arguments of one call of {@link $T#$L}, in its parameter order.\n",
@@ -135,6 +144,7 @@ public final class BinderEmitter implements BinderFile {
                 .build();
     }
 
+    /** The name {@code Arguments} would give a parameter if no other had it. */
     private static String argumentName(RunParameter p) {
         if (p instanceof RunParameter.Body b) {
             return BinderNames.javaName(b.name());
@@ -173,23 +183,24 @@ public final class BinderEmitter implements BinderFile {
     /** Reads each body parameter by name, in any order, and checks that every required one came. */
     private MethodSpec bindParameters(MethodSpec.Builder bind) {
         List<RunParameter.Body> body = spec.bodyParameters();
+        FieldLocals locals = new FieldLocals(body.stream().map(RunParameter.Body::name).toList(),
+                Set.of("request", "json", "name"));
         // The parser is declared outside the try so that a parse failure can say where the parser was.
         bind.addStatement("$T json = $T.parser(request)", JSON_PARSER, JSON_BODY)
                 .beginControlFlow("try (json)")
                 .addStatement("$T.startObject(json)", JSON_BODY);
-        for (RunParameter.Body p : body) {
-            bind.addStatement("$T $L = $L", p.javaType(), BinderNames.javaName(p.name()), BinderNames.defaultValue(p.javaType()))
-                    .addStatement("boolean has$L = false", BinderNames.upper(BinderNames.javaName(p.name())));
+        for (int i = 0; i < body.size(); i++) {
+            bind.addStatement("$T $L = $L", body.get(i).javaType(), locals.value(i), BinderNames.defaultValue(body.get(i).javaType()))
+                    .addStatement("boolean $L = false", locals.flag(i));
         }
         bind.beginControlFlow("while (json.nextToken() == $T.FIELD_NAME)", JSON_TOKEN)
                 .addStatement("String name = json.currentName()")
                 .addStatement("json.nextToken()")
                 .beginControlFlow("switch (name)");
-        for (RunParameter.Body p : body) {
-            String local = BinderNames.javaName(p.name());
-            bind.beginControlFlow("case $S ->", p.name())
-                    .addStatement("$L = $L", local, readParameter(p))
-                    .addStatement("has$L = true", BinderNames.upper(local))
+        for (int i = 0; i < body.size(); i++) {
+            bind.beginControlFlow("case $S ->", body.get(i).name())
+                    .addStatement("$L = $L", locals.value(i), readParameter(body.get(i)))
+                    .addStatement("$L = true", locals.flag(i))
                     .endControlFlow();
         }
         bind.addComment("Properties that name no parameter are ignored, as the schema allows them.")
@@ -197,14 +208,14 @@ public final class BinderEmitter implements BinderFile {
                 .endControlFlow()
                 .endControlFlow()
                 .addStatement("$T.end(json)", JSON_BODY);
-        for (RunParameter.Body p : body) {
-            if (!p.optional()) {
-                bind.beginControlFlow("if (!has$L)", BinderNames.upper(BinderNames.javaName(p.name())))
-                        .addStatement("throw $T.missing($S)", BINDING_EXCEPTION, p.name())
+        for (int i = 0; i < body.size(); i++) {
+            if (!body.get(i).optional()) {
+                bind.beginControlFlow("if (!$L)", locals.flag(i))
+                        .addStatement("throw $T.missing($S)", BINDING_EXCEPTION, body.get(i).name())
                         .endControlFlow();
             }
         }
-        return bind.addStatement("return new $T($L)", arguments, argumentList(p -> BinderNames.javaName(((RunParameter.Body) p).name())))
+        return bind.addStatement("return new $T($L)", arguments, argumentList(p -> locals.value(body.indexOf(p))))
                 .nextControlFlow("catch ($T e)", JSON_PROCESSING_EXCEPTION)
                 .addStatement("throw $T.malformed(json, e)", JSON_BODY)
                 .endControlFlow()
@@ -253,8 +264,8 @@ public final class BinderEmitter implements BinderFile {
     // ------------------------------------------------------------------ run and write
 
     private MethodSpec run(TypeName result) {
-        CodeBlock call = CodeBlock.of("scoring.$L($L)", spec.runMethod(), spec.parameters().stream()
-                .map(p -> CodeBlock.of("arguments.$L()", argumentName(p))).collect(CodeBlock.joining(", ")));
+        CodeBlock call = CodeBlock.of("scoring.$L($L)", spec.runMethod(), argumentNames.stream()
+                .map(name -> CodeBlock.of("arguments.$L()", name)).collect(CodeBlock.joining(", ")));
         MethodSpec.Builder run = MethodSpec.methodBuilder("run").addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC).returns(result).addParameter(arguments, "arguments")
                 .addException(Exception.class);

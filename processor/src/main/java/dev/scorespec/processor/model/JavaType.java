@@ -38,10 +38,12 @@ public sealed interface JavaType {
      * A record type with its components in declaration order, whose canonical constructor the binder
      * calls.
      *
+     * @param name the record's class, without type arguments
      * @param accessible whether generated code in the scoring class's package can construct it
+     * @param generic whether the record declares type parameters, which leave its components' types open
      */
     @SuppressWarnings("JavaLangClash") // always written JavaType.Record, never imported alone
-    record Record(ClassName name, List<Component> components, boolean accessible) implements JavaType {
+    record Record(ClassName name, List<Component> components, boolean accessible, boolean generic) implements JavaType {
         public Record {
             components = List.copyOf(components);
         }

@@ -91,17 +91,18 @@ public record ScoringClassDecl(
      * @param json the sample's text, from {@code sample} or read from {@code sampleResource}: JSON, or
      *     CSV for a dataframe's {@code .csv} resource
      * @param source where the text came from, for messages: {@code sample} or {@code sampleResource "x.json"}
-     * @param problem why the text could not be had (both or neither attribute given, resource not found)
+     * @param problem why the text could not be had (both or neither attribute given, resource not found or
+     *     not UTF-8)
      * @param dtype the {@code dtype} attribute of {@code @NdArray}; empty otherwise
      * @param enforceShape the {@code enforceShape} attribute of {@code @NdArray} and {@code @DataFrame}
      * @param frame the other attributes of {@code @DataFrame}; empty for other kinds
      */
     public record SampleDecl(
-            Kind kind, String json, String source, Optional<String> problem, String dtype, boolean enforceShape,
+            Kind kind, String json, String source, Optional<Problem> problem, String dtype, boolean enforceShape,
             Location where, Optional<FrameDecl> frame) {
 
         /** A sample of a kind other than {@code @DataFrame}. */
-        public SampleDecl(Kind kind, String json, String source, Optional<String> problem, String dtype,
+        public SampleDecl(Kind kind, String json, String source, Optional<Problem> problem, String dtype,
                 boolean enforceShape, Location where) {
             this(kind, json, source, problem, dtype, enforceShape, where, Optional.empty());
         }
@@ -109,6 +110,21 @@ public record ScoringClassDecl(
         /** The same sample, reported at another place. */
         public SampleDecl at(Location other) {
             return new SampleDecl(kind, json, source, problem, dtype, enforceShape, other, frame);
+        }
+
+        /** Why a sample's text could not be had: {@code detail} completes "The @NdArray sample for 'x' ...". */
+        public record Problem(Cause cause, String detail) {
+
+            public static Optional<Problem> of(Cause cause, String detail) {
+                return Optional.of(new Problem(cause, detail));
+            }
+        }
+
+        public enum Cause {
+            /** Both or neither of {@code sample} and {@code sampleResource}, or a resource that is not there. */
+            SOURCE,
+            /** A resource whose bytes are not UTF-8. */
+            ENCODING
         }
 
         public enum Kind {

@@ -86,18 +86,14 @@ final class JavaTypes {
                         SourceLocation.of(component)));
             }
             recordsInProgress.remove(qualified);
-            return new JavaType.Record((ClassName) TypeName.get(types(declared)), components, accessible(element));
+            return new JavaType.Record(ClassName.get(element), components, accessible(element),
+                    !element.getTypeParameters().isEmpty());
         }
         List<JavaType> arguments = new ArrayList<>();
         for (TypeMirror argument : declared.getTypeArguments()) {
             arguments.add(read(argument, recordsInProgress));
         }
         return new JavaType.Declared(name, qualified, arguments);
-    }
-
-    /** The raw class of a record type (records are never generic in samples; type arguments are dropped). */
-    private static TypeMirror types(DeclaredType declared) {
-        return declared.asElement().asType();
     }
 
     /** Whether code in another class of the same package can name and construct the type. */

@@ -11,7 +11,14 @@ import dev.scorespec.processor.model.ScoringClassDecl.ParamDecl;
 import dev.scorespec.processor.model.ScoringClassDecl.PinDecl;
 import dev.scorespec.processor.model.ScoringClassDecl.RunDecl;
 import dev.scorespec.processor.model.ScoringClassDecl.SampleDecl;
+import dev.scorespec.processor.model.ScoringClassDecl.SampleDecl.Cause;
+import dev.scorespec.processor.model.ScoringClassDecl.SampleDecl.Problem;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +83,9 @@ public final class ScoringClassReader {
     }
 
     private static boolean constructible(TypeElement type) {
-        if (type.getModifiers().contains(Modifier.ABSTRACT) || type.getKind() != ElementKind.CLASS) {
+        // A record is constructible too when it has no components: its canonical constructor takes no parameter.
+        if (type.getModifiers().contains(Modifier.ABSTRACT)
+                || (type.getKind() != ElementKind.CLASS && type.getKind() != ElementKind.RECORD)) {
             return false;
         }
         for (Element e = type; e instanceof TypeElement t; e = e.getEnclosingElement()) {
@@ -186,22 +195,58 @@ public final class ScoringClassReader {
         boolean enforceShape = own.enforceShape();
         Optional<FrameDecl> frame = own.frame();
         if (!inline.isEmpty() && !resource.isEmpty()) {
-            return new SampleDecl(kind, "", "sample", Optional.of("gives both sample and sampleResource"), dtype,
+            return new SampleDecl(kind, "", "sample", Problem.of(Cause.SOURCE, "gives both sample and sampleResource"), dtype,
                     enforceShape, where, frame);
         }
         if (inline.isEmpty() && resource.isEmpty()) {
-            return new SampleDecl(kind, "", "sample", Optional.of("gives neither sample nor sampleResource"), dtype,
+            return new SampleDecl(kind, "", "sample", Problem.of(Cause.SOURCE, "gives neither sample nor sampleResource"), dtype,
                     enforceShape, where, frame);
         }
         if (!inline.isEmpty()) {
             return new SampleDecl(kind, inline, "sample", Optional.empty(), dtype, enforceShape, where, frame);
         }
         String source = "sampleResource \"" + resource + "\"";
-        return readResource(resource)
-                .map(text -> new SampleDecl(kind, text, source, Optional.<String>empty(), dtype, enforceShape, where, frame))
-                .orElseGet(() -> new SampleDecl(kind, "", source,
-                        Optional.of("names the resource \"" + resource + "\", which is not in the class output, source path or class path"),
-                        dtype, enforceShape, where, frame));
+        Optional<byte[]> bytes = readResource(resource);
+        if (bytes.isEmpty()) {
+            return new SampleDecl(kind, "", source, Problem.of(Cause.SOURCE, "names the resource \"" + resource
+                    + "\", which is not in the class output, source path or class path"), dtype, enforceShape, where, frame);
+        }
+        try {
+            return new SampleDecl(kind, utf8(bytes.get()), source, Optional.empty(), dtype, enforceShape, where, frame);
+        } catch (NotUtf8 e) {
+            return new SampleDecl(kind, "", source, Problem.of(Cause.ENCODING, "names the resource \"" + resource
+                    + "\", " + e.getMessage()), dtype, enforceShape, where, frame);
+        }
+    }
+
+    /**
+     * A resource's text: UTF-8, strictly (a replaced byte would silently change the sample), after the
+     * byte order mark that some editors write, which is no part of the JSON.
+     */
+    static String utf8(byte[] bytes) throws NotUtf8 {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+            in.position(3);
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            throw new NotUtf8(String.format("whose byte 0x%02X at offset %d is not UTF-8",
+                    bytes[in.position()] & 0xFF, in.position()));
+        }
+        decoder.flush(out);
+        return out.flip().toString();
+    }
+
+    /** Bytes that do not decode as UTF-8; the message says which, and where. */
+    static final class NotUtf8 extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        NotUtf8(String message) {
+            super(message);
+        }
     }
 
     /** The attributes only some kinds have: {@code dtype}, {@code enforceShape}, a dataframe's others. */
@@ -227,14 +272,14 @@ public final class ScoringClassReader {
      * Reads a sample resource through the Filer: from the class output first (Maven copies
      * {@code src/main/resources} there before compiling), then the source path and class path.
      */
-    private Optional<String> readResource(String resource) {
+    private Optional<byte[]> readResource(String resource) {
         String path = resource.startsWith("/") ? resource.substring(1) : resource;
         for (StandardLocation location : List.of(
                 StandardLocation.CLASS_OUTPUT, StandardLocation.SOURCE_PATH, StandardLocation.CLASS_PATH)) {
             try {
                 FileObject file = filer.getResource(location, "", path);
                 try (var in = file.openInputStream()) {
-                    return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    return Optional.of(in.readAllBytes());
                 }
             } catch (IOException | IllegalArgumentException e) {
                 // Not in this location; try the next one.

@@ -22,6 +22,8 @@ public enum Message {
             + "prepared. Remove 'static'."),
     NOT_CONSTRUCTIBLE(115, "ScoreSpec cannot create %s: it needs a non-private constructor without parameters, and the "
             + "class must be a non-abstract top-level or static nested class that is not private. Add 'public %s() {}'."),
+    LOCAL_CLASS(116, "@%s is on %s, which ScoreSpec does not see and the server could not create: it serves classes "
+            + "that code outside can name. Move the scoring class to the top level, or make it a static nested class."),
 
     // 120s: @Init
     INIT_SIGNATURE(120, "@Init method '%s' must take no parameter or one ModelDir, return void, and be neither private "
@@ -63,6 +65,9 @@ public enum Message {
             + "dtype = \"%s\"."),
     RANK_MISMATCH(147, "The sample for %s has %s dimension(s), but %s has %s. Make the Java array's rank match the "
             + "sample, or use NDArray for any rank."),
+    SAMPLE_TOO_DEEP(149, "The %s for %s nests arrays and objects more than %s levels deep, deeper than ScoreSpec "
+            + "reads samples. Give a shallower sample: it shows the shape of the values, and a few levels do that."),
+    SAMPLE_ENCODING(148, "The %s sample for %s %s. Save the file as UTF-8 (a byte order mark is allowed)."),
 
     // 150s: output
     OUTPUT_KIND_COUNT(150, "@OutputSchema must give exactly one sample, in ndarray = @NdArray(...), "
@@ -106,6 +111,9 @@ public enum Message {
     COMPONENT_SAMPLE_IGNORED(182, "The %s on component '%s' of %s would be ignored: %s takes its type from the %s "
             + "sample of %s, which describes every component. Remove that sample to make %s nested, or remove the "
             + "component's annotation."),
+    GENERIC_RECORD(183, "ScoreSpec cannot bind %s to %s: it is a generic record, and a binder reads and writes a "
+            + "record by its components' declared types, which type parameters leave open. Declare a record without type parameters, "
+            + "with the types written out in its components."),
 
     // 190s: the Power BI shape (@ScoringService(powerBi = true))
     POWER_BI_INPUTS(190, "Power BI sends its input as the first parameter of run, named 'Inputs' (case-sensitive), "

@@ -33,6 +33,13 @@ import java.util.stream.Collectors;
  */
 public final class ScoringClassValidator {
 
+    /**
+     * How deep a sample may nest arrays and objects. Samples, the schemas and the readers made from them
+     * are handled recursively, on the compiler's stack (1 MiB in a build tool's worker thread); this
+     * limit keeps well inside it, and far beyond the shape of any real payload.
+     */
+    public static final int MAX_SAMPLE_DEPTH = 64;
+
     /** Strict JSON: no comments, no trailing tokens; big numbers kept exact. */
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -307,7 +314,12 @@ public final class ScoringClassValidator {
             return Optional.empty();
         }
         if (sample.problem().isPresent()) {
-            report.error(sample.where(), Message.SAMPLE_SOURCE, sample.kind().annotation(), subject, sample.problem().get());
+            SampleDecl.Problem problem = sample.problem().get();
+            Message message = switch (problem.cause()) {
+                case SOURCE -> Message.SAMPLE_SOURCE;
+                case ENCODING -> Message.SAMPLE_ENCODING;
+            };
+            report.error(sample.where(), message, sample.kind().annotation(), subject, problem.detail());
             return Optional.empty();
         }
         if (sample.frame().isPresent() && sample.frame().get().csv()) {
@@ -318,6 +330,10 @@ public final class ScoringClassValidator {
                 report.error(sample.where(), misfit.message, misfit.args);
                 return Optional.empty();
             }
+        }
+        if (depth(sample.json()) > MAX_SAMPLE_DEPTH) {
+            report.error(sample.where(), Message.SAMPLE_TOO_DEEP, sample.source(), subject, MAX_SAMPLE_DEPTH);
+            return Optional.empty();
         }
         JsonNode json;
         try {
@@ -341,5 +357,29 @@ public final class ScoringClassValidator {
             report.error(sample.where(), misfit.message, misfit.args);
             return Optional.empty();
         }
+    }
+
+    /** How deep JSON text nests arrays and objects, counted in one pass (brackets inside strings do not count). */
+    static int depth(String json) {
+        int depth = 0;
+        int deepest = 0;
+        boolean inString = false;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '[' || c == '{') {
+                deepest = Math.max(deepest, ++depth);
+            } else if (c == ']' || c == '}') {
+                depth--;
+            }
+        }
+        return deepest;
     }
 }

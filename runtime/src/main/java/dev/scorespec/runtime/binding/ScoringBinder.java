@@ -21,7 +21,10 @@ import java.util.List;
  */
 public interface ScoringBinder<A, R> {
 
-    /** The fully qualified name of the scoring class. */
+    /**
+     * The binary name of the scoring class, as {@link Class#getName()} spells it ({@code com.example.Outer$Inner}
+     * for a nested class): the name {@code --scoring-class} takes and the documents are stored under.
+     */
     String scoringClass();
 
     /**

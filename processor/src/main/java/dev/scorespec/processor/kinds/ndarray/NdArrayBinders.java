@@ -15,10 +15,13 @@ import com.palantir.javapoet.TypeName;
 import dev.scorespec.annotations.internal.DType;
 import dev.scorespec.processor.emit.BinderFile;
 import dev.scorespec.processor.emit.BinderNames;
+import dev.scorespec.processor.emit.FieldLocals;
 import dev.scorespec.processor.model.NdArrayType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -70,28 +73,31 @@ public final class NdArrayBinders {
                             Reads one row of {@code $L}: an object with the fields by name. Fields the dtype does
                             not name are ignored, as numpy does and the schema allows.
                             """, context);
-        for (NdArrayType.Field f : a.fields()) {
-            row.addStatement("$T $L = $L", f.javaType(), BinderNames.javaName(f.name()), BinderNames.defaultValue(f.javaType()));
+        List<NdArrayType.Field> fields = a.fields();
+        FieldLocals locals = new FieldLocals(fields.stream().map(NdArrayType.Field::name).toList(), Set.of("json", "name"));
+        for (int i = 0; i < fields.size(); i++) {
+            row.addStatement("$T $L = $L", fields.get(i).javaType(), locals.value(i), BinderNames.defaultValue(fields.get(i).javaType()));
         }
         row.addStatement("$T.expectStartObject(json)", JSON_VALUES);
-        for (NdArrayType.Field f : a.fields()) {
-            row.addStatement("boolean has$L = false", BinderNames.upper(BinderNames.javaName(f.name())));
+        for (int i = 0; i < fields.size(); i++) {
+            row.addStatement("boolean $L = false", locals.flag(i));
         }
         row.beginControlFlow("while (json.nextToken() == $T.FIELD_NAME)", JSON_TOKEN)
                 .addStatement("String name = json.currentName()")
                 .addStatement("json.nextToken()")
                 .beginControlFlow("switch (name)");
-        for (NdArrayType.Field f : a.fields()) {
-            row.beginControlFlow("case $S ->", f.name())
-                    .addStatement("$L = $L", BinderNames.javaName(f.name()), readField(f, context))
-                    .addStatement("has$L = true", BinderNames.upper(BinderNames.javaName(f.name())))
+        for (int i = 0; i < fields.size(); i++) {
+            row.beginControlFlow("case $S ->", fields.get(i).name())
+                    .addStatement("$L = $L", locals.value(i), readField(fields.get(i), context))
+                    .addStatement("$L = true", locals.flag(i))
                     .endControlFlow();
         }
         row.addStatement("default -> json.skipChildren()").endControlFlow().endControlFlow();
-        for (NdArrayType.Field f : a.fields()) {
-            row.addStatement("$T.requireKey(json, has$L, $S)", JSON_BODY, BinderNames.upper(BinderNames.javaName(f.name())), f.name());
+        for (int i = 0; i < fields.size(); i++) {
+            row.addStatement("$T.requireKey(json, $L, $S)", JSON_BODY, locals.flag(i), fields.get(i).name());
         }
-        file.addHelper(rowReader, row.addStatement("return new $T($L)", recordType, fieldList(a)).build());
+        file.addHelper(rowReader, row.addStatement("return new $T($L)", recordType, IntStream.range(0, fields.size())
+                .mapToObj(i -> CodeBlock.of("$L", locals.value(i))).collect(CodeBlock.joining(", "))).build());
 
         String rowsReader = file.helperName("read" + context);
         file.addHelper(rowsReader, file.reader(rowsReader, a.javaType())
@@ -104,10 +110,6 @@ public final class NdArrayBinders {
                 .addStatement("return rows.toArray(new $T[0])", recordType)
                 .build());
         return rowsReader;
-    }
-
-    private static CodeBlock fieldList(NdArrayType a) {
-        return a.fields().stream().map(f -> CodeBlock.of("$L", BinderNames.javaName(f.name()))).collect(CodeBlock.joining(", "));
     }
 
     private CodeBlock readField(NdArrayType.Field f, String context) {

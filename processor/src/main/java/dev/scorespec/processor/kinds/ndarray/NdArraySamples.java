@@ -109,6 +109,9 @@ public final class NdArraySamples {
         if (!record.accessible()) {
             throw new Misfit(Message.UNSUPPORTED_TYPE, subject, target.name(), "the record is private; make it package-private or public");
         }
+        if (record.generic()) {
+            throw new Misfit(Message.GENERIC_RECORD, subject, record.name());
+        }
         List<NdArrayType.Field> fields = new ArrayList<>();
         JsonNode first = sample.get(0);
         for (int i = 0; i < record.components().size(); i++) {

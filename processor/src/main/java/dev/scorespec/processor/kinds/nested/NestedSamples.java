@@ -103,6 +103,10 @@ public final class NestedSamples {
     }
 
     private Optional<Sample> record(JavaType.Record record, String path, Location where) {
+        if (record.generic()) {
+            report.error(where, Message.GENERIC_RECORD, subject.apply(path), record.name());
+            return Optional.empty();
+        }
         if (!record.accessible()) {
             report.error(where, Message.UNSUPPORTED_TYPE, subject.apply(path), record.name(),
                     "the record is private; make it package-private or public");

@@ -12,6 +12,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import dev.scorespec.processor.emit.BinderFile;
 import dev.scorespec.processor.emit.BinderNames;
+import dev.scorespec.processor.emit.FieldLocals;
 import dev.scorespec.processor.emit.KindEmitters;
 import dev.scorespec.processor.model.ListType;
 import dev.scorespec.processor.model.ObjectType;
@@ -25,7 +26,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The binder's code for {@code @Standard} samples and nested records: plain values, lists, maps and
@@ -115,31 +118,36 @@ public final class StandardBinders {
                 .addJavadoc("Reads a {@link $T}: an object with $L.\n", o.javaType(),
                         o.properties().stream().map(ObjectType.Property::name).collect(Collectors.joining(", ")))
                 .addStatement("$T.expectStartObject(json)", JSON_VALUES);
-        for (ObjectType.Property p : o.properties()) {
-            read.addStatement("$T $L = $L", p.type().javaType(), BinderNames.javaName(p.name()), BinderNames.defaultValue(p.type().javaType()))
-                    .addStatement("boolean has$L = false", BinderNames.upper(BinderNames.javaName(p.name())));
+        List<ObjectType.Property> properties = o.properties();
+        FieldLocals locals = new FieldLocals(properties.stream().map(ObjectType.Property::name).toList(),
+                Set.of("json", "name"));
+        for (int i = 0; i < properties.size(); i++) {
+            read.addStatement("$T $L = $L", properties.get(i).type().javaType(), locals.value(i),
+                            BinderNames.defaultValue(properties.get(i).type().javaType()))
+                    .addStatement("boolean $L = false", locals.flag(i));
         }
         read.beginControlFlow("while (json.nextToken() == $T.FIELD_NAME)", JSON_TOKEN)
                 .addStatement("String name = json.currentName()")
                 .addStatement("json.nextToken()")
                 .beginControlFlow("switch (name)");
-        for (ObjectType.Property p : o.properties()) {
+        for (int i = 0; i < properties.size(); i++) {
+            ObjectType.Property p = properties.get(i);
             read.beginControlFlow("case $S ->", p.name())
-                    .addStatement("$L = $L", BinderNames.javaName(p.name()), file.readValue(p.type(), context + BinderNames.upper(BinderNames.javaName(p.name()))))
-                    .addStatement("has$L = true", BinderNames.upper(BinderNames.javaName(p.name())))
+                    .addStatement("$L = $L", locals.value(i), file.readValue(p.type(), context + BinderNames.upper(BinderNames.javaName(p.name()))))
+                    .addStatement("$L = true", locals.flag(i))
                     .endControlFlow();
         }
         read.addComment("Properties the record does not have are ignored, as the schema allows them.")
                 .addStatement("default -> json.skipChildren()")
                 .endControlFlow()
                 .endControlFlow();
-        for (ObjectType.Property p : o.properties()) {
-            if (p.required()) {
-                read.addStatement("$T.requireKey(json, has$L, $S)", JSON_BODY, BinderNames.upper(BinderNames.javaName(p.name())), p.name());
+        for (int i = 0; i < properties.size(); i++) {
+            if (properties.get(i).required()) {
+                read.addStatement("$T.requireKey(json, $L, $S)", JSON_BODY, locals.flag(i), properties.get(i).name());
             }
         }
-        read.addStatement("return new $T($L)", o.javaType(), o.properties().stream()
-                .map(p -> CodeBlock.of("$L", BinderNames.javaName(p.name()))).collect(CodeBlock.joining(", ")));
+        read.addStatement("return new $T($L)", o.javaType(), IntStream.range(0, properties.size())
+                .mapToObj(i -> CodeBlock.of("$L", locals.value(i))).collect(CodeBlock.joining(", ")));
         file.addHelper(method, read.build());
         return method;
     }

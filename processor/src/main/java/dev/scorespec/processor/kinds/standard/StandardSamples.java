@@ -99,6 +99,9 @@ public final class StandardSamples {
         if (!record.accessible()) {
             throw new Misfit(Message.UNSUPPORTED_TYPE, subject, record.name(), "the record is private; make it package-private or public");
         }
+        if (record.generic()) {
+            throw new Misfit(Message.GENERIC_RECORD, subject, record.name());
+        }
         for (Iterator<String> names = sample.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (record.components().stream().noneMatch(c -> c.name().equals(name))) {
@@ -206,6 +209,11 @@ public final class StandardSamples {
         }
         ScalarKind kind = sample.isIntegralNumber() ? ScalarKind.INT64 : sample.isNumber() ? ScalarKind.DOUBLE
                 : sample.isBoolean() ? ScalarKind.BOOLEAN : ScalarKind.STRING;
+        // Bound to Object, a fraction is read as a Double: beyond its range, the binder would refuse its own example.
+        if (kind == ScalarKind.DOUBLE && !DType.FLOAT64.holds(sample.doubleValue())) {
+            throw misfit(new JavaType.Declared(OBJECT, "java.lang.Object", List.of()), path, "is "
+                    + SampleValues.describe(sample) + ", beyond the range of a Double, " + DType.FLOAT64.rangeText());
+        }
         example.add(kind == ScalarKind.DOUBLE ? NODES.numberNode(sample.doubleValue()) : sample);
         return new ScalarType(OBJECT, kind, false);
     }
