@@ -105,6 +105,15 @@ class DataFrameDiagnosticsTest {
     }
 
     @Test
+    void sampleHoldingTablesawsMissingValueMarker() {
+        assertError("sample = \"{\\\"a\\\": [1, -9223372036854775808]}\"", "SS166", "Column 'a' of the @DataFrame sample for"
+                + " 'data' is a column of LONG");
+        assertError("sample = \"{\\\"a\\\": [-2147483648]}\", columns = @DataFrame.Column(name = \"a\", type = ColumnKind.INTEGER)",
+                "SS166", "Column 'a' of the @DataFrame sample for 'data' is pinned to INTEGER, but row [0] holds -2147483648,"
+                        + " which Tablesaw stores as a missing value. Change the sample or the column's type.");
+    }
+
+    @Test
     void sampleFinerThanTablesawKeeps() {
         assertError("sample = \"{\\\"at\\\": [\\\"2020-01-01T00:00:00.123456\\\"]}\"", "SS166", "Column 'at' of the"
                 + " @DataFrame sample for 'data' is a column of DATE_TIME (a date-time without offset such as"

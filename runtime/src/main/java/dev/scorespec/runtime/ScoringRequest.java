@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,22 +37,45 @@ public final class ScoringRequest {
 
     private final String method;
     private final String uri;
+    /** The first value of each header, as {@link #headers()} has always given them. */
     private final Map<String, String> headers;
+    private final Map<String, List<String>> headerValues;
     private final byte[] body;
 
-    private ScoringRequest(String method, String uri, Map<String, String> headers, byte[] body) {
-        this.method = method;
-        this.uri = uri;
-        this.headers = headers;
-        this.body = body;
+    private ScoringRequest(String method, String uri, Map<String, List<String>> headerValues, byte[] body) {
+        this.method = Objects.requireNonNull(method);
+        this.uri = Objects.requireNonNull(uri);
+        this.body = Objects.requireNonNull(body);
+        Map<String, List<String>> all = new LinkedHashMap<>();
+        headerValues.forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                all.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>()).addAll(values);
+            }
+        });
+        Map<String, String> first = new LinkedHashMap<>();
+        all.replaceAll((name, values) -> {
+            first.put(name, values.get(0));
+            return List.copyOf(values);
+        });
+        this.headers = Collections.unmodifiableMap(first);
+        this.headerValues = Collections.unmodifiableMap(all);
     }
 
     /** A request; header names are lower-cased, and a repeated header keeps its first value. */
     public static ScoringRequest of(String method, String uri, Map<String, String> headers, byte[] body) {
-        Map<String, String> lower = new LinkedHashMap<>();
-        headers.forEach((name, value) -> lower.putIfAbsent(name.toLowerCase(Locale.ROOT), value));
-        return new ScoringRequest(Objects.requireNonNull(method), Objects.requireNonNull(uri),
-                Collections.unmodifiableMap(lower), Objects.requireNonNull(body));
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        headers.forEach((name, value) -> values.putIfAbsent(name.toLowerCase(Locale.ROOT), List.of(value)));
+        return new ScoringRequest(method, uri, values, body);
+    }
+
+    /**
+     * A request with every value of every header, in the order received: a header sent twice keeps both
+     * values ({@link #headerValues}), and {@link #headers()} gives its first. Names that differ only in case
+     * are one header.
+     */
+    public static ScoringRequest withHeaderValues(String method, String uri, Map<String, List<String>> headers,
+            byte[] body) {
+        return new ScoringRequest(method, uri, headers, body);
     }
 
     /** A POST of a JSON body to {@code /score}, handy in tests. */
@@ -111,9 +135,22 @@ public final class ScoringRequest {
         return QueryString.parse(uri);
     }
 
-    /** Headers by lower-case name. */
+    /** Headers by lower-case name; a header sent more than once gives its first value here. */
     public Map<String, String> headers() {
         return headers;
+    }
+
+    /**
+     * Every value of every header, by lower-case name, in the order received: {@code Accept} sent on two
+     * lines has two values. Values are not split at commas.
+     */
+    public Map<String, List<String>> allHeaders() {
+        return headerValues;
+    }
+
+    /** Every value of one header, by name in any case, in the order received; empty when it was not sent. */
+    public List<String> headerValues(String name) {
+        return headerValues.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
     }
 
     /** One header, by name in any case. */

@@ -61,6 +61,20 @@ class ScoringRequestTest {
     }
 
     @Test
+    void repeatedHeadersKeepEveryValueInOrder() {
+        ScoringRequest r = ScoringRequest.withHeaderValues("GET", "/score",
+                Map.of("Accept", List.of("text/csv", "application/json"), "X-One", List.of("1")), new byte[0]);
+        assertEquals(List.of("text/csv", "application/json"), r.headerValues("accept"));
+        assertEquals(List.of("text/csv", "application/json"), r.allHeaders().get("accept"));
+        assertEquals(Optional.of("text/csv"), r.header("ACCEPT"), "the existing accessor gives the first value");
+        assertEquals("text/csv", r.headers().get("accept"));
+        assertEquals(List.of("1"), r.headerValues("x-one"));
+        assertEquals(List.of(), r.headerValues("x-none"));
+        assertEquals(List.of("v"), ScoringRequest.of("GET", "/", Map.of("X-A", "v"), new byte[0]).headerValues("x-a"));
+        assertThrows(UnsupportedOperationException.class, () -> r.headerValues("accept").add("x"));
+    }
+
+    @Test
     void bodyStreamReadsTheBody() throws IOException {
         byte[] body = {(byte) 0x89, 'P', 'N', 'G', 0, (byte) 0xff};
         ScoringRequest r = ScoringRequest.of("POST", "/score", Map.of(), body);

@@ -38,14 +38,15 @@ class ScoringResponseTest {
     void jsonValuesAreWrittenWhenMade() {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("width", 640);
-        summary.put("mean", List.of(0.5, Double.NaN));
+        summary.put("mean", List.of(0.5, 0.25));
         summary.put("day", LocalDate.of(2024, 2, 29));
         ScoringResponse r = ScoringResponse.json(200, summary);
         summary.put("late", true);
-        assertEquals("{\"width\":640,\"mean\":[0.5,null],\"day\":\"2024-02-29\"}", r.bodyText());
+        assertEquals("{\"width\":640,\"mean\":[0.5,0.25],\"day\":\"2024-02-29\"}", r.bodyText());
         assertEquals(Optional.of("application/json"), r.header("content-type"));
         assertEquals("null", ScoringResponse.json(200, (Object) null).bodyText());
         assertThrows(IllegalArgumentException.class, () -> ScoringResponse.json(200, new Object()));
+        assertThrows(IllegalArgumentException.class, () -> ScoringResponse.json(200, List.of(Double.NaN)));
     }
 
     @Test

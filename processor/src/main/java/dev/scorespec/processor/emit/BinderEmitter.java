@@ -11,6 +11,7 @@ import static dev.scorespec.processor.emit.RuntimeNames.JSON_BODY;
 import static dev.scorespec.processor.emit.RuntimeNames.JSON_GENERATOR;
 import static dev.scorespec.processor.emit.RuntimeNames.JSON_OUTPUT;
 import static dev.scorespec.processor.emit.RuntimeNames.JSON_PARSER;
+import static dev.scorespec.processor.emit.RuntimeNames.JSON_PROCESSING_EXCEPTION;
 import static dev.scorespec.processor.emit.RuntimeNames.JSON_TOKEN;
 import static dev.scorespec.processor.emit.RuntimeNames.JSON_VALUES;
 import static dev.scorespec.processor.emit.RuntimeNames.MODEL_DIR;
@@ -18,7 +19,6 @@ import static dev.scorespec.processor.emit.RuntimeNames.ND_ARRAY_READER;
 import static dev.scorespec.processor.emit.RuntimeNames.ORIENT;
 import static dev.scorespec.processor.emit.RuntimeNames.SCORING_BINDER;
 import static dev.scorespec.processor.emit.RuntimeNames.SCORING_REQUEST;
-import static dev.scorespec.processor.emit.RuntimeNames.STREAM_READ_EXCEPTION;
 import static dev.scorespec.processor.emit.RuntimeNames.TABLE;
 
 import com.palantir.javapoet.AnnotationSpec;
@@ -199,7 +199,9 @@ public final class BinderEmitter {
                     .addStatement("return new $T($L)", arguments, argumentList(p -> "request.bodyText()"))
                     .build();
         }
-        bind.beginControlFlow("try ($T json = request.jsonParser())", JSON_PARSER)
+        // The parser is declared outside the try so that a parse failure can say where the parser was.
+        bind.addStatement("$T json = $T.parser(request)", JSON_PARSER, JSON_BODY)
+                .beginControlFlow("try (json)")
                 .addStatement("$T.startObject(json)", JSON_BODY);
         for (RunParameter.Body p : body) {
             bind.addStatement("$T $L = $L", p.javaType(), javaName(p.name()), defaultValue(p.javaType()))
@@ -229,8 +231,8 @@ public final class BinderEmitter {
             }
         }
         return bind.addStatement("return new $T($L)", arguments, argumentList(p -> javaName(((RunParameter.Body) p).name())))
-                .nextControlFlow("catch ($T e)", STREAM_READ_EXCEPTION)
-                .addStatement("throw $T.malformed(e)", JSON_BODY)
+                .nextControlFlow("catch ($T e)", JSON_PROCESSING_EXCEPTION)
+                .addStatement("throw $T.malformed(json, e)", JSON_BODY)
                 .endControlFlow()
                 .build();
     }

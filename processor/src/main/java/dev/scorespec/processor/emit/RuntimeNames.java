@@ -34,7 +34,7 @@ final class RuntimeNames {
     static final ClassName JSON_PARSER = ClassName.get("com.fasterxml.jackson.core", "JsonParser");
     static final ClassName JSON_GENERATOR = ClassName.get("com.fasterxml.jackson.core", "JsonGenerator");
     static final ClassName JSON_TOKEN = ClassName.get("com.fasterxml.jackson.core", "JsonToken");
-    static final ClassName STREAM_READ_EXCEPTION = ClassName.get("com.fasterxml.jackson.core.exc", "StreamReadException");
+    static final ClassName JSON_PROCESSING_EXCEPTION = ClassName.get("com.fasterxml.jackson.core", "JsonProcessingException");
 
     private RuntimeNames() {
     }

@@ -310,8 +310,13 @@ final class DataFrameSamples {
                 DType storage = kind == ColumnKind.LONG ? DType.INT64 : DType.INT32;
                 if (cell.isNumber() && SampleTypes.isIntegral(cell)) {
                     BigInteger value = cell.decimalValue().toBigInteger();
-                    if (value.compareTo(storage.min()) >= 0 && value.compareTo(storage.max()) <= 0) {
+                    // The smallest value is Tablesaw's missing value, which requests may not carry either.
+                    if (value.compareTo(storage.min()) > 0 && value.compareTo(storage.max()) <= 0) {
                         return NODES.numberNode(value.longValue());
+                    }
+                    if (value.equals(storage.min())) {
+                        throw new Misfit(Message.FRAME_PIN_MISFIT, name, subject, describeKind(kind, pinned), "row [" + row
+                                + "] holds " + value + ", which Tablesaw stores as a missing value");
                     }
                 }
                 problem = kind == ColumnKind.LONG ? "a 64-bit integer" : "a 32-bit integer";
@@ -373,7 +378,8 @@ final class DataFrameSamples {
                 }
                 case TIMEDELTA -> {
                     Duration value = TemporalText.parseTimedelta(text);
-                    yield value == null ? null : TemporalText.isoTimedelta(value.toNanos());
+                    // Long.MIN_VALUE nanoseconds is Tablesaw's missing value, which requests may not carry either
+                    yield value == null || value.toNanos() == Long.MIN_VALUE ? null : TemporalText.isoTimedelta(value.toNanos());
                 }
                 default -> throw new IllegalArgumentException(kind.name());
             };

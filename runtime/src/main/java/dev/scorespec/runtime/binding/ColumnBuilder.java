@@ -29,6 +29,19 @@ final class ColumnBuilder {
 
     private static final int NANOS_PER_MILLI = 1_000_000;
 
+    /**
+     * The values Tablesaw's integer columns store for a missing value: appended, they would read as
+     * missing and be written back as {@code null}, so they are refused rather than changed. A
+     * {@code DoubleColumn}'s marker is NaN, which JSON cannot carry; the markers of the other kinds are
+     * no valid date, time or boolean.
+     */
+    private static final long MISSING_LONG = Long.MIN_VALUE;
+    private static final int MISSING_INT = Integer.MIN_VALUE;
+    private static final String MARKER = "Tablesaw stores this value as a missing value, so it cannot be kept";
+    /** Tablesaw's missing string is the empty string: where null is allowed too, the two cannot be told apart. */
+    private static final String EMPTY_STRING = "Tablesaw stores a missing string as the empty string, so in a column"
+            + " that may hold null it would read as null";
+
     private String name;
     private final boolean nullable;
     /** Whether the kind comes from the request's values rather than the sample. */
@@ -124,20 +137,29 @@ final class ColumnBuilder {
     @SuppressWarnings({"JavaLocalDateTimeGetNano", "JavaLocalTimeGetNano"}) // only the sub-ms part matters
     private void readTyped(JsonParser p, int row) throws IOException {
         switch (kind) {
-            case LONG:
+            case LONG: {
+                long value;
                 try {
-                    longs.append(JsonValues.readLong(p));
+                    value = JsonValues.readLong(p);
                 } catch (BindingException e) {
                     throw cannotTake(p, row, rangeProblem(p, ColumnKind.LONG));
                 }
+                appendLong(p, row, value);
                 break;
-            case INTEGER:
+            }
+            case INTEGER: {
+                int value;
                 try {
-                    ints.append(JsonValues.readInt(p));
+                    value = JsonValues.readInt(p);
                 } catch (BindingException e) {
                     throw cannotTake(p, row, rangeProblem(p, ColumnKind.INTEGER));
                 }
+                if (value == MISSING_INT) {
+                    throw cannotTake(p, row, MARKER);
+                }
+                ints.append(value);
                 break;
+            }
             case DOUBLE:
                 try {
                     doubles.append(JsonValues.readDouble(p));
@@ -145,12 +167,17 @@ final class ColumnBuilder {
                     throw cannotTake(p, row, rangeProblem(p, ColumnKind.DOUBLE));
                 }
                 break;
-            case STRING:
+            case STRING: {
                 if (p.currentToken() != JsonToken.VALUE_STRING) {
                     throw cannotTake(p, row, null);
                 }
-                strings.append(p.getText());
+                String value = p.getText();
+                if (value.isEmpty() && nullable) {
+                    throw cannotTake(p, row, EMPTY_STRING);
+                }
+                strings.append(value);
                 break;
+            }
             case BOOLEAN: {
                 JsonToken t = p.currentToken();
                 if (t != JsonToken.VALUE_TRUE && t != JsonToken.VALUE_FALSE) {
@@ -206,11 +233,13 @@ final class ColumnBuilder {
                 } catch (BindingException e) {
                     throw cannotTake(p, row, null);
                 }
+                long nanos;
                 try {
-                    longs.append(value.toNanos());
+                    nanos = value.toNanos();
                 } catch (ArithmeticException e) {
                     throw cannotTake(p, row, "beyond the about 292 years that nanoseconds in a long can hold");
                 }
+                appendLong(p, row, nanos);
                 break;
             }
             default:
@@ -240,7 +269,7 @@ final class ColumnBuilder {
         switch (kind) {
             case LONG:
                 if (integer) {
-                    longs.append(p.getLongValue());
+                    appendLong(p, row, p.getLongValue());
                     return;
                 }
                 if (number) {
@@ -272,6 +301,14 @@ final class ColumnBuilder {
         }
         throw cannotTake(p, row, "its earlier values are " + (kind == ColumnKind.LONG ? "integers"
                 : kind == ColumnKind.DOUBLE ? "numbers" : kind == ColumnKind.STRING ? "strings" : "booleans"));
+    }
+
+    /** Appends to a {@code LongColumn}, whose smallest value Tablesaw takes for a missing one. */
+    private void appendLong(JsonParser p, int row, long value) throws IOException {
+        if (value == MISSING_LONG) {
+            throw cannotTake(p, row, MARKER);
+        }
+        longs.append(value);
     }
 
     private void appendDouble(JsonParser p, int row) throws IOException {

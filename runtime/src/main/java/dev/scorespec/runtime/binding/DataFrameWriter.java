@@ -10,6 +10,8 @@ import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DateTimeColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.FloatColumn;
 import tech.tablesaw.api.InstantColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
@@ -25,13 +27,18 @@ import tech.tablesaw.columns.Column;
  * {@code 0, 1, ...} where the orient has labels.
  *
  * <p>Every column of the table is written, in the table's order, by its Tablesaw type: numbers as
- * numbers (a missing value or NaN as {@code null}); booleans; strings; {@code DateColumn} as
+ * numbers; booleans; strings; {@code DateColumn} as
  * {@code 2020-01-02}; {@code DateTimeColumn} as {@code 2020-01-02T03:04:05.000} and
  * {@code InstantColumn} as {@code 2020-01-02T03:04:05.000Z}, with milliseconds as pandas writes
  * them; {@code TimeColumn} as {@code 13:45:30}. A {@code LongColumn} that the spec says is a
  * timedelta holds nanoseconds and is written in ISO-8601 as pandas writes timedeltas,
  * {@code P1DT2H0M0S}. Tablesaw stores a missing string as the empty string: it is written as
  * {@code null} when the spec's column is nullable, as {@code ""} otherwise.
+ *
+ * <p>Any other missing value (a {@code DoubleColumn}'s is NaN) is written as {@code null}, as pandas
+ * writes NaN, in a column the spec says is nullable or does not name; in a column whose sample has no
+ * null the output schema forbids one, so it is an {@link IllegalArgumentException} naming the column
+ * and the row, as is an infinity anywhere, which JSON cannot express and which is not missing.
  */
 public final class DataFrameWriter {
 
@@ -172,19 +179,26 @@ public final class DataFrameWriter {
         private final Column<?> column;
         private final Form form;
         private final boolean nullStrings;
+        /** Whether a missing value may be written as null: the spec's column is nullable, or not in the spec. */
+        private final boolean nullable;
 
-        private Cells(Column<?> column, Form form, boolean nullStrings) {
+        private Cells(Column<?> column, Form form, boolean nullStrings, boolean nullable) {
             this.name = column.name();
             this.column = column;
             this.form = form;
             this.nullStrings = nullStrings;
+            this.nullable = nullable;
+        }
+
+        private IllegalArgumentException cannotWrite(int row, String why) {
+            return new IllegalArgumentException("Cannot write the result as JSON: column '" + name + "', row " + row
+                    + ", holds " + why);
         }
 
         static Cells of(Column<?> column, DataFrameSpec.Column spec) {
-            ColumnType type = column.type();
             Form form;
             if (column instanceof NumberColumn) {
-                form = spec != null && spec.kind() == ColumnKind.TIMEDELTA && type == ColumnType.LONG ? Form.TIMEDELTA : Form.NUMBER;
+                form = spec != null && spec.kind() == ColumnKind.TIMEDELTA && column instanceof LongColumn ? Form.TIMEDELTA : Form.NUMBER;
             } else if (column instanceof BooleanColumn) {
                 form = Form.BOOLEAN;
             } else if (column instanceof DateColumn) {
@@ -198,11 +212,16 @@ public final class DataFrameWriter {
             } else {
                 form = Form.STRING;
             }
-            return new Cells(column, form, spec != null && spec.nullable());
+            return new Cells(column, form, spec != null && spec.nullable(), spec == null || spec.nullable());
         }
 
         void write(JsonGenerator out, int row) throws IOException {
             if (form != Form.STRING && column.isMissing(row)) {
+                if (!nullable) {
+                    String missing = isFloatingPoint(column) ? "NaN, a missing value" : "a missing value";
+                    throw cannotWrite(row, missing + ", but the output sample's column has no null, so its schema allows"
+                            + " none");
+                }
                 out.writeNull();
                 return;
             }
@@ -232,19 +251,27 @@ public final class DataFrameWriter {
                 case "SHORT" -> out.writeNumber(((ShortColumn) column).getShort(row));
                 default -> {
                     double value = ((NumberColumn<?, ?>) column).getDouble(row);
-                    if (Double.isFinite(value)) {
-                        out.writeNumber(value);
-                    } else {
-                        out.writeNull(); // NaN and infinities have no JSON form; pandas writes null
+                    if (!Double.isFinite(value)) {
+                        // NaN is missing and was handled above; an infinity is a value, but not one of JSON's
+                        throw cannotWrite(row, value + ", and JSON has no infinity");
                     }
+                    out.writeNumber(value);
                 }
             }
+        }
+
+        /**
+         * By class, not by {@link ColumnType}: Tablesaw's type constants can exist twice, depending on
+         * whether a column class or {@code ColumnType} was initialized first, so {@code ==} on them fails.
+         */
+        private static boolean isFloatingPoint(Column<?> column) {
+            return column instanceof DoubleColumn || column instanceof FloatColumn;
         }
 
         /** The Table Schema type pandas' {@code build_table_schema} gives a column like this one. */
         String tableSchemaType() {
             return switch (form) {
-                case NUMBER -> column.type() == ColumnType.DOUBLE || column.type() == ColumnType.FLOAT ? "number" : "integer";
+                case NUMBER -> isFloatingPoint(column) ? "number" : "integer";
                 case TIMEDELTA -> ColumnKind.TIMEDELTA.tableSchemaType();
                 case BOOLEAN -> "boolean";
                 case DATE -> "date";

@@ -1,9 +1,11 @@
 package dev.scorespec.runtime.binding;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.scorespec.runtime.NDArray;
+import dev.scorespec.runtime.ScoringRequest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,6 +19,9 @@ import java.util.Map;
  * {@link JsonValues}, arrays by {@link NdArrayReader}.
  */
 public final class JsonBody {
+
+    /** Deeper than this, a path would be longer than the message it is for. */
+    private static final int MAX_PATH_DEPTH = 32;
 
     private JsonBody() {
     }
@@ -40,11 +45,35 @@ public final class JsonBody {
         }
     }
 
-    /** Turns a parse failure into the client's error: the body is not JSON. */
-    public static BindingException malformed(StreamReadException e) {
-        var location = e.getLocation();
-        String where = location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
-        return BindingException.at("", "The request body is not valid JSON: " + e.getOriginalMessage() + where);
+    /**
+     * A parser over a request's JSON body, once the body is known to be UTF-8: Jackson would decode an
+     * overlong or out-of-range sequence into a character the client never sent.
+     *
+     * @throws BindingException naming the offset of the first byte that is not UTF-8
+     */
+    public static JsonParser parser(ScoringRequest request) throws IOException {
+        String problem = Utf8.problem(request.body());
+        if (problem != null) {
+            throw BindingException.at("", "The request body is not valid UTF-8: " + problem + ".");
+        }
+        return request.jsonParser();
+    }
+
+    /**
+     * Turns a parse failure into the client's error, in our words ({@link JsonErrors}): the body is not
+     * JSON, or a value in it is over one of the parser's limits, which names the value's path.
+     */
+    public static BindingException malformed(JsonParser json, JsonProcessingException e) {
+        if (e instanceof StreamConstraintsException limit) {
+            // Thrown without a position. The parser is still on the value too long or the container too
+            // deep; a name too long is not a token yet, so its place is where the parser stopped.
+            String where = JsonErrors.at(JsonErrors.isNameLimit(limit) ? json.currentLocation() : json.currentTokenLocation());
+            if (json.getParsingContext().getNestingDepth() > MAX_PATH_DEPTH) {
+                return BindingException.at("", "The request body is over a limit: " + JsonErrors.problem(e) + where);
+            }
+            return BindingException.at(json, JsonErrors.problem(e) + where);
+        }
+        return BindingException.at("", "The request body is not valid JSON: " + JsonErrors.describe(e));
     }
 
     /** Fails on an object that lacks a required key; call on its closing brace. */

@@ -2,6 +2,7 @@ package dev.scorespec.runtime.binding;
 
 import com.fasterxml.jackson.core.Base64Variants;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import dev.scorespec.annotations.internal.TemporalText;
 import dev.scorespec.runtime.NDArray;
 import java.io.IOException;
@@ -16,6 +17,8 @@ import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -30,9 +33,11 @@ import java.util.OptionalLong;
  * <ul>
  *   <li>{@code null}, {@link Boolean}, {@link Byte}/{@link Short}/{@link Integer}/{@link Long}/{@link BigInteger},
  *       {@link BigDecimal}: as themselves.</li>
- *   <li>{@link Float}/{@link Double}: as numbers, except NaN and the infinities, which JSON cannot
- *       express: they are written as {@code null}, as Python's {@code json} module would if it were
- *       strict. The same holds for float elements of arrays and {@link NDArray}s.</li>
+ *   <li>{@link Float}/{@link Double}: as numbers. NaN and the infinities, which JSON cannot express,
+ *       are an {@link IllegalArgumentException} naming where they are: a {@code null} in their place
+ *       would silently break the output schema, which says a number. The same holds for float
+ *       elements of arrays and {@link NDArray}s. (Python's server writes the bare words {@code NaN}
+ *       and {@code Infinity}, which are not JSON.)</li>
  *   <li>{@link CharSequence}, {@link Character}, {@code char[]}: as a string. {@link Enum}: its
  *       {@link Enum#name()}.</li>
  *   <li>Primitive arrays, {@code Object[]} and {@link Iterable}: as arrays; {@code byte[]} as an
@@ -116,7 +121,11 @@ public final class JsonOutput {
                 g.writeNull();
             }
         } else if (value instanceof OptionalDouble o) {
-            writeDouble(g, o.isPresent() ? o.getAsDouble() : Double.NaN);
+            if (o.isPresent()) {
+                writeDouble(g, o.getAsDouble());
+            } else {
+                g.writeNull();
+            }
         } else if (value instanceof LocalDate d) {
             g.writeString(TemporalText.format(d));
         } else if (value instanceof LocalDateTime d) {
@@ -174,19 +183,42 @@ public final class JsonOutput {
     }
 
     private static void writeDouble(JsonGenerator g, double v) throws IOException {
-        if (Double.isFinite(v)) {
-            g.writeNumber(v);
-        } else {
-            g.writeNull();
+        if (!Double.isFinite(v)) {
+            throw notFinite(g, Double.toString(v));
         }
+        g.writeNumber(v);
     }
 
     private static void writeFloat(JsonGenerator g, float v) throws IOException {
-        if (Float.isFinite(v)) {
-            g.writeNumber(v);
-        } else {
-            g.writeNull();
+        if (!Float.isFinite(v)) {
+            throw notFinite(g, Float.toString(v));
         }
+        g.writeNumber(v);
+    }
+
+    /** For the server's log: the result of run cannot be written as its output schema says. */
+    private static IllegalArgumentException notFinite(JsonGenerator g, String value) {
+        return new IllegalArgumentException("Cannot write the result as JSON: it holds " + value + " at "
+                + pathOf(g.getOutputContext()) + ", and JSON has no NaN or infinity; a null in its place would not be"
+                + " the number the output schema promises");
+    }
+
+    /**
+     * Where the generator is about to write a value, as {@code result[2].scores[0]}: an array's next
+     * element is at its count of entries, an enclosing array's at its current index.
+     */
+    static String pathOf(JsonStreamContext context) {
+        Deque<String> segments = new ArrayDeque<>();
+        boolean innermost = true;
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                segments.push("[" + (innermost ? c.getEntryCount() : c.getCurrentIndex()) + "]");
+            } else if (c.inObject()) {
+                segments.push("." + c.getCurrentName());
+            }
+            innermost = false;
+        }
+        return "result" + String.join("", segments);
     }
 
     private static void writeJavaArray(JsonGenerator g, Object array) throws IOException {

@@ -381,6 +381,19 @@ public final class JsonValues {
         }
     }
 
+    /**
+     * The current token as {@link #describe} shows it, with its kind before a number or a string:
+     * {@code the number 10}, {@code the string "x"}. For messages whose expectation is itself a count,
+     * such as {@code expected an array of 10 values}, where a bare {@code got 10} would read as one.
+     */
+    public static String describeKind(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+            return "the number " + describe(p);
+        }
+        return t == JsonToken.VALUE_STRING ? "the string " + describe(p) : describe(p);
+    }
+
     private static String truncate(String text) {
         if (text.length() <= MAX_DESCRIBED) {
             return text;

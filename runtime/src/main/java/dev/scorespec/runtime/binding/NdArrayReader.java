@@ -105,7 +105,7 @@ public final class NdArrayReader {
             } else {
                 int expected = dims[depth + 1];
                 String what = enforceShape ? "expected an array of " + values(expected) : "expected an array";
-                throw BindingException.at(p, what + ", got " + JsonValues.describe(p));
+                throw BindingException.at(p, what + ", got " + JsonValues.describeKind(p));
             }
         }
         shape[0] = counts[0];
@@ -176,7 +176,7 @@ public final class NdArrayReader {
             } else {
                 int expected = dims[depth + 1];
                 String what = enforceShape ? "expected an array of " + values(expected) : "expected an array";
-                throw BindingException.at(p, what + ", got " + JsonValues.describe(p));
+                throw BindingException.at(p, what + ", got " + JsonValues.describeKind(p));
             }
         }
     }

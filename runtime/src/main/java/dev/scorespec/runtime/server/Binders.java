@@ -20,6 +20,19 @@ public final class Binders {
 
     private static final Logger LOG = LoggerFactory.getLogger(Binders.class);
 
+    /**
+     * Why no binder is usually there, and the fix. The build succeeds without the processor: Maven 3.8.7
+     * resolves maven-compiler-plugin 3.1 when the pom names no version, and 3.1 ignores
+     * {@code annotationProcessorPaths}, so nothing is generated and nothing is checked.
+     */
+    static final String PROCESSOR_DID_NOT_RUN = "The ScoreSpec annotation processor most likely did not run when the "
+            + "scoring class was compiled. It runs with maven-compiler-plugin 3.5 or later when "
+            + "<annotationProcessorPaths> lists dev.scorespec:scorespec-processor; a pom that gives the plugin no "
+            + "<version> gets 3.1 on Maven 3.8.7, which ignores annotationProcessorPaths and builds without a binder. "
+            + "Fix: give maven-compiler-plugin a version (3.14.1, as ScoreSpec's own build uses), keep the processor "
+            + "in <annotationProcessorPaths>, rebuild, and check that target/classes/META-INF/services/"
+            + ScoringBinder.class.getName() + " exists.";
+
     private Binders() {
     }
 
@@ -57,8 +70,8 @@ public final class Binders {
             if (matches.isEmpty()) {
                 throw new ServerStartException(sorted.isEmpty()
                         ? "The scoring class " + wanted + " was asked for, but no scoring binder is on the class path "
-                                + "(none is listed in META-INF/services/" + ScoringBinder.class.getName()
-                                + "; was the ScoreSpec annotation processor run on the scoring classes?)."
+                                + "(none is listed in META-INF/services/" + ScoringBinder.class.getName() + "). "
+                                + PROCESSOR_DID_NOT_RUN
                         : "The scoring class " + wanted + " was asked for, but the scoring classes on the class path are: "
                                 + listed + ".");
             }
@@ -73,8 +86,7 @@ public final class Binders {
         }
         if (sorted.isEmpty()) {
             throw new ServerStartException("No scoring binder is on the class path: none is listed in META-INF/services/"
-                    + ScoringBinder.class.getName() + ". Compile the scoring class with the ScoreSpec annotation "
-                    + "processor and put it on the class path.");
+                    + ScoringBinder.class.getName() + ". " + PROCESSOR_DID_NOT_RUN);
         }
         if (sorted.size() > 1) {
             throw new ServerStartException("Several scoring classes are on the class path: " + listed

@@ -1,6 +1,7 @@
 package dev.scorespec.runtime.server;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,10 +9,14 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Reads a {@link ServerConfig} from command-line flags and environment variables, the environment
@@ -20,10 +25,11 @@ import java.util.Optional;
  * {@code SCORESPEC_AUTH_KEY_FILE}: an empty key is an error, so that a key lost on the way (say, an unset
  * shell variable) cannot turn authentication off unnoticed. Messages never repeat a key.
  *
- * <p>Flags are written {@code --port 5001} or {@code --port=5001}; underscores in a flag's name are read
- * as dashes, so the Python server's {@code --model_dir} and {@code --worker_count} work too. An unknown
- * flag, a flag given twice, a missing value, a malformed number or an out-of-range one is a
- * {@link ConfigException}, never a silent default.
+ * <p>Flags are read by picocli, which also lays out {@code --help} and answers {@code --version}. They are
+ * written {@code --port 5001} or {@code --port=5001}; underscores in a flag's name are read as dashes, so
+ * the Python server's {@code --model_dir} and {@code --worker_count} work too. An unknown flag, a flag
+ * given twice, a missing value, a malformed number or an out-of-range one is a {@link ConfigException},
+ * never a silent default.
  */
 public final class ConfigParser {
 
@@ -47,6 +53,12 @@ public final class ConfigParser {
         MAX_REQUEST_BYTES("--max-request-bytes", "SCORESPEC_MAX_REQUEST_BYTES",
                 Long.toString(ServerConfig.DEFAULT_MAX_REQUEST_BYTES) + " (100 MiB)",
                 "Largest request body accepted; larger ones get 413."),
+        MAX_BYTES_IN_FLIGHT("--max-bytes-in-flight", "SCORESPEC_MAX_BYTES_IN_FLIGHT", "(an eighth of the maximum heap)",
+                "Most bytes of request bodies held at once; a body that would pass it gets 503 with Retry-After."),
+        IDLE_TIMEOUT_SECONDS("--idle-timeout-seconds", "SCORESPEC_IDLE_TIMEOUT_SECONDS",
+                Integer.toString(ServerConfig.DEFAULT_IDLE_TIMEOUT_SECONDS),
+                "Seconds a connection with no request in flight stays open; 0 keeps it open. A request being "
+                        + "read, scored or answered is never cut."),
         WORKER_COUNT("--worker-count", "WORKER_COUNT", "(the number of cores)",
                 "Threads that bind, run and write requests concurrently."),
         SCORING_CLASS("--scoring-class", "SCORESPEC_SCORING_CLASS", "(the only one on the class path)",
@@ -98,6 +110,11 @@ public final class ConfigParser {
         return args.contains("--help") || args.contains("-h");
     }
 
+    /** Whether the command line asks for {@link #versionText()} ({@code --version} or {@code -V}). */
+    public static boolean wantsVersion(List<String> args) {
+        return args.contains("--version") || args.contains("-V");
+    }
+
     /** Parses flags and environment variables; the command line's defaults listen on {@code 0.0.0.0}. */
     public static ServerConfig parse(List<String> args, Map<String, String> env) throws ConfigException {
         Map<Option, String> flags = readFlags(args);
@@ -120,6 +137,10 @@ public final class ConfigParser {
             b.serviceVersion(s.get().value);
         }
         if ((s = setting(Option.SERVICE_PATH_PREFIX, flags, env)).isPresent()) {
+            String problem = ServerConfig.prefixProblem(ServerConfig.normalizePrefix(s.get().value));
+            if (problem != null) {
+                throw new ConfigException("Invalid " + s.get().source + " '" + s.get().value + "': " + problem + ".");
+            }
             b.servicePathPrefix(s.get().value);
         }
         if ((s = setting(Option.SCORING_TIMEOUT_MS, flags, env)).isPresent()) {
@@ -130,6 +151,12 @@ public final class ConfigParser {
         }
         if ((s = setting(Option.MAX_REQUEST_BYTES, flags, env)).isPresent()) {
             b.maxRequestBytes(s.get().number(1, Long.MAX_VALUE, "a whole number of bytes, at least 1"));
+        }
+        if ((s = setting(Option.MAX_BYTES_IN_FLIGHT, flags, env)).isPresent()) {
+            b.maxBytesInFlight(s.get().number(1, Long.MAX_VALUE, "a whole number of bytes, at least 1"));
+        }
+        if ((s = setting(Option.IDLE_TIMEOUT_SECONDS, flags, env)).isPresent()) {
+            b.idleTimeoutSeconds((int) s.get().number(0, 86_400, "a whole number of seconds from 0 to 86400"));
         }
         if ((s = setting(Option.WORKER_COUNT, flags, env)).isPresent()) {
             b.workerCount((int) s.get().number(1, 10_000, "a whole number from 1 to 10000"));
@@ -199,60 +226,119 @@ public final class ConfigParser {
         return Optional.of(stripped);
     }
 
-    /** The help text: every flag with its environment variable and default. */
+    /** The help text: every flag with its environment variable and default, laid out by picocli. */
     public static String usage() {
-        StringBuilder text = new StringBuilder();
-        text.append("Usage: java -cp <class path> dev.scorespec.runtime.Main [options]\n\n");
-        text.append("Serves the scoring class whose ScoreSpec binder is on the class path, with the HTTP\n");
-        text.append("contract of azureml-inference-server-http. Flags beat environment variables.\n\n");
-        for (Option o : Option.values()) {
-            text.append(String.format(Locale.ROOT, "  %-26s %-28s %s%n", o.flag + " <value>", o.env, o.description));
-            text.append(String.format(Locale.ROOT, "  %-26s %-28s default: %s%n", "", "", o.defaultText));
-        }
-        text.append(String.format(Locale.ROOT, "  %-26s %-28s %s%n", "--help, -h", "", "Print this text."));
-        return text.toString();
+        return new CommandLine(command(new IdentityHashMap<>())).getUsageMessage(CommandLine.Help.Ansi.OFF);
     }
 
+    /** What {@code --version} prints: the runtime's name and version. */
+    public static String versionText() {
+        return String.join(System.lineSeparator(), command(new IdentityHashMap<>()).version());
+    }
+
+    /**
+     * The command line as picocli sees it, built from {@link Option} so that every flag is declared once.
+     * Each flag is read as text; the value is checked afterwards, with its environment variable, so that
+     * both give the same messages.
+     */
+    private static CommandSpec command(IdentityHashMap<OptionSpec, Option> options) {
+        CommandSpec spec = CommandSpec.create()
+                .name("java -cp <class path> dev.scorespec.runtime.Main")
+                .mixinStandardHelpOptions(true)
+                .version("ScoreSpec runtime " + runtimeVersion());
+        spec.usageMessage()
+                .description("Serves the scoring class whose ScoreSpec binder is on the class path, with the HTTP "
+                        + "contract of azureml-inference-server-http. Flags beat environment variables; an empty "
+                        + "environment variable counts as unset.")
+                .sortOptions(false);
+        spec.parser().overwrittenOptionsAllowed(false).abbreviatedOptionsAllowed(false);
+        for (Option o : Option.values()) {
+            List<String> names = new ArrayList<>(List.of(o.flag));
+            ALIASES.forEach((alias, target) -> {
+                if (target == o) {
+                    names.add(alias);
+                }
+            });
+            OptionSpec spec1 = OptionSpec.builder(names.toArray(String[]::new))
+                    .paramLabel("<value>")
+                    .type(String.class)
+                    .description(o.description, "Environment: " + o.env + "; default: " + o.defaultText)
+                    .build();
+            spec.addOption(spec1);
+            options.put(spec1, o);
+        }
+        return spec;
+    }
+
+    private static String runtimeVersion() {
+        Properties properties = new Properties();
+        try (InputStream in = ConfigParser.class.getResourceAsStream("scorespec.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties.getProperty("version", "(unknown version)");
+    }
+
+    /**
+     * The flags given, by option. Picocli reads them; its errors are reworded here into the messages this
+     * class has always given (they name the flag as documented and say what to do).
+     */
     private static Map<Option, String> readFlags(List<String> args) throws ConfigException {
-        Map<Option, String> flags = new EnumMap<>(Option.class);
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            if (!arg.startsWith("--") || arg.length() == 2) {
-                throw new ConfigException("Unexpected argument '" + arg + "'. Options are written --name value "
-                        + "or --name=value; run with --help to list them.");
+        List<String> normalized = new ArrayList<>(args.size());
+        for (String arg : args) {
+            if (arg.equals("--")) {
+                throw unexpected(arg); // picocli would take it as the end of the options
             }
             int eq = arg.indexOf('=');
-            String name = (eq < 0 ? arg : arg.substring(0, eq)).replace('_', '-');
-            Option option = byFlag(name);
-            if (option == null) {
+            // the Python server's flags are written with underscores: --model_dir
+            normalized.add(!arg.startsWith("--") ? arg
+                    : eq < 0 ? arg.replace('_', '-') : arg.substring(0, eq).replace('_', '-') + arg.substring(eq));
+        }
+        IdentityHashMap<OptionSpec, Option> options = new IdentityHashMap<>();
+        CommandLine.ParseResult result;
+        try {
+            result = new CommandLine(command(options)).parseArgs(normalized.toArray(String[]::new));
+        } catch (CommandLine.UnmatchedArgumentException e) {
+            String arg = e.getUnmatched().isEmpty() ? "" : e.getUnmatched().get(0);
+            if (arg.startsWith("--") && arg.length() > 2) {
+                int eq = arg.indexOf('=');
                 throw new ConfigException("Unknown option '" + (eq < 0 ? arg : arg.substring(0, eq))
                         + "'. Known options: " + knownFlags() + ".");
             }
-            String value;
-            if (eq >= 0) {
-                value = arg.substring(eq + 1);
-            } else if (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) {
-                value = args.get(++i);
-            } else {
+            throw unexpected(arg);
+        } catch (CommandLine.MissingParameterException e) {
+            throw new ConfigException("Option " + flagOf(e.getMissing().get(0), options) + " needs a value.");
+        } catch (CommandLine.OverwrittenOptionException e) {
+            throw new ConfigException("Option " + flagOf(e.getOverwritten(), options) + " is given more than once.");
+        } catch (CommandLine.ParameterException e) {
+            throw new ConfigException(e.getMessage() + ". Run with --help to list the options.");
+        }
+        Map<Option, String> flags = new EnumMap<>(Option.class);
+        for (OptionSpec given : result.matchedOptions()) {
+            Option option = options.get(given);
+            if (option == null) {
+                continue; // --help and --version, which the launcher answers before parsing
+            }
+            String value = given.getValue();
+            if (value == null || value.isEmpty()) {
                 throw new ConfigException("Option " + option.flag + " needs a value.");
             }
-            if (value.isEmpty()) {
-                throw new ConfigException("Option " + option.flag + " needs a value.");
-            }
-            if (flags.put(option, value) != null) {
-                throw new ConfigException("Option " + option.flag + " is given more than once.");
-            }
+            flags.put(option, value);
         }
         return flags;
     }
 
-    private static Option byFlag(String name) {
-        for (Option o : Option.values()) {
-            if (o.flag.equals(name)) {
-                return o;
-            }
-        }
-        return ALIASES.get(name);
+    private static ConfigException unexpected(String arg) {
+        return new ConfigException("Unexpected argument '" + arg + "'. Options are written --name value "
+                + "or --name=value; run with --help to list them.");
+    }
+
+    private static String flagOf(CommandLine.Model.ArgSpec arg, IdentityHashMap<OptionSpec, Option> options) {
+        Option option = arg instanceof OptionSpec ? options.get(arg) : null;
+        return option != null ? option.flag : arg.paramLabel();
     }
 
     private static String knownFlags() {
@@ -260,7 +346,7 @@ public final class ConfigParser {
         for (Option o : Option.values()) {
             s.append(s.length() == 0 ? "" : ", ").append(o.flag);
         }
-        return s.append(", --help").toString();
+        return s.append(", --help, --version").toString();
     }
 
     private static Optional<Setting> setting(Option option, Map<Option, String> flags, Map<String, String> env) {

@@ -26,6 +26,11 @@ import java.util.stream.Collectors;
  *       browser refuses both).</li>
  * </ul>
  * Answers that depend on the origin carry {@code Vary: Origin}; with {@code *} none does.
+ *
+ * <p>Hand-written rather than Vert.x Web's {@code CorsHandler} because the Python contract differs from it:
+ * {@code CorsHandler} fails every request from an origin it does not allow with 403, where flask-cors serves
+ * it without CORS headers (a server-to-server client sends an {@code Origin} too), and it cannot echo the
+ * configured origin list's {@code *} while exposing the request-id headers on error answers.
  */
 final class Cors {
 

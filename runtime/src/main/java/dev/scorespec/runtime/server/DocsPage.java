@@ -37,6 +37,12 @@ import org.slf4j.LoggerFactory;
  * <p>The page and its files hold no service data, so they are open when key authentication is on; the
  * document and {@code /score} are not. Files are read from the class path on first use, on a worker thread,
  * then kept in memory, gzipped too for the clients that accept it.
+ *
+ * <p>Hand-written rather than Vert.x Web's {@code StaticHandler}: that serves a whole folder (here the WebJar's,
+ * with its OAuth2 redirect page, which the page does not use and which stays a 404), needs Vert.x to unpack
+ * class-path resources into a cache folder on disk (a read-only container may have none), and gzips only
+ * through the server-wide {@code HttpServerOptions.setCompressionSupported}, which would compress the
+ * {@code /score} answers too, where the Python server never does.
  */
 final class DocsPage {
 

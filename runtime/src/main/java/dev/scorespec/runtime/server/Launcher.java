@@ -13,7 +13,7 @@ import org.slf4j.helpers.NOPLoggerFactory;
  * Starts the server from a command line: configuration from flags and the environment, the binder from
  * the class path, a JVM shutdown hook for SIGTERM. {@code dev.scorespec.runtime.Main} delegates here.
  *
- * <p>Exit codes: 0 after {@code --help}; 2 for a configuration error (unknown flag, malformed or
+ * <p>Exit codes: 0 after {@code --help} or {@code --version}; 2 for a configuration error (unknown flag, malformed or
  * out-of-range value); 3 when the server cannot start (no binder or no choice among several, a failing
  * {@code init}, a missing document, a port that cannot be bound).
  */
@@ -32,6 +32,10 @@ public final class Launcher {
         List<String> arguments = Arrays.asList(args);
         if (ConfigParser.wantsHelp(arguments)) {
             System.out.print(ConfigParser.usage());
+            return;
+        }
+        if (ConfigParser.wantsVersion(arguments)) {
+            System.out.println(ConfigParser.versionText());
             return;
         }
         ScoringServer server;

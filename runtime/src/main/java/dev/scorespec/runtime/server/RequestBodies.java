@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.scorespec.runtime.ScoringRequest;
+import dev.scorespec.runtime.binding.JsonErrors;
+import dev.scorespec.runtime.binding.Utf8;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,6 +60,10 @@ final class RequestBodies {
         if (body.length == 0) {
             return EMPTY_BODY;
         }
+        String notUtf8 = Utf8.problem(body);
+        if (notUtf8 != null) {
+            return NOT_JSON + "invalid UTF-8: " + notUtf8;
+        }
         JsonFactory json = ScoringRequest.jsonFactory();
         try (JsonParser parser = json.createParser(body)) {
             JsonToken first = parser.nextToken();
@@ -77,9 +83,9 @@ final class RequestBodies {
         }
     }
 
-    /** A Jackson parse failure as text for clients: the problem and where, without the source. */
+    /** A Jackson parse failure as text for clients: the problem and where, in our words. */
     static String describe(JsonProcessingException e) {
-        return e.getOriginalMessage() + at(e.getLocation());
+        return JsonErrors.describe(e);
     }
 
     private static String at(JsonLocation location) {

@@ -18,7 +18,9 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -29,6 +31,10 @@ import org.slf4j.LoggerFactory;
  * answering 500 when the request is not done within the scoring timeout (counted from the hand-over to
  * the pool; the run, if it started, is interrupted). A {@link BodyKind#RAW_HTTP} run gets every GET and
  * POST unchecked, and its {@link ScoringResponse} is sent as it is.
+ *
+ * <p>The scoring timeout is hand-written rather than Vert.x Web's {@code TimeoutHandler}, because the Python
+ * contract answers 500 (not 503) with {@code x-ms-run-fn-exec-ms}, counts from the hand-over to the worker
+ * pool (not from the arrival of the headers, which would count the upload), and stops the run.
  *
  * @param <A> the binder's arguments
  * @param <R> what its {@code run} returns
@@ -43,33 +49,31 @@ final class ScoreHandler<A, R> {
     private final WorkerExecutor workers;
     private final ScoringBinder<A, R> binder;
     private final ServerConfig config;
+    private final BodyReader bodies;
 
     ScoreHandler(Vertx vertx, WorkerExecutor workers, ScoringBinder<A, R> binder, ServerConfig config) {
         this.vertx = vertx;
         this.workers = workers;
         this.binder = binder;
         this.config = config;
+        this.bodies = new BodyReader(config.maxRequestBytes(), config.maxBytesInFlight());
     }
 
+    /** A GET or a POST; the router answers the other methods. */
     void handle(RoutingContext ctx, String requestId) {
-        HttpMethod method = ctx.request().method();
         boolean raw = binder.bodyKind() == BodyKind.RAW_HTTP;
-        if (method.equals(HttpMethod.OPTIONS)) {
-            Responses.options(ctx, ALLOW);
-        } else if (raw && (method.equals(HttpMethod.GET) || method.equals(HttpMethod.POST))) {
+        if (raw) {
             // as it came: a GET's body too, as Flask's request.get_data() would give it
-            BodyReader.read(ctx, config.maxRequestBytes(), body -> dispatch(ctx, requestId, body));
-        } else if (method.equals(HttpMethod.GET)) {
+            bodies.read(ctx, body -> dispatch(ctx, requestId, body));
+        } else if (ctx.request().method().equals(HttpMethod.GET)) {
             dispatch(ctx, requestId, null);
-        } else if (method.equals(HttpMethod.POST)) {
+        } else {
             if (binder.bodyKind() == BodyKind.JSON_PARAMETERS
                     && !RequestBodies.isJson(ctx.request().getHeader("content-type"))) {
                 Responses.error(ctx, 415, RequestBodies.WRONG_CONTENT_TYPE);
                 return;
             }
-            BodyReader.read(ctx, config.maxRequestBytes(), body -> dispatch(ctx, requestId, body));
-        } else {
-            Responses.methodNotAllowed(ctx, ALLOW);
+            bodies.read(ctx, body -> dispatch(ctx, requestId, body));
         }
     }
 
@@ -82,15 +86,17 @@ final class ScoreHandler<A, R> {
         call.armTimer();
         String method = ctx.request().method().name();
         String uri = ctx.request().uri();
-        Map<String, String> headers = new LinkedHashMap<>();
-        ctx.request().headers().forEach(h -> headers.putIfAbsent(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
+        // every value of a repeated header: a raw run may need them all
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        ctx.request().headers().forEach(h -> headers.computeIfAbsent(h.getKey().toLowerCase(Locale.ROOT),
+                name -> new ArrayList<>(1)).add(h.getValue()));
         // unordered: requests from one event loop must not wait for each other
         workers.executeBlocking(() -> score(call, method, uri, headers, body), false)
                 .onComplete(call::finish);
     }
 
     /** Runs on a worker thread. */
-    private Outcome score(Call call, String method, String uri, Map<String, String> headers, byte[] body) {
+    private Outcome score(Call call, String method, String uri, Map<String, List<String>> headers, byte[] body) {
         if (call.timedOut()) {
             return Outcome.DROPPED; // answered while it waited for a worker
         }
@@ -99,6 +105,8 @@ final class ScoreHandler<A, R> {
         if (binder.bodyKind() == BodyKind.RAW_HTTP) {
             bytes = body; // no checks: run takes the request as it came
         } else if (body == null) {
+            // werkzeug's decoding, not Vert.x's ctx.queryParams() (see QueryString): ';' is no separator and a
+            // malformed escape stays as sent, where Netty's decoder splits at ';' and refuses the request
             bytes = RequestBodies.queryAsJson(QueryString.parse(uri));
         } else {
             bytes = body;
@@ -109,7 +117,7 @@ final class ScoreHandler<A, R> {
         }
         A arguments;
         try {
-            arguments = binder.bind(ScoringRequest.of(method, uri, headers, bytes));
+            arguments = binder.bind(ScoringRequest.withHeaderValues(method, uri, headers, bytes));
         } catch (IOException | RuntimeException e) {
             return bindingFailed(call, jsonBody ? bytes : null, e);
         }

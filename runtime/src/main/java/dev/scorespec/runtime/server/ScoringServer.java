@@ -13,6 +13,10 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
@@ -20,12 +24,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +61,10 @@ public final class ScoringServer implements AutoCloseable {
     /** The Python server's limit on the request-id headers. */
     static final int HEADER_LIMIT = 100;
     static final String HEALTH_ALLOW = "GET, HEAD, OPTIONS";
+    /** Every method some route answers, for {@code OPTIONS *}. */
+    static final String SERVER_ALLOW = "GET, HEAD, POST, OPTIONS";
+    private static final Pattern LIST = Pattern.compile(", ");
+    static final String MISSING_HOST = "A request must have a Host header.";
     private static final String REQUEST_ID = "scorespec.requestId";
     private static final AtomicBoolean LEGACY_ID_WARNED = new AtomicBoolean();
 
@@ -67,6 +77,7 @@ public final class ScoringServer implements AutoCloseable {
     private final Cors cors;
     private final KeyAuth auth;
     private final DocsPage docs;
+    private final IdleConnections idle;
     private HttpServer http;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -83,6 +94,7 @@ public final class ScoringServer implements AutoCloseable {
         this.cors = new Cors(config.corsOrigins());
         this.auth = config.authKey().map(KeyAuth::new).orElse(null);
         this.docs = DocsPage.create(vertx, config);
+        this.idle = new IdleConnections(vertx, config.idleTimeoutSeconds());
     }
 
     private <A, R> ScoreHandler<A, R> scoreHandler(ScoringBinder<A, R> b) {
@@ -144,25 +156,81 @@ public final class ScoringServer implements AutoCloseable {
         }
     }
 
-    private void listen() throws ServerStartException {
+    /**
+     * Every route of the server, in one place. Handlers that concern every request come first (CORS headers,
+     * request ids and the access log, CORS preflights); then each path with its methods, under the service
+     * path prefix and without it. Vert.x Web answers a known path with an unknown method 405 and an unknown
+     * path 404; the error handlers give those answers the Python server's JSON bodies.
+     */
+    private Router router() {
         Router router = Router.router(vertx);
         router.route().handler(cors::handle); // first, so that every answer carries the CORS headers
         router.route().handler(this::track);
+        router.route().handler(this::checkFraming);
         // before any route and any credential check: browsers send a preflight without credentials
         router.route().handler(cors::preflight);
-        router.route().handler(this::dispatch);
+        for (String base : config.servicePathPrefix().isEmpty() ? List.of("") : List.of("", config.servicePathPrefix())) {
+            // under a prefix, the health probe answers with and without a trailing slash
+            route(router, base.isEmpty() ? "/" : Pattern.quote(base) + "/?", HEALTH_ALLOW, false, this::health);
+            route(router, Pattern.quote(base + "/score"), ScoreHandler.ALLOW, true, ctx -> score.handle(ctx, ctx.get(REQUEST_ID)));
+            route(router, Pattern.quote(base + "/swagger.json"), HEALTH_ALLOW, true, this::swagger);
+            if (docs != null) {
+                String page = Pattern.quote(base + "/docs") + "(?:/.*)?";
+                router.routeWithRegex(HttpMethod.OPTIONS, page).handler(ctx -> Responses.options(ctx, DocsPage.ALLOW));
+                router.routeWithRegex(page).method(HttpMethod.GET).method(HttpMethod.HEAD)
+                        .handler(ctx -> docs.handle(ctx, localPath(ctx.normalizedPath())));
+            }
+        }
+        router.errorHandler(404, ctx -> Responses.error(ctx, 404, Responses.NOT_FOUND));
+        router.errorHandler(405, ctx -> Responses.methodNotAllowed(ctx, allowed(localPath(ctx.normalizedPath()))));
         router.errorHandler(500, ctx -> {
             LOG.error("Request {} failed", ctx.<String>get(REQUEST_ID), ctx.failure());
             Responses.error(ctx, 500, Responses.INTERNAL_ERROR);
         });
+        return router;
+    }
+
+    /**
+     * One path: {@code OPTIONS} answered with its {@code Allow}; with {@code keyed}, the key checked for
+     * every other method (a wrong method without the key is a 401, not a 405); the methods that
+     * {@code allow} lists answered by {@code handler}. The path is a regular expression matching the whole
+     * path, so that it is exact (Vert.x's plain paths also match a trailing slash, which the Python server
+     * answers 404).
+     */
+    private void route(Router router, String exact, String allow, boolean keyed, Handler<RoutingContext> handler) {
+        router.routeWithRegex(HttpMethod.OPTIONS, exact).handler(ctx -> Responses.options(ctx, allow));
+        if (keyed && auth != null) {
+            router.routeWithRegex(exact).handler(this::authenticate);
+        }
+        Route route = router.routeWithRegex(exact);
+        LIST.splitAsStream(allow).filter(method -> !method.equals("OPTIONS")).map(HttpMethod::valueOf)
+                .forEach(route::method);
+        route.handler(handler);
+    }
+
+    /** The {@code Allow} header of a path without the prefix, for a 405. */
+    private String allowed(String localPath) {
+        if (localPath.equals("/score")) {
+            return ScoreHandler.ALLOW;
+        }
+        return localPath.equals("/docs") || localPath.startsWith("/docs/") ? DocsPage.ALLOW : HEALTH_ALLOW;
+    }
+
+    private void listen() throws ServerStartException {
+        Router router = router();
         HttpServerOptions options = new HttpServerOptions()
+                // Netty's idle timeout only until the first request; then IdleConnections, which never cuts a request
                 .setIdleTimeout(config.idleTimeoutSeconds())
                 .setIdleTimeoutUnit(TimeUnit.SECONDS)
                 .setMaxInitialLineLength(64 * 1024)
-                .setMaxHeaderSize(32 * 1024)
+                .setMaxHeaderSize(ServerConfig.MAX_HEADER_BYTES)
                 .setHandle100ContinueAutomatically(false);
         try {
-            http = await(vertx.createHttpServer(options).requestHandler(router).listen(config.port(), config.host()),
+            http = await(vertx.createHttpServer(options).requestHandler(request -> {
+                if (routable(request)) {
+                    router.handle(request);
+                }
+            }).listen(config.port(), config.host()),
                     Duration.ofSeconds(30));
         } catch (Exception e) {
             closeVertx();
@@ -170,8 +238,9 @@ public final class ScoringServer implements AutoCloseable {
         }
         String base = "http://" + config.host() + ":" + http.actualPort() + config.servicePathPrefix();
         LOG.info("Listening on {}: health GET {}/, scoring POST {}/score, documents GET {}/swagger.json; "
-                + "{} worker threads, scoring timeout {} ms", base, base, base, base, config.workerCount(),
-                config.scoringTimeoutMs());
+                + "{} worker threads, scoring timeout {} ms, request bodies up to {} bytes each and {} bytes in flight",
+                base, base, base, base, config.workerCount(), config.scoringTimeoutMs(), config.maxRequestBytes(),
+                config.maxBytesInFlight());
         if (docs != null) {
             LOG.info("Interactive documentation (Swagger UI): {}/docs/", base);
         }
@@ -264,6 +333,63 @@ public final class ScoringServer implements AutoCloseable {
     }
 
     /**
+     * Whether the router can take a request; the ones it cannot are answered here, cleanly, where Vert.x
+     * Web would log an ERROR line or answer 404 without looking at them: an HTTP/1.x request without
+     * {@code Host} (400, as RFC 9112 section 3.2 demands), {@code OPTIONS *} (200 with the server's methods)
+     * and {@code CONNECT} (405: the server is no proxy), whose targets are not paths.
+     */
+    private static boolean routable(HttpServerRequest request) {
+        if (request.version() != HttpVersion.HTTP_2 && request.authority() == null) {
+            answerUnrouted(request, 400, MISSING_HOST, null);
+        } else if (request.method().equals(HttpMethod.OPTIONS) && request.uri().equals("*")) {
+            answerUnrouted(request, 200, null, SERVER_ALLOW);
+        } else if (request.method().equals(HttpMethod.CONNECT)) {
+            answerUnrouted(request, 405, Responses.METHOD_NOT_ALLOWED, SERVER_ALLOW);
+        } else {
+            return true;
+        }
+        return false;
+    }
+
+    /** An answer without the router: a JSON message or none, a request id, and an access-log line. */
+    private static void answerUnrouted(HttpServerRequest request, int status, String message, String allow) {
+        String requestId = UUID.randomUUID().toString();
+        HttpServerResponse response = request.response()
+                .setStatusCode(status)
+                .putHeader("x-request-id", requestId)
+                .putHeader(Responses.RUN_FAILED, "False");
+        if (allow != null) {
+            response.putHeader("allow", allow);
+        }
+        if (message == null) {
+            response.end();
+        } else {
+            response.putHeader("content-type", Responses.JSON).end(new JsonObject().put("message", message).toBuffer());
+        }
+        ACCESS.info("{} {} {} 0.000ms {}", request.method(), request.uri(), status, requestId);
+    }
+
+    /**
+     * Requests whose framing HTTP allows but the server refuses: a transfer coding other than chunked
+     * (Netty would read the body as plain chunked, so it is refused, 501, and the connection closed), and
+     * several {@code Host} headers (400, RFC 9112 section 3.2).
+     */
+    private void checkFraming(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        List<String> codings = request.headers().getAll("transfer-encoding");
+        String coding = String.join(", ", codings);
+        if (!codings.isEmpty() && !coding.strip().equalsIgnoreCase("chunked")) {
+            BodyReader.refuse(ctx, 501, "The transfer coding '" + coding + "' is not supported: send the body with "
+                    + "Content-Length, or chunked alone.");
+        } else if (request.headers().getAll("host").size() > 1) {
+            Responses.error(ctx, 400, "A request must have one Host header; this one has "
+                    + request.headers().getAll("host").size() + ".");
+        } else {
+            ctx.next();
+        }
+    }
+
+    /**
      * Every request: the request-id headers as the Python server sets them, and one access-log line when
      * the response ends.
      */
@@ -307,7 +433,11 @@ public final class ScoringServer implements AutoCloseable {
                 r.putHeader("TraceId", traceId);
             }
         });
-        ctx.addEndHandler(ar -> accessLog(ctx, start, requestId, ar.succeeded()));
+        idle.requestStarted(request.connection());
+        ctx.addEndHandler(ar -> {
+            idle.requestEnded(request.connection());
+            accessLog(ctx, start);
+        });
 
         if (idTooLong) {
             Responses.error(ctx, 431, "x-request-id must not exceed " + HEADER_LIMIT + " characters");
@@ -323,50 +453,42 @@ public final class ScoringServer implements AutoCloseable {
         return s == null ? "" : s;
     }
 
-    private void accessLog(RoutingContext ctx, long start, String requestId, boolean sent) {
+    /**
+     * One line per request, when its response has ended or its connection (or HTTP/2 stream) has closed,
+     * with what was really sent. Whether Vert.x reports the end as a success is not the test: an HTTP/2
+     * stream closes as soon as its response ends, which Vert.x Web reports as a failure of the end.
+     */
+    private void accessLog(RoutingContext ctx, long start) {
         HttpServerRequest request = ctx.request();
-        int status = ctx.response().getStatusCode();
+        HttpServerResponse response = ctx.response();
+        String requestId = ctx.get(REQUEST_ID);
         String ms = Responses.millis(System.nanoTime() - start);
-        String statusText = sent ? Integer.toString(status) : status + " (connection closed before the response ended)";
-        // health probes come every few seconds: the Python server does not log them at all
-        if (status == 200 && localPath(ctx.normalizedPath()).equals("/")) {
-            ACCESS.debug("{} {} {} {}ms {}", request.method(), request.path(), statusText, ms, requestId);
+        String outcome;
+        if (response.ended()) {
+            outcome = Integer.toString(response.getStatusCode());
+        } else if (response.headWritten()) {
+            outcome = response.getStatusCode() + " (connection closed after " + response.bytesWritten()
+                    + " bytes of the body, before the response ended)";
         } else {
-            ACCESS.info("{} {} {} {}ms {}", request.method(), request.path(), statusText, ms, requestId);
+            outcome = "no response (connection closed before an answer was sent)";
         }
-    }
-
-    private void dispatch(RoutingContext ctx) {
-        String path = localPath(ctx.normalizedPath());
-        switch (path) {
-            case "/":
-                health(ctx);
-                break;
-            case "/score":
-                if (admitted(ctx)) {
-                    score.handle(ctx, ctx.get(REQUEST_ID));
-                }
-                break;
-            case "/swagger.json":
-                if (admitted(ctx)) {
-                    swagger(ctx);
-                }
-                break;
-            default:
-                if (docs != null && (path.equals("/docs") || path.startsWith("/docs/"))) {
-                    docs.handle(ctx, path);
-                } else {
-                    Responses.error(ctx, 404, Responses.NOT_FOUND);
-                }
+        // health probes come every few seconds: the Python server does not log them at all
+        if (response.ended() && response.getStatusCode() == 200 && localPath(ctx.normalizedPath()).equals("/")) {
+            ACCESS.debug("{} {} {} {}ms {}", request.method(), request.path(), outcome, ms, requestId);
+        } else {
+            ACCESS.info("{} {} {} {}ms {}", request.method(), request.path(), outcome, ms, requestId);
         }
     }
 
     /**
-     * Whether key authentication lets the request through; when not, it has been answered 401. {@code OPTIONS}
-     * always passes: a browser's CORS preflight carries no {@code Authorization}, and the answer holds no data.
+     * Key authentication in front of a route; when the request lacks the key it has been answered 401. The
+     * {@code OPTIONS} routes come before it: a browser's CORS preflight carries no {@code Authorization},
+     * and the answer holds no data.
      */
-    private boolean admitted(RoutingContext ctx) {
-        return auth == null || ctx.request().method().equals(HttpMethod.OPTIONS) || auth.admit(ctx);
+    private void authenticate(RoutingContext ctx) {
+        if (auth.admit(ctx)) {
+            ctx.next();
+        }
     }
 
     /** The path without the configured prefix; the routes answer with and without it. */
@@ -382,29 +504,16 @@ public final class ScoringServer implements AutoCloseable {
     }
 
     private void health(RoutingContext ctx) {
-        HttpMethod method = ctx.request().method();
-        if (method.equals(HttpMethod.GET) || method.equals(HttpMethod.HEAD)) {
-            ctx.response().setStatusCode(200).putHeader("content-type", "text/plain; charset=utf-8").end("Healthy");
-        } else if (method.equals(HttpMethod.OPTIONS)) {
-            Responses.options(ctx, HEALTH_ALLOW);
-        } else {
-            Responses.methodNotAllowed(ctx, HEALTH_ALLOW);
-        }
+        ctx.response().setStatusCode(200).putHeader("content-type", "text/plain; charset=utf-8").end("Healthy");
     }
 
     private void swagger(RoutingContext ctx) {
-        HttpMethod method = ctx.request().method();
-        if (method.equals(HttpMethod.GET) || method.equals(HttpMethod.HEAD)) {
-            OpenApiDocuments.Lookup found = documents.find(QueryString.first(ctx.request().uri(), "version"));
-            if (found.document != null) {
-                Responses.json(ctx, 200, found.document, false);
-            } else {
-                Responses.error(ctx, 404, found.notFoundMessage);
-            }
-        } else if (method.equals(HttpMethod.OPTIONS)) {
-            Responses.options(ctx, HEALTH_ALLOW);
+        // werkzeug's decoding, not Vert.x's ctx.queryParams(): see QueryString
+        OpenApiDocuments.Lookup found = documents.find(QueryString.first(ctx.request().uri(), "version"));
+        if (found.document != null) {
+            Responses.json(ctx, 200, found.document, false);
         } else {
-            Responses.methodNotAllowed(ctx, HEALTH_ALLOW);
+            Responses.error(ctx, 404, found.notFoundMessage);
         }
     }
 }

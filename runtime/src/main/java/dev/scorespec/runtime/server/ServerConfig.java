@@ -22,6 +22,14 @@ public final class ServerConfig {
     public static final long DEFAULT_SCORING_TIMEOUT_MS = 3_600_000L;
     /** 100 MiB. */
     public static final long DEFAULT_MAX_REQUEST_BYTES = 100L * 1024 * 1024;
+    /** Seconds an idle keep-alive connection stays open, as before this became a setting. */
+    public static final int DEFAULT_IDLE_TIMEOUT_SECONDS = 60;
+    /** The most bytes of headers a request may have (Netty answers 431 above it). */
+    static final int MAX_HEADER_BYTES = 32 * 1024;
+    /** A quarter of the header limit, so that a key always fits beside a client's other headers. */
+    static final int MAX_AUTH_KEY_LENGTH = MAX_HEADER_BYTES / 4;
+    /** Paths the server answers itself: a prefix equal to one of them (or under /docs) would shadow it. */
+    private static final List<String> ROUTES = List.of("/score", "/swagger.json", "/docs");
     public static final String DEFAULT_SERVICE_NAME = "ML service";
     public static final String DEFAULT_SERVICE_VERSION = "1.0";
 
@@ -39,6 +47,7 @@ public final class ServerConfig {
     private final List<String> corsOrigins;
     private final String authKey;
     private final int idleTimeoutSeconds;
+    private final long maxBytesInFlight;
     private final long shutdownGraceMs;
 
     private ServerConfig(Builder b) {
@@ -56,6 +65,7 @@ public final class ServerConfig {
         this.corsOrigins = List.copyOf(b.corsOrigins);
         this.authKey = b.authKey;
         this.idleTimeoutSeconds = b.idleTimeoutSeconds;
+        this.maxBytesInFlight = b.maxBytesInFlight > 0 ? b.maxBytesInFlight : defaultMaxBytesInFlight();
         this.shutdownGraceMs = b.shutdownGraceMs;
     }
 
@@ -79,6 +89,7 @@ public final class ServerConfig {
         b.corsOrigins = corsOrigins;
         b.authKey = authKey;
         b.idleTimeoutSeconds = idleTimeoutSeconds;
+        b.maxBytesInFlight = maxBytesInFlight;
         b.shutdownGraceMs = shutdownGraceMs;
         return b;
     }
@@ -169,6 +180,11 @@ public final class ServerConfig {
         if (key.isEmpty()) {
             return "the key is empty";
         }
+        if (key.length() > MAX_AUTH_KEY_LENGTH) {
+            return "the key has " + key.length() + " characters; a key may have at most " + MAX_AUTH_KEY_LENGTH
+                    + ", so that the Authorization header fits within the server's limit of "
+                    + MAX_HEADER_BYTES + " bytes of headers with room for the others";
+        }
         for (int i = 0; i < key.length(); i++) {
             char c = key.charAt(i);
             if (c < 0x21 || c > 0x7e) {
@@ -180,14 +196,61 @@ public final class ServerConfig {
         return null;
     }
 
-    /** Seconds after which an idle keep-alive connection is closed. */
+    /**
+     * Seconds after which a connection with no request in flight is closed; 0 for never. A request being
+     * read, scored or answered keeps its connection open, however long {@code run} takes.
+     */
     public int idleTimeoutSeconds() {
         return idleTimeoutSeconds;
+    }
+
+    /**
+     * The most bytes of request bodies held at once across every request in flight: a body that would pass
+     * it is answered 503 with {@code Retry-After} before it is read (413 when it alone is larger). The
+     * default is an eighth of the maximum heap ({@code -Xmx}), leaving the rest for what binding and
+     * {@code run} make of the bodies: a body of numbers binds to about four times its size in arrays, and
+     * a model's {@code run} copies them again (measured with the ridge sample under {@code -Xmx1g}: with a
+     * quarter, two 92 MB requests were admitted and both ran out of memory in {@code run}).
+     */
+    public long maxBytesInFlight() {
+        return maxBytesInFlight;
+    }
+
+    /** An eighth of the maximum heap. */
+    public static long defaultMaxBytesInFlight() {
+        return Runtime.getRuntime().maxMemory() / 8;
     }
 
     /** How long {@link ScoringServer#close()} waits for in-flight requests. */
     public long shutdownGraceMs() {
         return shutdownGraceMs;
+    }
+
+    /**
+     * Why a normalized prefix cannot work, or null. A request path is matched as sent, decoded only where
+     * Vert.x normalizes it, so a prefix must be written the way clients send it: path characters of RFC 3986
+     * only, no empty, {@code .} or {@code ..} segment; and it must not shadow one of the server's own routes.
+     */
+    static String prefixProblem(String prefix) {
+        for (int i = 0; i < prefix.length(); i++) {
+            char c = prefix.charAt(i);
+            boolean pathChar = c < 0x80 && (Character.isLetterOrDigit(c) || "-._~!$&'()*+,;=:@/".indexOf(c) >= 0);
+            if (!pathChar) {
+                return "it holds " + (c == ' ' ? "a space" : "'" + c + "'") + " at position " + (i + 1)
+                        + ", which a request path cannot carry as it is; use letters, digits and - . _ ~ only";
+            }
+        }
+        for (String segment : prefix.isEmpty() ? new String[0] : prefix.substring(1).split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                return "it has an empty, '.' or '..' segment, which clients and proxies rewrite";
+            }
+        }
+        for (String route : ROUTES) {
+            if (prefix.equals(route) || (route.equals("/docs") && prefix.startsWith("/docs/"))) {
+                return "the server's own route " + route + " would answer in its place; choose another prefix";
+            }
+        }
+        return null;
     }
 
     /**
@@ -213,7 +276,9 @@ public final class ServerConfig {
                 + ", serviceName=" + serviceName + ", serviceVersion=" + serviceVersion
                 + ", servicePathPrefix=" + (servicePathPrefix.isEmpty() ? "(none)" : servicePathPrefix)
                 + ", scoringTimeoutMs=" + scoringTimeoutMs + ", appRoot=" + appRoot
-                + ", maxRequestBytes=" + maxRequestBytes + ", workerCount=" + workerCount
+                + ", maxRequestBytes=" + maxRequestBytes + ", maxBytesInFlight=" + maxBytesInFlight
+                + ", idleTimeoutSeconds=" + idleTimeoutSeconds
+                + ", workerCount=" + workerCount
                 + ", scoringClass=" + (scoringClass == null ? "(not set)" : scoringClass)
                 + ", corsOrigins=" + (corsOrigins.isEmpty() ? "(CORS off)" : String.join(",", corsOrigins))
                 + ", authKey=" + (authKey == null ? "(authentication off)" : "(set)");
@@ -234,7 +299,9 @@ public final class ServerConfig {
         private String scoringClass;
         private List<String> corsOrigins = List.of();
         private String authKey;
-        private int idleTimeoutSeconds = 60;
+        private int idleTimeoutSeconds = DEFAULT_IDLE_TIMEOUT_SECONDS;
+        /** 0 for the default, {@link ServerConfig#defaultMaxBytesInFlight()}. */
+        private long maxBytesInFlight;
         private long shutdownGraceMs = 10_000;
 
         private Builder() {
@@ -272,7 +339,12 @@ public final class ServerConfig {
 
         /** Any form: {@code "api/v1"}, {@code "/api/v1/"}; normalized as {@link ServerConfig#servicePathPrefix()}. */
         public Builder servicePathPrefix(String servicePathPrefix) {
-            this.servicePathPrefix = Objects.requireNonNull(servicePathPrefix, "servicePathPrefix");
+            String problem = prefixProblem(normalizePrefix(Objects.requireNonNull(servicePathPrefix, "servicePathPrefix")));
+            if (problem != null) {
+                throw new IllegalArgumentException("Invalid service path prefix '" + servicePathPrefix + "': " + problem
+                        + ".");
+            }
+            this.servicePathPrefix = servicePathPrefix;
             return this;
         }
 
@@ -336,6 +408,15 @@ public final class ServerConfig {
                 throw new IllegalArgumentException("idleTimeoutSeconds must not be negative");
             }
             this.idleTimeoutSeconds = idleTimeoutSeconds;
+            return this;
+        }
+
+        /** See {@link ServerConfig#maxBytesInFlight()}; 0 for the default. */
+        public Builder maxBytesInFlight(long maxBytesInFlight) {
+            if (maxBytesInFlight < 0) {
+                throw new IllegalArgumentException("maxBytesInFlight must not be negative, not " + maxBytesInFlight);
+            }
+            this.maxBytesInFlight = maxBytesInFlight;
             return this;
         }
 

@@ -12,7 +12,8 @@
  *
  * <h2>Configuration</h2>
  * A flag beats its environment variable; an empty environment variable counts as unset; underscores in
- * flag names read as dashes ({@code --model_dir}).
+ * flag names read as dashes ({@code --model_dir}). Flags are read by picocli: {@code --help} lists them,
+ * {@code --version} prints the runtime's version.
  * <table>
  *   <caption>Settings</caption>
  *   <tr><th>Environment variable</th><th>Flag</th><th>Default</th></tr>
@@ -26,6 +27,9 @@
  *   <tr><td>SCORING_TIMEOUT_MS</td><td>--scoring-timeout-ms</td><td>3600000</td></tr>
  *   <tr><td>AML_APP_ROOT</td><td>--app-root</td><td>the working directory</td></tr>
  *   <tr><td>SCORESPEC_MAX_REQUEST_BYTES</td><td>--max-request-bytes</td><td>104857600 (100 MiB)</td></tr>
+ *   <tr><td>SCORESPEC_MAX_BYTES_IN_FLIGHT</td><td>--max-bytes-in-flight</td><td>an eighth of the maximum
+ *       heap</td></tr>
+ *   <tr><td>SCORESPEC_IDLE_TIMEOUT_SECONDS</td><td>--idle-timeout-seconds</td><td>60 (0: never)</td></tr>
  *   <tr><td>WORKER_COUNT</td><td>--worker-count</td><td>the number of cores</td></tr>
  *   <tr><td>SCORESPEC_SCORING_CLASS</td><td>--scoring-class</td><td>the only binder on the class path</td></tr>
  *   <tr><td>AML_CORS_ORIGINS</td><td>--cors-origins (--access-control-allow-origins)</td><td>CORS off</td></tr>
@@ -71,6 +75,34 @@
  *       the health probe, {@code OPTIONS} and {@code /docs} stay open. The Python server checks no key (Azure
  *       ML's endpoint does, in front of it).</li>
  *   <li>{@code GET /docs} serves Swagger UI over the OpenAPI 3.1 document, from the class path.</li>
+ *   <li>Cleartext HTTP/2 (h2c) is spoken, by upgrade or with prior knowledge; gunicorn speaks HTTP/1.1 only.</li>
+ *   <li>The idle timeout ({@code SCORESPEC_IDLE_TIMEOUT_SECONDS}, 60 s) closes only connections with no request
+ *       in flight, so a {@code run} may take the whole scoring timeout (gunicorn's worker timeout is separate
+ *       from its keep-alive). The access log says {@code no response} when a connection closed before an
+ *       answer was sent.</li>
+ *   <li>Request bodies held at once are bounded ({@code SCORESPEC_MAX_BYTES_IN_FLIGHT}): a body that would pass
+ *       the budget is answered 503 with {@code Retry-After: 1} before it is read, one larger than the whole
+ *       budget 413; gunicorn has no such budget.</li>
+ *   <li>A {@code SERVICE_PATH_PREFIX} that a request path cannot carry as it is, or that would hide a route
+ *       ({@code /score}, {@code /swagger.json}, {@code /docs}), and a key over 8192 characters stop the start
+ *       (exit code 2); Python starts and then answers 404 or 405.</li>
+ *   <li>{@code Transfer-Encoding} other than {@code chunked} is 501 and closes the connection; two {@code Host}
+ *       headers or none are 400; {@code OPTIONS *} answers 200 with the server's methods; {@code CONNECT} is
+ *       405.</li>
+ *   <li>A {@code @RawHttp} run sees every value of a repeated header
+ *       ({@link dev.scorespec.runtime.ScoringRequest#headerValues}), as Flask's
+ *       {@code request.headers.getlist} gives them.</li>
  * </ul>
+ *
+ * <h2>Vert.x Web's handlers, and where the contract keeps code hand-written</h2>
+ * The routes are Vert.x Web routes by method and path, built in one place
+ * ({@code ScoringServer.router()}), so Vert.x answers an unknown path 404 and a known path with another
+ * method 405 with {@code Allow}; its error handlers give those the Python server's JSON bodies. Still
+ * hand-written, each with the reason at the class: CORS (flask-cors serves a refused origin without CORS
+ * headers, Vert.x's {@code CorsHandler} answers it 403), the body reader (forms reach a raw run as sent, a
+ * memory budget across requests, one copy of a body), query decoding (werkzeug's rules, see
+ * {@link dev.scorespec.runtime.QueryString}), the scoring timeout (500, counted from the hand-over to the
+ * workers, interrupting {@code run}), and the Swagger UI files (an allow-list of four files served from
+ * memory, gzipped once).
  */
 package dev.scorespec.runtime.server;

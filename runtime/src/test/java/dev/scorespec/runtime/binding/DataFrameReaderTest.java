@@ -246,6 +246,38 @@ class DataFrameReaderTest {
     }
 
     @Test
+    void tablesawsMissingValueMarkersAreRefusedNotReadAsMissing() throws IOException {
+        DataFrameSpec spec = DataFrameSpec.of("t", Orient.VALUES, true, true,
+                column("l", ColumnKind.LONG), column("n", ColumnKind.INTEGER), column("td", ColumnKind.TIMEDELTA));
+        String marker = ": Tablesaw stores this value as a missing value, so it cannot be kept";
+        assertEquals("data[1][0]: column 'l' (integer) cannot take -9223372036854775808 in row 1" + marker,
+                fails("[[1, 1, \"PT1S\"], [-9223372036854775808, 1, \"PT1S\"]]", spec));
+        assertEquals("data[0][1]: column 'n' (32-bit integer) cannot take -2147483648 in row 0" + marker,
+                fails("[[1, -2147483648, \"PT1S\"]]", spec));
+        assertEquals("data[0][2]: column 'td' (timedelta, like P1DT2H0M0S) cannot take the string"
+                + " \"-9223372036854775808 nanoseconds\" in row 0" + marker,
+                fails("[[1, 1, \"-9223372036854775808 nanoseconds\"]]", spec));
+
+        // one above each marker is an ordinary value
+        Table edge = read("[[-9223372036854775807, -2147483647, \"-9223372036854775807 nanoseconds\"]]", spec);
+        assertEquals(Long.MIN_VALUE + 1, edge.longColumn("l").get(0));
+        assertEquals(Integer.MIN_VALUE + 1, edge.intColumn("n").get(0));
+        assertEquals(Long.MIN_VALUE + 1, edge.longColumn("td").get(0));
+
+        // a missing string is the empty string: kept where the column may not be null, refused where it may
+        DataFrameSpec strings = DataFrameSpec.of("t", Orient.VALUES, true, true,
+                column("s", ColumnKind.STRING), nullableColumn("n", ColumnKind.STRING));
+        assertEquals("", read("[[\"\", \"x\"]]", strings).stringColumn("s").get(0));
+        assertEquals("data[0][1]: column 'n' (string) cannot take the string \"\" in row 0: Tablesaw stores a missing"
+                + " string as the empty string, so in a column that may hold null it would read as null",
+                fails("[[\"a\", \"\"]]", strings));
+
+        DataFrameSpec inferred = DataFrameSpec.of("t", Orient.RECORDS, false, true, column("a", ColumnKind.LONG));
+        assertEquals("data[1].a: column 'a' (integer, from its first value) cannot take -9223372036854775808 in row 1"
+                + marker, fails("[{\"a\": 1}, {\"a\": -9223372036854775808}]", inferred));
+    }
+
+    @Test
     void indexErrors() {
         DataFrameSpec spec = mixed(Orient.INDEX);
         assertEquals("data.1: missing column 'f' in row 1", fails("{\"0\": {" + ROW_0 + "}, \"1\": {\"i\": 2, \"s\": \"b\","

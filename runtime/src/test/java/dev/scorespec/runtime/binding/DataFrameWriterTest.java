@@ -3,6 +3,7 @@ package dev.scorespec.runtime.binding;
 import static dev.scorespec.runtime.binding.DataFrameSpec.column;
 import static dev.scorespec.runtime.binding.DataFrameSpec.nullableColumn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.scorespec.annotations.ColumnKind;
@@ -92,6 +93,37 @@ class DataFrameWriterTest {
                 + "{\"name\":\"s\",\"type\":\"string\"},{\"name\":\"l\",\"type\":\"integer\"}],\"primaryKey\":[\"index\"],"
                 + "\"pandas_version\":\"1.4.0\"},\"data\":[]}",
                 write(table.emptyCopy(), DataFrameSpec.of("t", Orient.TABLE, true, true)));
+    }
+
+    @Test
+    void missingValuesAreNullOnlyWhereTheOutputSampleAllowsNull() throws IOException {
+        DataFrameSpec spec = DataFrameSpec.of("t", Orient.RECORDS, true, true,
+                column("d", ColumnKind.DOUBLE), nullableColumn("n", ColumnKind.DOUBLE), column("i", ColumnKind.LONG));
+        Table missing = Table.create("t", DoubleColumn.create("d", 1.5, Double.NaN), DoubleColumn.create("n", Double.NaN, 2),
+                LongColumn.create("i", new long[] {1, 2}));
+        assertEquals("Cannot write the result as JSON: column 'd', row 1, holds NaN, a missing value, but the output"
+                + " sample's column has no null, so its schema allows none",
+                assertThrows(IllegalArgumentException.class, () -> write(missing, spec)).getMessage());
+
+        Table missingLong = Table.create("t", DoubleColumn.create("d", 1.5), DoubleColumn.create("n", 2.0),
+                LongColumn.create("i", new long[] {1}));
+        missingLong.longColumn("i").appendMissing();
+        missingLong.doubleColumn("d").append(2.5);
+        missingLong.doubleColumn("n").appendMissing();
+        assertEquals("Cannot write the result as JSON: column 'i', row 1, holds a missing value, but the output"
+                + " sample's column has no null, so its schema allows none",
+                assertThrows(IllegalArgumentException.class, () -> write(missingLong, spec)).getMessage());
+
+        // a nullable column writes NaN as pandas does, as null
+        Table nullable = Table.create("t", DoubleColumn.create("d", 1.5), DoubleColumn.create("n", Double.NaN),
+                LongColumn.create("i", new long[] {1}));
+        assertEquals("[{\"d\":1.5,\"n\":null,\"i\":1}]", write(nullable, spec));
+
+        // an infinity is a value, not a missing one, and JSON has none
+        Table infinite = Table.create("t", DoubleColumn.create("d", 1.5), DoubleColumn.create("n", Double.NEGATIVE_INFINITY),
+                LongColumn.create("i", new long[] {1}));
+        assertEquals("Cannot write the result as JSON: column 'n', row 0, holds -Infinity, and JSON has no infinity",
+                assertThrows(IllegalArgumentException.class, () -> write(infinite, spec)).getMessage());
     }
 
     @ParameterizedTest

@@ -81,14 +81,28 @@ class JsonOutputTest {
         assertEquals("\"GREEN\"", json(Colour.GREEN));
     }
 
+    /** The message of writing a value that has no JSON form. */
+    private static String refused(Object value) {
+        return assertThrows(IllegalArgumentException.class, () -> json(value)).getMessage();
+    }
+
     @Test
-    void nonFiniteFloatsAreNull() throws IOException {
-        assertEquals("null", json(Double.NaN));
-        assertEquals("null", json(Double.POSITIVE_INFINITY));
-        assertEquals("null", json(Float.NEGATIVE_INFINITY));
-        assertEquals("[1.0,null,null]", json(new double[] {1, Double.NaN, Double.NEGATIVE_INFINITY}));
-        assertEquals("[null,2.5]", json(new float[] {Float.NaN, 2.5f}));
-        assertEquals("[null]", json(List.of(Double.NaN)));
+    void nonFiniteFloatsAreRefusedNotWrittenAsNull() throws IOException {
+        String why = ", and JSON has no NaN or infinity; a null in its place would not be the number the output schema"
+                + " promises";
+        assertEquals("Cannot write the result as JSON: it holds NaN at result" + why, refused(Double.NaN));
+        assertEquals("Cannot write the result as JSON: it holds Infinity at result" + why, refused(Double.POSITIVE_INFINITY));
+        assertEquals("Cannot write the result as JSON: it holds -Infinity at result" + why, refused(Float.NEGATIVE_INFINITY));
+        assertEquals("Cannot write the result as JSON: it holds -Infinity at result[2]" + why,
+                refused(new double[] {1, 2, Double.NEGATIVE_INFINITY}));
+        assertEquals("Cannot write the result as JSON: it holds NaN at result[0]" + why, refused(new float[] {Float.NaN, 2.5f}));
+        assertEquals("Cannot write the result as JSON: it holds NaN at result.scores[1]" + why,
+                refused(Map.of("scores", List.of(0.5, Double.NaN))));
+        assertEquals("Cannot write the result as JSON: it holds NaN at result[1][0]" + why,
+                refused(NDArray.of(DType.FLOAT64, new int[] {2, 2}, new double[] {1, 2, Double.NaN, 4})));
+        assertEquals("Cannot write the result as JSON: it holds NaN at result" + why, refused(OptionalDouble.of(Double.NaN)));
+        // an empty OptionalDouble is run's own null, not a NaN
+        assertEquals("null", json(OptionalDouble.empty()));
     }
 
     @Test
@@ -180,7 +194,7 @@ class JsonOutputTest {
         assertEquals("[]", json(NDArray.of(DType.FLOAT64, new int[] {0, 3}, new double[0])));
         assertEquals("[[],[]]", json(NDArray.of(DType.FLOAT64, new int[] {2, 0}, new double[0])));
         assertEquals("2.5", json(NDArray.of(DType.FLOAT64, new int[0], new double[] {2.5})));
-        assertEquals("[0.5,null]", json(NDArray.of(DType.FLOAT32, new int[] {2}, new float[] {0.5f, Float.NaN})));
+        assertEquals("[0.5,0.25]", json(NDArray.of(DType.FLOAT32, new int[] {2}, new float[] {0.5f, 0.25f})));
         assertEquals("[-128,127]", json(NDArray.of(DType.INT8, new int[] {2}, new byte[] {-128, 127})));
         assertEquals("[255]", json(NDArray.of(DType.UINT8, new int[] {1}, new short[] {255})));
         assertEquals("[4294967295]", json(NDArray.of(DType.UINT32, new int[] {1}, new long[] {4294967295L})));

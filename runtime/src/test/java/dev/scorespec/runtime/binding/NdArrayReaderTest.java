@@ -323,13 +323,15 @@ class NdArrayReaderTest {
 
     @Test
     void scalarWhereAnArrayIsExpected() {
-        assertEquals("data[1]: expected an array of 10 values, got 3", fails("[[0,1,2,3,4,5,6,7,8,9], 3]", DType.FLOAT64, 1, 10));
-        assertEquals("data[0]: expected an array of 2 values, got 3", fails("[3]", DType.FLOAT64, 1, 2));
+        // a 1-D body for a 2-D sample: the message says what arrived, not a bare count
+        assertEquals("data[0]: expected an array of 10 values, got the number 10", fails("[10, 20]", DType.FLOAT64, 1, 10));
+        assertEquals("data[1]: expected an array of 10 values, got the number 3", fails("[[0,1,2,3,4,5,6,7,8,9], 3]", DType.FLOAT64, 1, 10));
+        assertEquals("data[0]: expected an array of 2 values, got the number 3", fails("[3]", DType.FLOAT64, 1, 2));
         assertEquals("data[0]: expected an array of 2 values, got an object", fails("[{}]", DType.FLOAT64, 1, 2));
         assertEquals("data[0]: expected an array of 2 values, got null", fails("[null]", DType.FLOAT64, 1, 2));
-        assertEquals("data[0][1]: expected an array of 3 values, got \"x\"",
+        assertEquals("data[0][1]: expected an array of 3 values, got the string \"x\"",
                 fails("[[[1, 2, 3], \"x\"]]", DType.FLOAT64, 1, 2, 3));
-        assertEquals("data[1]: expected an array, got 3", fails("[[1], 3]", DType.FLOAT64, new int[] {1, 10}, false));
+        assertEquals("data[1]: expected an array, got the number 3", fails("[[1], 3]", DType.FLOAT64, new int[] {1, 10}, false));
     }
 
     @Test

@@ -37,6 +37,14 @@ class BindersTest {
         String m = assertThrows(ServerStartException.class, () -> Binders.select(List.of(), Optional.empty())).getMessage();
         assertTrue(m.startsWith("No scoring binder is on the class path"), m);
         assertTrue(m.contains("META-INF/services/dev.scorespec.runtime.binding.ScoringBinder"), m);
+        // the likely cause and the fix (issue 11): an unversioned maven-compiler-plugin ignores the processor path
+        assertTrue(m.contains("maven-compiler-plugin 3.5 or later"), m);
+        assertTrue(m.contains("<annotationProcessorPaths>"), m);
+        assertTrue(m.contains("3.1 on Maven 3.8.7"), m);
+        assertTrue(m.contains("give maven-compiler-plugin a version"), m);
+        String chosen = assertThrows(ServerStartException.class,
+                () -> Binders.select(List.of(), Optional.of("com.example.Ridge"))).getMessage();
+        assertTrue(chosen.contains(Binders.PROCESSOR_DID_NOT_RUN), chosen);
     }
 
     @Test

@@ -181,6 +181,27 @@ class ConfigParserTest {
     }
 
     @Test
+    void helpShowsEachFlagWithItsEnvironmentVariableAndVersionIsAnswered() {
+        String usage = ConfigParser.usage();
+        assertTrue(usage.contains("--version"), usage);
+        assertTrue(usage.contains("--cors-origins, --access-control-allow-origins=<value>")
+                || usage.contains("--access-control-allow-origins, --cors-origins=<value>"), usage);
+        assertTrue(usage.contains("Environment: SERVER_PORT; default: 5001"), usage);
+        assertTrue(ConfigParser.wantsVersion(List.of("--version")));
+        assertTrue(ConfigParser.wantsVersion(List.of("-V")));
+        assertFalse(ConfigParser.wantsVersion(List.of("--port", "1")));
+        // the version Maven filtered into the runtime's resources, not the fallback
+        assertTrue(ConfigParser.versionText().matches("ScoreSpec runtime \\d+\\.\\d+\\.\\d+.*"),
+                ConfigParser.versionText());
+    }
+
+    @Test
+    void helpAndVersionAreNotConfigurationErrors() throws ConfigException {
+        assertEquals(5001, parse(List.of("--version"), Map.of()).port());
+        assertEquals(7, parse(List.of("--help", "--port", "7"), Map.of()).port());
+    }
+
+    @Test
     void builderChecksItsValues() {
         assertThrows(IllegalArgumentException.class, () -> ServerConfig.builder().port(65536));
         assertThrows(IllegalArgumentException.class, () -> ServerConfig.builder().port(-1));

@@ -45,6 +45,18 @@ class LauncherTest {
     }
 
     @Test
+    void noBinderExitsWith3NamingTheProcessorSetUp() {
+        // a class path with no META-INF/services entry: what a build where the processor did not run gives
+        ClassLoader empty = new java.net.URLClassLoader(new java.net.URL[0], null);
+        Launcher.LaunchException e = assertThrows(Launcher.LaunchException.class,
+                () -> Launcher.launch(List.of("--port", "1"), Map.of(), empty));
+        assertEquals(Launcher.EXIT_START, e.exitCode);
+        assertTrue(e.getMessage().startsWith("No scoring binder is on the class path"), e.getMessage());
+        assertTrue(e.getMessage().contains("maven-compiler-plugin 3.5 or later"), e.getMessage());
+        assertTrue(e.getMessage().contains("annotationProcessorPaths"), e.getMessage());
+    }
+
+    @Test
     void failingInitExitsWith3WithItsCause() {
         Launcher.LaunchException e = assertThrows(Launcher.LaunchException.class,
                 () -> Launcher.launch(List.of("--scoring-class", "test.FailingInit"), Map.of(), LOADER));

@@ -111,6 +111,20 @@ class RawHttpServerTest {
     }
 
     @Test
+    void runSeesEveryValueOfARepeatedHeader() throws Exception {
+        // the JDK client folds nothing: two header lines reach the server as two values
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.port())) {
+            s.setSoTimeout(5_000);
+            s.getOutputStream().write(("GET /score HTTP/1.1\r\nHost: x\r\nX-Tag: a\r\nx-tag: b, c\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+            assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+        }
+        assertEquals(List.of("a", "b, c"), binder.last.headerValues("X-Tag"));
+        assertEquals("a", binder.last.headers().get("x-tag"));
+    }
+
+    @Test
     void theServersHeadersStillApply() {
         Http.Reply r = http.get("/score?header=x-request-id:forged&header=x-ms-run-fn-exec-ms:1", "x-request-id", "abc");
         assertEquals(200, r.status());
