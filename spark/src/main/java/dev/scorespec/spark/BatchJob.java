@@ -56,7 +56,7 @@ public final class BatchJob implements Callable<Integer> {
 
     @Option(names = "--on-error", defaultValue = "fail",
             description = "fail: a refused row fails the job; column: it is written with its message in --error-column.")
-    String onError;
+    BatchOptions.OnError onError;
 
     @Option(names = "--error-column", defaultValue = "scoring_error", description = "Default ${DEFAULT-VALUE}.")
     String errorColumn;
@@ -82,20 +82,16 @@ public final class BatchJob implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BatchOptions.OnError choice = switch (onError.toLowerCase(Locale.ROOT)) {
-            case "fail" -> BatchOptions.OnError.FAIL;
-            case "column" -> BatchOptions.OnError.COLUMN;
-            default -> throw new CommandLine.ParameterException(new CommandLine(this),
-                    "--on-error is fail or column, not " + onError);
-        };
+        BatchOptions.OnError choice = onError;
         BatchOptions options = BatchOptions.defaults().modelDir(modelDir).batchSize(batchSize)
                 .keepColumns(keepColumns.toArray(String[]::new)).onError(choice).errorColumn(errorColumn);
+        Format in = inputFormat == null ? formatOf(input) : inputFormat;
+        Format outFormat = outputFormat == null ? formatOf(output) : outputFormat;
         SparkSession spark = SparkSessionOwner.shared().session();
-        Dataset<Row> data = read(spark, inputFormat == null ? formatOf(input) : inputFormat, input);
-        Dataset<Row> scored = BatchScoring.score(data, scoringClass, options);
-        write(scored, outputFormat == null ? formatOf(output) : outputFormat, output);
+        Dataset<Row> scored = BatchScoring.score(read(spark, in, input), scoringClass, options);
+        write(scored, outFormat, output);
 
-        Dataset<Row> written = read(spark, outputFormat == null ? formatOf(output) : outputFormat, output);
+        Dataset<Row> written = read(spark, outFormat, output);
         long rows = written.count();
         out.println("Scored " + rows + " rows into " + output);
         if (choice == BatchOptions.OnError.COLUMN) {

@@ -6,6 +6,7 @@ import dev.scorespec.spark.batch.BinderCache;
 import dev.scorespec.spark.batch.ColumnTypes;
 import dev.scorespec.spark.batch.PartitionScorer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -105,7 +106,7 @@ public final class BatchScoring {
                 return f;
             }
         }
-        String columns = java.util.Arrays.stream(schema.fieldNames()).map(n -> "'" + n + "'").collect(Collectors.joining(", "));
+        String columns = Arrays.stream(schema.fieldNames()).map(n -> "'" + n + "'").collect(Collectors.joining(", "));
         throw new IllegalArgumentException("The dataset has no " + role + " '" + name + "'; its columns are " + columns);
     }
 

@@ -48,8 +48,8 @@ public final class ColumnTypes {
         };
     }
 
-    /** The value at {@code i} of a row whose column already has {@code type}'s Spark type, as the binding takes it. */
-    public static Object read(Row row, int i, ColumnType type) {
+    /** The value at {@code i} of a row whose column already has the expected Spark type, as the binding takes it. */
+    public static Object read(Row row, int i) {
         Object value = row.get(i);
         if (value instanceof Date d) {
             return d.toLocalDate();

@@ -127,12 +127,7 @@ public final class PartitionScorer implements MapPartitionsFunction<Row, Row> {
         }
         Object[] columns = new Object[inputTypes.length];
         for (int c = 0; c < columns.length; c++) {
-            Class<?> element = inputNullable[c] ? inputTypes[c].boxedType() : inputTypes[c].elementType();
-            Object column = Array.newInstance(element, valid.size());
-            for (int i = 0; i < valid.size(); i++) {
-                Array.set(column, i, ColumnTypes.read(in.get(valid.get(i)), kept + c, inputTypes[c]));
-            }
-            columns[c] = column;
+            columns[c] = column(in, valid, c);
         }
         Object result;
         try {
@@ -164,6 +159,53 @@ public final class PartitionScorer implements MapPartitionsFunction<Row, Row> {
             }
             results[valid.get(i)] = values;
         }
+    }
+
+    /** Input column {@code c} of the rows at {@code valid}, in the array type its binding takes. */
+    private Object column(List<Row> in, List<Integer> valid, int c) {
+        int n = valid.size();
+        int field = kept + c;
+        if (!inputNullable[c]) {
+            // The common cases without boxing: numbers the binding takes as primitive arrays.
+            switch (inputTypes[c]) {
+                case FLOAT64: {
+                    double[] values = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        values[i] = in.get(valid.get(i)).getDouble(field);
+                    }
+                    return values;
+                }
+                case FLOAT32: {
+                    float[] values = new float[n];
+                    for (int i = 0; i < n; i++) {
+                        values[i] = in.get(valid.get(i)).getFloat(field);
+                    }
+                    return values;
+                }
+                case INT64: {
+                    long[] values = new long[n];
+                    for (int i = 0; i < n; i++) {
+                        values[i] = in.get(valid.get(i)).getLong(field);
+                    }
+                    return values;
+                }
+                case INT32: {
+                    int[] values = new int[n];
+                    for (int i = 0; i < n; i++) {
+                        values[i] = in.get(valid.get(i)).getInt(field);
+                    }
+                    return values;
+                }
+                default:
+                    break;
+            }
+        }
+        Class<?> element = inputNullable[c] ? inputTypes[c].boxedType() : inputTypes[c].elementType();
+        Object values = Array.newInstance(element, n);
+        for (int i = 0; i < n; i++) {
+            Array.set(values, i, ColumnTypes.read(in.get(valid.get(i)), field));
+        }
+        return values;
     }
 
     /** The message for a null in a non-nullable input column, or null. */

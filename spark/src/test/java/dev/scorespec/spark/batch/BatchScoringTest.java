@@ -131,4 +131,18 @@ class BatchScoringTest {
                 + "; the first: row 2: x1: expected a finite number, got NaN; row 3: x2: expected a value, got null"),
                 e.getMessage());
     }
+
+    @Test
+    void theCommandLineRefusesWhatItCannotDo() {
+        String[] common = {"--scoring-class", LinearScore.class.getName(), "--output", dir.resolve("o.parquet").toString()};
+        assertEquals(2, BatchJob.run(concat(common, "--input", "in.parquet", "--on-error", "skip")));
+        assertEquals(1, BatchJob.run(concat(common, "--input", "in.txt")), "no format from the extension");
+        assertEquals(2, BatchJob.run("--input", "in.parquet"), "required options missing");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
 }
