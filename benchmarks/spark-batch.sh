@@ -29,11 +29,13 @@ echo "== batch: $ROWS rows in local[2]"
 mvn -B -q -pl spark -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$work/cp.txt" >/dev/null
 # The JVM flags Spark needs on Java 17, from the one place the tests take them.
-opens=$(mvn -B -q -pl spark help:evaluate -Dexpression=spark.jvm.options -DforceStdout | tr -s ' \n' ' ')
+opens=$(mvn -B -q -pl spark help:evaluate -Dexpression=spark.jvm.options -DforceStdout \
+  | sed 's/\x1b\[[0-9;]*m//g' | tr -s ' \n' ' ')
 # shellcheck disable=SC2086
 SPARK_LOCAL_IP=127.0.0.1 java -Xmx4g $opens \
   -cp "spark/target/test-classes:spark/target/classes:$(cat "$work/cp.txt")" \
-  dev.scorespec.spark.batch.BatchBenchmark "$ROWS" "$RUNS" 2>"$work/spark.log" | tee "$work/batch.txt"
+  dev.scorespec.spark.batch.BatchBenchmark "$ROWS" "$RUNS" 2>"$work/spark.log" | tee "$work/batch.txt" \
+  || { tail -30 "$work/spark.log"; exit 1; }
 
 echo "== HTTP: 1,000-row requests to the ridge sample, concurrency 2, ${DURATION}s"
 awk 'BEGIN {
