@@ -9,7 +9,7 @@
 #   mvn -B -q package -DskipTests && bash benchmarks/spark-batch.sh
 #   ROWS=200000 RUNS=1 DURATION=5 bash benchmarks/spark-batch.sh     # a quick look
 #
-# Needs wrk (apt-get install wrk), the samples jar, and Maven (for the spark module's test class path).
+# Needs wrk (apt-get install wrk), the samples jar, and Maven (spark/spark-java.sh builds Spark's class path).
 # Traffic goes to 127.0.0.1 only and every wrk run is bounded by DURATION seconds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,16 +26,8 @@ server=
 trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
 
 echo "== batch: $ROWS rows in local[2]"
-mvn -B -q -pl spark -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$work/cp.txt" >/dev/null
-# The JVM flags Spark needs on Java 17, from the one place the tests take them.
-opens=$(mvn -B -q -pl spark help:evaluate -Dexpression=spark.jvm.options -DforceStdout \
-  | sed 's/\x1b\[[0-9;]*m//g' | tr -s ' \n' ' ')
-# shellcheck disable=SC2086
-SPARK_LOCAL_IP=127.0.0.1 java -Xmx4g $opens \
-  -cp "spark/target/test-classes:spark/target/classes:$(cat "$work/cp.txt")" \
-  dev.scorespec.spark.batch.BatchBenchmark "$ROWS" "$RUNS" 2>"$work/spark.log" | tee "$work/batch.txt" \
-  || { tail -30 "$work/spark.log"; exit 1; }
+JAVA_OPTS=-Xmx4g bash spark/spark-java.sh dev.scorespec.spark.batch.BatchBenchmark "$ROWS" "$RUNS" \
+  2>"$work/spark.log" | tee "$work/batch.txt" || { tail -30 "$work/spark.log"; exit 1; }
 
 echo "== HTTP: 1,000-row requests to the ridge sample, concurrency 2, ${DURATION}s"
 awk 'BEGIN {

@@ -13,7 +13,7 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Rows per second of batch scoring in {@code local[2]}: a Parquet file of N rows of ten features (fixed
  * seed) scored by {@link RidgeLike_ScoreSpec} through {@code BatchScoring} and written as Parquet, the whole
- * job timed, after one untimed warm-up run. Run by {@code benchmarks/spark-batch.sh}; never by the tests.
+ * job timed, after one untimed warm-up run; then the same jobs into Spark's no-op sink, without the write. Run by {@code benchmarks/spark-batch.sh}; never by the tests.
  */
 public final class BatchBenchmark {
 
@@ -42,6 +42,14 @@ public final class BatchBenchmark {
             long written = spark.read().parquet(out).count();
             System.out.printf("%s: %d rows in %.2f s, %.0f rows/s%n", run == 0 ? "warm-up" : "run " + run, written,
                     seconds, written / seconds);
+        }
+        // The same job into Spark's no-op sink: what the scoring costs without writing Parquet.
+        for (int run = 1; run <= runs; run++) {
+            long start = System.nanoTime();
+            BatchScoring.score(spark.read().parquet(in), RidgeLike_ScoreSpec.SCORING_CLASS, options)
+                    .write().format("noop").mode("overwrite").save();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("no-op sink %d: %d rows in %.2f s, %.0f rows/s%n", run, rows, seconds, rows / seconds);
         }
         spark.stop();
     }
