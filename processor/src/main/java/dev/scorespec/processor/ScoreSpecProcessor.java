@@ -71,8 +71,8 @@ public final class ScoreSpecProcessor extends AbstractProcessor {
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         try {
-            Set<TypeElement> classes = scoringClasses(round);
             if (round.processingOver()) {
+                // Before scoringClasses(round), which takes the deferred classes for another try.
                 for (String name : deferred) {
                     TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
                     error(type, Message.UNRESOLVED.format(name, "some types never resolved"));
@@ -80,7 +80,7 @@ public final class ScoreSpecProcessor extends AbstractProcessor {
                 writeServiceFile();
                 return false;
             }
-            for (TypeElement type : classes) {
+            for (TypeElement type : scoringClasses(round)) {
                 process(type);
             }
         } catch (RuntimeException | Error e) {
@@ -137,7 +137,7 @@ public final class ScoreSpecProcessor extends AbstractProcessor {
 
     private void emit(ScoringSpec spec, TypeElement type) {
         Map<String, String> documents = new LinkedHashMap<>(ServiceDocuments.render(spec));
-        JavaFile binder = BinderEmitter.emit(spec, List.copyOf(new TreeMap<>(documents).keySet()));
+        JavaFile binder = BinderEmitter.emit(spec);
         String binderName = binder.packageName().isEmpty() ? binder.typeSpec().name()
                 : binder.packageName() + "." + binder.typeSpec().name();
         try {

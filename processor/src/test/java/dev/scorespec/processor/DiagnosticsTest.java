@@ -199,6 +199,30 @@ class DiagnosticsTest {
     }
 
     @Test
+    void runIsStatic() {
+        assertError("""
+                public class Bad {
+                    @InputSchema(param = "data", ndarray = @NdArray(sample = "[1.0]"))
+                    public static double run(double[] data) { return 0; }
+                }
+                """, "SS114", "The scoring method 'run' must not be static: the server calls it on the instance that "
+                + "@Init prepared. Remove 'static'.", "public static double run(");
+    }
+
+    @Test
+    void requestHeadersWithASchema() {
+        assertError("""
+                public class Bad {
+                    @InputSchema(param = "data", ndarray = @NdArray(sample = "[1.0]"))
+                    @InputSchema(param = "headers", standard = @Standard(sample = "{\\"a\\": \\"b\\"}"))
+                    public double run(double[] data,
+                            @RequestHeaders Map<String, String> headers) { return 0; }
+                }
+                """, "SS136", "Parameter 'headers' is marked @RequestHeaders and also has an @InputSchema; headers do "
+                + "not come from the body. Remove one of them.", "@RequestHeaders Map<String, String> headers");
+    }
+
+    @Test
     void classCannotBeConstructed() {
         assertError("""
                 public class Bad {

@@ -1,22 +1,15 @@
 package dev.scorespec.processor.emit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scorespec.annotations.internal.DType;
 import dev.scorespec.annotations.internal.OpenApiVersion;
-import dev.scorespec.processor.model.DataFrameType;
-import dev.scorespec.processor.model.ListType;
-import dev.scorespec.processor.model.NdArrayType;
-import dev.scorespec.processor.model.ObjectType;
+import dev.scorespec.processor.kinds.dataframe.DataFrameSchemas;
 import dev.scorespec.processor.model.RunParameter;
-import dev.scorespec.processor.model.ScalarKind;
 import dev.scorespec.processor.model.ScalarType;
 import dev.scorespec.processor.model.ScoringSpec;
-import dev.scorespec.processor.model.UnionType;
 import dev.scorespec.processor.model.ValueType;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,17 +45,9 @@ public final class JsonSchemas {
     private JsonSchemas() {
     }
 
-    /**
-     * The versions a document for this spec can be written in, oldest first: all three, without
-     * Swagger 2.0 when a sample has a list that mixes JSON types, or a dataframe in orient values or
-     * split whose columns have several JSON types (2.0 has no unions).
-     */
+    /** The versions a document for this spec can be written in, oldest first, as the spec says. */
     public static List<OpenApiVersion> supportedVersions(ScoringSpec spec) {
-        boolean union = spec.bodyParameters().stream().anyMatch(p -> hasUnion(p.sample().type()))
-                || spec.output().map(s -> hasUnion(s.type())).orElse(false);
-        return Arrays.stream(OpenApiVersion.values())
-                .filter(v -> !(union && v == OpenApiVersion.V2_0))
-                .toList();
+        return spec.documentVersions();
     }
 
     /**
@@ -114,7 +99,8 @@ public final class JsonSchemas {
         }
         return spec.output()
                 .map(sample -> withExample(sample, version))
-                .orElseGet(() -> spec.bodyParameters().isEmpty() ? undecorated() : anyObject());
+                .orElseGet(() -> spec.bodyParameters().isEmpty() ? undecorated()
+                        : spec.outputOrient().map(DataFrameSchemas::anyFrame).orElseGet(JsonSchemas::anyObject));
     }
 
     /**
@@ -141,77 +127,12 @@ public final class JsonSchemas {
     }
 
     /**
-     * The schema of one value, without example.
+     * The schema of one value, without example, as its kind writes it.
      *
      * @throws IllegalArgumentException for a union in Swagger 2.0, which cannot describe it
      */
     public static ObjectNode schema(ValueType type, OpenApiVersion version) {
-        if (type instanceof NdArrayType array) {
-            ObjectNode element = array.structured() ? structuredElement(array) : element(array.dtype().get());
-            // inference-schema writes one array level even for a 0-d sample.
-            ObjectNode schema = nest(element, Math.max(1, array.rank()));
-            schema.put("format", NUMPY_FORMAT);
-            return schema;
-        }
-        if (type instanceof ScalarType scalar) {
-            return typeAndFormat(scalar.kind().jsonType(), scalar.jsonFormat());
-        }
-        if (type instanceof ListType list) {
-            ObjectNode schema = NODES.objectNode().put("type", "array");
-            schema.set("items", schema(list.items(), version));
-            return schema;
-        }
-        if (type instanceof ObjectType object) {
-            ObjectNode schema = NODES.objectNode().put("type", "object");
-            ArrayNode required = NODES.arrayNode();
-            ObjectNode properties = NODES.objectNode();
-            for (ObjectType.Property property : object.properties()) {
-                if (property.required()) {
-                    required.add(property.name());
-                }
-                properties.set(property.name(), schema(property.type(), version));
-            }
-            // The reference writes "required": [] for an empty object; draft 4 requires at least one
-            // name, so an empty list would make the Swagger 2.0 and OpenAPI 3.0 documents invalid.
-            if (!required.isEmpty()) {
-                schema.set("required", required);
-            }
-            schema.set("properties", properties);
-            return schema;
-        }
-        if (type instanceof DataFrameType frame) {
-            return DataFrameSchemas.schema(frame, version);
-        }
-        if (type instanceof UnionType union) {
-            if (version == OpenApiVersion.V2_0) {
-                throw new IllegalArgumentException(
-                        "Swagger 2.0 cannot describe a list that mixes JSON types; use OpenAPI 3.0 or 3.1");
-            }
-            if (union.kinds().size() == 1) {
-                return kind(union.kinds().get(0));
-            }
-            ObjectNode schema = NODES.objectNode();
-            ArrayNode anyOf = schema.putArray("anyOf");
-            union.kinds().forEach(k -> anyOf.add(kind(k)));
-            return schema;
-        }
-        throw new IllegalArgumentException("Unknown value type: " + type);
-    }
-
-    private static boolean hasUnion(ValueType type) {
-        if (type instanceof UnionType) {
-            return true;
-        }
-        if (type instanceof DataFrameType frame) {
-            return DataFrameSchemas.needsUnion(frame);
-        }
-        if (type instanceof ListType list) {
-            return hasUnion(list.items());
-        }
-        if (type instanceof ObjectType object) {
-            return object.properties().stream().anyMatch(p -> hasUnion(p.type()));
-        }
-        return false;
+        return KindEmitters.of(type).schema(version);
     }
 
     private static void requireSupported(ScoringSpec spec, OpenApiVersion version) {
@@ -221,36 +142,8 @@ public final class JsonSchemas {
         }
     }
 
-    /** A record of a structured dtype: an object, a sub-array field nesting one array per dimension. */
-    private static ObjectNode structuredElement(NdArrayType array) {
-        ObjectNode schema = NODES.objectNode().put("type", "object");
-        ObjectNode properties = schema.putObject("properties");
-        for (NdArrayType.Field field : array.fields()) {
-            ObjectNode element = element(field.dtype());
-            properties.set(field.name(), field.shape().isEmpty() ? element : nest(element, field.shape().size()));
-        }
-        return schema;
-    }
-
-    private static ObjectNode nest(ObjectNode items, int levels) {
-        ObjectNode schema = items;
-        for (int i = 0; i < levels; i++) {
-            ObjectNode outer = NODES.objectNode().put("type", "array");
-            outer.set("items", schema);
-            schema = outer;
-        }
-        return schema;
-    }
-
-    private static ObjectNode element(DType dtype) {
-        return typeAndFormat(dtype.jsonType(), dtype.jsonFormat());
-    }
-
-    private static ObjectNode kind(ScalarKind kind) {
-        return typeAndFormat(kind.jsonType(), kind.jsonFormat());
-    }
-
-    private static ObjectNode typeAndFormat(String type, Optional<String> format) {
+    /** {@code {"type": type, "format": format}}, without format when there is none. */
+    public static ObjectNode typeAndFormat(String type, Optional<String> format) {
         ObjectNode schema = NODES.objectNode().put("type", type);
         format.ifPresent(f -> schema.put("format", f));
         return schema;

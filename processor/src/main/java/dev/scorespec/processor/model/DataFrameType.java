@@ -3,7 +3,9 @@ package dev.scorespec.processor.model;
 import com.palantir.javapoet.TypeName;
 import dev.scorespec.annotations.ColumnKind;
 import dev.scorespec.annotations.Orient;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A dataframe sample, bound to a Tablesaw {@code Table}: its columns, in the sample's order, and how
@@ -21,8 +23,40 @@ public record DataFrameType(
         boolean enforceColumnType,
         boolean enforceShape) implements ValueType {
 
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.dataFrame(this);
+    }
+
     public DataFrameType {
         columns = List.copyOf(columns);
+    }
+
+    /**
+     * Whether one schema for a value of any column needs a union of types, which Swagger 2.0 cannot
+     * write: in orients values and split a position holds values of several columns.
+     */
+    @Override
+    public boolean needsUnion() {
+        return (orient == Orient.VALUES || orient == Orient.SPLIT) && enforceColumnType && valueSchemas().size() > 1;
+    }
+
+    /**
+     * The distinct JSON type/format pairs of the columns' values, in column order, nullable where any
+     * column of that pair is.
+     */
+    public List<ValueSchema> valueSchemas() {
+        Map<String, ValueSchema> schemas = new LinkedHashMap<>();
+        for (Column column : columns) {
+            String key = column.kind().jsonType() + "/" + column.kind().jsonFormat().orElse("");
+            ValueSchema known = schemas.get(key);
+            schemas.put(key, new ValueSchema(column.kind(), column.nullable() || (known != null && known.nullable())));
+        }
+        return List.copyOf(schemas.values());
+    }
+
+    /** The schema of a value: its kind's JSON type and format, and whether it may be null. */
+    public record ValueSchema(ColumnKind kind, boolean nullable) {
     }
 
     /** The {@code format} the reference gives the frame's schema: {@code pandas.DataFrame:records}, ... */

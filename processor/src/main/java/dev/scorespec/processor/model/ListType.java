@@ -9,4 +9,14 @@ import com.palantir.javapoet.TypeName;
  * @param javaArray whether {@code javaType} is an array rather than a {@code List}
  */
 public record ListType(TypeName javaType, ValueType items, boolean javaArray) implements ValueType {
+
+    @Override
+    public boolean needsUnion() {
+        return items.needsUnion();
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.list(this);
+    }
 }

@@ -24,6 +24,16 @@ public record NdArrayType(
         List<Integer> shape,
         boolean enforceShape) implements ValueType {
 
+    @Override
+    public boolean needsUnion() {
+        return false;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.ndArray(this);
+    }
+
     public NdArrayType {
         fields = List.copyOf(fields);
         shape = List.copyOf(shape);

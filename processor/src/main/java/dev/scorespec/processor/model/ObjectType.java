@@ -11,6 +11,16 @@ import java.util.List;
  */
 public record ObjectType(TypeName javaType, List<Property> properties, boolean record) implements ValueType {
 
+    @Override
+    public boolean needsUnion() {
+        return properties.stream().anyMatch(p -> p.type().needsUnion());
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.object(this);
+    }
+
     public ObjectType {
         properties = List.copyOf(properties);
     }

@@ -13,6 +13,16 @@ import java.util.Optional;
  */
 public record ScalarType(TypeName javaType, ScalarKind kind, boolean naive) implements ValueType {
 
+    @Override
+    public boolean needsUnion() {
+        return false;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.scalar(this);
+    }
+
     /**
      * The JSON Schema {@code format}: the kind's, except that a naive date-time or time says
      * {@code date-time-local} or {@code time-local} (OpenAPI format registry: RFC 3339 without the

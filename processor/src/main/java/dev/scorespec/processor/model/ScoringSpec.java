@@ -3,6 +3,8 @@ package dev.scorespec.processor.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
+import dev.scorespec.annotations.Orient;
+import dev.scorespec.annotations.internal.OpenApiVersion;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +17,11 @@ import java.util.Optional;
  * @param parameters the parameters of {@code run}, in declaration order
  * @param returnType what {@code run} returns ({@code void} is allowed and answers {@code null})
  * @param output the {@code @OutputSchema} sample, if any
+ * @param bodyKind how the server hands the request to the binder
+ * @param documentVersions the versions of the service document the samples can be described in,
+ *     oldest first
+ * @param outputOrient the orient a {@code Table} that {@code run} returns is written in when no output
+ *     sample says how; empty when an output sample says it, or {@code run} returns no table
  */
 public record ScoringSpec(
         ClassName scoringClass,
@@ -22,10 +29,24 @@ public record ScoringSpec(
         String runMethod,
         List<RunParameter> parameters,
         TypeName returnType,
-        Optional<Sample> output) {
+        Optional<Sample> output,
+        BodyKind bodyKind,
+        List<OpenApiVersion> documentVersions,
+        Optional<Orient> outputOrient) {
 
     public ScoringSpec {
         parameters = List.copyOf(parameters);
+        documentVersions = List.copyOf(documentVersions);
+    }
+
+    /** How the body reaches {@code run}; the constants of the runtime's {@code BodyKind}, by name. */
+    public enum BodyKind {
+        /** The JSON body's properties, one per parameter, each checked against its sample. */
+        JSON_PARAMETERS,
+        /** The body text as it came, for a {@code run(String)} without any schema. */
+        JSON_TEXT,
+        /** The request as it came, for a {@code @RawHttp} run. */
+        RAW_HTTP
     }
 
     /** The body parameters, in declaration order. */
@@ -36,17 +57,12 @@ public record ScoringSpec(
                 .toList();
     }
 
-    /** Whether {@code run} takes the raw JSON text of the body. */
-    public boolean takesJsonText() {
-        return parameters.stream().anyMatch(RunParameter.JsonText.class::isInstance);
-    }
-
     /**
      * Whether {@code run} is {@code @RawHttp}: it takes the request as it came and returns the response to
      * send, so there is no schema on either side.
      */
     public boolean rawHttp() {
-        return parameters.stream().anyMatch(RunParameter.RawRequest.class::isInstance);
+        return bodyKind == BodyKind.RAW_HTTP;
     }
 
     /** The {@code @Init} method: its name, and whether it takes the {@code ModelDir}. */

@@ -11,6 +11,16 @@ import java.util.List;
  */
 public record UnionType(TypeName javaType, List<ScalarKind> kinds) implements ValueType {
 
+    @Override
+    public boolean needsUnion() {
+        return true;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.union(this);
+    }
+
     public UnionType {
         kinds = List.copyOf(kinds);
     }

@@ -174,9 +174,17 @@ public final class ScoringClassReader {
     public SampleDecl readSample(SampleDecl.Kind kind, AnnotationMirror sample, SourceLocation where) {
         String inline = Annotations.string(sample, "sample");
         String resource = Annotations.string(sample, "sampleResource");
-        String dtype = kind == SampleDecl.Kind.NDARRAY ? Annotations.string(sample, "dtype") : "";
-        boolean enforceShape = kind == SampleDecl.Kind.STANDARD || Annotations.bool(sample, "enforceShape");
-        Optional<FrameDecl> frame = kind == SampleDecl.Kind.DATAFRAME ? Optional.of(frame(sample, resource)) : Optional.empty();
+        // Each kind's own attributes: a switch expression, so that a new kind does not compile until it says.
+        KindAttributes own = switch (kind) {
+            case NDARRAY -> new KindAttributes(Annotations.string(sample, "dtype"), Annotations.bool(sample, "enforceShape"),
+                    Optional.empty());
+            case STANDARD -> new KindAttributes("", true, Optional.empty());
+            case DATAFRAME -> new KindAttributes("", Annotations.bool(sample, "enforceShape"),
+                    Optional.of(frame(sample, resource)));
+        };
+        String dtype = own.dtype();
+        boolean enforceShape = own.enforceShape();
+        Optional<FrameDecl> frame = own.frame();
         if (!inline.isEmpty() && !resource.isEmpty()) {
             return new SampleDecl(kind, "", "sample", Optional.of("gives both sample and sampleResource"), dtype,
                     enforceShape, where, frame);
@@ -194,6 +202,10 @@ public final class ScoringClassReader {
                 .orElseGet(() -> new SampleDecl(kind, "", source,
                         Optional.of("names the resource \"" + resource + "\", which is not in the class output, source path or class path"),
                         dtype, enforceShape, where, frame));
+    }
+
+    /** The attributes only some kinds have: {@code dtype}, {@code enforceShape}, a dataframe's others. */
+    private record KindAttributes(String dtype, boolean enforceShape, Optional<FrameDecl> frame) {
     }
 
     /** The attributes of a {@code @DataFrame} besides its sample; enum constants by name. */

@@ -1,5 +1,6 @@
 package dev.scorespec.processor.validate;
 
+import dev.scorespec.processor.kinds.nested.NestedSamples;
 import dev.scorespec.processor.model.DataFrameType;
 import dev.scorespec.processor.model.JavaType;
 import dev.scorespec.processor.model.ListType;
@@ -108,20 +109,42 @@ final class PowerBiShape {
 
     /**
      * What makes a value unreadable to Power BI as one field of {@code Inputs}, such as {@code object} or
-     * {@code list of objects}; empty when Power BI can read it. Every kind of value is named here, so a
-     * new kind fails loudly until it is decided.
+     * {@code list of objects}; empty when Power BI can read it. A visitor, so a new kind does not compile
+     * until it is decided.
      */
     private static Optional<String> fieldProblem(ValueType type) {
-        if (type instanceof DataFrameType || type instanceof NdArrayType || type instanceof ScalarType
-                || type instanceof UnionType) {
-            return Optional.empty();
-        } else if (type instanceof ListType list) {
-            return fieldProblem(list.items()).map(problem -> "list of "
-                    + (problem.startsWith("list of ") ? "lists of " + problem.substring("list of ".length()) : problem + "s"));
-        } else if (type instanceof ObjectType) {
-            return Optional.of("object");
-        }
-        throw new IllegalStateException("The Power BI check does not know " + type.getClass().getSimpleName());
+        return type.accept(new ValueType.Visitor<>() {
+            @Override
+            public Optional<String> ndArray(NdArrayType array) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<String> dataFrame(DataFrameType frame) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<String> scalar(ScalarType scalar) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<String> union(UnionType union) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<String> list(ListType list) {
+                return fieldProblem(list.items()).map(problem -> "list of " + (problem.startsWith("list of ")
+                        ? "lists of " + problem.substring("list of ".length()) : problem + "s"));
+            }
+
+            @Override
+            public Optional<String> object(ObjectType object) {
+                return Optional.of("object");
+            }
+        });
     }
 
     private static void checkGlobalParameters(InputDecl global, Report report) {
@@ -160,20 +183,37 @@ final class PowerBiShape {
     }
 
     private static String describe(ValueType type) {
-        if (type instanceof DataFrameType) {
-            return "a dataframe";
-        } else if (type instanceof NdArrayType) {
-            return "an array";
-        } else if (type instanceof ListType) {
-            return "a list";
-        } else if (type instanceof ScalarType scalar) {
-            return "a single " + scalar.kind().jsonType();
-        } else if (type instanceof UnionType) {
-            return "a single value";
-        } else if (type instanceof ObjectType) {
-            return "an object";
-        }
-        throw new IllegalStateException("The Power BI check does not know " + type.getClass().getSimpleName());
+        return type.accept(new ValueType.Visitor<>() {
+            @Override
+            public String ndArray(NdArrayType array) {
+                return "an array";
+            }
+
+            @Override
+            public String dataFrame(DataFrameType frame) {
+                return "a dataframe";
+            }
+
+            @Override
+            public String scalar(ScalarType scalar) {
+                return "a single " + scalar.kind().jsonType();
+            }
+
+            @Override
+            public String union(UnionType union) {
+                return "a single value";
+            }
+
+            @Override
+            public String list(ListType list) {
+                return "a list";
+            }
+
+            @Override
+            public String object(ObjectType object) {
+                return "an object";
+            }
+        });
     }
 
     private static Optional<InputDecl> input(RunDecl run, String param) {

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.palantir.javapoet.TypeName;
+import dev.scorespec.processor.kinds.dataframe.DataFrameSamples;
+import dev.scorespec.processor.kinds.ndarray.NdArraySamples;
+import dev.scorespec.processor.kinds.nested.NestedSamples;
+import dev.scorespec.processor.kinds.standard.StandardSamples;
 import dev.scorespec.processor.model.JavaType;
 import dev.scorespec.processor.model.RunParameter;
 import dev.scorespec.processor.model.ScoringClassDecl;
@@ -64,7 +68,7 @@ public final class ScoringClassValidator {
         if (report.hasErrors()) {
             return Optional.empty();
         }
-        return Optional.of(new ScoringSpec(decl.type(), init, run.get().name(), parameters,
+        return Optional.of(SpecDecisions.spec(decl.type(), init, run.get().name(), parameters,
                 run.get().returnType().name(), output));
     }
 
@@ -293,7 +297,7 @@ public final class ScoringClassValidator {
      * Checks one sample, of a parameter, of the output or of a nested record's component: that its text
      * could be had, that it is JSON, and infers its type for the Java target.
      */
-    Optional<ScoringSpec.Sample> sample(SampleDecl sample, String subject, JavaType target, Report report) {
+    public Optional<ScoringSpec.Sample> sample(SampleDecl sample, String subject, JavaType target, Report report) {
         Optional<NestedSamples.Annotated> ignored = NestedSamples.annotatedComponent(target);
         if (ignored.isPresent()) {
             NestedSamples.Annotated a = ignored.get();
@@ -326,11 +330,10 @@ public final class ScoringClassValidator {
             report.error(sample.where(), Message.INVALID_JSON, sample.source(), subject, "it is empty");
             return Optional.empty();
         }
-        SampleTypes types = new SampleTypes(subject);
         try {
             return Optional.of(switch (sample.kind()) {
-                case NDARRAY -> types.ndarray(json, sample.dtype(), sample.enforceShape(), target);
-                case STANDARD -> types.standard(json, target);
+                case NDARRAY -> new NdArraySamples(subject).sample(json, sample.dtype(), sample.enforceShape(), target);
+                case STANDARD -> new StandardSamples(subject).sample(json, target);
                 case DATAFRAME -> new DataFrameSamples(subject).fromJson(json, sample.source(), sample.frame().orElseThrow(),
                         sample.enforceShape(), target);
             });

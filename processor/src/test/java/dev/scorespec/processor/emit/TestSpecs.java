@@ -20,6 +20,7 @@ import dev.scorespec.processor.model.ScalarType;
 import dev.scorespec.processor.model.ScoringSpec;
 import dev.scorespec.processor.model.UnionType;
 import dev.scorespec.processor.model.ValueType;
+import dev.scorespec.processor.validate.SpecDecisions;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -153,7 +154,7 @@ final class TestSpecs {
 
         ScoringSpec build() {
             TypeName returns = output.map(s -> s.type().javaType()).orElse(OBJECT);
-            return new ScoringSpec(ClassName.get("example", "Score"), Optional.empty(), "run", parameters,
+            return SpecDecisions.spec(ClassName.get("example", "Score"), Optional.empty(), "run", parameters,
                     returns, output);
         }
     }

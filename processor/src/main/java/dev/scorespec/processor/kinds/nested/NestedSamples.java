@@ -1,4 +1,4 @@
-package dev.scorespec.processor.validate;
+package dev.scorespec.processor.kinds.nested;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,6 +8,9 @@ import dev.scorespec.processor.model.Location;
 import dev.scorespec.processor.model.ObjectType;
 import dev.scorespec.processor.model.ScoringClassDecl.SampleDecl;
 import dev.scorespec.processor.model.ScoringSpec.Sample;
+import dev.scorespec.processor.validate.Message;
+import dev.scorespec.processor.validate.Report;
+import dev.scorespec.processor.validate.ScoringClassValidator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +26,7 @@ import java.util.stream.Collectors;
  * are the components' types, every one required as in the reference, and whose example is made of the
  * components' examples.
  */
-final class NestedSamples {
+public final class NestedSamples {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -32,7 +35,7 @@ final class NestedSamples {
     private final UnaryOperator<String> subject;
     private final Report report;
 
-    NestedSamples(ScoringClassValidator samples, UnaryOperator<String> subject, Report report) {
+    public NestedSamples(ScoringClassValidator samples, UnaryOperator<String> subject, Report report) {
         this.samples = samples;
         this.subject = subject;
         this.report = report;
@@ -43,7 +46,7 @@ final class NestedSamples {
      * of records, with a sample annotation on some component at any depth. (A record without any is more
      * likely a forgotten sample, which SS133 says.)
      */
-    static boolean isNested(JavaType type) {
+    public static boolean isNested(JavaType type) {
         if (type instanceof JavaType.Record record) {
             return record.components().stream().anyMatch(c -> !c.samples().isEmpty() || isNested(c.type()));
         }
@@ -51,14 +54,14 @@ final class NestedSamples {
     }
 
     /** A record component that carries a sample annotation, inside a type that a sample describes whole. */
-    record Annotated(JavaType.Record record, JavaType.Component component, SampleDecl sample) {
+    public record Annotated(JavaType.Record record, JavaType.Component component, SampleDecl sample) {
     }
 
     /**
      * The first record component with a sample annotation anywhere inside {@code type}: there the
      * annotation would be ignored, since a sample of the whole type already says what every part is.
      */
-    static Optional<Annotated> annotatedComponent(JavaType type) {
+    public static Optional<Annotated> annotatedComponent(JavaType type) {
         if (type instanceof JavaType.Record record) {
             for (JavaType.Component component : record.components()) {
                 if (!component.samples().isEmpty()) {
@@ -89,7 +92,7 @@ final class NestedSamples {
      * @param path the JSON path of the value, such as {@code Inputs}; empty for the output
      * @param where where to report a problem with the type as a whole
      */
-    Optional<Sample> sample(JavaType type, String path, Location where) {
+    public Optional<Sample> sample(JavaType type, String path, Location where) {
         if (type instanceof JavaType.Record record) {
             return record(record, path, where);
         }

@@ -1,4 +1,4 @@
-package dev.scorespec.processor.emit;
+package dev.scorespec.processor.kinds.dataframe;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -9,9 +9,7 @@ import dev.scorespec.annotations.internal.OpenApiVersion;
 import dev.scorespec.processor.model.DataFrameType;
 import dev.scorespec.processor.model.DataFrameType.Column;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The JSON schema of a dataframe in each of pandas' orients, in the shape inference-schema writes
@@ -34,20 +32,26 @@ import java.util.Map;
  * the reference, they have no Swagger 2.0 document. Without type enforcement the values' schemas are
  * empty: any value.
  */
-final class DataFrameSchemas {
+public final class DataFrameSchemas {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private DataFrameSchemas() {
     }
 
-    /** Whether the frame's schema needs a union of value types, which Swagger 2.0 cannot write. */
-    static boolean needsUnion(DataFrameType frame) {
-        return (frame.orient() == Orient.VALUES || frame.orient() == Orient.SPLIT)
-                && frame.enforceColumnType() && valueTypes(frame).size() > 1;
+    /**
+     * A frame of unknown columns in an orient, for a table returned without output sample: an object
+     * or an array, as the orient's layout is.
+     */
+    public static ObjectNode anyFrame(Orient orient) {
+        String type = switch (orient) {
+            case RECORDS, VALUES -> "array";
+            case SPLIT, INDEX, COLUMNS, TABLE -> "object";
+        };
+        return NODES.objectNode().put("type", type);
     }
 
-    static ObjectNode schema(DataFrameType frame, OpenApiVersion version) {
+    public static ObjectNode schema(DataFrameType frame, OpenApiVersion version) {
         ObjectNode schema = switch (frame.orient()) {
             case RECORDS -> {
                 ObjectNode records = NODES.objectNode().put("type", "array");
@@ -114,7 +118,7 @@ final class DataFrameSchemas {
     /** A row as a list of values in the sample's column order. */
     private static ObjectNode rowList(DataFrameType frame, OpenApiVersion version) {
         ObjectNode row = NODES.objectNode().put("type", "array");
-        if (version == OpenApiVersion.V3_1 && needsUnion(frame)) {
+        if (version == OpenApiVersion.V3_1 && frame.needsUnion()) {
             ArrayNode prefixItems = row.putArray("prefixItems");
             frame.columns().forEach(c -> prefixItems.add(value(frame, c, version)));
         } else {
@@ -155,32 +159,17 @@ final class DataFrameSchemas {
         if (!frame.enforceColumnType()) {
             return NODES.objectNode();
         }
-        Map<String, ValueType> types = valueTypes(frame);
+        List<DataFrameType.ValueSchema> types = frame.valueSchemas();
         if (types.size() == 1) {
-            ValueType only = types.values().iterator().next();
-            return typed(only.kind, only.nullable, version);
+            return typed(types.get(0).kind(), types.get(0).nullable(), version);
         }
         if (version == OpenApiVersion.V2_0) {
             throw new IllegalArgumentException("Swagger 2.0 cannot describe values of several types; use OpenAPI 3.0 or 3.1");
         }
         ObjectNode anyOf = NODES.objectNode();
         ArrayNode options = anyOf.putArray("anyOf");
-        types.values().forEach(t -> options.add(typed(t.kind, t.nullable, version)));
+        types.forEach(t -> options.add(typed(t.kind(), t.nullable(), version)));
         return anyOf;
-    }
-
-    /** The distinct type/format pairs of the columns, in column order, nullable where any such column is. */
-    private static Map<String, ValueType> valueTypes(DataFrameType frame) {
-        Map<String, ValueType> types = new LinkedHashMap<>();
-        for (Column column : frame.columns()) {
-            String key = column.kind().jsonType() + "/" + column.kind().jsonFormat().orElse("");
-            ValueType known = types.get(key);
-            types.put(key, new ValueType(column.kind(), column.nullable() || (known != null && known.nullable)));
-        }
-        return types;
-    }
-
-    private record ValueType(ColumnKind kind, boolean nullable) {
     }
 
     private static ObjectNode typed(ColumnKind kind, boolean nullable, OpenApiVersion version) {

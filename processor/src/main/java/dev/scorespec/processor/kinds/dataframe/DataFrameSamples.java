@@ -1,4 +1,4 @@
-package dev.scorespec.processor.validate;
+package dev.scorespec.processor.kinds.dataframe;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,11 +13,13 @@ import dev.scorespec.processor.model.JavaType;
 import dev.scorespec.processor.model.ScoringClassDecl.FrameDecl;
 import dev.scorespec.processor.model.ScoringClassDecl.PinDecl;
 import dev.scorespec.processor.model.ScoringSpec.Sample;
+import dev.scorespec.processor.validate.Message;
+import dev.scorespec.processor.validate.Misfit;
+import dev.scorespec.processor.validate.SampleValues;
 import java.io.StringReader;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -47,9 +49,8 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  * longs, like pandas) and then typed the same way. Pinned columns take their pinned kind, and every
  * value of theirs must fit it.
  */
-final class DataFrameSamples {
+public final class DataFrameSamples {
 
-    static final String TABLE = "tech.tablesaw.api.Table";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** Tablesaw's default detection order, without INTEGER: whole numbers are int64, as pandas reads them. */
     private static final List<ColumnType> CSV_TYPES = List.of(ColumnType.LOCAL_DATE_TIME, ColumnType.LOCAL_TIME,
@@ -62,12 +63,12 @@ final class DataFrameSamples {
     private final TimeParser times = new TimeParser(ColumnType.LOCAL_TIME);
     private final InstantParser instants = new InstantParser(ColumnType.INSTANT);
 
-    DataFrameSamples(String subject) {
+    public DataFrameSamples(String subject) {
         this.subject = subject;
     }
 
     /** A sample given as JSON: a list of row objects, or an object of column lists. */
-    Sample fromJson(JsonNode json, String source, FrameDecl frame, boolean enforceShape, JavaType target) throws Misfit {
+    public Sample fromJson(JsonNode json, String source, FrameDecl frame, boolean enforceShape, JavaType target) throws Misfit {
         requireTable(target);
         Map<String, List<JsonNode>> columns;
         if (json.isArray()) {
@@ -75,13 +76,13 @@ final class DataFrameSamples {
         } else if (json.isObject()) {
             columns = fromColumns(json, source);
         } else {
-            throw new Misfit(Message.FRAME_SAMPLE_FORM, source, subject, SampleTypes.describe(json));
+            throw new Misfit(Message.FRAME_SAMPLE_FORM, source, subject, SampleValues.describe(json));
         }
         return build(columns, frame, enforceShape, target);
     }
 
     /** A sample given as CSV with a header row, read by Tablesaw with its type detection. */
-    Sample fromCsv(String text, String source, FrameDecl frame, boolean enforceShape, JavaType target) throws Misfit {
+    public Sample fromCsv(String text, String source, FrameDecl frame, boolean enforceShape, JavaType target) throws Misfit {
         requireTable(target);
         Map<String, ColumnType> pinned = new LinkedHashMap<>();
         for (PinDecl pin : frame.pins()) {
@@ -114,7 +115,7 @@ final class DataFrameSamples {
     }
 
     private void requireTable(JavaType target) throws Misfit {
-        if (!target.is(TABLE)) {
+        if (!target.is(SampleValues.TABLE)) {
             throw new Misfit(Message.FRAME_TARGET, subject, target.name());
         }
     }
@@ -130,7 +131,7 @@ final class DataFrameSamples {
             JsonNode row = rows.get(i);
             if (!row.isObject()) {
                 throw new Misfit(Message.FRAME_SAMPLE_FORM, source, subject,
-                        "a list whose row [" + i + "] is " + SampleTypes.describe(row) + ", not an object");
+                        "a list whose row [" + i + "] is " + SampleValues.describe(row) + ", not an object");
             }
             row.fieldNames().forEachRemaining(name -> columns.putIfAbsent(name, new ArrayList<>()));
         }
@@ -160,7 +161,7 @@ final class DataFrameSamples {
             Map.Entry<String, JsonNode> field = fields.next();
             if (!field.getValue().isArray()) {
                 throw new Misfit(Message.FRAME_SAMPLE_FORM, source, subject, "an object whose '" + field.getKey()
-                        + "' is " + SampleTypes.describe(field.getValue()) + ", not a list of the column's values");
+                        + "' is " + SampleValues.describe(field.getValue()) + ", not a list of the column's values");
             }
             List<JsonNode> values = new ArrayList<>();
             field.getValue().forEach(values::add);
@@ -207,7 +208,7 @@ final class DataFrameSamples {
             for (int row = 0; row < cells.size(); row++) {
                 JsonNode cell = cells.get(row);
                 if (cell.isContainerNode()) {
-                    throw new Misfit(Message.FRAME_CELL, "[" + row + "]", name, subject, SampleTypes.describe(cell));
+                    throw new Misfit(Message.FRAME_CELL, "[" + row + "]", name, subject, SampleValues.describe(cell));
                 }
                 nullable |= cell.isNull();
             }
@@ -308,7 +309,7 @@ final class DataFrameSamples {
         switch (kind) {
             case LONG, INTEGER -> {
                 DType storage = kind == ColumnKind.LONG ? DType.INT64 : DType.INT32;
-                if (cell.isNumber() && SampleTypes.isIntegral(cell)) {
+                if (cell.isNumber() && SampleValues.isIntegral(cell)) {
                     BigInteger value = cell.decimalValue().toBigInteger();
                     // The smallest value is Tablesaw's missing value, which requests may not carry either.
                     if (value.compareTo(storage.min()) > 0 && value.compareTo(storage.max()) <= 0) {
@@ -348,13 +349,13 @@ final class DataFrameSamples {
                 }
                 if (text != null && !text.isBlank() && Boolean.FALSE.equals(temporalWithinMillis(kind, text))) {
                     throw new Misfit(Message.FRAME_PIN_MISFIT, name, subject, describeKind(kind, pinned), "row [" + row
-                            + "] holds " + SampleTypes.describe(cell) + ", finer than the millisecond Tablesaw keeps");
+                            + "] holds " + SampleValues.describe(cell) + ", finer than the millisecond Tablesaw keeps");
                 }
                 problem = kindText(kind);
             }
         }
         throw new Misfit(Message.FRAME_PIN_MISFIT, name, subject, describeKind(kind, pinned), "row [" + row + "] holds "
-                + SampleTypes.describe(cell) + ", which is not " + problem);
+                + SampleValues.describe(cell) + ", which is not " + problem);
     }
 
     /** The writer's text of a date, date-time, instant, time or timedelta; null when it is not one, or finer than ms. */

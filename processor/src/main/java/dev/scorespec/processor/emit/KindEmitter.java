@@ -1,0 +1,33 @@
+package dev.scorespec.processor.emit;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.palantir.javapoet.CodeBlock;
+import dev.scorespec.annotations.internal.OpenApiVersion;
+
+/**
+ * What the emitters write for one value of one kind: its JSON schema and its binder code. Each kind's
+ * package implements it; {@link KindEmitters} picks the implementation for a value.
+ */
+public interface KindEmitter {
+
+    /** The value's schema, without example. */
+    ObjectNode schema(OpenApiVersion version);
+
+    /** A short description of the value's schema, for the binder's Javadoc. */
+    String describe();
+
+    /** An expression that reads the value at the parser's current token. */
+    CodeBlock read(BinderFile file, String context);
+
+    /**
+     * Whether {@link #read} already calls a reader method named after the structure, so that a parameter of
+     * this kind needs no reader method of its own.
+     */
+    boolean readsInOwnMethod();
+
+    /** Whether JsonOutput's type-based writing would not do, so the binder needs its own writer. */
+    boolean needsWriter();
+
+    /** A statement that writes the value; called only when {@link #needsWriter()}. */
+    CodeBlock write(BinderFile file, String expression, String context);
+}

@@ -1,0 +1,182 @@
+package dev.scorespec.processor.kinds.ndarray;
+
+import static dev.scorespec.processor.emit.RuntimeNames.DTYPE;
+import static dev.scorespec.processor.emit.RuntimeNames.JSON_BODY;
+import static dev.scorespec.processor.emit.RuntimeNames.JSON_OUTPUT;
+import static dev.scorespec.processor.emit.RuntimeNames.JSON_TOKEN;
+import static dev.scorespec.processor.emit.RuntimeNames.JSON_VALUES;
+import static dev.scorespec.processor.emit.RuntimeNames.ND_ARRAY_READER;
+
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import dev.scorespec.annotations.internal.DType;
+import dev.scorespec.processor.emit.BinderFile;
+import dev.scorespec.processor.emit.BinderNames;
+import dev.scorespec.processor.model.NdArrayType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The binder's code for {@code @NdArray} samples: reading arrays into Java arrays, {@code NDArray} or
+ * records (a structured dtype), and writing arrays of records.
+ */
+public final class NdArrayBinders {
+
+    private final BinderFile file;
+
+    public NdArrayBinders(BinderFile file) {
+        this.file = file;
+    }
+
+    /** An expression that reads an array at the parser's current token. */
+    public CodeBlock read(NdArrayType a, String context) {
+        if (a.target() == NdArrayType.Target.RECORDS) {
+            return CodeBlock.of("$L(json)", recordRowsReader(a, context));
+        }
+        String shape = shapeConstant(context, a.shape());
+        String dtype = a.dtype().orElseThrow().name();
+        if (a.target() == NdArrayType.Target.NDARRAY) {
+            return CodeBlock.of("$T.read(json, $T.$L, $L, $L)", ND_ARRAY_READER, DTYPE, dtype, shape, a.enforceShape());
+        }
+        // Straight into nested Java arrays: no flat storage to copy the rows out of.
+        return CodeBlock.of("($T) $T.readJavaArray(json, $T.$L, $L, $L)", a.javaType(), ND_ARRAY_READER, DTYPE,
+                dtype, shape, a.enforceShape());
+    }
+
+    /** A constant holding a sample's shape, which the reader checks every dimension but the first against. */
+    private String shapeConstant(String context, List<Integer> shape) {
+        String name = BinderNames.constantName(context) + "_SHAPE";
+        file.addConstant(FieldSpec.builder(int[].class, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("The sample's shape; every dimension but the first is enforced.\n")
+                .initializer("{$L}", shape.stream().map(String::valueOf).collect(Collectors.joining(", ")))
+                .build());
+        return name;
+    }
+
+    /**
+     * A structured array: a JSON list of rows, each an object with the fields by name, as its schema
+     * says. (numpy would also take a row as a list in field order; the schema forbids it, so does this.)
+     */
+    private String recordRowsReader(NdArrayType a, String context) {
+        TypeName recordType = ((ArrayTypeName) a.javaType()).componentType();
+        String rowReader = file.helperName("read" + context + "Row");
+        MethodSpec.Builder row = file.reader(rowReader, recordType)
+                .addJavadoc("""
+                            Reads one row of {@code $L}: an object with the fields by name. Fields the dtype does
+                            not name are ignored, as numpy does and the schema allows.
+                            """, context);
+        for (NdArrayType.Field f : a.fields()) {
+            row.addStatement("$T $L = $L", f.javaType(), BinderNames.javaName(f.name()), BinderNames.defaultValue(f.javaType()));
+        }
+        row.addStatement("$T.expectStartObject(json)", JSON_VALUES);
+        for (NdArrayType.Field f : a.fields()) {
+            row.addStatement("boolean has$L = false", BinderNames.upper(BinderNames.javaName(f.name())));
+        }
+        row.beginControlFlow("while (json.nextToken() == $T.FIELD_NAME)", JSON_TOKEN)
+                .addStatement("String name = json.currentName()")
+                .addStatement("json.nextToken()")
+                .beginControlFlow("switch (name)");
+        for (NdArrayType.Field f : a.fields()) {
+            row.beginControlFlow("case $S ->", f.name())
+                    .addStatement("$L = $L", BinderNames.javaName(f.name()), readField(f, context))
+                    .addStatement("has$L = true", BinderNames.upper(BinderNames.javaName(f.name())))
+                    .endControlFlow();
+        }
+        row.addStatement("default -> json.skipChildren()").endControlFlow().endControlFlow();
+        for (NdArrayType.Field f : a.fields()) {
+            row.addStatement("$T.requireKey(json, has$L, $S)", JSON_BODY, BinderNames.upper(BinderNames.javaName(f.name())), f.name());
+        }
+        file.addHelper(rowReader, row.addStatement("return new $T($L)", recordType, fieldList(a)).build());
+
+        String rowsReader = file.helperName("read" + context);
+        file.addHelper(rowsReader, file.reader(rowsReader, a.javaType())
+                .addJavadoc("Reads the rows of {@code $L}.\n", context)
+                .addStatement("$T.expectStartArray(json)", JSON_VALUES)
+                .addStatement("$T<$T> rows = new $T<>()", List.class, recordType, ArrayList.class)
+                .beginControlFlow("while (json.nextToken() != $T.END_ARRAY)", JSON_TOKEN)
+                .addStatement("rows.add($L(json))", rowReader)
+                .endControlFlow()
+                .addStatement("return rows.toArray(new $T[0])", recordType)
+                .build());
+        return rowsReader;
+    }
+
+    private static CodeBlock fieldList(NdArrayType a) {
+        return a.fields().stream().map(f -> CodeBlock.of("$L", BinderNames.javaName(f.name()))).collect(CodeBlock.joining(", "));
+    }
+
+    private CodeBlock readField(NdArrayType.Field f, String context) {
+        if (f.shape().isEmpty()) {
+            return readElement(f.dtype());
+        }
+        String shape = shapeConstant(context + BinderNames.upper(BinderNames.javaName(f.name())), f.shape());
+        // Every dimension of a sub-array field is fixed, the first included.
+        return CodeBlock.of("($T) $T.fixedLength(json, $T.read(json, $T.$L, $L, true), $L[0]).toJavaArray()",
+                f.javaType(), JSON_BODY, ND_ARRAY_READER, DTYPE, f.dtype().name(), shape, shape);
+    }
+
+    /** Reads one scalar of a dtype, as a structured field. */
+    private static CodeBlock readElement(DType dtype) {
+        return switch (dtype) {
+            case FLOAT64 -> CodeBlock.of("$T.readDouble(json)", JSON_VALUES);
+            case FLOAT32, FLOAT16 -> CodeBlock.of("$T.readFloat(json)", JSON_VALUES);
+            case INT64 -> CodeBlock.of("$T.readLong(json)", JSON_VALUES);
+            case INT32 -> CodeBlock.of("$T.readInt(json)", JSON_VALUES);
+            case INT16 -> CodeBlock.of("$T.readShort(json)", JSON_VALUES);
+            case INT8 -> CodeBlock.of("$T.readByte(json)", JSON_VALUES);
+            case UINT8 -> CodeBlock.of("(short) $T.readInteger(json, 0, 255)", JSON_VALUES);
+            case UINT16 -> CodeBlock.of("(int) $T.readInteger(json, 0, 65535)", JSON_VALUES);
+            case UINT32 -> CodeBlock.of("$T.readInteger(json, 0, 4294967295L)", JSON_VALUES);
+            case UINT64 -> CodeBlock.of("$T.readUint64(json)", JSON_VALUES);
+            case BOOL -> CodeBlock.of("$T.readBoolean(json)", JSON_VALUES);
+            case STR -> CodeBlock.of("$T.readString(json)", JSON_VALUES);
+            case BYTES -> CodeBlock.of("$T.readBase64(json)", JSON_VALUES);
+            case DATETIME64 -> CodeBlock.of("$T.readLocalDateTime(json)", JSON_VALUES);
+            case TIMEDELTA64 -> CodeBlock.of("$T.readTimedelta(json)", JSON_VALUES);
+        };
+    }
+
+    /** A statement that writes an array of records, each an object with the fields by name. */
+    public CodeBlock write(NdArrayType a, String expression, String context) {
+        String method = file.helperName("write" + context);
+        MethodSpec.Builder write = file.writer(method, a.javaType());
+        TypeName recordType = ((ArrayTypeName) a.javaType()).componentType();
+        write.addStatement("out.writeStartArray()")
+                .beginControlFlow("for ($T row : value)", recordType)
+                .addStatement("out.writeStartObject()");
+        for (NdArrayType.Field f : a.fields()) {
+            write.addStatement("out.writeFieldName($S)", f.name())
+                    .addStatement(f.dtype() == DType.BYTES && f.shape().isEmpty()
+                            ? CodeBlock.of("$T.writeBase64(out, row.$L())", JSON_OUTPUT, f.name())
+                            : CodeBlock.of("$T.write(out, row.$L())", JSON_OUTPUT, f.name()));
+        }
+        write.addStatement("out.writeEndObject()").endControlFlow().addStatement("out.writeEndArray()");
+        file.addHelper(method, write.build());
+        return CodeBlock.of("$L(out, $L)", method, expression);
+    }
+
+    /** Whether {@code JsonOutput}'s type-based writing would not do: records, which it cannot write. */
+    public static boolean needsWriter(NdArrayType a) {
+        return a.target() == NdArrayType.Target.RECORDS;
+    }
+
+    /** For Javadoc: {@code a float64 array of shape (*, 10)}. */
+    public static String describe(NdArrayType a) {
+        return a.structured()
+                ? "an array of records with fields " + a.fields().stream().map(NdArrayType.Field::name).collect(Collectors.joining(", "))
+                : "a " + a.dtype().orElseThrow().numpyName() + " array of shape (" + shapeText(a) + ")";
+    }
+
+    private static String shapeText(NdArrayType a) {
+        List<String> dims = new ArrayList<>();
+        for (int i = 0; i < a.shape().size(); i++) {
+            dims.add(i == 0 || !a.enforceShape() ? "*" : String.valueOf(a.shape().get(i)));
+        }
+        return String.join(", ", dims) + (dims.size() == 1 ? "," : "");
+    }
+}

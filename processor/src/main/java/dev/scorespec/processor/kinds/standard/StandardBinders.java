@@ -1,0 +1,256 @@
+package dev.scorespec.processor.kinds.standard;
+
+import static dev.scorespec.processor.emit.RuntimeNames.JSON_BODY;
+import static dev.scorespec.processor.emit.RuntimeNames.JSON_OUTPUT;
+import static dev.scorespec.processor.emit.RuntimeNames.JSON_TOKEN;
+import static dev.scorespec.processor.emit.RuntimeNames.JSON_VALUES;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import dev.scorespec.processor.emit.BinderFile;
+import dev.scorespec.processor.emit.BinderNames;
+import dev.scorespec.processor.emit.KindEmitters;
+import dev.scorespec.processor.model.ListType;
+import dev.scorespec.processor.model.ObjectType;
+import dev.scorespec.processor.model.ScalarKind;
+import dev.scorespec.processor.model.ScalarType;
+import dev.scorespec.processor.model.UnionType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The binder's code for {@code @Standard} samples and nested records: plain values, lists, maps and
+ * records, read one method per structure so that a reader can follow the schema in the code.
+ */
+public final class StandardBinders {
+
+    private final BinderFile file;
+    /** One reader and one writer per record type and schema, named after the record, however often it appears. */
+    private final Map<ObjectType, String> recordReaders = new HashMap<>();
+    private final Map<ObjectType, String> recordWriters = new HashMap<>();
+
+    public StandardBinders(BinderFile file) {
+        this.file = file;
+    }
+
+    /** An expression that reads a plain value. */
+    public static CodeBlock readScalar(ScalarType s) {
+        String name = safeUnbox(s.javaType()).toString();
+        String method = switch (s.kind()) {
+            case INT64 -> "readLong";
+            case INT32 -> switch (name) {
+                case "short" -> "readShort";
+                case "byte" -> "readByte";
+                default -> "readInt";
+            };
+            case DOUBLE -> "readDouble";
+            case FLOAT -> "readFloat";
+            case STRING -> "readString";
+            case BOOLEAN -> "readBoolean";
+            case BYTES -> "readBase64";
+            case DATE -> "readDate";
+            case DATE_TIME -> s.naive() ? "readLocalDateTime" : "readOffsetDateTime";
+            case TIME -> s.naive() ? "readLocalTime" : "readOffsetTime";
+        };
+        return CodeBlock.of("$T.$L(json)", JSON_VALUES, method);
+    }
+
+    private static TypeName safeUnbox(TypeName t) {
+        return t.isBoxedPrimitive() ? t.unbox() : t;
+    }
+
+    /** A reader method for a list; returns its name. */
+    public String listReader(ListType l, String context) {
+        String method = file.helperName("read" + context);
+        String item = context + "Item";
+        MethodSpec.Builder read = file.reader(method, l.javaType())
+                .addJavadoc("Reads the list {@code $L}.\n", context)
+                .addStatement("$T.expectStartArray(json)", JSON_VALUES);
+        TypeName itemType = l.items().javaType();
+        if (l.javaArray() && itemType.isPrimitive()) {
+            // A growable primitive buffer: no boxing for lists of numbers.
+            read.addStatement("$T items = new $T[8]", l.javaType(), itemType)
+                    .addStatement("int size = 0")
+                    .beginControlFlow("while (json.nextToken() != $T.END_ARRAY)", JSON_TOKEN)
+                    .beginControlFlow("if (size == items.length)")
+                    .addStatement("items = $T.copyOf(items, size * 2)", Arrays.class)
+                    .endControlFlow()
+                    .addStatement("items[size++] = $L", file.readValue(l.items(), item))
+                    .endControlFlow()
+                    .addStatement("return $T.copyOf(items, size)", Arrays.class);
+        } else {
+            TypeName boxed = itemType.box();
+            read.addStatement("$T<$T> items = new $T<>()", List.class, boxed, ArrayList.class)
+                    .beginControlFlow("while (json.nextToken() != $T.END_ARRAY)", JSON_TOKEN)
+                    .addStatement("items.add($L)", file.readValue(l.items(), item))
+                    .endControlFlow();
+            if (l.javaArray()) {
+                read.addStatement("return items.toArray(new $T[0])", boxed);
+            } else {
+                read.addStatement("return $T.unmodifiableList(items)", Collections.class);
+            }
+        }
+        file.addHelper(method, read.build());
+        return method;
+    }
+
+    /** The reader method of a record type, written once however often the record appears; returns its name. */
+    public String recordReader(ObjectType o, String context) {
+        String existing = recordReaders.get(o);
+        if (existing != null) {
+            return existing;
+        }
+        String method = file.helperName("read" + ((ClassName) o.javaType()).simpleName());
+        recordReaders.put(o, method);
+        MethodSpec.Builder read = file.reader(method, o.javaType())
+                .addJavadoc("Reads a {@link $T}: an object with $L.\n", o.javaType(),
+                        o.properties().stream().map(ObjectType.Property::name).collect(Collectors.joining(", ")))
+                .addStatement("$T.expectStartObject(json)", JSON_VALUES);
+        for (ObjectType.Property p : o.properties()) {
+            read.addStatement("$T $L = $L", p.type().javaType(), BinderNames.javaName(p.name()), BinderNames.defaultValue(p.type().javaType()))
+                    .addStatement("boolean has$L = false", BinderNames.upper(BinderNames.javaName(p.name())));
+        }
+        read.beginControlFlow("while (json.nextToken() == $T.FIELD_NAME)", JSON_TOKEN)
+                .addStatement("String name = json.currentName()")
+                .addStatement("json.nextToken()")
+                .beginControlFlow("switch (name)");
+        for (ObjectType.Property p : o.properties()) {
+            read.beginControlFlow("case $S ->", p.name())
+                    .addStatement("$L = $L", BinderNames.javaName(p.name()), file.readValue(p.type(), context + BinderNames.upper(BinderNames.javaName(p.name()))))
+                    .addStatement("has$L = true", BinderNames.upper(BinderNames.javaName(p.name())))
+                    .endControlFlow();
+        }
+        read.addComment("Properties the record does not have are ignored, as the schema allows them.")
+                .addStatement("default -> json.skipChildren()")
+                .endControlFlow()
+                .endControlFlow();
+        for (ObjectType.Property p : o.properties()) {
+            if (p.required()) {
+                read.addStatement("$T.requireKey(json, has$L, $S)", JSON_BODY, BinderNames.upper(BinderNames.javaName(p.name())), p.name());
+            }
+        }
+        read.addStatement("return new $T($L)", o.javaType(), o.properties().stream()
+                .map(p -> CodeBlock.of("$L", BinderNames.javaName(p.name()))).collect(CodeBlock.joining(", ")));
+        file.addHelper(method, read.build());
+        return method;
+    }
+
+    /** A reader method for a {@code Map<String, V>}; returns its name. */
+    public String mapReader(ObjectType o, String context) {
+        String method = file.helperName("read" + context);
+        TypeName valueType = ((ParameterizedTypeName) o.javaType()).typeArguments().get(1);
+        boolean perKey = valueType.equals(ClassName.OBJECT);
+        MethodSpec.Builder read = file.reader(method, o.javaType())
+                .addJavadoc("Reads the object {@code $L}; it must have the sample's keys: $L.\n", context,
+                        o.properties().stream().map(ObjectType.Property::name).collect(Collectors.joining(", ")))
+                .addStatement("$T.expectStartObject(json)", JSON_VALUES)
+                .addStatement("$T<String, $T> map = new $T<>()", Map.class, valueType, LinkedHashMap.class)
+                .beginControlFlow("while (json.nextToken() == $T.FIELD_NAME)", JSON_TOKEN)
+                .addStatement("String name = json.currentName()")
+                .addStatement("json.nextToken()");
+        if (perKey) {
+            // Values bound to Object take each key's type from the sample; other keys take any JSON.
+            read.beginControlFlow("switch (name)");
+            for (ObjectType.Property p : o.properties()) {
+                read.addStatement("case $S -> map.put(name, $L)", p.name(), file.readValue(p.type(), context + BinderNames.upper(BinderNames.javaName(p.name()))));
+            }
+            read.addStatement("default -> map.put(name, $T.readAny(json))", JSON_BODY).endControlFlow();
+        } else {
+            read.addStatement("map.put(name, $L)", file.readValue(o.properties().get(0).type(), context + "Value"));
+        }
+        read.endControlFlow()
+                .addStatement("$T.requireKeys(json, map, $T.of($L))", JSON_BODY, List.class,
+                        o.properties().stream().filter(ObjectType.Property::required)
+                                .map(p -> CodeBlock.of("$S", p.name())).collect(CodeBlock.joining(", ")))
+                .addStatement("return $T.unmodifiableMap(map)", Collections.class);
+        file.addHelper(method, read.build());
+        return method;
+    }
+
+    /** An expression that reads a value of any of a union's JSON types. */
+    public static CodeBlock readUnion(UnionType u) {
+        return CodeBlock.of("$T.readScalarOf(json, $L)", JSON_BODY,
+                u.kinds().stream().map(k -> CodeBlock.of("$S", k.jsonType())).distinct().collect(CodeBlock.joining(", ")));
+    }
+
+    /** A statement that writes bytes as base64 text, as the schema's {@code format: byte} says. */
+    public CodeBlock writeBytes(ScalarType s, String expression, String context) {
+        String method = file.helperName("write" + context);
+        MethodSpec.Builder write = file.writer(method, s.javaType());
+        write.addStatement("$T.writeBase64(out, value)", JSON_OUTPUT);
+        file.addHelper(method, write.build());
+        return CodeBlock.of("$L(out, $L)", method, expression);
+    }
+
+    /** A statement that writes a list whose items need generated writing. */
+    public CodeBlock writeList(ListType l, String expression, String context) {
+        String method = file.helperName("write" + context);
+        MethodSpec.Builder write = file.writer(method, l.javaType());
+        write.addStatement("out.writeStartArray()")
+                .beginControlFlow("for ($T item : value)", l.items().javaType())
+                .addStatement("$L", file.writeValue(l.items(), "item", context + "Item"))
+                .endControlFlow()
+                .addStatement("out.writeEndArray()");
+        file.addHelper(method, write.build());
+        return CodeBlock.of("$L(out, $L)", method, expression);
+    }
+
+    /** A statement that writes a record (one writer per record type) or a map whose values need generated writing. */
+    public CodeBlock writeObject(ObjectType o, String expression, String context) {
+        if (o.record() && recordWriters.containsKey(o)) {
+            return CodeBlock.of("$L(out, $L)", recordWriters.get(o), expression);
+        }
+        String method = file.helperName("write" + (o.record() ? ((ClassName) o.javaType()).simpleName() : context));
+        if (o.record()) {
+            recordWriters.put(o, method);
+        }
+        MethodSpec.Builder write = file.writer(method, o.javaType());
+        if (o.record()) {
+            write.beginControlFlow("if (value == null)").addStatement("out.writeNull()").addStatement("return")
+                    .endControlFlow().addStatement("out.writeStartObject()");
+            for (ObjectType.Property p : o.properties()) {
+                write.addStatement("out.writeFieldName($S)", p.name())
+                        .addStatement("$L", file.writeValue(p.type(), "value." + p.name() + "()",
+                                context + BinderNames.upper(BinderNames.javaName(p.name()))));
+            }
+            write.addStatement("out.writeEndObject()");
+        } else {
+            TypeName valueType = ((ParameterizedTypeName) o.javaType()).typeArguments().get(1);
+            write.addStatement("out.writeStartObject()")
+                    .beginControlFlow("for ($T.Entry<String, $T> entry : value.entrySet())", Map.class, valueType)
+                    .addStatement("out.writeFieldName(entry.getKey())")
+                    .addStatement("$L", file.writeValue(o.properties().get(0).type(), "entry.getValue()", context + "Value"))
+                    .endControlFlow()
+                    .addStatement("out.writeEndObject()");
+        }
+        file.addHelper(method, write.build());
+        return CodeBlock.of("$L(out, $L)", method, expression);
+    }
+
+    /** For Javadoc: {@code a number (double)}. */
+    public static String describe(ScalarType s) {
+        return "a " + s.kind().jsonType() + s.kind().jsonFormat().map(f -> " (" + f + ")").orElse("");
+    }
+
+    public static String describe(UnionType u) {
+        return "one of " + u.kinds().stream().map(ScalarKind::jsonType).distinct().collect(Collectors.joining(", "));
+    }
+
+    public static String describe(ListType l) {
+        return "a list of " + KindEmitters.of(l.items()).describe().replaceFirst("^an? ", "");
+    }
+
+    public static String describe(ObjectType o) {
+        return "an object with " + o.properties().stream().map(ObjectType.Property::name)
+                .collect(Collectors.joining(", "));
+    }
+}

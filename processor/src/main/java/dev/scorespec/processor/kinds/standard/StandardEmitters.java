@@ -1,0 +1,158 @@
+package dev.scorespec.processor.kinds.standard;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.palantir.javapoet.CodeBlock;
+import dev.scorespec.annotations.internal.OpenApiVersion;
+import dev.scorespec.processor.emit.BinderFile;
+import dev.scorespec.processor.emit.KindEmitter;
+import dev.scorespec.processor.emit.KindEmitters;
+import dev.scorespec.processor.model.ListType;
+import dev.scorespec.processor.model.ObjectType;
+import dev.scorespec.processor.model.ScalarKind;
+import dev.scorespec.processor.model.ScalarType;
+import dev.scorespec.processor.model.UnionType;
+
+/** What the emitters write for the values of {@code @Standard} samples and of nested records. */
+public final class StandardEmitters {
+
+    private StandardEmitters() {
+    }
+
+    private static StandardBinders binders(BinderFile file) {
+        return file.part(StandardBinders.class, StandardBinders::new);
+    }
+
+    /** A plain value: JsonOutput writes it, except bytes, which go as base64 text. */
+    public record ScalarValue(ScalarType scalar) implements KindEmitter {
+        @Override
+        public ObjectNode schema(OpenApiVersion version) {
+            return StandardSchemas.scalar(scalar);
+        }
+
+        @Override
+        public String describe() {
+            return StandardBinders.describe(scalar);
+        }
+
+        @Override
+        public CodeBlock read(BinderFile file, String context) {
+            return StandardBinders.readScalar(scalar);
+        }
+
+        @Override
+        public boolean readsInOwnMethod() {
+            return false;
+        }
+
+        @Override
+        public boolean needsWriter() {
+            return scalar.kind() == ScalarKind.BYTES;
+        }
+
+        @Override
+        public CodeBlock write(BinderFile file, String expression, String context) {
+            return binders(file).writeBytes(scalar, expression, context);
+        }
+    }
+
+    /** The items of a list that mixes JSON types: JsonOutput writes them. */
+    public record UnionValue(UnionType union) implements KindEmitter {
+        @Override
+        public ObjectNode schema(OpenApiVersion version) {
+            return StandardSchemas.union(union, version);
+        }
+
+        @Override
+        public String describe() {
+            return StandardBinders.describe(union);
+        }
+
+        @Override
+        public CodeBlock read(BinderFile file, String context) {
+            return StandardBinders.readUnion(union);
+        }
+
+        @Override
+        public boolean readsInOwnMethod() {
+            return false;
+        }
+
+        @Override
+        public boolean needsWriter() {
+            return false;
+        }
+
+        @Override
+        public CodeBlock write(BinderFile file, String expression, String context) {
+            throw new IllegalStateException("JsonOutput writes every union: " + union);
+        }
+    }
+
+    /** A list or Java array; written by the binder when its items need it. */
+    public record ListValue(ListType list) implements KindEmitter {
+        @Override
+        public ObjectNode schema(OpenApiVersion version) {
+            return StandardSchemas.list(list, version);
+        }
+
+        @Override
+        public String describe() {
+            return StandardBinders.describe(list);
+        }
+
+        @Override
+        public CodeBlock read(BinderFile file, String context) {
+            return CodeBlock.of("$L(json)", binders(file).listReader(list, context));
+        }
+
+        @Override
+        public boolean readsInOwnMethod() {
+            return true;
+        }
+
+        @Override
+        public boolean needsWriter() {
+            return KindEmitters.of(list.items()).needsWriter();
+        }
+
+        @Override
+        public CodeBlock write(BinderFile file, String expression, String context) {
+            return binders(file).writeList(list, expression, context);
+        }
+    }
+
+    /** A record (always written by the binder, by component name) or a map (when its values need it). */
+    public record ObjectValue(ObjectType object) implements KindEmitter {
+        @Override
+        public ObjectNode schema(OpenApiVersion version) {
+            return StandardSchemas.object(object, version);
+        }
+
+        @Override
+        public String describe() {
+            return StandardBinders.describe(object);
+        }
+
+        @Override
+        public CodeBlock read(BinderFile file, String context) {
+            StandardBinders binders = binders(file);
+            return CodeBlock.of("$L(json)", object.record() ? binders.recordReader(object, context)
+                    : binders.mapReader(object, context));
+        }
+
+        @Override
+        public boolean readsInOwnMethod() {
+            return true;
+        }
+
+        @Override
+        public boolean needsWriter() {
+            return object.record() || object.properties().stream().anyMatch(p -> KindEmitters.of(p.type()).needsWriter());
+        }
+
+        @Override
+        public CodeBlock write(BinderFile file, String expression, String context) {
+            return binders(file).writeObject(object, expression, context);
+        }
+    }
+}

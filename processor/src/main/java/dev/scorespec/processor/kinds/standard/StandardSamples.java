@@ -1,0 +1,331 @@
+package dev.scorespec.processor.kinds.standard;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import dev.scorespec.annotations.internal.Base64Text;
+import dev.scorespec.annotations.internal.DType;
+import dev.scorespec.annotations.internal.TemporalText;
+import dev.scorespec.processor.model.JavaType;
+import dev.scorespec.processor.model.ListType;
+import dev.scorespec.processor.model.ObjectType;
+import dev.scorespec.processor.model.ScalarKind;
+import dev.scorespec.processor.model.ScalarType;
+import dev.scorespec.processor.model.ScoringSpec.Sample;
+import dev.scorespec.processor.model.UnionType;
+import dev.scorespec.processor.model.ValueType;
+import dev.scorespec.processor.validate.Message;
+import dev.scorespec.processor.validate.Misfit;
+import dev.scorespec.processor.validate.SampleValues;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Infers the type of a {@code @Standard} sample for a Java target (a value, a list, an object, a
+ * record), as inference-schema infers a schema from a Python sample, and normalizes the sample into the
+ * schema's example. Every mismatch between the sample and the Java type is a {@link Misfit}.
+ */
+public final class StandardSamples {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final ClassName OBJECT = ClassName.OBJECT;
+    private static final TypeName LIST_OF_OBJECT = ParameterizedTypeName.get(ClassName.get(List.class), OBJECT);
+    private static final TypeName MAP_OF_OBJECT =
+            ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class), OBJECT);
+
+    /** The subject of messages, such as {@code 'data'} or {@code the output of run}. */
+    private final String subject;
+
+    public StandardSamples(String subject) {
+        this.subject = subject;
+    }
+
+    public Sample sample(JsonNode sample, JavaType target) throws Misfit {
+        SampleValues.requireNotTable(subject, target);
+        ArrayList<JsonNode> example = new ArrayList<>(1);
+        ValueType type = standard(sample, target, "", example);
+        return new Sample(type, example.get(0));
+    }
+
+    /** Infers the type of {@code sample} for {@code target}; adds the normalized example to {@code example}. */
+    private ValueType standard(JsonNode sample, JavaType target, String path, List<JsonNode> example) throws Misfit {
+        if (sample.isNull()) {
+            throw misfit(target, path, "is null; samples hold a representative value, never null");
+        }
+        if (target instanceof JavaType.Record record) {
+            return record(sample, record, path, example);
+        }
+        if (target instanceof JavaType.Array array && !isBytes(target)) {
+            return list(sample, array.component(), target.name(), true, path, example);
+        }
+        if (target.is("java.util.List") && target instanceof JavaType.Declared d && d.arguments().size() == 1) {
+            return list(sample, d.arguments().get(0), target.name(), false, path, example);
+        }
+        if (target.is("java.util.Map") && target instanceof JavaType.Declared d && d.arguments().size() == 2) {
+            if (!d.arguments().get(0).is("java.lang.String")) {
+                throw new Misfit(Message.UNSUPPORTED_TYPE, subject, target.name(), "JSON object keys are strings; use Map<String, ...>");
+            }
+            return map(sample, d.arguments().get(1), target.name(), path, example);
+        }
+        if (target.is("java.lang.Object")) {
+            return inferred(sample, path, example);
+        }
+        Optional<ScalarKind> kind = scalarKind(target);
+        if (kind.isEmpty()) {
+            throw new Misfit(Message.UNSUPPORTED_TYPE, subject, target.name(), target instanceof JavaType.Unsupported u
+                    ? u.why() : "supported types are primitives and their boxes, String, byte[], LocalDate, "
+                    + "OffsetDateTime, LocalDateTime, OffsetTime, LocalTime, List, Map<String, ...>, arrays, records and "
+                    + "NDArray");
+        }
+        example.add(scalar(sample, kind.get(), target, path));
+        return new ScalarType(target.name(), kind.get(),
+                target.is("java.time.LocalDateTime") || target.is("java.time.LocalTime"));
+    }
+
+    private ValueType record(JsonNode sample, JavaType.Record record, String path, List<JsonNode> example) throws Misfit {
+        if (!sample.isObject()) {
+            throw misfit(record, path, "is " + SampleValues.describe(sample) + ", but a record's sample is a JSON object with one key per component");
+        }
+        if (!record.accessible()) {
+            throw new Misfit(Message.UNSUPPORTED_TYPE, subject, record.name(), "the record is private; make it package-private or public");
+        }
+        for (Iterator<String> names = sample.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (record.components().stream().noneMatch(c -> c.name().equals(name))) {
+                throw misfit(record, path, "has the key '" + name + "', which is not a component of "
+                        + record.name().simpleName());
+            }
+        }
+        List<ObjectType.Property> properties = new ArrayList<>();
+        ObjectNode normalized = NODES.objectNode();
+        for (JavaType.Component component : record.components()) {
+            JsonNode value = sample.get(component.name());
+            if (value == null) {
+                throw misfit(record, path, "has no key '" + component.name() + "' for the record component of that name");
+            }
+            List<JsonNode> valueExample = new ArrayList<>(1);
+            properties.add(new ObjectType.Property(component.name(),
+                    standard(value, component.type(), path + "." + component.name(), valueExample), true));
+            normalized.set(component.name(), valueExample.get(0));
+        }
+        example.add(normalized);
+        return new ObjectType(record.name(), properties, true);
+    }
+
+    private ValueType map(JsonNode sample, JavaType valueType, TypeName javaType, String path, List<JsonNode> example)
+            throws Misfit {
+        if (!sample.isObject()) {
+            throw new Misfit(Message.DOES_NOT_FIT, subject, javaType, (path.isEmpty() ? "the sample" : path)
+                    + " is " + SampleValues.describe(sample) + ", but a Map's sample is a JSON object");
+        }
+        if (sample.isEmpty() && !valueType.is("java.lang.Object")) {
+            throw new Misfit(Message.EMPTY_SAMPLE, "sample", subject, "{}");
+        }
+        List<ObjectType.Property> properties = new ArrayList<>();
+        ObjectNode normalized = NODES.objectNode();
+        for (Iterator<Map.Entry<String, JsonNode>> fields = sample.properties().iterator(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            List<JsonNode> valueExample = new ArrayList<>(1);
+            properties.add(new ObjectType.Property(field.getKey(),
+                    standard(field.getValue(), valueType, path + "." + field.getKey(), valueExample), true));
+            normalized.set(field.getKey(), valueExample.get(0));
+        }
+        example.add(normalized);
+        return new ObjectType(javaType, properties, false);
+    }
+
+    private ValueType list(JsonNode sample, JavaType item, TypeName javaType, boolean javaArray, String path,
+            List<JsonNode> example) throws Misfit {
+        if (!sample.isArray()) {
+            throw new Misfit(Message.DOES_NOT_FIT, subject, javaType, (path.isEmpty() ? "the sample" : path)
+                    + " is " + SampleValues.describe(sample) + ", but a list's sample is a JSON array");
+        }
+        if (sample.isEmpty()) {
+            throw new Misfit(Message.EMPTY_SAMPLE, "sample", subject, "[]");
+        }
+        ArrayNode normalized = NODES.arrayNode();
+        ValueType itemType = null;
+        List<ValueType> itemTypes = new ArrayList<>();
+        for (int i = 0; i < sample.size(); i++) {
+            List<JsonNode> itemExample = new ArrayList<>(1);
+            ValueType t = standard(sample.get(i), item, path + "[" + i + "]", itemExample);
+            itemTypes.add(t);
+            normalized.add(itemExample.get(0));
+            itemType = itemType == null ? t : itemType;
+        }
+        if (item.is("java.lang.Object")) {
+            itemType = unify(itemTypes);
+            if (itemType instanceof ScalarType s && s.kind() == ScalarKind.DOUBLE) {
+                // A list of numbers is a list of doubles, as JSON Schema's "number" includes integers.
+                normalized = NODES.arrayNode();
+                for (JsonNode n : sample) {
+                    normalized.add(NODES.numberNode(n.doubleValue()));
+                }
+            }
+        }
+        example.add(normalized);
+        return new ListType(javaType, itemType, javaArray);
+    }
+
+    /** One type for the items of a List<Object>: all alike, all numbers, or a union of scalars. */
+    private ValueType unify(List<ValueType> types) throws Misfit {
+        if (types.stream().allMatch(types.get(0)::equals)) {
+            return types.get(0);
+        }
+        Set<ScalarKind> kinds = new LinkedHashSet<>();
+        for (ValueType t : types) {
+            if (!(t instanceof ScalarType s)) {
+                throw new Misfit(Message.MIXED, subject, "a list that mixes arrays or objects with other items; "
+                        + "only plain values may mix");
+            }
+            kinds.add(s.kind());
+        }
+        if (kinds.equals(Set.of(ScalarKind.INT64, ScalarKind.DOUBLE))) {
+            return new ScalarType(OBJECT, ScalarKind.DOUBLE, false);
+        }
+        return new UnionType(OBJECT, List.copyOf(kinds));
+    }
+
+    /** The type of a sample bound to Object: from its JSON alone. */
+    private ValueType inferred(JsonNode sample, String path, List<JsonNode> example) throws Misfit {
+        if (sample.isArray()) {
+            return list(sample, new JavaType.Declared(OBJECT, "java.lang.Object", List.of()), LIST_OF_OBJECT, false, path, example);
+        }
+        if (sample.isObject()) {
+            return map(sample, new JavaType.Declared(OBJECT, "java.lang.Object", List.of()), MAP_OF_OBJECT, path, example);
+        }
+        ScalarKind kind = sample.isIntegralNumber() ? ScalarKind.INT64 : sample.isNumber() ? ScalarKind.DOUBLE
+                : sample.isBoolean() ? ScalarKind.BOOLEAN : ScalarKind.STRING;
+        example.add(kind == ScalarKind.DOUBLE ? NODES.numberNode(sample.doubleValue()) : sample);
+        return new ScalarType(OBJECT, kind, false);
+    }
+
+    private static Optional<ScalarKind> scalarKind(JavaType type) {
+        if (isBytes(type)) {
+            return Optional.of(ScalarKind.BYTES);
+        }
+        String name = type instanceof JavaType.Primitive p ? p.name().toString()
+                : type instanceof JavaType.Declared d ? d.qualifiedName() : "";
+        return Optional.ofNullable(switch (name) {
+            case "long", "java.lang.Long" -> ScalarKind.INT64;
+            case "int", "java.lang.Integer", "short", "java.lang.Short", "byte", "java.lang.Byte" -> ScalarKind.INT32;
+            case "double", "java.lang.Double" -> ScalarKind.DOUBLE;
+            case "float", "java.lang.Float" -> ScalarKind.FLOAT;
+            case "boolean", "java.lang.Boolean" -> ScalarKind.BOOLEAN;
+            case "java.lang.String" -> ScalarKind.STRING;
+            case "java.time.LocalDate" -> ScalarKind.DATE;
+            case "java.time.OffsetDateTime", "java.time.LocalDateTime" -> ScalarKind.DATE_TIME;
+            case "java.time.OffsetTime", "java.time.LocalTime" -> ScalarKind.TIME;
+            default -> null;
+        });
+    }
+
+    private static boolean isBytes(JavaType type) {
+        return type instanceof JavaType.Array a && a.component() instanceof JavaType.Primitive p && p.name().equals(TypeName.BYTE);
+    }
+
+    /** Checks a scalar sample against its kind and returns it normalized. */
+    private JsonNode scalar(JsonNode sample, ScalarKind kind, JavaType target, String path) throws Misfit {
+        String name = target.name().toString();
+        switch (kind) {
+            case INT64, INT32 -> {
+                if (!sample.isNumber() || !SampleValues.isIntegral(sample)) {
+                    throw misfit(target, path, "is " + SampleValues.describe(sample) + ", not an integer");
+                }
+                BigInteger value = sample.bigIntegerValue();
+                BigInteger[] range = switch (name) {
+                    case "byte", "java.lang.Byte" -> range(DType.INT8);
+                    case "short", "java.lang.Short" -> range(DType.INT16);
+                    case "int", "java.lang.Integer" -> range(DType.INT32);
+                    default -> range(DType.INT64);
+                };
+                if (value.compareTo(range[0]) < 0 || value.compareTo(range[1]) > 0) {
+                    throw misfit(target, path, "is " + value + ", outside " + name + "'s range");
+                }
+                return NODES.numberNode(value.longValue());
+            }
+            case DOUBLE, FLOAT -> {
+                if (!sample.isNumber()) {
+                    throw misfit(target, path, "is " + SampleValues.describe(sample) + ", not a number");
+                }
+                DType storage = kind == ScalarKind.FLOAT ? DType.FLOAT32 : DType.FLOAT64;
+                if (!storage.holds(sample.doubleValue())) {
+                    throw misfit(target, path, "is " + SampleValues.describe(sample) + ", beyond " + name + "'s range "
+                            + storage.rangeText());
+                }
+                return kind == ScalarKind.FLOAT ? NODES.numberNode(sample.floatValue()) : NODES.numberNode(sample.doubleValue());
+            }
+            case BOOLEAN -> {
+                if (!sample.isBoolean()) {
+                    throw misfit(target, path, "is " + SampleValues.describe(sample) + ", not true or false");
+                }
+                return sample;
+            }
+            case STRING -> {
+                if (!sample.isTextual()) {
+                    throw misfit(target, path, "is " + SampleValues.describe(sample) + ", not a string");
+                }
+                return sample;
+            }
+            case BYTES -> {
+                if (!sample.isTextual() || Base64Text.decode(sample.asText()) == null) {
+                    throw misfit(target, path, "is " + SampleValues.describe(sample) + ", not canonical base64 text such as \"aGVsbG8=\"");
+                }
+                return sample;
+            }
+            default -> {
+                if (!sample.isTextual()) {
+                    throw misfit(target, path, "is " + SampleValues.describe(sample) + ", not a string");
+                }
+                return NODES.textNode(temporal(sample.asText(), name).orElseThrow(() -> misfit(target, path,
+                        "is " + SampleValues.describe(sample) + ", not " + temporalExample(name))));
+            }
+        }
+    }
+
+    /** Parses a date/time sample as the runtime reads requests (RFC 3339) and prints it back in RFC 3339 form. */
+    private static Optional<String> temporal(String text, String javaType) {
+        return Optional.ofNullable(switch (javaType) {
+            case "java.time.LocalDate" -> formatted(TemporalText.parseDate(text), TemporalText::format);
+            case "java.time.OffsetDateTime" -> formatted(TemporalText.parseOffsetDateTime(text), TemporalText::format);
+            case "java.time.LocalDateTime" -> formatted(TemporalText.parseLocalDateTime(text), TemporalText::format);
+            case "java.time.OffsetTime" -> formatted(TemporalText.parseOffsetTime(text), TemporalText::format);
+            case "java.time.LocalTime" -> formatted(TemporalText.parseLocalTime(text), TemporalText::format);
+            default -> throw new IllegalArgumentException(javaType);
+        });
+    }
+
+    private static <T> String formatted(T value, java.util.function.Function<T, String> format) {
+        return value == null ? null : format.apply(value);
+    }
+
+    private static String temporalExample(String javaType) {
+        return switch (javaType) {
+            case "java.time.LocalDate" -> "a date such as \"2020-01-02\"";
+            case "java.time.OffsetDateTime" -> "a date-time with offset such as \"2020-01-02T03:04:05Z\"";
+            case "java.time.LocalDateTime" -> "a date-time without offset such as \"2020-01-02T03:04:05\"";
+            case "java.time.OffsetTime" -> "a time with offset such as \"13:45:30Z\"";
+            default -> "a time such as \"13:45:30\"";
+        };
+    }
+
+    private Misfit misfit(JavaType target, String path, String problem) {
+        return new Misfit(Message.DOES_NOT_FIT, subject, target.name(), (path.isEmpty() ? "the sample" : path.startsWith(".")
+                ? path.substring(1) : path) + " " + problem);
+    }
+
+    /** The range of a Java integer type: that of the numpy dtype of its width. */
+    private static BigInteger[] range(DType dtype) {
+        return new BigInteger[] {dtype.min(), dtype.max()};
+    }
+}

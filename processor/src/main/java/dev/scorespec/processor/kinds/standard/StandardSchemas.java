@@ -1,0 +1,74 @@
+package dev.scorespec.processor.kinds.standard;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scorespec.annotations.internal.OpenApiVersion;
+import dev.scorespec.processor.emit.JsonSchemas;
+import dev.scorespec.processor.model.ListType;
+import dev.scorespec.processor.model.ObjectType;
+import dev.scorespec.processor.model.ScalarKind;
+import dev.scorespec.processor.model.ScalarType;
+import dev.scorespec.processor.model.UnionType;
+
+/** The JSON schemas of {@code @Standard} samples and of nested records: values, lists, objects, unions. */
+public final class StandardSchemas {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private StandardSchemas() {
+    }
+
+    public static ObjectNode scalar(ScalarType scalar) {
+        return JsonSchemas.typeAndFormat(scalar.kind().jsonType(), scalar.jsonFormat());
+    }
+
+    /**
+     * One kind's schema, or {@code anyOf} the kinds.
+     *
+     * @throws IllegalArgumentException in Swagger 2.0, which cannot describe a union
+     */
+    public static ObjectNode union(UnionType union, OpenApiVersion version) {
+        if (version == OpenApiVersion.V2_0) {
+            throw new IllegalArgumentException(
+                    "Swagger 2.0 cannot describe a list that mixes JSON types; use OpenAPI 3.0 or 3.1");
+        }
+        if (union.kinds().size() == 1) {
+            return kind(union.kinds().get(0));
+        }
+        ObjectNode schema = NODES.objectNode();
+        ArrayNode anyOf = schema.putArray("anyOf");
+        union.kinds().forEach(k -> anyOf.add(kind(k)));
+        return schema;
+    }
+
+    public static ObjectNode list(ListType list, OpenApiVersion version) {
+        ObjectNode schema = NODES.objectNode().put("type", "array");
+        schema.set("items", JsonSchemas.schema(list.items(), version));
+        return schema;
+    }
+
+    /** An object with every required key listed, as the reference writes it. */
+    public static ObjectNode object(ObjectType object, OpenApiVersion version) {
+        ObjectNode schema = NODES.objectNode().put("type", "object");
+        ArrayNode required = NODES.arrayNode();
+        ObjectNode properties = NODES.objectNode();
+        for (ObjectType.Property property : object.properties()) {
+            if (property.required()) {
+                required.add(property.name());
+            }
+            properties.set(property.name(), JsonSchemas.schema(property.type(), version));
+        }
+        // The reference writes "required": [] for an empty object; draft 4 requires at least one
+        // name, so an empty list would make the Swagger 2.0 and OpenAPI 3.0 documents invalid.
+        if (!required.isEmpty()) {
+            schema.set("required", required);
+        }
+        schema.set("properties", properties);
+        return schema;
+    }
+
+    private static ObjectNode kind(ScalarKind kind) {
+        return JsonSchemas.typeAndFormat(kind.jsonType(), kind.jsonFormat());
+    }
+}
