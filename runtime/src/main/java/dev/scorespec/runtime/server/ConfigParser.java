@@ -1,5 +1,6 @@
 package dev.scorespec.runtime.server;
 
+import dev.scorespec.runtime.logging.LogFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -68,7 +69,10 @@ public final class ConfigParser {
         AUTH_KEY("--auth-key", "SCORESPEC_AUTH_KEY", "(key authentication off)",
                 "Key that /score and /swagger.json require as 'Authorization: Bearer <key>'."),
         AUTH_KEY_FILE("--auth-key-file", "SCORESPEC_AUTH_KEY_FILE", "(key authentication off)",
-                "File holding that key (a trailing line break is ignored); instead of the key itself.");
+                "File holding that key (a trailing line break is ignored); instead of the key itself."),
+        LOG_FORMAT("--log-format", LogFormat.ENV, "plain",
+                "plain or json (one JSON object per line), for the runtime's default logging (logback without a "
+                        + "logback.xml).");
 
         private final String flag;
         private final String env;
@@ -176,6 +180,11 @@ public final class ConfigParser {
                         + "': '*' allows every origin and cannot be listed with others.");
             }
             b.corsOrigins(origins);
+        }
+        if ((s = setting(Option.LOG_FORMAT, flags, env)).isPresent()) {
+            Setting format = s.get();
+            b.logFormat(LogFormat.parse(format.value).orElseThrow(() -> new ConfigException("Invalid "
+                    + format.source + " '" + format.value + "': expected plain or json.")));
         }
         authKey(flags, env).ifPresent(b::authKey);
         return b.build();

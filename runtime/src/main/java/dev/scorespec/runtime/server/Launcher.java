@@ -1,6 +1,7 @@
 package dev.scorespec.runtime.server;
 
 import dev.scorespec.runtime.binding.ScoringBinder;
+import dev.scorespec.runtime.logging.LogFormat;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -22,7 +23,10 @@ public final class Launcher {
     public static final int EXIT_CONFIG = 2;
     public static final int EXIT_START = 3;
 
-    private static final Logger LOG = LoggerFactory.getLogger(Launcher.class);
+    /** Said once on standard error when the log would be silent. */
+    static final String NO_LOGGING_BACKEND = "scorespec: no SLF4J logging backend is on the class path, so this "
+            + "server logs nothing (no start-up line, no access log, no stack traces). Add "
+            + "ch.qos.logback:logback-classic at runtime scope to the service's dependencies.";
 
     private Launcher() {
     }
@@ -40,7 +44,13 @@ public final class Launcher {
         }
         ScoringServer server;
         try {
-            server = launch(arguments, System.getenv(), Thread.currentThread().getContextClassLoader());
+            // the log format before anything is logged: logback configures itself at the first logger
+            ServerConfig config = parse(arguments, System.getenv());
+            LogFormat.select(config.logFormat());
+            if (LoggerFactory.getILoggerFactory() instanceof NOPLoggerFactory) {
+                System.err.println(NO_LOGGING_BACKEND);
+            }
+            server = launch(config, Thread.currentThread().getContextClassLoader());
         } catch (LaunchException e) {
             report(e, System.err);
             System.exit(e.exitCode);
@@ -52,12 +62,19 @@ public final class Launcher {
 
     /** Parses the configuration, selects the binder, starts the server. */
     static ScoringServer launch(List<String> args, Map<String, String> env, ClassLoader loader) throws LaunchException {
-        ServerConfig config;
+        return launch(parse(args, env), loader);
+    }
+
+    private static ServerConfig parse(List<String> args, Map<String, String> env) throws LaunchException {
         try {
-            config = ConfigParser.parse(args, env);
+            return ConfigParser.parse(args, env);
         } catch (ConfigException e) {
             throw new LaunchException(EXIT_CONFIG, e.getMessage() + " Run with --help to list the options.", null);
         }
+    }
+
+    /** Selects the binder, starts the server. */
+    static ScoringServer launch(ServerConfig config, ClassLoader loader) throws LaunchException {
         try {
             ScoringBinder<?, ?> binder = Binders.load(loader, config.scoringClass());
             return ScoringServer.start(config, binder);
@@ -68,7 +85,9 @@ public final class Launcher {
 
     private static void report(LaunchException e, PrintStream err) {
         if (e.exitCode == EXIT_START) {
-            LOG.error("The scoring server cannot start: {}", e.getMessage(), e.getCause());
+            // not a static field: the first logger configures logback, which must wait for --log-format
+            Logger log = LoggerFactory.getLogger(Launcher.class);
+            log.error("The scoring server cannot start: {}", e.getMessage(), e.getCause());
         }
         err.println("scorespec: " + e.getMessage());
         // without an SLF4J provider the log is silent: the cause must still reach someone

@@ -106,6 +106,11 @@ final class OpenApiDocuments {
         return new OpenApiDocuments(documents);
     }
 
+    /** The versions served, as the {@code version} query names them: {@code [2, 3, 3.1]}. */
+    List<String> versions() {
+        return names(documents);
+    }
+
     /** The answer to a {@code version} query value; null means none was given, which selects 2. */
     Lookup find(String version) {
         String v = version == null ? "2" : version;

@@ -10,6 +10,7 @@ import dev.scorespec.runtime.ScoringResponse;
 import dev.scorespec.runtime.binding.BindingException;
 import dev.scorespec.runtime.binding.BodyKind;
 import dev.scorespec.runtime.binding.ScoringBinder;
+import dev.scorespec.runtime.server.ServerMetrics.BindingFailure;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -44,14 +45,19 @@ final class ScoreHandler<A, R> {
     static final String ALLOW = "GET, POST, OPTIONS";
 
     private static final Logger LOG = LoggerFactory.getLogger(ScoreHandler.class);
+    /** The {@code outcome} of a run that ended after its request had been answered at the scoring timeout. */
+    private static final String TIMEOUT = "timeout";
 
     private final Vertx vertx;
     private final WorkerExecutor workers;
     private final ScoringBinder<A, R> binder;
     private final ServerConfig config;
     private final BodyReader bodies;
+    private final ServerMetrics metrics;
 
-    ScoreHandler(Vertx vertx, WorkerExecutor workers, ScoringBinder<A, R> binder, ServerConfig config) {
+    ScoreHandler(Vertx vertx, WorkerExecutor workers, ScoringBinder<A, R> binder, ServerConfig config,
+            ServerMetrics metrics) {
+        this.metrics = metrics;
         this.vertx = vertx;
         this.workers = workers;
         this.binder = binder;
@@ -70,6 +76,7 @@ final class ScoreHandler<A, R> {
         } else {
             if (binder.bodyKind() == BodyKind.JSON_PARAMETERS
                     && !RequestBodies.isJson(ctx.request().getHeader("content-type"))) {
+                metrics.bindingFailed(BindingFailure.CONTENT_TYPE);
                 Responses.error(ctx, 415, RequestBodies.WRONG_CONTENT_TYPE);
                 return;
             }
@@ -91,8 +98,8 @@ final class ScoreHandler<A, R> {
         ctx.request().headers().forEach(h -> headers.computeIfAbsent(h.getKey().toLowerCase(Locale.ROOT),
                 name -> new ArrayList<>(1)).add(h.getValue()));
         // unordered: requests from one event loop must not wait for each other
-        workers.executeBlocking(() -> score(call, method, uri, headers, body), false)
-                .onComplete(call::finish);
+        workers.executeBlocking(() -> RequestMdc.call(requestId, () -> score(call, method, uri, headers, body)), false)
+                .onComplete(result -> RequestMdc.run(requestId, () -> call.finish(result)));
     }
 
     /** Runs on a worker thread. */
@@ -112,7 +119,7 @@ final class ScoreHandler<A, R> {
             bytes = body;
             String problem = jsonBody ? null : RequestBodies.utf8Problem(bytes);
             if (problem != null) {
-                return Outcome.badRequest(problem);
+                return badRequest(BindingFailure.NOT_UTF8, problem);
             }
         }
         A arguments;
@@ -133,10 +140,17 @@ final class ScoreHandler<A, R> {
             // run's own verdict on the input: a client error that says what to fix, not a failure of run
             long elapsed = System.nanoTime() - start;
             call.runEnded();
-            return call.timedOut() ? Outcome.runFailed(elapsed) : Outcome.invalidInput(e.getMessage(), elapsed);
+            if (call.timedOut()) {
+                metrics.run(TIMEOUT, elapsed);
+                return Outcome.runFailed(elapsed);
+            }
+            metrics.run("invalid_input", elapsed);
+            metrics.bindingFailed(BindingFailure.INVALID_INPUT);
+            return Outcome.invalidInput(e.getMessage(), elapsed);
         } catch (Throwable e) {
             long elapsed = System.nanoTime() - start;
             call.runEnded();
+            metrics.run(call.timedOut() ? TIMEOUT : "error", elapsed);
             if (call.timedOut()) {
                 LOG.warn("run of request {} ended after its timeout, in {} ms, with {}", call.requestId,
                         Responses.millis(elapsed), e.toString());
@@ -147,6 +161,7 @@ final class ScoreHandler<A, R> {
         }
         long elapsed = System.nanoTime() - start;
         call.runEnded();
+        metrics.run(call.timedOut() ? TIMEOUT : "success", elapsed);
         if (call.timedOut()) {
             LOG.warn("run of request {} returned after its timeout, in {} ms; the result is dropped",
                     call.requestId, Responses.millis(elapsed));
@@ -180,19 +195,25 @@ final class ScoreHandler<A, R> {
     private Outcome bindingFailed(Call call, byte[] jsonBody, Exception e) {
         String problem = jsonBody == null ? null : RequestBodies.jsonObjectProblem(jsonBody);
         if (problem != null) {
-            return Outcome.badRequest(problem);
+            return badRequest(problem.equals(RequestBodies.NOT_AN_OBJECT) ? BindingFailure.NOT_AN_OBJECT
+                    : BindingFailure.MALFORMED_JSON, problem);
         }
         if (e instanceof BindingException) {
-            return Outcome.badRequest(e.getMessage());
+            return badRequest(BindingFailure.INVALID_PARAMETER, e.getMessage());
         }
         if (e instanceof JsonParseException jsonParseException) {
-            return Outcome.badRequest(RequestBodies.NOT_JSON + RequestBodies.describe(jsonParseException));
+            return badRequest(BindingFailure.MALFORMED_JSON, RequestBodies.NOT_JSON + RequestBodies.describe(jsonParseException));
         }
         if (e instanceof StreamReadException streamReadException) {
-            return Outcome.badRequest(RequestBodies.describe(streamReadException));
+            return badRequest(BindingFailure.MALFORMED_JSON, RequestBodies.describe(streamReadException));
         }
         LOG.error("Binding request {} failed in the binder of {}", call.requestId, binder.scoringClass(), e);
         return Outcome.internalError(-1);
+    }
+
+    private Outcome badRequest(BindingFailure failure, String message) {
+        metrics.bindingFailed(failure);
+        return Outcome.badRequest(message);
     }
 
     /**
@@ -218,7 +239,7 @@ final class ScoreHandler<A, R> {
 
         /** Event loop, at dispatch. */
         void armTimer() {
-            timerId = vertx.setTimer(config.scoringTimeoutMs(), id -> timeout());
+            timerId = vertx.setTimer(config.scoringTimeoutMs(), timer -> RequestMdc.run(requestId, this::timeout));
         }
 
         /** Worker: run is about to start; false when the request has already been answered. */

@@ -3,6 +3,7 @@ package dev.scorespec.runtime.server;
 import dev.scorespec.runtime.ModelDir;
 import dev.scorespec.runtime.QueryString;
 import dev.scorespec.runtime.binding.ScoringBinder;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -20,6 +21,7 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,7 +51,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Routes, each also under the configured path prefix: {@code GET /} (health), {@code GET|POST|OPTIONS
  * /score}, {@code GET /swagger.json?version=2|3|3.1}, {@code GET /docs} (Swagger UI, see {@link DocsPage}).
- * With a key configured, {@code /score} and {@code /swagger.json} require it (see {@link KeyAuth}).
+ * Without the prefix only: {@code GET /v2/health/live} and {@code /v2/health/ready} (the probes) and
+ * {@code GET /metrics} (Prometheus, see {@link ServerMetrics}), which answer while {@code init} runs; the
+ * other routes answer 503 until it has returned. With a key configured, {@code /score} and
+ * {@code /swagger.json} require it (see {@link KeyAuth}); the probes and {@code /metrics} stay open.
  * {@code bind}, {@code run} and {@code write} run on a worker pool of {@link ServerConfig#workerCount()}
  * threads, never on an event loop.
  */
@@ -57,6 +62,8 @@ public final class ScoringServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScoringServer.class);
     private static final Logger ACCESS = LoggerFactory.getLogger("dev.scorespec.access");
+    /** Method, path, status, milliseconds, body bytes sent, request id: {@code POST /score 200 1.234ms 57B id}. */
+    private static final String ACCESS_LINE = "{} {} {} {}ms {}B {}";
 
     /** The Python server's limit on the request-id headers. */
     static final int HEADER_LIMIT = 100;
@@ -64,6 +71,10 @@ public final class ScoringServer implements AutoCloseable {
     /** Every method some route answers, for {@code OPTIONS *}. */
     static final String SERVER_ALLOW = "GET, HEAD, POST, OPTIONS";
     private static final Pattern LIST = Pattern.compile(", ");
+    static final String LIVE = "/v2/health/live";
+    static final String READY = "/v2/health/ready";
+    static final String METRICS = "/metrics";
+    static final String NOT_READY = "The service is starting: @Init has not finished yet. Retry later.";
     static final String MISSING_HOST = "A request must have a Host header.";
     private static final String REQUEST_ID = "scorespec.requestId";
     private static final AtomicBoolean LEGACY_ID_WARNED = new AtomicBoolean();
@@ -78,7 +89,10 @@ public final class ScoringServer implements AutoCloseable {
     private final KeyAuth auth;
     private final DocsPage docs;
     private final IdleConnections idle;
+    private final ServerMetrics metrics;
     private HttpServer http;
+    /** Set once {@code init} has returned; until then only the probes and {@code /metrics} answer. */
+    private volatile boolean ready;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
 
@@ -90,6 +104,7 @@ public final class ScoringServer implements AutoCloseable {
                 .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
         this.workers = vertx.createSharedWorkerExecutor("scorespec-worker", config.workerCount(),
                 config.scoringTimeoutMs(), TimeUnit.MILLISECONDS);
+        this.metrics = new ServerMetrics(this::ready);
         this.score = scoreHandler(binder);
         this.cors = new Cors(config.corsOrigins());
         this.auth = config.authKey().map(KeyAuth::new).orElse(null);
@@ -98,23 +113,54 @@ public final class ScoringServer implements AutoCloseable {
     }
 
     private <A, R> ScoreHandler<A, R> scoreHandler(ScoringBinder<A, R> b) {
-        return new ScoreHandler<>(vertx, workers, b, config);
+        return new ScoreHandler<>(vertx, workers, b, config, metrics);
     }
 
     /**
-     * Prepares the OpenAPI documents, calls the binder's {@code init} on the calling thread, and listens. The
-     * server answers only once {@code init} has returned.
+     * Prepares the OpenAPI documents, listens, calls the binder's {@code init} on the calling thread, and
+     * returns once {@code init} has returned. While {@code init} runs the port is open: the liveness probe
+     * answers 200, the readiness probe and every other route 503 (see {@link #ready()}).
      *
-     * @throws ServerStartException when a document is missing or malformed, {@code init} throws (the cause),
-     *     or the address cannot be bound
+     * @throws ServerStartException when a document is missing or malformed, the address cannot be bound, or
+     *     {@code init} throws (the cause; the server is closed again)
      */
     public static ScoringServer start(ServerConfig config, ScoringBinder<?, ?> binder) throws ServerStartException {
+        long startNanos = System.nanoTime();
         LOG.info("Starting the scoring server for {}: {}", binder.scoringClass(), config);
         OpenApiDocuments documents = OpenApiDocuments.load(binder, config);
-        init(binder, config.modelDir());
         ScoringServer server = new ScoringServer(config, binder, documents);
         server.listen();
+        try {
+            init(binder, config.modelDir());
+        } catch (ServerStartException e) {
+            server.close();
+            throw e;
+        }
+        server.ready = true;
+        server.logReady(startNanos);
         return server;
+    }
+
+    /**
+     * The start-up line: what is served, where, and how long it took, from {@link #start} and from the JVM's
+     * start (which includes class loading before {@code start}).
+     */
+    private void logReady(long startNanos) {
+        String base = baseUrl();
+        LOG.info("Ready: {} on port {} in {} ms ({} ms since the JVM started); documents [{}] at {}/swagger.json; "
+                + "docs {}", binder.scoringClass(), port(), (System.nanoTime() - startNanos) / 1_000_000,
+                ManagementFactory.getRuntimeMXBean().getUptime(), String.join(", ", documents.versions()), base,
+                docs == null ? "off" : base + "/docs/");
+    }
+
+    private String baseUrl() {
+        String host = config.host().equals("0.0.0.0") ? "127.0.0.1" : config.host();
+        return "http://" + host + ":" + http.actualPort() + config.servicePathPrefix();
+    }
+
+    /** Whether {@code init} has returned: the readiness probe's answer. */
+    public boolean ready() {
+        return ready;
     }
 
     private static void init(ScoringBinder<?, ?> binder, ModelDir models) throws ServerStartException {
@@ -169,6 +215,12 @@ public final class ScoringServer implements AutoCloseable {
         router.route().handler(this::checkFraming);
         // before any route and any credential check: browsers send a preflight without credentials
         router.route().handler(cors::preflight);
+        router.route().handler(this::awaitInit);
+        // the probes, open and without the prefix, where Kubernetes, KServe and MLServer expect them
+        route(router, Pattern.quote(LIVE), HEALTH_ALLOW, false, this::live);
+        route(router, Pattern.quote(READY), HEALTH_ALLOW, false, this::readiness);
+        // open like the probes: Prometheus scrapes without a key, and the meters hold no request data
+        route(router, Pattern.quote(METRICS), HEALTH_ALLOW, false, this::metrics);
         for (String base : config.servicePathPrefix().isEmpty() ? List.of("") : List.of("", config.servicePathPrefix())) {
             // under a prefix, the health probe answers with and without a trailing slash
             route(router, base.isEmpty() ? "/" : Pattern.quote(base) + "/?", HEALTH_ALLOW, false, this::health);
@@ -184,7 +236,8 @@ public final class ScoringServer implements AutoCloseable {
         router.errorHandler(404, ctx -> Responses.error(ctx, 404, Responses.NOT_FOUND));
         router.errorHandler(405, ctx -> Responses.methodNotAllowed(ctx, allowed(localPath(ctx.normalizedPath()))));
         router.errorHandler(500, ctx -> {
-            LOG.error("Request {} failed", ctx.<String>get(REQUEST_ID), ctx.failure());
+            String requestId = ctx.get(REQUEST_ID);
+            RequestMdc.run(requestId, () -> LOG.error("Request {} failed", requestId, ctx.failure()));
             Responses.error(ctx, 500, Responses.INTERNAL_ERROR);
         });
         return router;
@@ -234,9 +287,10 @@ public final class ScoringServer implements AutoCloseable {
                     Duration.ofSeconds(30));
         } catch (Exception e) {
             closeVertx();
+            metrics.close();
             throw new ServerStartException("Cannot listen on " + config.host() + ":" + config.port() + ": " + message(e), e);
         }
-        String base = "http://" + config.host() + ":" + http.actualPort() + config.servicePathPrefix();
+        String base = baseUrl();
         LOG.info("Listening on {}: health GET {}/, scoring POST {}/score, documents GET {}/swagger.json; "
                 + "{} worker threads, scoring timeout {} ms, request bodies up to {} bytes each and {} bytes in flight",
                 base, base, base, base, config.workerCount(), config.scoringTimeoutMs(), config.maxRequestBytes(),
@@ -252,6 +306,14 @@ public final class ScoringServer implements AutoCloseable {
     /** The port the server listens on, the chosen one when the configuration said 0. */
     public int port() {
         return http.actualPort();
+    }
+
+    /**
+     * The server's Micrometer registry, served at {@code /metrics}: a service may register meters of its own
+     * in it.
+     */
+    public MeterRegistry meterRegistry() {
+        return metrics.registry();
     }
 
     public ServerConfig config() {
@@ -283,6 +345,7 @@ public final class ScoringServer implements AutoCloseable {
                 LOG.warn("The HTTP server did not shut down cleanly: {}", message(e));
             }
             closeVertx();
+            metrics.close();
             LOG.info("Scoring server stopped");
         } finally {
             closed.countDown();
@@ -366,7 +429,8 @@ public final class ScoringServer implements AutoCloseable {
         } else {
             response.putHeader("content-type", Responses.JSON).end(new JsonObject().put("message", message).toBuffer());
         }
-        ACCESS.info("{} {} {} 0.000ms {}", request.method(), request.uri(), status, requestId);
+        RequestMdc.run(requestId, () -> ACCESS.info(ACCESS_LINE, request.method(), request.uri(), status, "0.000",
+                response.bytesWritten(), requestId));
     }
 
     /**
@@ -434,19 +498,27 @@ public final class ScoringServer implements AutoCloseable {
             }
         });
         idle.requestStarted(request.connection());
+        metrics.requestStarted();
         ctx.addEndHandler(ar -> {
             idle.requestEnded(request.connection());
+            HttpServerResponse response = ctx.response();
+            metrics.requestEnded(request.method().name(), routeLabel(localPath(ctx.normalizedPath())),
+                    response.ended() || response.headWritten() ? Integer.toString(response.getStatusCode()) : "",
+                    System.nanoTime() - start);
             accessLog(ctx, start);
         });
 
-        if (idTooLong) {
-            Responses.error(ctx, 431, "x-request-id must not exceed " + HEADER_LIMIT + " characters");
-        } else if (msIdTooLong) {
-            Responses.error(ctx, 431, "x-ms-request-id and x-ms-client-request-id must not exceed "
-                    + HEADER_LIMIT + " characters");
-        } else {
-            ctx.next();
-        }
+        // the handlers that run within this call log with the request id; ScoreHandler sets it on its threads
+        RequestMdc.run(requestId, () -> {
+            if (idTooLong) {
+                Responses.error(ctx, 431, "x-request-id must not exceed " + HEADER_LIMIT + " characters");
+            } else if (msIdTooLong) {
+                Responses.error(ctx, 431, "x-ms-request-id and x-ms-client-request-id must not exceed "
+                        + HEADER_LIMIT + " characters");
+            } else {
+                ctx.next();
+            }
+        });
     }
 
     private static String orEmpty(String s) {
@@ -472,12 +544,18 @@ public final class ScoringServer implements AutoCloseable {
         } else {
             outcome = "no response (connection closed before an answer was sent)";
         }
-        // health probes come every few seconds: the Python server does not log them at all
-        if (response.ended() && response.getStatusCode() == 200 && localPath(ctx.normalizedPath()).equals("/")) {
-            ACCESS.debug("{} {} {} {}ms {}", request.method(), request.path(), outcome, ms, requestId);
-        } else {
-            ACCESS.info("{} {} {} {}ms {}", request.method(), request.path(), outcome, ms, requestId);
-        }
+        // probes come every few seconds: the Python server does not log its health probe at all
+        String local = localPath(ctx.normalizedPath());
+        long bytes = response.bytesWritten();
+        boolean probe = response.ended() && response.getStatusCode() == 200
+                && (local.equals("/") || local.equals(LIVE) || local.equals(READY));
+        RequestMdc.run(requestId, () -> {
+            if (probe) {
+                ACCESS.debug(ACCESS_LINE, request.method(), request.path(), outcome, ms, bytes, requestId);
+            } else {
+                ACCESS.info(ACCESS_LINE, request.method(), request.path(), outcome, ms, bytes, requestId);
+            }
+        });
     }
 
     /**
@@ -501,6 +579,49 @@ public final class ScoringServer implements AutoCloseable {
             return "/";
         }
         return path.startsWith(prefix + "/") ? path.substring(prefix.length()) : path;
+    }
+
+    /** The {@code route} label of a path without the prefix: one of the server's routes, or {@code other}. */
+    private static String routeLabel(String localPath) {
+        switch (localPath) {
+            case "/", "/score", "/swagger.json", LIVE, READY, METRICS:
+                return localPath;
+            default:
+                return localPath.equals("/docs") || localPath.startsWith("/docs/") ? "/docs" : "other";
+        }
+    }
+
+    private void metrics(RoutingContext ctx) {
+        ctx.response().setStatusCode(200).putHeader("content-type", ServerMetrics.CONTENT_TYPE).end(metrics.scrape());
+    }
+
+    /** Liveness: the process answers. */
+    private void live(RoutingContext ctx) {
+        ctx.response().setStatusCode(200).putHeader("content-type", "text/plain; charset=utf-8").end("Live");
+    }
+
+    /** Readiness: {@code init} has returned. */
+    private void readiness(RoutingContext ctx) {
+        if (ready) {
+            ctx.response().setStatusCode(200).putHeader("content-type", "text/plain; charset=utf-8").end("Ready");
+        } else {
+            notReady(ctx);
+        }
+    }
+
+    /** Every route but the probes waits for {@code init}: 503 until it has returned. */
+    private void awaitInit(RoutingContext ctx) {
+        String path = ctx.normalizedPath();
+        if (ready || path.equals(LIVE) || path.equals(READY) || path.equals(METRICS)) {
+            ctx.next();
+        } else {
+            notReady(ctx);
+        }
+    }
+
+    private void notReady(RoutingContext ctx) {
+        ctx.response().putHeader("retry-after", "1");
+        Responses.error(ctx, 503, NOT_READY);
     }
 
     private void health(RoutingContext ctx) {

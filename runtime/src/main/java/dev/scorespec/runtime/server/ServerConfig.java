@@ -1,6 +1,7 @@
 package dev.scorespec.runtime.server;
 
 import dev.scorespec.runtime.ModelDir;
+import dev.scorespec.runtime.logging.LogFormat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -49,6 +50,7 @@ public final class ServerConfig {
     private final int idleTimeoutSeconds;
     private final long maxBytesInFlight;
     private final long shutdownGraceMs;
+    private final LogFormat logFormat;
 
     private ServerConfig(Builder b) {
         this.host = b.host;
@@ -67,6 +69,7 @@ public final class ServerConfig {
         this.idleTimeoutSeconds = b.idleTimeoutSeconds;
         this.maxBytesInFlight = b.maxBytesInFlight > 0 ? b.maxBytesInFlight : defaultMaxBytesInFlight();
         this.shutdownGraceMs = b.shutdownGraceMs;
+        this.logFormat = b.logFormat;
     }
 
     public static Builder builder() {
@@ -91,6 +94,7 @@ public final class ServerConfig {
         b.idleTimeoutSeconds = idleTimeoutSeconds;
         b.maxBytesInFlight = maxBytesInFlight;
         b.shutdownGraceMs = shutdownGraceMs;
+        b.logFormat = logFormat;
         return b;
     }
 
@@ -227,6 +231,14 @@ public final class ServerConfig {
     }
 
     /**
+     * The format of the runtime's default logging, which the launcher selects before the first line is
+     * logged (see {@link LogFormat}); a running server does not read it.
+     */
+    public LogFormat logFormat() {
+        return logFormat;
+    }
+
+    /**
      * Why a normalized prefix cannot work, or null. A request path is matched as sent, decoded only where
      * Vert.x normalizes it, so a prefix must be written the way clients send it: path characters of RFC 3986
      * only, no empty, {@code .} or {@code ..} segment; and it must not shadow one of the server's own routes.
@@ -281,7 +293,8 @@ public final class ServerConfig {
                 + ", workerCount=" + workerCount
                 + ", scoringClass=" + (scoringClass == null ? "(not set)" : scoringClass)
                 + ", corsOrigins=" + (corsOrigins.isEmpty() ? "(CORS off)" : String.join(",", corsOrigins))
-                + ", authKey=" + (authKey == null ? "(authentication off)" : "(set)");
+                + ", authKey=" + (authKey == null ? "(authentication off)" : "(set)")
+                + ", logFormat=" + logFormat.name().toLowerCase(Locale.ROOT);
     }
 
     /** Builds a {@link ServerConfig}; every setter checks its value. */
@@ -303,6 +316,7 @@ public final class ServerConfig {
         /** 0 for the default, {@link ServerConfig#defaultMaxBytesInFlight()}. */
         private long maxBytesInFlight;
         private long shutdownGraceMs = 10_000;
+        private LogFormat logFormat = LogFormat.PLAIN;
 
         private Builder() {
         }
@@ -425,6 +439,11 @@ public final class ServerConfig {
                 throw new IllegalArgumentException("shutdownGraceMs must not be negative");
             }
             this.shutdownGraceMs = shutdownGraceMs;
+            return this;
+        }
+
+        public Builder logFormat(LogFormat logFormat) {
+            this.logFormat = Objects.requireNonNull(logFormat, "logFormat");
             return this;
         }
 

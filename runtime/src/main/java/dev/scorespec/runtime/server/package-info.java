@@ -35,7 +35,22 @@
  *   <tr><td>AML_CORS_ORIGINS</td><td>--cors-origins (--access-control-allow-origins)</td><td>CORS off</td></tr>
  *   <tr><td>SCORESPEC_AUTH_KEY</td><td>--auth-key</td><td>key authentication off</td></tr>
  *   <tr><td>SCORESPEC_AUTH_KEY_FILE</td><td>--auth-key-file</td><td>key authentication off</td></tr>
+ *   <tr><td>SCORESPEC_LOG_FORMAT</td><td>--log-format</td><td>plain (json: one JSON object per line; see
+ *       {@link dev.scorespec.runtime.logging.DefaultLogging})</td></tr>
  * </table>
+ *
+ * <h2>Operations</h2>
+ * <ul>
+ *   <li>The port opens before {@code @Init} runs: {@code GET /v2/health/live} answers 200 at once,
+ *       {@code GET /v2/health/ready} 503 until {@code @Init} has returned and 200 after; every other route,
+ *       {@code GET /} included, answers 503 with {@code Retry-After: 1} until then. An {@code @Init} that
+ *       throws closes the port and ends the launcher with exit code 3.</li>
+ *   <li>{@code GET /metrics}: Micrometer's meters in Prometheus's text format ({@code ServerMetrics}), open
+ *       like the probes.</li>
+ *   <li>Logging through SLF4J only: a start-up line ({@code Ready: ...}), one access line per request on
+ *       the logger {@code dev.scorespec.access}, every 500 with its stack trace; the request id is in the MDC
+ *       as {@code request_id} while a request's code runs ({@code RequestMdc}).</li>
+ * </ul>
  *
  * <h2>Where the server deliberately differs from the Python one</h2>
  * <ul>
@@ -60,7 +75,12 @@
  *       {@code application/x-www-form-urlencoded}) as sent; Flask gives it an empty string.</li>
  *   <li>405 has an {@code Allow} header everywhere, and {@code OPTIONS} on every route answers 200 with it.</li>
  *   <li>The x-ms-request-id deprecation warning is logged once, not on every request.</li>
- *   <li>Health probes ({@code GET /} answered 200) are access-logged at DEBUG; Python does not log them.</li>
+ *   <li>Health probes ({@code GET /}, {@code /v2/health/live} and {@code /v2/health/ready} answered 200) are
+ *       access-logged at DEBUG; Python does not log them.</li>
+ *   <li>The port opens before {@code init} runs, and the routes answer 503 until it has returned; the Python
+ *       server answers no request before {@code init} has returned.</li>
+ *   <li>Liveness and readiness probes ({@code /v2/health/live}, {@code /v2/health/ready}) and Prometheus
+ *       metrics ({@code /metrics}), which the Python server does not have.</li>
  *   <li>CORS exposes the request-id and run headers to browsers. Preflights are answered by the server before
  *       any route: 204 with {@code Access-Control-Max-Age} for an allowed origin, 403 with a JSON message for
  *       another (flask-cors lets them reach the route: 200, with or without CORS headers).

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.scorespec.runtime.logging.LogFormat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -125,6 +126,19 @@ class ConfigParserTest {
         assertEquals("Option --port needs a value.", error(List.of("--port"), Map.of()));
         assertEquals("Option --port needs a value.", error(List.of("--port="), Map.of()));
         assertEquals("Option --port needs a value.", error(List.of("--port", "--host", "x"), Map.of()));
+    }
+
+    @Test
+    void logFormatIsPlainOrJson() throws Exception {
+        assertEquals(LogFormat.PLAIN, parse(List.of(), Map.of()).logFormat());
+        assertEquals(LogFormat.JSON, parse(List.of("--log-format", "json"), Map.of()).logFormat());
+        assertEquals(LogFormat.JSON, parse(List.of("--log_format=JSON"), Map.of()).logFormat());
+        assertEquals(LogFormat.JSON, parse(List.of(), Map.of("SCORESPEC_LOG_FORMAT", "json")).logFormat());
+        assertEquals(LogFormat.PLAIN, parse(List.of("--log-format", "plain"), Map.of("SCORESPEC_LOG_FORMAT", "json"))
+                .logFormat(), "the flag beats the environment");
+        assertEquals("Invalid --log-format 'xml': expected plain or json.", error(List.of("--log-format", "xml"), Map.of()));
+        assertEquals("Invalid environment variable SCORESPEC_LOG_FORMAT 'logfmt': expected plain or json.",
+                error(List.of(), Map.of("SCORESPEC_LOG_FORMAT", "logfmt")));
     }
 
     @Test

@@ -43,6 +43,11 @@ final class Http {
         }
     }
 
+    /** The status of a GET, or an IOException when nothing answers (yet). */
+    int tryGet(String pathAndQuery) throws IOException, InterruptedException {
+        return CLIENT.send(request(pathAndQuery).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     Reply get(String pathAndQuery, String... headers) {
         HttpRequest.Builder b = request(pathAndQuery).GET();
         if (headers.length > 0) {

@@ -64,8 +64,8 @@ class Http2Test {
 
             List<String> lines = log.await(2);
             assertEquals(2, lines.size(), String.join("\n", lines));
-            assertTrue(lines.get(0).matches(".* - GET /score 200 \\d+\\.\\d{3}ms h2-1"), lines.get(0));
-            assertTrue(lines.get(1).matches(".* - POST /score 200 \\d+\\.\\d{3}ms h2-2"), lines.get(1));
+            assertTrue(lines.get(0).matches(".* - GET /score 200 \\d+\\.\\d{3}ms \\d+B h2-1"), lines.get(0));
+            assertTrue(lines.get(1).matches(".* - POST /score 200 \\d+\\.\\d{3}ms \\d+B h2-2"), lines.get(1));
             assertFalse(log.all().contains("closed"), log.all());
         }
     }
@@ -93,7 +93,7 @@ class Http2Test {
 
             List<String> lines = log.await(1);
             assertEquals(1, lines.size(), String.join("\n", lines));
-            assertTrue(lines.get(0).matches(".* - POST /score 200 \\d+\\.\\d{3}ms h2-prior"), lines.get(0));
+            assertTrue(lines.get(0).matches(".* - POST /score 200 \\d+\\.\\d{3}ms \\d+B h2-prior"), lines.get(0));
             assertFalse(log.all().contains("closed"), log.all());
         } finally {
             vertx.close().await(10, TimeUnit.SECONDS);

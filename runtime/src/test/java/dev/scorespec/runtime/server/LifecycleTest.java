@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -54,33 +53,20 @@ class LifecycleTest {
     }
 
     @Test
-    void initRunsBeforeTheServerListens() throws Exception {
-        TestBinders.Sum binder = new TestBinders.Sum();
-        binder.initGate = new CountDownLatch(1);
-        int port = freePort();
-        CompletableFuture<ScoringServer> started = CompletableFuture.supplyAsync(() -> {
-            try {
-                return ScoringServer.start(ServerConfig.builder().port(port).build(), binder);
-            } catch (ServerStartException e) {
-                throw new RuntimeException(e);
-            }
-        });
-        Thread.sleep(300);
-        assertFalse(started.isDone());
-        assertFalse(listening(port), "nothing answers while init runs");
-        binder.initGate.countDown();
-        server = started.get(10, TimeUnit.SECONDS);
-        assertEquals(port, server.port());
-        assertEquals("Healthy", new Http(port).get("/").body());
-    }
-
-    @Test
     void failingInitStopsTheStartWithItsCause() {
         ServerStartException e = assertThrows(ServerStartException.class,
                 () -> ScoringServer.start(ServerConfig.builder().port(0).build(), new TestBinders.FailingInit()));
         assertTrue(e.getMessage().startsWith("init of test.FailingInit failed"), e.getMessage());
         assertInstanceOf(IllegalStateException.class, e.getCause());
         assertEquals("model.onnx is missing", e.getCause().getMessage());
+    }
+
+    @Test
+    void failingInitClosesThePortItOpened() throws Exception {
+        int port = freePort();
+        assertThrows(ServerStartException.class,
+                () -> ScoringServer.start(ServerConfig.builder().port(port).build(), new TestBinders.FailingInit()));
+        assertFalse(listening(port), "the start failed: nothing is left listening");
     }
 
     @Test
@@ -251,8 +237,8 @@ class LifecycleTest {
                 .filter(l -> l.contains("dev.scorespec.access"))
                 .toList();
         assertEquals(3, lines.size(), String.join("\n", lines));
-        assertTrue(lines.get(0).matches(".*INFO dev\\.scorespec\\.access - POST /score 200 \\d+\\.\\d{3}ms log-id-1"), lines.get(0));
-        assertTrue(lines.get(1).matches(".* - POST /score 400 \\d+\\.\\d{3}ms log-id-2"), lines.get(1));
-        assertTrue(lines.get(2).matches(".* - PUT /score 405 \\d+\\.\\d{3}ms log-id-3"), lines.get(2));
+        assertTrue(lines.get(0).matches(".*INFO dev\\.scorespec\\.access - POST /score 200 \\d+\\.\\d{3}ms \\d+B log-id-1"), lines.get(0));
+        assertTrue(lines.get(1).matches(".* - POST /score 400 \\d+\\.\\d{3}ms \\d+B log-id-2"), lines.get(1));
+        assertTrue(lines.get(2).matches(".* - PUT /score 405 \\d+\\.\\d{3}ms \\d+B log-id-3"), lines.get(2));
     }
 }
