@@ -67,22 +67,50 @@ class SamplesServerTest {
         }
     }
 
-    /** What key authentication asks for is what the generated documents declare, so clients know to send it. */
+    /** What key authentication asks for is what the served documents declare, so clients know to send it. */
     @Test
-    void theGeneratedDocumentsDeclareTheBearerKey() throws Exception {
-        try (ScoringServer server = ScoringServer.start(config(null), new RidgeScore_ScoreSpec())) {
-            ObjectMapper json = new ObjectMapper();
+    void withAKeyTheDocumentsDeclareTheBearerKey() throws Exception {
+        try (ScoringServer server = ScoringServer.start(ServerConfig.builder().host("127.0.0.1").port(0)
+                .authKey("documents-key").build(), new RidgeScore_ScoreSpec())) {
             for (String version : new String[] {"2", "3", "3.1"}) {
-                JsonNode document = json.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                        + server.port() + "/swagger.json?version=" + version)).build(),
-                        HttpResponse.BodyHandlers.ofString()).body());
+                JsonNode document = servedDocument(server, version, "documents-key");
                 JsonNode bearer = version.equals("2") ? document.path("securityDefinitions").path("Bearer")
                         : document.path("components").path("securitySchemes").path("Bearer");
                 assertEquals("apiKey", bearer.path("type").asText(), version);
                 assertEquals("header", bearer.path("in").asText(), version);
                 assertEquals("Authorization", bearer.path("name").asText(), version);
+                assertEquals("[{\"Bearer\":[]}]", document.at("/paths/~1score/post/security").toString(), version);
+                assertEquals(true, document.at("/paths/~1score/post/responses").has("401"), version);
             }
         }
+    }
+
+    /** Without a key the server asks for none, and neither do its documents: no scheme, no lock, no 401. */
+    @Test
+    void withoutAKeyTheDocumentsAskForNone() throws Exception {
+        try (ScoringServer server = ScoringServer.start(config(null), new RidgeScore_ScoreSpec())) {
+            for (String version : new String[] {"2", "3", "3.1"}) {
+                JsonNode document = servedDocument(server, version, null);
+                String text = document.toString();
+                assertEquals(false, text.contains("Bearer"), version + ": " + text);
+                assertEquals(false, text.contains("\"security\""), version);
+                assertEquals(false, document.at("/paths/~1score/post/responses").has("401"), version);
+                assertEquals(true, document.at("/paths/~1score/post/responses").has("400"), version);
+                assertEquals(false, document.at("/components/schemas/ServiceInput").isMissingNode()
+                        && document.at("/definitions/ServiceInput").isMissingNode(), version);
+            }
+        }
+    }
+
+    private JsonNode servedDocument(ScoringServer server, String version, String key) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                + "/swagger.json?version=" + version));
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        return new ObjectMapper().readTree(response.body());
     }
 
     @Test

@@ -53,7 +53,8 @@ public final class JsonSchemas {
     /**
      * The request body's schema, the Python server's {@code ServiceInput}: one property per body
      * parameter, in declaration order, and one {@code example} object with every parameter's example.
-     * Like the reference it has no {@code required} list, optional parameters or not.
+     * Like the reference it has no {@code required} list, optional parameters or not; the documents
+     * add one ({@link #serviceInputSchema}).
      *
      * <p>Without body parameters it is {@code {"type": "object"}} when there is an output sample (as
      * inference-schema answers for a function with only {@code @output_schema}), and
@@ -81,6 +82,34 @@ public final class JsonSchemas {
             example.set(parameter.name(), parameter.sample().example().deepCopy());
         }
         schema.set("example", example);
+        return schema;
+    }
+
+    /**
+     * The request body's schema as the service documents publish it: {@link #inputSchema} with, before
+     * {@code properties} as inference-schema places it in an object's schema, a {@code required} list of the parameters that are not {@code optional = true},
+     * in declaration order. The reference's documents have no {@code required} here, although its server
+     * answers 400 without them; generated clients then treat every parameter as optional. No list is
+     * written when every parameter is optional (draft 4 forbids an empty one).
+     *
+     * @throws IllegalArgumentException when {@code version} is not one of {@link #supportedVersions}
+     */
+    public static ObjectNode serviceInputSchema(ScoringSpec spec, OpenApiVersion version) {
+        ObjectNode input = inputSchema(spec, version);
+        List<String> required = spec.bodyParameters().stream()
+                .filter(parameter -> !parameter.optional())
+                .map(RunParameter.Body::name)
+                .toList();
+        if (spec.rawHttp() || required.isEmpty()) {
+            return input;
+        }
+        ObjectNode schema = NODES.objectNode();
+        for (Map.Entry<String, JsonNode> field : input.properties()) {
+            if (field.getKey().equals("properties")) {
+                required.forEach(schema.putArray("required")::add);
+            }
+            schema.set(field.getKey(), field.getValue());
+        }
         return schema;
     }
 

@@ -71,13 +71,13 @@ final class OpenApi3Document {
 
         api.paths(new Paths()
                 .addPathItem(info.path(HEALTH_PATH), new PathItem().get(healthCheck()))
-                .addPathItem(info.path(SCORE_PATH), new PathItem().post(spec.rawHttp() ? rawScore() : score()))
+                .addPathItem(info.path(SCORE_PATH), new PathItem().post(spec.rawHttp() ? rawScore() : score(checksContentType(spec))))
                 .addPathItem(info.path(SWAGGER_PATH), new PathItem().get(swaggerSpec())));
 
         ObjectNode error = NODES.objectNode().put("type", "object");
         error.putObject("properties").putObject("message").put("type", "string");
         api.components(new Components()
-                .addSchemas(SERVICE_INPUT, schema(JsonSchemas.inputSchema(spec, version)))
+                .addSchemas(SERVICE_INPUT, schema(JsonSchemas.serviceInputSchema(spec, version)))
                 .addSchemas(SERVICE_OUTPUT, schema(JsonSchemas.outputSchema(spec, version)))
                 .addSchemas(ERROR_RESPONSE, schema(error))
                 .addSecuritySchemes(SECURITY_SCHEME, new SecurityScheme()
@@ -93,14 +93,19 @@ final class OpenApi3Document {
         return new Operation()
                 .operationId(HEALTH_OPERATION)
                 .description(HEALTH_DESCRIPTION)
+                // open, as the server keeps the probe: an empty list lifts the document's key requirement
+                .security(List.of())
                 .responses(new ApiResponses()
                         .addApiResponse("200", new ApiResponse()
                                 .description(HEALTH_OK)
                                 .content(content(TEXT, schema(healthy))))
+                        .addApiResponse("503", new ApiResponse()
+                                .description(HEALTH_NOT_READY)
+                                .content(content(JSON, ref(ERROR_RESPONSE))))
                         .addApiResponse("default", errorResponse()));
     }
 
-    private Operation score() {
+    private Operation score(boolean contentTypeChecked) {
         return new Operation()
                 .operationId(SCORE_OPERATION)
                 .description(SCORE_DESCRIPTION)
@@ -108,11 +113,11 @@ final class OpenApi3Document {
                 .requestBody(new RequestBody()
                         .description(SCORE_BODY_DESCRIPTION)
                         .content(content(JSON, ref(SERVICE_INPUT))))
-                .responses(new ApiResponses()
+                .responses(withScoreErrors(contentTypeChecked, new ApiResponses()
                         .addApiResponse("200", new ApiResponse()
                                 .description(SCORE_OK)
                                 .content(content(JSON, ref(SERVICE_OUTPUT))))
-                        .addApiResponse("default", errorResponse()));
+                        .addApiResponse("default", errorResponse())));
     }
 
     /** A {@code @RawHttp} run's scoring: any bytes in, any bytes out, as its schemas say. */
@@ -126,11 +131,11 @@ final class OpenApi3Document {
                         .content(new Content()
                                 .addMediaType(OCTET_STREAM, new MediaType().schema(ref(SERVICE_INPUT)))
                                 .addMediaType(ANY, new MediaType().schema(ref(SERVICE_INPUT)))))
-                .responses(new ApiResponses()
+                .responses(withScoreErrors(false, new ApiResponses()
                         .addApiResponse("200", new ApiResponse()
                                 .description(SCORE_RAW_OK)
                                 .content(content(ANY, ref(SERVICE_OUTPUT))))
-                        .addApiResponse("default", errorResponse()));
+                        .addApiResponse("default", errorResponse())));
     }
 
     private Operation swaggerSpec() {
@@ -149,6 +154,16 @@ final class OpenApi3Document {
                                 .description(SWAGGER_OK)
                                 .content(content(TEXT, schema(NODES.objectNode().put("type", "string")))))
                         .addApiResponse("default", errorResponse()));
+    }
+
+    /** The answers with their error statuses put after 200, before {@code default}. */
+    private ApiResponses withScoreErrors(boolean contentTypeChecked, ApiResponses answers) {
+        ApiResponses all = new ApiResponses();
+        all.addApiResponse("200", answers.get("200"));
+        scoreErrors(contentTypeChecked).forEach((status, description) -> all.addApiResponse(status,
+                new ApiResponse().description(description).content(content(JSON, ref(ERROR_RESPONSE)))));
+        all.addApiResponse("default", answers.get("default"));
+        return all;
     }
 
     private ApiResponse errorResponse() {

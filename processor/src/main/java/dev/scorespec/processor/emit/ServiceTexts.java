@@ -1,5 +1,9 @@
 package dev.scorespec.processor.emit;
 
+import dev.scorespec.processor.model.ScoringSpec;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * The fixed parts of the Python server's document templates ({@code swagger2_template.json},
  * {@code swagger3_template.json} of azureml-inference-server-http): operation ids, descriptions and
@@ -38,6 +42,36 @@ final class ServiceTexts {
     static final String SWAGGER_OK = "The Swagger specification.";
 
     static final String ERROR_DESCRIPTION = "The service failed to execute due to an error.";
+    static final String HEALTH_NOT_READY = "@Init has not finished yet; retry after the seconds of Retry-After.";
+    static final String NOT_READY_OR_FULL = "@Init has not finished yet, or the server is full (its memory budget "
+            + "for request bodies, or its batch queue when batching is on). Nothing was run; retry after the "
+            + "seconds of Retry-After.";
+
+    /** Whether the server answers 415 to a body that is not JSON: for {@code @InputSchema} parameters only. */
+    static boolean checksContentType(ScoringSpec spec) {
+        return spec.bodyKind() == ScoringSpec.BodyKind.JSON_PARAMETERS;
+    }
+
+    /**
+     * The error answers the server gives on {@code /score}, by status, each with an {@code ErrorResponse}
+     * body; the reference lists only {@code default}, which generated clients cannot tell apart.
+     *
+     * @param contentTypeChecked whether the server refuses a body that is not JSON (415), as it does
+     *     for a run with {@code @InputSchema} parameters
+     */
+    static Map<String, String> scoreErrors(boolean contentTypeChecked) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        errors.put("400", "The input does not fit the schema, or run refused it: the message names the field "
+                + "and the problem.");
+        errors.put("401", "A key is configured and the request did not send it as 'Authorization: Bearer <key>'.");
+        errors.put("413", "The request body is larger than the server accepts.");
+        if (contentTypeChecked) {
+            errors.put("415", "The request's Content-Type is not application/json.");
+        }
+        errors.put("500", "run failed, did not finish in time, or its result could not be written.");
+        errors.put("503", NOT_READY_OR_FULL);
+        return errors;
+    }
 
     static final String SERVICE_INPUT = "ServiceInput";
     static final String SERVICE_OUTPUT = "ServiceOutput";

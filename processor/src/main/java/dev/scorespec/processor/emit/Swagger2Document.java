@@ -36,11 +36,11 @@ final class Swagger2Document {
 
         ObjectNode paths = doc.putObject("paths");
         paths.set(info.path(HEALTH_PATH), healthCheck());
-        paths.set(info.path(SCORE_PATH), spec.rawHttp() ? rawScore() : score());
+        paths.set(info.path(SCORE_PATH), spec.rawHttp() ? rawScore() : score(checksContentType(spec)));
         paths.set(info.path(SWAGGER_PATH), swaggerSpec());
 
         ObjectNode definitions = doc.putObject("definitions");
-        definitions.set(SERVICE_INPUT, JsonSchemas.inputSchema(spec, OpenApiVersion.V2_0));
+        definitions.set(SERVICE_INPUT, JsonSchemas.serviceInputSchema(spec, OpenApiVersion.V2_0));
         definitions.set(SERVICE_OUTPUT, JsonSchemas.outputSchema(spec, OpenApiVersion.V2_0));
         definitions.putObject(ERROR_RESPONSE)
                 .put("type", "object")
@@ -52,15 +52,19 @@ final class Swagger2Document {
         ObjectNode get = NODES.objectNode()
                 .put("operationId", HEALTH_OPERATION)
                 .put("description", HEALTH_DESCRIPTION);
+        // The answer is text: the reference inherits the document's JSON, and a generated client then
+        // fails to parse "Healthy". Its error answers stay JSON, which a 2.0 operation cannot say apart.
+        get.putArray("produces").add(TEXT);
         ObjectNode responses = get.putObject("responses");
         ObjectNode ok = responses.putObject("200").put("description", HEALTH_OK);
         ok.putObject("schema").put("type", "string");
-        ok.putObject("examples").put(JSON, HEALTHY);
+        ok.putObject("examples").put(TEXT, HEALTHY);
+        responses.putObject("503").put("description", HEALTH_NOT_READY).set("schema", ref(ERROR_RESPONSE));
         responses.set("default", errorResponse());
         return operation("get", get);
     }
 
-    private static ObjectNode score() {
+    private static ObjectNode score(boolean contentTypeChecked) {
         ObjectNode post = NODES.objectNode()
                 .put("operationId", SCORE_OPERATION)
                 .put("description", SCORE_DESCRIPTION);
@@ -74,6 +78,7 @@ final class Swagger2Document {
         responses.putObject("200")
                 .put("description", SCORE_OK)
                 .set("schema", ref(SERVICE_OUTPUT));
+        addScoreErrors(responses, contentTypeChecked);
         responses.set("default", errorResponse());
         return operation("post", post);
     }
@@ -95,6 +100,7 @@ final class Swagger2Document {
         responses.putObject("200")
                 .put("description", SCORE_RAW_OK)
                 .set("schema", ref(SERVICE_OUTPUT));
+        addScoreErrors(responses, false);
         responses.set("default", errorResponse());
         return operation("post", post);
     }
@@ -103,6 +109,8 @@ final class Swagger2Document {
         ObjectNode get = NODES.objectNode()
                 .put("operationId", SWAGGER_OPERATION)
                 .put("description", SWAGGER_DESCRIPTION);
+        // The server asks for the key here as on /score (the reference's 2.0 template says nothing).
+        get.set("security", bearer());
         ObjectNode version = get.putArray("parameters").addObject()
                 .put("name", SWAGGER_VERSION_PARAMETER)
                 .put("in", "query")
@@ -121,6 +129,12 @@ final class Swagger2Document {
         ObjectNode item = NODES.objectNode();
         item.set(method, operation);
         return item;
+    }
+
+    private static void addScoreErrors(ObjectNode responses, boolean contentTypeChecked) {
+        scoreErrors(contentTypeChecked).forEach((status, description) -> responses.putObject(status)
+                .put("description", description)
+                .set("schema", ref(ERROR_RESPONSE)));
     }
 
     private static ObjectNode errorResponse() {

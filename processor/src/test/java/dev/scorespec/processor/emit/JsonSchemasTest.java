@@ -187,6 +187,24 @@ class JsonSchemasTest {
     }
 
     @Test
+    void serviceInputRequiresEveryParameterButTheOptionalOnes() {
+        ScoringSpec.Sample data = sample(list(scalar(ScalarKind.INT64)), "[1, 2]");
+        ScoringSpec.Sample scale = sample(scalar(ScalarKind.DOUBLE), "0.5");
+        ScoringSpec spec = spec().input("data", data).optionalInput("scale", scale).input("label", scale)
+                .output(data).build();
+        for (OpenApiVersion version : OpenApiVersion.values()) {
+            ObjectNode input = JsonSchemas.serviceInputSchema(spec, version);
+            assertEquals(json("[\"data\", \"label\"]"), input.get("required"), version.label());
+            assertEquals(List.of("type", "required", "properties", "example"), names(input), version.label());
+            input.remove("required");
+            assertEquals(JsonSchemas.inputSchema(spec, version), input, "otherwise the reference's, " + version);
+        }
+        ScoringSpec allOptional = spec().optionalInput("scale", scale).output(data).build();
+        assertEquals(JsonSchemas.inputSchema(allOptional, OpenApiVersion.V3_0),
+                JsonSchemas.serviceInputSchema(allOptional, OpenApiVersion.V3_0), "no empty required list");
+    }
+
+    @Test
     void returnedTreesAreFreshCopies() {
         ScoringSpec.Sample data = sample(list(scalar(ScalarKind.INT64)), "[1, 2]");
         ScoringSpec spec = spec().input("data", data).output(data).build();

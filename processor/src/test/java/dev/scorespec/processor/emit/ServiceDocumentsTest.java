@@ -57,7 +57,7 @@ class ServiceDocumentsTest {
         JsonNode schemas = version == OpenApiVersion.V2_0
                 ? json(text).path("definitions")
                 : json(text).path("components").path("schemas");
-        JsonNode input = JsonSchemas.inputSchema(spec, version);
+        JsonNode input = JsonSchemas.serviceInputSchema(spec, version);
         JsonNode output = JsonSchemas.outputSchema(spec, version);
         assertEquals(input, schemas.path("ServiceInput"), name + " " + label);
         assertEquals(output, schemas.path("ServiceOutput"), name + " " + label);
@@ -100,7 +100,17 @@ class ServiceDocumentsTest {
         assertEquals("GetSwaggerSpec", doc.at("/paths/~1swagger.json/get/operationId").asText());
         assertEquals(List.of("post"), names(doc.at("/paths/~1score")));
         assertEquals(json("[{\"Bearer\":[]}]"), doc.at("/paths/~1score/post/security"));
-        assertEquals(List.of("200", "default"), names(doc.at("/paths/~1score/post/responses")));
+        // every status the server answers /score with, 415 where it checks the Content-Type
+        List<String> statuses = GoldenCases.all().get(name).bodyKind() == ScoringSpec.BodyKind.JSON_PARAMETERS
+                ? List.of("200", "400", "401", "413", "415", "500", "503", "default")
+                : List.of("200", "400", "401", "413", "500", "503", "default");
+        assertEquals(statuses, names(doc.at("/paths/~1score/post/responses")));
+        assertEquals(List.of("200", "503", "default"), names(doc.at("/paths/~1/get/responses")), "503 before @Init");
+        String errorRef = version == OpenApiVersion.V2_0 ? "/schema/$ref" : "/content/application~1json/schema/$ref";
+        String errorSchema = version == OpenApiVersion.V2_0 ? "#/definitions/ErrorResponse" : "#/components/schemas/ErrorResponse";
+        for (String status : statuses.subList(1, statuses.size())) {
+            assertEquals(errorSchema, doc.at("/paths/~1score/post/responses/" + status + errorRef).asText(), status);
+        }
         JsonNode bearer = json("{\"type\":\"apiKey\",\"name\":\"Authorization\",\"in\":\"header\","
                 + "\"description\":\"For example: Bearer abc123\"}");
         if (version == OpenApiVersion.V2_0) {
@@ -112,11 +122,16 @@ class ServiceDocumentsTest {
             assertEquals("#/definitions/ServiceInput", doc.at("/paths/~1score/post/parameters/0/schema/$ref").asText());
             assertEquals("body", doc.at("/paths/~1score/post/parameters/0/in").asText());
             assertEquals("#/definitions/ServiceOutput", doc.at("/paths/~1score/post/responses/200/schema/$ref").asText());
-            assertEquals("Healthy", doc.at("/paths/~1/get/responses/200/examples/application~1json").asText());
+            assertEquals("Healthy", doc.at("/paths/~1/get/responses/200/examples/text~1plain").asText());
+            assertEquals(json("[\"text/plain\"]"), doc.at("/paths/~1/get/produces"), "the probe answers text");
+            assertEquals(true, doc.path("security").isMissingNode(), "no document-wide key");
+            assertEquals(true, doc.at("/paths/~1/get/security").isMissingNode(), "the probe is open");
+            assertEquals(json("[{\"Bearer\":[]}]"), doc.at("/paths/~1swagger.json/get/security"));
             assertEquals(List.of("ServiceInput", "ServiceOutput", "ErrorResponse"), names(doc.path("definitions")));
         } else {
             assertEquals(version == OpenApiVersion.V3_1 ? "3.1.0" : "3.0.3", doc.path("openapi").asText());
             assertEquals(json("[{\"Bearer\":[]}]"), doc.path("security"));
+            assertEquals(json("[]"), doc.at("/paths/~1/get/security"), "the probe is open");
             assertEquals(bearer, doc.at("/components/securitySchemes/Bearer"));
             assertEquals("#/components/schemas/ServiceInput",
                     doc.at("/paths/~1score/post/requestBody/content/application~1json/schema/$ref").asText());
@@ -170,7 +185,7 @@ class ServiceDocumentsTest {
         assertEquals(utc, other);
         JsonNode schemas = json(utc.get("3.0")).at("/components/schemas");
         assertEquals(JsonSchemas.outputSchema(dates, OpenApiVersion.V3_0), schemas.path("ServiceOutput"));
-        assertEquals(JsonSchemas.inputSchema(dates, OpenApiVersion.V3_0), schemas.path("ServiceInput"));
+        assertEquals(JsonSchemas.serviceInputSchema(dates, OpenApiVersion.V3_0), schemas.path("ServiceInput"));
     }
 
     @Test
@@ -242,7 +257,7 @@ class ServiceDocumentsTest {
                 if (!JsonSchemas.supportedVersions(spec).contains(version)) {
                     continue;
                 }
-                for (ObjectNode schema : List.of(JsonSchemas.inputSchema(spec, version),
+                for (ObjectNode schema : List.of(JsonSchemas.serviceInputSchema(spec, version),
                         JsonSchemas.outputSchema(spec, version))) {
                     var mapper = version == OpenApiVersion.V3_1
                             ? io.swagger.v3.core.util.Json31.mapper()

@@ -56,6 +56,14 @@ public final class Binders {
         return select(found, scoringClass);
     }
 
+    /**
+     * Whether a binder's scoring class (a binary name, {@code Outer$Scoring} for a nested class) is the one
+     * configured: by its binary name, or by the source name a user writes ({@code Outer.Scoring}).
+     */
+    private static boolean names(String binaryName, String wanted) {
+        return binaryName.equals(wanted) || binaryName.replace('$', '.').equals(wanted);
+    }
+
     /** Selects among binders already loaded; the choice is logged. */
     static ScoringBinder<?, ?> select(List<ScoringBinder<?, ?>> found, Optional<String> scoringClass)
             throws ServerStartException {
@@ -65,7 +73,7 @@ public final class Binders {
         if (scoringClass.isPresent()) {
             String wanted = scoringClass.get();
             List<ScoringBinder<?, ?>> matches = sorted.stream()
-                    .filter(b -> b.scoringClass().equals(wanted))
+                    .filter(b -> names(b.scoringClass(), wanted))
                     .collect(Collectors.toList());
             if (matches.isEmpty()) {
                 throw new ServerStartException(sorted.isEmpty()

@@ -4,6 +4,7 @@ import dev.scorespec.annotations.internal.OpenApiVersion;
 import dev.scorespec.runtime.binding.ScoringBinder;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,13 +72,17 @@ final class OpenApiDocuments {
     }
 
     private final Map<Kind, Buffer> documents;
+    /** The compile-time documents among {@link #documents}, which say where the server is; files do not. */
+    private final Map<Kind, JsonObject> generated;
 
-    private OpenApiDocuments(Map<Kind, Buffer> documents) {
+    private OpenApiDocuments(Map<Kind, Buffer> documents, Map<Kind, JsonObject> generated) {
         this.documents = documents;
+        this.generated = generated;
     }
 
     static OpenApiDocuments load(ScoringBinder<?, ?> binder, ServerConfig config) throws ServerStartException {
         Map<Kind, Buffer> documents = new LinkedHashMap<>();
+        Map<Kind, JsonObject> generated = new LinkedHashMap<>();
         List<String> binderVersions = binder.documentVersions();
         for (String version : binderVersions) {
             boolean known = false;
@@ -94,8 +99,9 @@ final class OpenApiDocuments {
             if (user != null) {
                 documents.put(kind, user.toBuffer());
             } else if (binderVersions.contains(kind.binderVersion)) {
-                JsonObject generated = readResource(binder, kind.binderVersion);
-                documents.put(kind, customize(generated, config).toBuffer());
+                JsonObject document = customize(readResource(binder, kind.binderVersion), config);
+                documents.put(kind, document.toBuffer());
+                generated.put(kind, document);
             }
         }
         if (documents.isEmpty()) {
@@ -103,7 +109,7 @@ final class OpenApiDocuments {
         } else {
             LOG.info("OpenAPI documents are prepared for versions [{}]", String.join(", ", names(documents)));
         }
-        return new OpenApiDocuments(documents);
+        return new OpenApiDocuments(documents, generated);
     }
 
     /** The versions served, as the {@code version} query names them: {@code [2, 3, 3.1]}. */
@@ -111,8 +117,16 @@ final class OpenApiDocuments {
         return names(documents);
     }
 
-    /** The answer to a {@code version} query value; null means none was given, which selects 2. */
-    Lookup find(String version) {
+    /**
+     * The answer to a {@code version} query value; null means none was given, which selects 2. A generated
+     * document says where the server is as the client reached it ({@code servers} in 3.x, the host and
+     * scheme list in 2.0), so a client generated from it calls this server; a user's file is served as
+     * it is.
+     *
+     * @param scheme {@code http} or {@code https}, as the client used it
+     * @param host the request's {@code Host} (or HTTP/2 {@code :authority}), null when it sent none
+     */
+    Lookup find(String version, String scheme, String host) {
         String v = version == null ? "2" : version;
         Kind kind = Kind.byQuery(v);
         if (kind == null) {
@@ -124,7 +138,41 @@ final class OpenApiDocuments {
             return new Lookup(null, "Swagger version [" + v + "] is not supported for the scoring script. "
                     + "Supported swagger versions: [" + String.join(", ", names(documents)) + "].");
         }
+        JsonObject located = generated.get(kind);
+        if (located != null && host != null) {
+            document = (kind == Kind.V2 ? withSwagger2Host(located, scheme, host)
+                    : withServers(located, scheme + "://" + host)).toBuffer();
+        }
         return new Lookup(document, null);
+    }
+
+    /** {@code servers} after {@code info}: the paths carry the prefix already, so the URL has none. */
+    private static JsonObject withServers(JsonObject document, String url) {
+        JsonObject located = new JsonObject();
+        for (Map.Entry<String, Object> member : document) {
+            if (!member.getKey().equals("servers")) {
+                located.put(member.getKey(), member.getValue());
+            }
+            if (member.getKey().equals("info")) {
+                located.put("servers", new JsonArray().add(new JsonObject().put("url", url)));
+            }
+        }
+        return located;
+    }
+
+    /** The host, {@code basePath} and scheme list after {@code info}, where 2.0 places them. */
+    private static JsonObject withSwagger2Host(JsonObject document, String scheme, String host) {
+        JsonObject located = new JsonObject();
+        for (Map.Entry<String, Object> member : document) {
+            String key = member.getKey();
+            if (!key.equals("host") && !key.equals("basePath") && !key.equals("schemes")) {
+                located.put(key, member.getValue());
+            }
+            if (key.equals("info")) {
+                located.put("host", host).put("basePath", "/").put("schemes", new JsonArray().add(scheme));
+            }
+        }
+        return located;
     }
 
     private static List<String> names(Map<Kind, Buffer> documents) {
@@ -136,9 +184,10 @@ final class OpenApiDocuments {
     }
 
     /**
-     * Fills in the configured service name, version and path prefix. The compile-time document carries the
-     * defaults: title {@code ML service}, a description ending with that title, version {@code 1.0} and
-     * paths without prefix.
+     * Fills in the configured service name, version and path prefix, and drops key authentication when no
+     * key is configured. The compile-time document carries the defaults: title {@code ML service}, a
+     * description ending with that title, version {@code 1.0}, paths without prefix, and the
+     * {@code Bearer} scheme.
      */
     static JsonObject customize(JsonObject document, ServerConfig config) {
         JsonObject doc = document.copy();
@@ -153,6 +202,9 @@ final class OpenApiDocuments {
             info.put("title", config.serviceName());
             info.put("version", config.serviceVersion());
         }
+        if (config.authKey().isEmpty()) {
+            dropKeyAuthentication(doc);
+        }
         JsonObject paths = doc.getJsonObject("paths");
         if (paths != null && !config.servicePathPrefix().isEmpty()) {
             JsonObject prefixed = new JsonObject();
@@ -162,6 +214,38 @@ final class OpenApiDocuments {
             doc.put("paths", prefixed);
         }
         return doc;
+    }
+
+    /**
+     * Without a configured key the server asks for none, so the document must not either: a generated
+     * client would otherwise demand a key to construct, and Swagger UI would show a lock. The
+     * compile-time documents declare the {@code Bearer} scheme, its requirements and the {@code 401}
+     * answer; all three are removed.
+     */
+    private static void dropKeyAuthentication(JsonObject doc) {
+        doc.remove("securityDefinitions");
+        doc.remove("security");
+        JsonObject components = doc.getJsonObject("components");
+        if (components != null) {
+            components.remove("securitySchemes");
+        }
+        JsonObject paths = doc.getJsonObject("paths");
+        if (paths == null) {
+            return;
+        }
+        for (Map.Entry<String, Object> path : paths) {
+            if (!(path.getValue() instanceof JsonObject item)) {
+                continue;
+            }
+            for (Map.Entry<String, Object> operation : item) {
+                if (operation.getValue() instanceof JsonObject op) {
+                    op.remove("security");
+                    if (op.getValue("responses") instanceof JsonObject responses) {
+                        responses.remove("401");
+                    }
+                }
+            }
+        }
     }
 
     private static JsonObject readOverride(Path appRoot, Kind kind) throws ServerStartException {

@@ -16,6 +16,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
@@ -27,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -649,9 +651,31 @@ public final class ScoringServer implements AutoCloseable {
         ctx.response().setStatusCode(200).putHeader("content-type", "text/plain; charset=utf-8").end("Healthy");
     }
 
+    /**
+     * The scheme the client used: a TLS-terminating proxy (Azure ML's endpoint) says {@code https} in
+     * {@code X-Forwarded-Proto} while this server sees {@code http}.
+     */
+    private static String clientScheme(RoutingContext ctx) {
+        String forwarded = ctx.request().getHeader("x-forwarded-proto");
+        if ("https".equalsIgnoreCase(forwarded) || "http".equalsIgnoreCase(forwarded)) {
+            return forwarded.toLowerCase(Locale.ROOT);
+        }
+        return ctx.request().isSSL() ? "https" : "http";
+    }
+
+    /** {@code host[:port]} as the client addressed this server, null when it did not say. */
+    private static String hostOf(RoutingContext ctx) {
+        HostAndPort authority = ctx.request().authority();
+        if (authority == null) {
+            return null;
+        }
+        return authority.port() >= 0 ? authority.host() + ":" + authority.port() : authority.host();
+    }
+
     private void swagger(RoutingContext ctx) {
         // werkzeug's decoding, not Vert.x's ctx.queryParams(): see QueryString
-        OpenApiDocuments.Lookup found = documents.find(QueryString.first(ctx.request().uri(), "version"));
+        OpenApiDocuments.Lookup found = documents.find(QueryString.first(ctx.request().uri(), "version"),
+                clientScheme(ctx), hostOf(ctx));
         if (found.document != null) {
             Responses.json(ctx, 200, found.document, false);
         } else {

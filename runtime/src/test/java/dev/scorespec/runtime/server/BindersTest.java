@@ -25,6 +25,20 @@ class BindersTest {
     }
 
     @Test
+    void aNestedScoringClassIsChosenByItsBinaryOrItsSourceName() throws Exception {
+        TestBinders.EchoText nested = new TestBinders.EchoText() {
+            @Override
+            public String scoringClass() {
+                return "test.Outer$EchoText";
+            }
+        };
+        TestBinders.Sum sum = new TestBinders.Sum();
+        assertSame(nested, Binders.select(List.of(sum, nested), Optional.of("test.Outer$EchoText")));
+        assertSame(nested, Binders.select(List.of(sum, nested), Optional.of("test.Outer.EchoText")));
+        assertThrows(ServerStartException.class, () -> Binders.select(List.of(sum, nested), Optional.of("test.EchoText")));
+    }
+
+    @Test
     void theConfiguredBinderIsTaken() throws Exception {
         TestBinders.Sum sum = new TestBinders.Sum();
         TestBinders.EchoText echo = new TestBinders.EchoText();

@@ -51,6 +51,57 @@ class SwaggerTest {
                 .getJsonObject("properties").getJsonObject("scale").getString("type"));
     }
 
+    /** The compile-time documents declare the key; only a server with a key configured keeps it. */
+    @Test
+    void keyAuthenticationIsServedOnlyWithAKey() {
+        JsonObject compiled = new JsonObject("""
+                {"security": [{"Bearer": []}],
+                 "securityDefinitions": {"Bearer": {"type": "apiKey"}},
+                 "paths": {"/": {"get": {"security": [], "responses": {"200": {}}}},
+                           "/score": {"post": {"security": [{"Bearer": []}],
+                                               "responses": {"200": {}, "400": {}, "401": {}, "default": {}}}}},
+                 "components": {"schemas": {"ServiceInput": {}}, "securitySchemes": {"Bearer": {"type": "apiKey"}}}}
+                """);
+        JsonObject open = OpenApiDocuments.customize(compiled, ServerConfig.builder().build());
+        assertEquals(new JsonObject("""
+                {"paths": {"/": {"get": {"responses": {"200": {}}}},
+                           "/score": {"post": {"responses": {"200": {}, "400": {}, "default": {}}}}},
+                 "components": {"schemas": {"ServiceInput": {}}}}
+                """), open);
+        JsonObject locked = OpenApiDocuments.customize(compiled, ServerConfig.builder().authKey("k3y").build());
+        assertEquals(compiled, locked);
+    }
+
+    /** A client generated from a served document calls the server the document came from. */
+    @Test
+    void documentsSayWhereTheServerIs() throws Exception {
+        Http http = start(ServerConfig.builder().host("127.0.0.1"), new TestBinders.Sum());
+        String here = "127.0.0.1:" + server.port();
+        for (String version : List.of("3", "3.1")) {
+            JsonObject doc = http.get("/swagger.json?version=" + version).json();
+            assertEquals(List.of("openapi", "info", "servers"), List.copyOf(doc.fieldNames()).subList(0, 3));
+            assertEquals("http://" + here, doc.getJsonArray("servers").getJsonObject(0).getString("url"));
+            // behind a TLS-terminating proxy (the JDK client cannot send another Host)
+            JsonObject proxied = http.get("/swagger.json?version=" + version, "X-Forwarded-Proto", "https").json();
+            assertEquals("https://" + here, proxied.getJsonArray("servers").getJsonObject(0).getString("url"));
+        }
+        JsonObject swagger2 = http.get("/swagger.json?version=2").json();
+        assertEquals(List.of("swagger", "info", "host", "basePath", "schemes"),
+                List.copyOf(swagger2.fieldNames()).subList(0, 5));
+        assertEquals(here, swagger2.getString("host"));
+        assertEquals("/", swagger2.getString("basePath"));
+        assertEquals(List.of("http"), swagger2.getJsonArray("schemes").getList());
+    }
+
+    /** Under a prefix the paths carry it, so the server URL must not repeat it. */
+    @Test
+    void prefixedPathsKeepAServerUrlWithoutPrefix() throws Exception {
+        Http http = start(ServerConfig.builder().host("127.0.0.1").servicePathPrefix("api"), new TestBinders.Sum());
+        JsonObject doc = http.get("/api/swagger.json?version=3").json();
+        assertEquals("http://127.0.0.1:" + server.port(), doc.getJsonArray("servers").getJsonObject(0).getString("url"));
+        assertTrue(doc.getJsonObject("paths").containsKey("/api/score"), doc.encode());
+    }
+
     @Test
     void everyVersionAlias() throws Exception {
         Http http = start(ServerConfig.builder(), new TestBinders.Sum());

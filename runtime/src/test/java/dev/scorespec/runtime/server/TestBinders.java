@@ -181,7 +181,7 @@ public final class TestBinders {
     }
 
     /** An undecorated {@code run(String)}: answers {@code {"text": body}}; documents for 3.0 and 3.1 only. */
-    public static final class EchoText implements ScoringBinder<String, String> {
+    public static class EchoText implements ScoringBinder<String, String> {
         @Override
         public String scoringClass() {
             return "test.EchoText";
