@@ -65,4 +65,12 @@ public interface ScoringBinder<A, R> {
      * {@code run} returns the {@link dev.scorespec.runtime.ScoringResponse} to send.
      */
     void write(R result, JsonGenerator out) throws IOException;
+
+    /**
+     * The typed path for batch scoring when the inputs and outputs are tables, or null when they are not:
+     * a batch job scores datasets through it, with no JSON in between.
+     */
+    default TabularBinding<A, R> tabular() {
+        return null;
+    }
 }

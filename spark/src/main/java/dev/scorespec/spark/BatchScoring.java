@@ -1,0 +1,127 @@
+package dev.scorespec.spark;
+
+import dev.scorespec.runtime.binding.ScoringBinder;
+import dev.scorespec.runtime.binding.TabularBinding;
+import dev.scorespec.spark.batch.BinderCache;
+import dev.scorespec.spark.batch.ColumnTypes;
+import dev.scorespec.spark.batch.PartitionScorer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Scores a Spark dataset with a scoring class, inside a user's own Spark job:
+ * {@code Dataset<Row> scored = BatchScoring.score(input, RidgeScore.class, BatchOptions.defaults())}.
+ *
+ * <p>The scoring class's binder names its input and output columns with their types ({@link TabularBinding},
+ * from the samples at compile time). Before any job starts, the dataset is checked against them: a missing
+ * input column, or one whose type neither is nor widens to the expected one, fails here with the column's
+ * name and what was expected. The result has the kept input columns ({@link BatchOptions#keepColumns()}), then
+ * the outputs, then, with {@link BatchOptions.OnError#COLUMN}, the error column.
+ *
+ * <p>On the executors, each JVM initialises the scoring class once ({@link BinderCache}) and scores its
+ * partitions in batches of {@link BatchOptions#batchSize()} rows through the typed path, not through JSON.
+ */
+public final class BatchScoring {
+
+    private BatchScoring() {
+    }
+
+    /** The scored dataset, lazily: nothing runs until an action (a write, a count) asks for it. */
+    public static Dataset<Row> score(Dataset<Row> input, Class<?> scoringClass, BatchOptions options) {
+        return score(input, scoringClass.getName(), options);
+    }
+
+    /** {@link #score(Dataset, Class, BatchOptions)} by the scoring class's name, for the command line. */
+    public static Dataset<Row> score(Dataset<Row> input, String scoringClass, BatchOptions options) {
+        ScoringBinder<?, ?> binder = BinderCache.find(scoringClass);
+        TabularBinding<?, ?> tabular = binder.tabular();
+        if (tabular == null) {
+            throw new IllegalArgumentException(scoringClass + " cannot score datasets: its inputs or outputs are not"
+                    + " tables (a dataframe, an ndarray of number rows, a Spark sample or per-row values)");
+        }
+        StructType schema = input.schema();
+        List<Column> selected = new ArrayList<>();
+        List<StructField> outputFields = new ArrayList<>();
+
+        List<String> kept = options.keepColumns().isEmpty() ? List.of(schema.fieldNames()) : options.keepColumns();
+        Set<String> outputNames = new HashSet<>();
+        for (String name : kept) {
+            StructField field = field(schema, name, "kept column");
+            selected.add(functions.col(quoted(name)).as("kept_" + selected.size()));
+            outputFields.add(field);
+            outputNames.add(name.toLowerCase(Locale.ROOT));
+        }
+        for (TabularBinding.Column column : tabular.inputColumns()) {
+            StructField field = field(schema, column.name(), "input column (" + describe(column) + ")");
+            DataType expected = ColumnTypes.spark(column.type());
+            Column value = functions.col(quoted(column.name()));
+            if (!field.dataType().equals(expected)) {
+                if (!ColumnTypes.widening(column.type()).contains(field.dataType())) {
+                    throw new IllegalArgumentException("Column '" + column.name() + "' is " + field.dataType().simpleString()
+                            + ", but " + scoringClass + " expects " + describe(column) + widensFrom(column));
+                }
+                value = value.cast(expected);
+            }
+            selected.add(value.as("in_" + selected.size()));
+        }
+        boolean errorColumn = options.onError() == BatchOptions.OnError.COLUMN;
+        for (TabularBinding.Column column : tabular.outputColumns()) {
+            if (!outputNames.add(column.name().toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("Output column '" + column.name() + "' of " + scoringClass
+                        + " has the name of a kept input column: keep other columns (keepColumns) or rename it");
+            }
+            outputFields.add(DataTypes.createStructField(column.name(), ColumnTypes.spark(column.type()),
+                    column.nullable() || errorColumn));
+        }
+        if (errorColumn) {
+            if (!outputNames.add(options.errorColumn().toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("The error column '" + options.errorColumn()
+                        + "' has the name of another column: choose another name (errorColumn)");
+            }
+            outputFields.add(DataTypes.createStructField(options.errorColumn(), DataTypes.StringType, true));
+        }
+        StructType outputSchema = DataTypes.createStructType(outputFields);
+        PartitionScorer scorer = new PartitionScorer(scoringClass, options, kept.size(), tabular.inputColumns(),
+                tabular.outputColumns().size());
+        return input.select(selected.toArray(Column[]::new)).mapPartitions(scorer, Encoders.row(outputSchema));
+    }
+
+    private static StructField field(StructType schema, String name, String role) {
+        for (StructField f : schema.fields()) {
+            if (f.name().equals(name)) {
+                return f;
+            }
+        }
+        String columns = Arrays.stream(schema.fieldNames()).map(n -> "'" + n + "'").collect(Collectors.joining(", "));
+        throw new IllegalArgumentException("The dataset has no " + role + " '" + name + "'; its columns are " + columns);
+    }
+
+    private static String describe(TabularBinding.Column column) {
+        return ColumnTypes.spark(column.type()).simpleString() + (column.nullable() ? "" : " without nulls");
+    }
+
+    private static String widensFrom(TabularBinding.Column column) {
+        List<DataType> widening = ColumnTypes.widening(column.type());
+        return widening.isEmpty() ? "" : " (or " + widening.stream().map(DataType::simpleString)
+                .collect(Collectors.joining(", ")) + ", which widen to it)";
+    }
+
+    /** Column names with dots or spaces as one name, not a path into a struct. */
+    private static String quoted(String name) {
+        return "`" + name.replace("`", "``") + "`";
+    }
+}
