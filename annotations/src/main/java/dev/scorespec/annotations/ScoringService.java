@@ -25,4 +25,24 @@ public @interface ScoringService {
      * compile error that says how to fix it.
      */
     boolean powerBi() default false;
+
+    /**
+     * {@code info.title} of the service documents, and the end of their description. Generated clients
+     * and Swagger UI show it. A server started with {@code --service-name} (or {@code SERVICE_NAME})
+     * serves that name instead. Must not be blank.
+     */
+    String title() default "ML service";
+
+    /**
+     * {@code info.version} of the service documents. A server started with {@code --service-version} (or
+     * {@code SERVICE_VERSION}) serves that version instead. Must not be blank.
+     */
+    String version() default "1.0";
+
+    /**
+     * The {@code operationId} of {@code POST /score} in the service documents: the name of
+     * the scoring method in generated clients (openapi-generator makes {@code RunMLService} into
+     * {@code runMLService()}). Must be a Java identifier, such as {@code "predictChurn"}.
+     */
+    String operationId() default "RunMLService";
 }

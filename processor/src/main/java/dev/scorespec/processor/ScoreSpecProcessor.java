@@ -131,7 +131,7 @@ public final class ScoreSpecProcessor extends AbstractProcessor {
                 deferred.add(type.getQualifiedName().toString());
                 return;
             }
-            ScoringClassDecl decl = new ScoringClassReader(processingEnv.getFiler()).read(type);
+            ScoringClassDecl decl = new ScoringClassReader(processingEnv.getFiler(), processingEnv.getElementUtils()).read(type);
             Report report = new Report();
             Optional<ScoringSpec> spec = new ScoringClassValidator().validate(decl, report);
             for (Diagnostic d : report.diagnostics()) {

@@ -71,7 +71,8 @@ final class OpenApi3Document {
 
         api.paths(new Paths()
                 .addPathItem(info.path(HEALTH_PATH), new PathItem().get(healthCheck()))
-                .addPathItem(info.path(SCORE_PATH), new PathItem().post(spec.rawHttp() ? rawScore() : score(checksContentType(spec))))
+                .addPathItem(info.path(SCORE_PATH), new PathItem().post(spec.rawHttp() ? rawScore(spec.names().operationId())
+                : score(spec.names().operationId(), checksContentType(spec))))
                 .addPathItem(info.path(SWAGGER_PATH), new PathItem().get(swaggerSpec())));
 
         ObjectNode error = NODES.objectNode().put("type", "object");
@@ -105,9 +106,9 @@ final class OpenApi3Document {
                         .addApiResponse("default", errorResponse()));
     }
 
-    private Operation score(boolean contentTypeChecked) {
+    private Operation score(String operationId, boolean contentTypeChecked) {
         return new Operation()
-                .operationId(SCORE_OPERATION)
+                .operationId(operationId)
                 .description(SCORE_DESCRIPTION)
                 .addSecurityItem(bearer())
                 .requestBody(new RequestBody()
@@ -121,9 +122,9 @@ final class OpenApi3Document {
     }
 
     /** A {@code @RawHttp} run's scoring: any bytes in, any bytes out, as its schemas say. */
-    private Operation rawScore() {
+    private Operation rawScore(String operationId) {
         return new Operation()
-                .operationId(SCORE_OPERATION)
+                .operationId(operationId)
                 .description(SCORE_DESCRIPTION)
                 .addSecurityItem(bearer())
                 .requestBody(new RequestBody()

@@ -21,13 +21,13 @@ public final class ServiceDocuments {
     }
 
     /**
-     * Every supported version's document with the Python server's defaults ({@link ServiceInfo#DEFAULTS}).
+     * Every supported version's document with the spec's title and version ({@link ServiceInfo#of}).
      *
      * @return version label ({@code "2.0"}, {@code "3.0"}, {@code "3.1"}) to pretty-printed JSON, oldest
      *     first, only the versions of {@link JsonSchemas#supportedVersions}
      */
     public static Map<String, String> render(ScoringSpec spec) {
-        return render(spec, ServiceInfo.DEFAULTS);
+        return render(spec, ServiceInfo.of(spec));
     }
 
     /** Every supported version's document, with the given title, version and path prefix. */

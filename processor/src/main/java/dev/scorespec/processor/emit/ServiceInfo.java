@@ -1,12 +1,14 @@
 package dev.scorespec.processor.emit;
 
+import dev.scorespec.processor.model.ScoringSpec;
 import java.util.Objects;
 
 /**
  * What the Python server fills into its document templates at run time ({@code $SERVICE_NAME$},
- * {@code $SERVICE_VERSION$}, {@code $PATH_PREFIX$}). Documents written at compile time use
- * {@link #DEFAULTS}; a server configured otherwise rewrites {@code info.title},
- * {@code info.description}, {@code info.version} and prefixes the keys of {@code paths}.
+ * {@code $SERVICE_VERSION$}, {@code $PATH_PREFIX$}). Documents written at compile time use the title
+ * and version of {@code @ScoringService} ({@link #of}); a server started with a service name, version or
+ * path prefix rewrites {@code info.title}, {@code info.description}, {@code info.version} and prefixes
+ * the keys of {@code paths}.
  *
  * @param title the service name
  * @param version the service version
@@ -16,6 +18,11 @@ public record ServiceInfo(String title, String version, String pathPrefix) {
 
     /** The Python server's defaults: {@code ML service}, {@code 1.0}, no prefix. */
     public static final ServiceInfo DEFAULTS = new ServiceInfo("ML service", "1.0", "");
+
+    /** The spec's own title and version ({@code @ScoringService}'s), without prefix. */
+    public static ServiceInfo of(ScoringSpec spec) {
+        return new ServiceInfo(spec.names().title(), spec.names().version(), "");
+    }
 
     public ServiceInfo {
         Objects.requireNonNull(title, "title");

@@ -24,7 +24,6 @@ final class ServiceTexts {
     static final String HEALTHY = "Healthy";
 
     static final String SCORE_PATH = "/score";
-    static final String SCORE_OPERATION = "RunMLService";
     static final String SCORE_DESCRIPTION = "Run web service's model and get the prediction output";
     static final String SCORE_BODY_NAME = "serviceInputPayload";
     static final String SCORE_BODY_DESCRIPTION =

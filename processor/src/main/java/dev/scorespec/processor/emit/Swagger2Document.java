@@ -36,7 +36,8 @@ final class Swagger2Document {
 
         ObjectNode paths = doc.putObject("paths");
         paths.set(info.path(HEALTH_PATH), healthCheck());
-        paths.set(info.path(SCORE_PATH), spec.rawHttp() ? rawScore() : score(checksContentType(spec)));
+        paths.set(info.path(SCORE_PATH), spec.rawHttp() ? rawScore(spec.names().operationId())
+                : score(spec.names().operationId(), checksContentType(spec)));
         paths.set(info.path(SWAGGER_PATH), swaggerSpec());
 
         ObjectNode definitions = doc.putObject("definitions");
@@ -64,9 +65,9 @@ final class Swagger2Document {
         return operation("get", get);
     }
 
-    private static ObjectNode score(boolean contentTypeChecked) {
+    private static ObjectNode score(String operationId, boolean contentTypeChecked) {
         ObjectNode post = NODES.objectNode()
-                .put("operationId", SCORE_OPERATION)
+                .put("operationId", operationId)
                 .put("description", SCORE_DESCRIPTION);
         post.set("security", bearer());
         post.putArray("parameters").addObject()
@@ -84,9 +85,9 @@ final class Swagger2Document {
     }
 
     /** A {@code @RawHttp} run's scoring: any bytes in, any bytes out, as its schemas say. */
-    private static ObjectNode rawScore() {
+    private static ObjectNode rawScore(String operationId) {
         ObjectNode post = NODES.objectNode()
-                .put("operationId", SCORE_OPERATION)
+                .put("operationId", operationId)
                 .put("description", SCORE_DESCRIPTION);
         post.putArray("consumes").add(OCTET_STREAM).add(ANY);
         post.putArray("produces").add(ANY);

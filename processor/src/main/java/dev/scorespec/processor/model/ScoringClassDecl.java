@@ -17,6 +17,7 @@ import java.util.Optional;
  *     their name
  * @param powerBi where {@code @ScoringService(powerBi = true)} asks for the shape Power BI consumes;
  *     empty when nothing asks for it
+ * @param service the names {@code @ScoringService} gives the documents (its defaults without it)
  */
 public record ScoringClassDecl(
         ClassName type,
@@ -24,11 +25,23 @@ public record ScoringClassDecl(
         boolean constructible,
         List<InitDecl> inits,
         List<RunDecl> runs,
-        Optional<Location> powerBi) {
+        Optional<Location> powerBi,
+        ServiceDecl service) {
 
     public ScoringClassDecl {
         inits = List.copyOf(inits);
         runs = List.copyOf(runs);
+    }
+
+    /**
+     * The document names of {@code @ScoringService}, each with where it is written (the attribute's value
+     * when the source gives one).
+     */
+    public record ServiceDecl(Named title, Named version, Named operationId) {
+    }
+
+    /** One attribute of {@code @ScoringService}: its value and where to point at it. */
+    public record Named(String value, Location where) {
     }
 
     /** An {@code @Init} method. */

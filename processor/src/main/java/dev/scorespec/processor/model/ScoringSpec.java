@@ -22,6 +22,8 @@ import java.util.Optional;
  *     oldest first
  * @param outputOrient the orient a {@code Table} that {@code run} returns is written in when no output
  *     sample says how; empty when an output sample says it, or {@code run} returns no table
+ * @param names the documents' title, version and scoring operation id, as {@code @ScoringService} gives
+ *     them
  */
 public record ScoringSpec(
         ClassName scoringClass,
@@ -32,7 +34,8 @@ public record ScoringSpec(
         Optional<Sample> output,
         BodyKind bodyKind,
         List<OpenApiVersion> documentVersions,
-        Optional<Orient> outputOrient) {
+        Optional<Orient> outputOrient,
+        ServiceNames names) {
 
     public ScoringSpec {
         parameters = List.copyOf(parameters);
@@ -63,6 +66,16 @@ public record ScoringSpec(
      */
     public boolean rawHttp() {
         return bodyKind == BodyKind.RAW_HTTP;
+    }
+
+    /**
+     * What the documents call the service and its scoring operation.
+     *
+     * @param title {@code info.title}, and the end of {@code info.description}
+     * @param version {@code info.version}
+     * @param operationId the {@code operationId} of {@code /score}, a Java identifier
+     */
+    public record ServiceNames(String title, String version, String operationId) {
     }
 
     /** The {@code @Init} method: its name, and whether it takes the {@code ModelDir}. */

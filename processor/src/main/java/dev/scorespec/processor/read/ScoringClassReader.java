@@ -6,6 +6,7 @@ import dev.scorespec.processor.model.ScoringClassDecl;
 import dev.scorespec.processor.model.ScoringClassDecl.FrameDecl;
 import dev.scorespec.processor.model.ScoringClassDecl.InitDecl;
 import dev.scorespec.processor.model.ScoringClassDecl.InputDecl;
+import dev.scorespec.processor.model.ScoringClassDecl.Named;
 import dev.scorespec.processor.model.ScoringClassDecl.OutputDecl;
 import dev.scorespec.processor.model.ScoringClassDecl.ParamDecl;
 import dev.scorespec.processor.model.ScoringClassDecl.PinDecl;
@@ -13,6 +14,7 @@ import dev.scorespec.processor.model.ScoringClassDecl.RunDecl;
 import dev.scorespec.processor.model.ScoringClassDecl.SampleDecl;
 import dev.scorespec.processor.model.ScoringClassDecl.SampleDecl.Cause;
 import dev.scorespec.processor.model.ScoringClassDecl.SampleDecl.Problem;
+import dev.scorespec.processor.model.ScoringClassDecl.ServiceDecl;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -36,6 +38,7 @@ import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
@@ -46,10 +49,12 @@ import javax.tools.StandardLocation;
 public final class ScoringClassReader {
 
     private final Filer filer;
+    private final Elements elements;
     private final JavaTypes types = new JavaTypes(this::componentSamples);
 
-    public ScoringClassReader(Filer filer) {
+    public ScoringClassReader(Filer filer, Elements elements) {
         this.filer = filer;
+        this.elements = elements;
     }
 
     /** Whether the class has types that a later round may still generate; such a class is deferred. */
@@ -79,7 +84,32 @@ public final class ScoringClassReader {
         Optional<Location> powerBi = Annotations.find(type, Annotations.SCORING_SERVICE)
                 .filter(service -> Annotations.bool(service, "powerBi"))
                 .map(service -> new SourceLocation(type, service, Annotations.explicit(service, "powerBi").orElse(null)));
-        return new ScoringClassDecl(ClassName.get(type), SourceLocation.of(type), constructible(type), inits, runs, powerBi);
+        return new ScoringClassDecl(ClassName.get(type), SourceLocation.of(type), constructible(type), inits, runs, powerBi,
+                service(type));
+    }
+
+    /**
+     * The document names of {@code @ScoringService}; a class without the annotation gets the attributes'
+     * defaults, read from the annotation type so that they are written in one place.
+     */
+    private ServiceDecl service(TypeElement type) {
+        Optional<AnnotationMirror> service = Annotations.find(type, Annotations.SCORING_SERVICE);
+        return new ServiceDecl(named(type, service, "title"), named(type, service, "version"),
+                named(type, service, "operationId"));
+    }
+
+    private Named named(TypeElement type, Optional<AnnotationMirror> service, String attribute) {
+        if (service.isPresent()) {
+            AnnotationMirror mirror = service.get();
+            return new Named(Annotations.string(mirror, attribute),
+                    new SourceLocation(type, mirror, Annotations.explicit(mirror, attribute).orElse(null)));
+        }
+        TypeElement annotation = elements.getTypeElement(Annotations.SCORING_SERVICE);
+        String value = ElementFilter.methodsIn(annotation.getEnclosedElements()).stream()
+                .filter(m -> m.getSimpleName().contentEquals(attribute))
+                .map(m -> (String) m.getDefaultValue().getValue())
+                .findFirst().orElseThrow();
+        return new Named(value, SourceLocation.of(type));
     }
 
     private static boolean constructible(TypeElement type) {

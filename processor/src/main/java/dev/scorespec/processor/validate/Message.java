@@ -22,6 +22,7 @@ public enum Message {
             + "prepared. Remove 'static'."),
     NOT_CONSTRUCTIBLE(115, "ScoreSpec cannot create %s: it needs a non-private constructor without parameters, and the "
             + "class must be a non-abstract top-level or static nested class that is not private. Add 'public %s() {}'."),
+    SERVICE_NAME(117, "@ScoringService(%s = \"%s\") %s, so generated clients could not be named from it. %s"),
     LOCAL_CLASS(116, "@%s is on %s, which ScoreSpec does not see and the server could not create: it serves classes "
             + "that code outside can name. Move the scoring class to the top level, or make it a static nested class."),
 

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import javax.lang.model.SourceVersion;
 
 /**
  * The second layer: checks a {@link ScoringClassDecl} and turns it into a {@link ScoringSpec}, or
@@ -58,6 +59,7 @@ public final class ScoringClassValidator {
             report.error(decl.where(), Message.NOT_CONSTRUCTIBLE, decl.type().canonicalName(), decl.type().simpleName());
         }
         Optional<ScoringSpec.InitMethod> init = init(decl, report);
+        ScoringSpec.ServiceNames names = names(decl.service(), report);
         if (run.isEmpty()) {
             return Optional.empty();
         }
@@ -76,7 +78,28 @@ public final class ScoringClassValidator {
             return Optional.empty();
         }
         return Optional.of(SpecDecisions.spec(decl.type(), init, run.get().name(), parameters,
-                run.get().returnType().name(), output));
+                run.get().returnType().name(), output, names));
+    }
+
+    private static void blank(ScoringClassDecl.Named named, String attribute, String example, Report report) {
+        if (named.value().isBlank()) {
+            report.error(named.where(), Message.SERVICE_NAME, attribute, named.value(), "is blank",
+                    "Give it text, such as " + example + ", or remove it for the default.");
+        }
+    }
+
+    /** The document names: a title and version with text, and an operation id that is a Java identifier. */
+    private static ScoringSpec.ServiceNames names(ScoringClassDecl.ServiceDecl service, Report report) {
+        blank(service.title(), "title", "\"Churn model\"", report);
+        blank(service.version(), "version", "\"2.1\"", report);
+        String operationId = service.operationId().value();
+        // SourceVersion states the language's rule on a string; it reads no element, so the layers stay apart.
+        if (!SourceVersion.isIdentifier(operationId) || SourceVersion.isKeyword(operationId)) {
+            report.error(service.operationId().where(), Message.SERVICE_NAME, "operationId", operationId,
+                    "is not a Java identifier", "Use letters, digits and underscores, not starting with a digit "
+                    + "and not a Java keyword, such as \"predictChurn\".");
+        }
+        return new ScoringSpec.ServiceNames(service.title().value(), service.version().value(), operationId);
     }
 
     private Optional<RunDecl> run(ScoringClassDecl decl, Report report) {

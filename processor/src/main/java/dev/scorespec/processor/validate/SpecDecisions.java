@@ -26,9 +26,10 @@ public final class SpecDecisions {
 
     /** A validated scoring class with its decisions made. */
     public static ScoringSpec spec(ClassName scoringClass, Optional<ScoringSpec.InitMethod> init, String runMethod,
-            List<RunParameter> parameters, TypeName returnType, Optional<ScoringSpec.Sample> output) {
+            List<RunParameter> parameters, TypeName returnType, Optional<ScoringSpec.Sample> output,
+            ScoringSpec.ServiceNames names) {
         return new ScoringSpec(scoringClass, init, runMethod, parameters, returnType, output, bodyKind(parameters),
-                documentVersions(parameters, output), outputOrient(returnType, output));
+                documentVersions(parameters, output), outputOrient(returnType, output), names);
     }
 
     private static BodyKind bodyKind(List<RunParameter> parameters) {

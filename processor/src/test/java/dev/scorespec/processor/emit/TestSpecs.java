@@ -55,6 +55,10 @@ final class TestSpecs {
         return new ScoringSpec.Sample(type, json(exampleJson));
     }
 
+    /** {@code @ScoringService}'s defaults, which keep the documents as the Python server writes them. */
+    static final ScoringSpec.ServiceNames DEFAULT_NAMES = new ScoringSpec.ServiceNames("ML service", "1.0",
+            "RunMLService");
+
     static NdArrayType ndarray(DType dtype, Integer... shape) {
         return new NdArrayType(NDARRAY, NdArrayType.Target.NDARRAY, Optional.of(dtype), List.of(),
                 Arrays.asList(shape), true);
@@ -155,7 +159,7 @@ final class TestSpecs {
         ScoringSpec build() {
             TypeName returns = output.map(s -> s.type().javaType()).orElse(OBJECT);
             return SpecDecisions.spec(ClassName.get("example", "Score"), Optional.empty(), "run", parameters,
-                    returns, output);
+                    returns, output, DEFAULT_NAMES);
         }
     }
 }

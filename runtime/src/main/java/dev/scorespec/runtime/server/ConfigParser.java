@@ -40,10 +40,10 @@ public final class ConfigParser {
         HOST("--host", "SCORESPEC_HOST", "0.0.0.0", "Address to listen on."),
         MODEL_DIR("--model-dir", "AZUREML_MODEL_DIR", "(not set: the working directory)",
                 "Folder with the model files, given to @Init."),
-        SERVICE_NAME("--service-name", "SERVICE_NAME", ServerConfig.DEFAULT_SERVICE_NAME,
-                "Title of the served OpenAPI documents."),
-        SERVICE_VERSION("--service-version", "SERVICE_VERSION", ServerConfig.DEFAULT_SERVICE_VERSION,
-                "Version of the served OpenAPI documents."),
+        SERVICE_NAME("--service-name", "SERVICE_NAME", "(@ScoringService title: " + ServerConfig.DEFAULT_SERVICE_NAME
+                + " unless set)", "Title of the served OpenAPI documents."),
+        SERVICE_VERSION("--service-version", "SERVICE_VERSION", "(@ScoringService version: "
+                + ServerConfig.DEFAULT_SERVICE_VERSION + " unless set)", "Version of the served OpenAPI documents."),
         SERVICE_PATH_PREFIX("--service-path-prefix", "SERVICE_PATH_PREFIX", "(none)",
                 "Path prefix of the routes and of the documents' paths."),
         SCORING_TIMEOUT_MS("--scoring-timeout-ms", "SCORING_TIMEOUT_MS",

@@ -184,23 +184,25 @@ final class OpenApiDocuments {
     }
 
     /**
-     * Fills in the configured service name, version and path prefix, and drops key authentication when no
-     * key is configured. The compile-time document carries the defaults: title {@code ML service}, a
-     * description ending with that title, version {@code 1.0}, paths without prefix, and the
-     * {@code Bearer} scheme.
+     * Fills in the service name, version and path prefix configured at start-up, and drops key
+     * authentication when no key is configured. The compile-time document carries the title and version of
+     * {@code @ScoringService} (by default {@code ML service} and {@code 1.0}), a description ending with
+     * that title, paths without prefix, and the {@code Bearer} scheme; a name or version not configured
+     * leaves the compiled one as it is.
      */
     static JsonObject customize(JsonObject document, ServerConfig config) {
         JsonObject doc = document.copy();
         JsonObject info = doc.getJsonObject("info");
         if (info != null) {
-            String oldTitle = info.getString("title");
-            Object description = info.getValue("description");
-            if (oldTitle != null && description instanceof String d && d.endsWith(oldTitle)) {
-                
-                info.put("description", d.substring(0, d.length() - oldTitle.length()) + config.serviceName());
-            }
-            info.put("title", config.serviceName());
-            info.put("version", config.serviceVersion());
+            config.configuredServiceName().ifPresent(name -> {
+                String oldTitle = info.getString("title");
+                Object description = info.getValue("description");
+                if (oldTitle != null && description instanceof String d && d.endsWith(oldTitle)) {
+                    info.put("description", d.substring(0, d.length() - oldTitle.length()) + name);
+                }
+                info.put("title", name);
+            });
+            config.configuredServiceVersion().ifPresent(version -> info.put("version", version));
         }
         if (config.authKey().isEmpty()) {
             dropKeyAuthentication(doc);

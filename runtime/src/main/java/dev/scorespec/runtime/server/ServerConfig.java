@@ -37,6 +37,7 @@ public final class ServerConfig {
     private final String host;
     private final int port;
     private final Path modelDir;
+    /** Null unless configured: the documents then keep the title and version they were compiled with. */
     private final String serviceName;
     private final String serviceVersion;
     private final String servicePathPrefix;
@@ -118,14 +119,31 @@ public final class ServerConfig {
         return modelDir == null ? ModelDir.unconfigured() : ModelDir.of(modelDir);
     }
 
-    /** {@code info.title} of the served documents, and the end of their description. */
+    /** The configured service name, or {@value #DEFAULT_SERVICE_NAME} when none was configured. */
     public String serviceName() {
-        return serviceName;
+        return configuredServiceName().orElse(DEFAULT_SERVICE_NAME);
     }
 
-    /** {@code info.version} of the served documents. */
+    /** The configured service version, or {@value #DEFAULT_SERVICE_VERSION} when none was configured. */
     public String serviceVersion() {
-        return serviceVersion;
+        return configuredServiceVersion().orElse(DEFAULT_SERVICE_VERSION);
+    }
+
+    /**
+     * The service name set at start-up, which replaces {@code info.title} (and the end of the description)
+     * of the served documents; empty when none was set, and the documents keep the title they were compiled
+     * with ({@code @ScoringService(title)}).
+     */
+    public Optional<String> configuredServiceName() {
+        return Optional.ofNullable(serviceName);
+    }
+
+    /**
+     * The service version set at start-up, which replaces {@code info.version} of the served documents;
+     * empty when none was set, and the documents keep {@code @ScoringService(version)}.
+     */
+    public Optional<String> configuredServiceVersion() {
+        return Optional.ofNullable(serviceVersion);
     }
 
     /**
@@ -285,7 +303,8 @@ public final class ServerConfig {
     @Override
     public String toString() {
         return "host=" + host + ", port=" + port + ", modelDir=" + (modelDir == null ? "(not set)" : modelDir)
-                + ", serviceName=" + serviceName + ", serviceVersion=" + serviceVersion
+                + ", serviceName=" + (serviceName == null ? "(compiled)" : serviceName)
+                + ", serviceVersion=" + (serviceVersion == null ? "(compiled)" : serviceVersion)
                 + ", servicePathPrefix=" + (servicePathPrefix.isEmpty() ? "(none)" : servicePathPrefix)
                 + ", scoringTimeoutMs=" + scoringTimeoutMs + ", appRoot=" + appRoot
                 + ", maxRequestBytes=" + maxRequestBytes + ", maxBytesInFlight=" + maxBytesInFlight
@@ -302,8 +321,8 @@ public final class ServerConfig {
         private String host = "127.0.0.1";
         private int port = DEFAULT_PORT;
         private Path modelDir;
-        private String serviceName = DEFAULT_SERVICE_NAME;
-        private String serviceVersion = DEFAULT_SERVICE_VERSION;
+        private String serviceName;
+        private String serviceVersion;
         private String servicePathPrefix = "";
         private long scoringTimeoutMs = DEFAULT_SCORING_TIMEOUT_MS;
         private Path appRoot = Path.of("");

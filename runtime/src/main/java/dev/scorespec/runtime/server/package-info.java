@@ -21,8 +21,10 @@
  *   <tr><td>SCORESPEC_HOST</td><td>--host</td><td>0.0.0.0 (the builder: 127.0.0.1)</td></tr>
  *   <tr><td>AZUREML_MODEL_DIR</td><td>--model-dir</td><td>unset: {@code ModelDir.unconfigured()}, the working
  *       directory</td></tr>
- *   <tr><td>SERVICE_NAME</td><td>--service-name</td><td>ML service</td></tr>
- *   <tr><td>SERVICE_VERSION</td><td>--service-version</td><td>1.0</td></tr>
+ *   <tr><td>SERVICE_NAME</td><td>--service-name</td><td>unset: the documents keep
+ *       {@code @ScoringService(title)}, by default ML service</td></tr>
+ *   <tr><td>SERVICE_VERSION</td><td>--service-version</td><td>unset: the documents keep
+ *       {@code @ScoringService(version)}, by default 1.0</td></tr>
  *   <tr><td>SERVICE_PATH_PREFIX</td><td>--service-path-prefix</td><td>none</td></tr>
  *   <tr><td>SCORING_TIMEOUT_MS</td><td>--scoring-timeout-ms</td><td>3600000</td></tr>
  *   <tr><td>AML_APP_ROOT</td><td>--app-root</td><td>the working directory</td></tr>

@@ -31,6 +31,8 @@ class ConfigParserTest {
         assertFalse(c.modelDir().isConfigured());
         assertEquals("ML service", c.serviceName());
         assertEquals("1.0", c.serviceVersion());
+        assertEquals(Optional.empty(), c.configuredServiceName(), "the documents keep their compiled title");
+        assertEquals(Optional.empty(), c.configuredServiceVersion(), "the documents keep their compiled version");
         assertEquals("", c.servicePathPrefix());
         assertEquals(3_600_000L, c.scoringTimeoutMs());
         assertEquals(Path.of("").toAbsolutePath(), c.appRoot());
@@ -105,6 +107,7 @@ class ConfigParserTest {
         ServerConfig c = parse(List.of(), Map.of("SERVER_PORT", "", "SERVICE_NAME", "", "WORKER_COUNT", ""));
         assertEquals(5001, c.port());
         assertEquals("ML service", c.serviceName());
+        assertEquals(Optional.empty(), c.configuredServiceName());
     }
 
     @Test

@@ -72,6 +72,24 @@ class SwaggerTest {
         assertEquals(compiled, locked);
     }
 
+    /** The title and version compiled from @ScoringService survive unless the server is started with others. */
+    @Test
+    void onlyAConfiguredNameOrVersionReplacesTheCompiledOnes() {
+        JsonObject compiled = new JsonObject("""
+                {"info": {"title": "Churn model", "version": "2.1.0",
+                          "description": "API specification for the Azure Machine Learning service Churn model"}}
+                """);
+        assertEquals(compiled, OpenApiDocuments.customize(compiled, ServerConfig.builder().build()));
+        JsonObject renamed = OpenApiDocuments.customize(compiled, ServerConfig.builder().serviceName("churn").build());
+        assertEquals(new JsonObject("""
+                {"info": {"title": "churn", "version": "2.1.0",
+                          "description": "API specification for the Azure Machine Learning service churn"}}
+                """), renamed);
+        JsonObject versioned = OpenApiDocuments.customize(compiled, ServerConfig.builder().serviceVersion("7").build());
+        assertEquals("Churn model", versioned.getJsonObject("info").getString("title"));
+        assertEquals("7", versioned.getJsonObject("info").getString("version"));
+    }
+
     /** A client generated from a served document calls the server the document came from. */
     @Test
     void documentsSayWhereTheServerIs() throws Exception {
