@@ -30,5 +30,4 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)
-public @interface RawHttp {
-}
+public @interface RawHttp {}

@@ -27,6 +27,5 @@ final class Baselines {
             .addModule(new JavaTimeModule())
             .build();
 
-    private Baselines() {
-    }
+    private Baselines() {}
 }

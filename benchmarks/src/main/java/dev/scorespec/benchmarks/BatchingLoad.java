@@ -54,7 +54,8 @@ public final class BatchingLoad {
         }
     }
 
-    record Result(String batching, int concurrency, long requests, double seconds, long[] latencies, double rowsPerCall) {
+    record Result(
+            String batching, int concurrency, long requests, double seconds, long[] latencies, double rowsPerCall) {
         double perSecond() {
             return requests / seconds;
         }
@@ -67,18 +68,29 @@ public final class BatchingLoad {
     public static void main(String[] args) throws Exception {
         Duration duration = Duration.ofSeconds(Long.parseLong(env("DURATION", "5")));
         Duration warmup = Duration.ofSeconds(Long.parseLong(env("WARMUP", "2")));
-        int workers = Integer.parseInt(env("WORKERS", Integer.toString(Runtime.getRuntime().availableProcessors())));
-        int[] concurrencies = Arrays.stream(env("CONCURRENCY", "1,8,64").split(",")).mapToInt(Integer::parseInt).toArray();
+        int workers = Integer.parseInt(
+                env("WORKERS", Integer.toString(Runtime.getRuntime().availableProcessors())));
+        int[] concurrencies = Arrays.stream(env("CONCURRENCY", "1,8,64").split(","))
+                .mapToInt(Integer::parseInt)
+                .toArray();
         long perCall = Long.parseLong(env("PER_CALL_US", "2000")) * 1_000;
         long perRow = Long.parseLong(env("PER_ROW_US", "5")) * 1_000;
         boolean spin = env("COST", "sleep").equals("spin");
         FixedCostModel model = new FixedCostModel(perCall, perRow, spin);
         BatchingLoad load = new BatchingLoad();
 
-        System.out.printf(Locale.ROOT, "cores %d, %s; model: %d us a call (%s) + %d us a row; %d workers; %d s"
-                        + " measured after %d s of warm-up per row%n%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), perCall / 1_000,
-                spin ? "computing" : "waiting", perRow / 1_000, workers, duration.toSeconds(), warmup.toSeconds());
+        System.out.printf(
+                Locale.ROOT,
+                "cores %d, %s; model: %d us a call (%s) + %d us a row; %d workers; %d s"
+                        + " measured after %d s of warm-up per row%n%n",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+                perCall / 1_000,
+                spin ? "computing" : "waiting",
+                perRow / 1_000,
+                workers,
+                duration.toSeconds(),
+                warmup.toSeconds());
         System.out.println("| batching | concurrency | requests/s | p50 | p99 | rows per run call |");
         System.out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
         List<Result> results = new ArrayList<>();
@@ -86,21 +98,34 @@ public final class BatchingLoad {
             ExecutorService pool = Executors.newFixedThreadPool(workers);
             try {
                 AtomicLong calls = new AtomicLong();
-                Result off = load.measure("off", concurrency, warmup, duration, calls, request ->
-                        CompletableFuture.supplyAsync(() -> {
-                            calls.incrementAndGet();
-                            return model.run(request);
-                        }, pool));
+                Result off = load.measure(
+                        "off",
+                        concurrency,
+                        warmup,
+                        duration,
+                        calls,
+                        request -> CompletableFuture.supplyAsync(
+                                () -> {
+                                    calls.incrementAndGet();
+                                    return model.run(request);
+                                },
+                                pool));
                 print(off);
                 results.add(off);
                 AtomicLong batches = new AtomicLong();
-                try (Batcher<double[][], double[]> batcher = Batcher.builder(FixedCostModel.SHAPE, (double[][] batch) -> {
-                            batches.incrementAndGet();
-                            return model.run(batch);
-                        })
+                try (Batcher<double[][], double[]> batcher = Batcher.builder(
+                                FixedCostModel.SHAPE, (double[][] batch) -> {
+                                    batches.incrementAndGet();
+                                    return model.run(batch);
+                                })
                         .executor(pool)
                         .build()) {
-                    Result on = load.measure("on", concurrency, warmup, duration, batches,
+                    Result on = load.measure(
+                            "on",
+                            concurrency,
+                            warmup,
+                            duration,
+                            batches,
                             request -> batcher.submit(request).toCompletableFuture());
                     print(on);
                     results.add(on);
@@ -114,15 +139,24 @@ public final class BatchingLoad {
         for (int i = 0; i + 1 < results.size(); i += 2) {
             Result off = results.get(i);
             Result on = results.get(i + 1);
-            System.out.printf(Locale.ROOT, "concurrency %d: batching on gives %.2fx the requests/s, p50 %s, p99 %s%n",
-                    off.concurrency(), on.perSecond() / off.perSecond(),
+            System.out.printf(
+                    Locale.ROOT,
+                    "concurrency %d: batching on gives %.2fx the requests/s, p50 %s, p99 %s%n",
+                    off.concurrency(),
+                    on.perSecond() / off.perSecond(),
                     signedMillis(on.percentile(0.50) - off.percentile(0.50)),
                     signedMillis(on.percentile(0.99) - off.percentile(0.99)));
         }
     }
 
-    private Result measure(String batching, int concurrency, Duration warmup, Duration duration, AtomicLong calls,
-            Function<double[][], CompletableFuture<double[]>> send) throws InterruptedException {
+    private Result measure(
+            String batching,
+            int concurrency,
+            Duration warmup,
+            Duration duration,
+            AtomicLong calls,
+            Function<double[][], CompletableFuture<double[]>> send)
+            throws InterruptedException {
         long start = System.nanoTime() + warmup.toNanos();
         long end = start + duration.toNanos();
         long[][] latencies = new long[concurrency][];
@@ -133,37 +167,42 @@ public final class BatchingLoad {
         Throwable[] failures = new Throwable[concurrency];
         for (int c = 0; c < concurrency; c++) {
             int client = c;
-            clients[c] = new Thread(() -> {
-                long[] mine = new long[1 << 16];
-                int count = 0;
-                int next = client * 977;
-                try {
-                    while (true) {
-                        int index = next++ % POOL_OF_ROWS;
-                        long sent = System.nanoTime();
-                        if (sent >= end) {
-                            break;
-                        }
-                        double[] answer = send.apply(new double[][] {rows[index]}).join();
-                        long received = System.nanoTime();
-                        if (answer.length != 1 || Double.doubleToRawLongBits(answer[0]) != Double.doubleToRawLongBits(expected[index])) {
-                            throw new IllegalStateException("Row " + index + " was answered " + Arrays.toString(answer)
-                                    + ", not " + expected[index]);
-                        }
-                        if (sent >= start && received <= end) {
-                            if (count == mine.length) {
-                                mine = Arrays.copyOf(mine, 2 * count);
+            clients[c] = new Thread(
+                    () -> {
+                        long[] mine = new long[1 << 16];
+                        int count = 0;
+                        int next = client * 977;
+                        try {
+                            while (true) {
+                                int index = next++ % POOL_OF_ROWS;
+                                long sent = System.nanoTime();
+                                if (sent >= end) {
+                                    break;
+                                }
+                                double[] answer =
+                                        send.apply(new double[][] {rows[index]}).join();
+                                long received = System.nanoTime();
+                                if (answer.length != 1
+                                        || Double.doubleToRawLongBits(answer[0])
+                                                != Double.doubleToRawLongBits(expected[index])) {
+                                    throw new IllegalStateException("Row " + index + " was answered "
+                                            + Arrays.toString(answer) + ", not " + expected[index]);
+                                }
+                                if (sent >= start && received <= end) {
+                                    if (count == mine.length) {
+                                        mine = Arrays.copyOf(mine, 2 * count);
+                                    }
+                                    mine[count++] = received - sent;
+                                }
                             }
-                            mine[count++] = received - sent;
+                        } catch (Throwable e) {
+                            failures[client] = e;
                         }
-                    }
-                } catch (Throwable e) {
-                    failures[client] = e;
-                }
-                latencies[client] = mine;
-                counts[client] = count;
-                done.countDown();
-            }, "client-" + c);
+                        latencies[client] = mine;
+                        counts[client] = count;
+                        done.countDown();
+                    },
+                    "client-" + c);
         }
         for (Thread client : clients) {
             client.start();
@@ -186,13 +225,25 @@ public final class BatchingLoad {
             offset += counts[c];
         }
         Arrays.sort(all);
-        return new Result(batching, concurrency, total, duration.toNanos() / 1e9, all,
+        return new Result(
+                batching,
+                concurrency,
+                total,
+                duration.toNanos() / 1e9,
+                all,
                 callsDuring == 0 ? 0 : (double) total / callsDuring);
     }
 
     private static void print(Result result) {
-        System.out.printf(Locale.ROOT, "| %s | %d | %,.0f | %s | %s | %.1f |%n", result.batching(), result.concurrency(),
-                result.perSecond(), millis(result.percentile(0.50)), millis(result.percentile(0.99)), result.rowsPerCall());
+        System.out.printf(
+                Locale.ROOT,
+                "| %s | %d | %,.0f | %s | %s | %.1f |%n",
+                result.batching(),
+                result.concurrency(),
+                result.perSecond(),
+                millis(result.percentile(0.50)),
+                millis(result.percentile(0.99)),
+                result.rowsPerCall());
     }
 
     private static String millis(long nanos) {

@@ -5,8 +5,7 @@ import java.util.Arrays;
 /** Set-up checks that every method of a benchmark decodes the same values, so that their times compare. */
 final class Checks {
 
-    private Checks() {
-    }
+    private Checks() {}
 
     static void same(String method, double[] expected, double[] actual) {
         if (!Arrays.equals(expected, actual)) {

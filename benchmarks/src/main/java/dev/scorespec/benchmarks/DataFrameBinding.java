@@ -48,12 +48,22 @@ import tech.tablesaw.io.json.JsonReadOptions;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 2,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class DataFrameBinding {
 
     private static final Map<String, ColumnType> TABLESAW_TYPES = Map.of(
-            "id", ColumnType.LONG, "amount", ColumnType.DOUBLE, "name", ColumnType.STRING,
-            "active", ColumnType.BOOLEAN, "at", ColumnType.LOCAL_DATE_TIME);
+            "id",
+            ColumnType.LONG,
+            "amount",
+            ColumnType.DOUBLE,
+            "name",
+            ColumnType.STRING,
+            "active",
+            ColumnType.BOOLEAN,
+            "at",
+            ColumnType.LOCAL_DATE_TIME);
 
     /** Rows of the frame. */
     @Param({"1000"})
@@ -69,8 +79,7 @@ public class DataFrameBinding {
     }
 
     /** The frame column by column, as the limit reads it. */
-    public record Columns(long[] id, double[] amount, String[] name, boolean[] active, LocalDateTime[] at, int rows) {
-    }
+    public record Columns(long[] id, double[] amount, String[] name, boolean[] active, LocalDateTime[] at, int rows) {}
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
@@ -131,8 +140,14 @@ public class DataFrameBinding {
     private static LocalDateTime dateTimeAsSent(JsonParser json) throws IOException {
         char[] c = json.getTextCharacters();
         int o = json.getTextOffset();
-        return LocalDateTime.of(digits(c, o, 4), digits(c, o + 5, 2), digits(c, o + 8, 2),
-                digits(c, o + 11, 2), digits(c, o + 14, 2), digits(c, o + 17, 2), digits(c, o + 20, 3) * 1_000_000);
+        return LocalDateTime.of(
+                digits(c, o, 4),
+                digits(c, o + 5, 2),
+                digits(c, o + 8, 2),
+                digits(c, o + 11, 2),
+                digits(c, o + 14, 2),
+                digits(c, o + 17, 2),
+                digits(c, o + 20, 3) * 1_000_000);
     }
 
     private static int digits(char[] c, int from, int count) {
@@ -155,8 +170,12 @@ public class DataFrameBinding {
         JsonNode data = Baselines.MAPPER.readTree(body).get("data");
         List<Row> list = new ArrayList<>(data.size());
         for (JsonNode row : data) {
-            list.add(new Row(row.get("id").longValue(), row.get("amount").doubleValue(), row.get("name").textValue(),
-                    row.get("active").booleanValue(), LocalDateTime.parse(row.get("at").textValue())));
+            list.add(new Row(
+                    row.get("id").longValue(),
+                    row.get("amount").doubleValue(),
+                    row.get("name").textValue(),
+                    row.get("active").booleanValue(),
+                    LocalDateTime.parse(row.get("at").textValue())));
         }
         return list;
     }
@@ -164,11 +183,12 @@ public class DataFrameBinding {
     /** Tablesaw's own JSON reader, pointed at {@code /data}, with the column types given. */
     @Benchmark
     public Table tablesaw() throws IOException {
-        return Table.read().usingOptions(JsonReadOptions.builder(new ByteArrayInputStream(body))
-                .path("/data")
-                .columnTypesPartial(TABLESAW_TYPES)
-                .dateTimeFormat(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
-                .build());
+        return Table.read()
+                .usingOptions(JsonReadOptions.builder(new ByteArrayInputStream(body))
+                        .path("/data")
+                        .columnTypesPartial(TABLESAW_TYPES)
+                        .dateTimeFormat(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+                        .build());
     }
 
     /**
@@ -179,12 +199,15 @@ public class DataFrameBinding {
     public static long decodedBytes(String benchmark, Map<String, String> params) {
         List<Row> rows = Payloads.recordRows(Integer.parseInt(params.get("rows")));
         long n = rows.size();
-        long bytes = HeapSizes.array(n, Long.BYTES) + HeapSizes.array(n, Double.BYTES) + HeapSizes.array(n, 1)
+        long bytes = HeapSizes.array(n, Long.BYTES)
+                + HeapSizes.array(n, Double.BYTES)
+                + HeapSizes.array(n, 1)
                 + 2 * HeapSizes.array(n, HeapSizes.REFERENCE);
         for (Row row : rows) {
             // String: hash, coder, hashIsZero, value; LocalDateTime: date, time; LocalDate: year, month, day;
             // LocalTime: hour, minute, second, nano
-            bytes += HeapSizes.object(4 + 1 + 1 + HeapSizes.REFERENCE) + HeapSizes.array(row.name().length(), 1);
+            bytes += HeapSizes.object(4 + 1 + 1 + HeapSizes.REFERENCE)
+                    + HeapSizes.array(row.name().length(), 1);
             bytes += HeapSizes.object(2 * HeapSizes.REFERENCE) + HeapSizes.object(4 + 2 + 2) + HeapSizes.object(3 + 4);
         }
         return bytes;
@@ -196,7 +219,8 @@ public class DataFrameBinding {
         Columns columns = limit();
         List<Row> fromColumns = new ArrayList<>();
         for (int i = 0; i < columns.rows(); i++) {
-            fromColumns.add(new Row(columns.id()[i], columns.amount()[i], columns.name()[i], columns.active()[i], columns.at()[i]));
+            fromColumns.add(new Row(
+                    columns.id()[i], columns.amount()[i], columns.name()[i], columns.active()[i], columns.at()[i]));
         }
         Checks.same("limit", expected, digest(fromColumns));
         Checks.same("databind", expected, digest(databind()));
@@ -208,8 +232,11 @@ public class DataFrameBinding {
     private static List<Row> rowsOf(Table table) {
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < table.rowCount(); i++) {
-            rows.add(new Row(table.longColumn("id").getLong(i), table.doubleColumn("amount").getDouble(i),
-                    table.stringColumn("name").get(i), table.booleanColumn("active").get(i),
+            rows.add(new Row(
+                    table.longColumn("id").getLong(i),
+                    table.doubleColumn("amount").getDouble(i),
+                    table.stringColumn("name").get(i),
+                    table.booleanColumn("active").get(i),
                     table.dateTimeColumn("at").get(i)));
         }
         return rows;

@@ -11,8 +11,7 @@ public final class HeapSizes {
     private static final int OBJECT_HEADER = 12;
     private static final int ARRAY_HEADER = 16;
 
-    private HeapSizes() {
-    }
+    private HeapSizes() {}
 
     /** An array of {@code length} elements of {@code elementBytes} each (a reference is {@link #REFERENCE}). */
     public static long array(long length, int elementBytes) {

@@ -3,7 +3,6 @@ package dev.scorespec.benchmarks;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scorespec.benchmarks.scoring.RidgeMatrixScore_ScoreSpec;
 import dev.scorespec.benchmarks.scoring.RidgeNdArrayScore_ScoreSpec;
 import dev.scorespec.runtime.NDArray;
@@ -41,7 +40,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 2,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class NdArrayBinding {
 
     /** Rows x columns of the {@code data} matrix. */
@@ -126,7 +127,8 @@ public class NdArrayBinding {
         long rows = rows(shape);
         long columns = columns(shape);
         if (benchmark.equals("binderNdArray")) {
-            return HeapSizes.object(3 * HeapSizes.REFERENCE + Integer.BYTES) + HeapSizes.array(2, Integer.BYTES)
+            return HeapSizes.object(3 * HeapSizes.REFERENCE + Integer.BYTES)
+                    + HeapSizes.array(2, Integer.BYTES)
                     + HeapSizes.array(rows * columns, Double.BYTES);
         }
         return HeapSizes.array(rows, HeapSizes.REFERENCE) + rows * HeapSizes.array(columns, Double.BYTES);

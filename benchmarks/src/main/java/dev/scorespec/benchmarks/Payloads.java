@@ -22,8 +22,7 @@ public final class Payloads {
         "Zoe", "Hugo", "Lena", "Elias", "Nora", "Arjun", "Yuki", "Omar", "Freya", "Tomás",
     };
 
-    private Payloads() {
-    }
+    private Payloads() {}
 
     /**
      * {@code {"data": [[...], ...]}}: {@code rows} rows of {@code columns} float64 values, scaled like
@@ -48,8 +47,7 @@ public final class Payloads {
     }
 
     /** One row of the records payload: int64, float64, str, bool and datetime64 columns. */
-    public record Row(long id, double amount, String name, boolean active, LocalDateTime at) {
-    }
+    public record Row(long id, double amount, String name, boolean active, LocalDateTime at) {}
 
     /** The rows of {@link #records}, drawn from the seed. */
     public static List<Row> recordRows(int rows) {
@@ -57,8 +55,11 @@ public final class Payloads {
         LocalDateTime start = LocalDateTime.of(2024, 1, 1, 0, 0);
         List<Row> list = new ArrayList<>(rows);
         for (int i = 0; i < rows; i++) {
-            list.add(new Row(100_000 + i, Math.round(random.nextDouble() * 1_000_000) / 100.0,
-                    NAMES[random.nextInt(NAMES.length)], random.nextBoolean(),
+            list.add(new Row(
+                    100_000 + i,
+                    Math.round(random.nextDouble() * 1_000_000) / 100.0,
+                    NAMES[random.nextInt(NAMES.length)],
+                    random.nextBoolean(),
                     start.plusSeconds(random.nextInt(366 * 86_400))));
         }
         return list;
@@ -76,11 +77,18 @@ public final class Payloads {
         for (int i = 0; i < list.size(); i++) {
             Row row = list.get(i);
             json.append(i == 0 ? "{" : ", {")
-                    .append("\"id\": ").append(row.id())
-                    .append(", \"amount\": ").append(row.amount())
-                    .append(", \"name\": \"").append(row.name()).append('"')
-                    .append(", \"active\": ").append(row.active())
-                    .append(", \"at\": \"").append(format.format(row.at())).append('"')
+                    .append("\"id\": ")
+                    .append(row.id())
+                    .append(", \"amount\": ")
+                    .append(row.amount())
+                    .append(", \"name\": \"")
+                    .append(row.name())
+                    .append('"')
+                    .append(", \"active\": ")
+                    .append(row.active())
+                    .append(", \"at\": \"")
+                    .append(format.format(row.at()))
+                    .append('"')
                     .append('}');
         }
         return json.append("]}").toString().getBytes(StandardCharsets.UTF_8);

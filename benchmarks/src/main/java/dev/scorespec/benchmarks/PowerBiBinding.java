@@ -39,7 +39,9 @@ import tech.tablesaw.api.Table;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 2,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class PowerBiBinding {
 
     /** Rows of {@code input1} and of {@code input2}. */
@@ -64,12 +66,10 @@ public class PowerBiBinding {
     }
 
     /** One row of {@code input2}. */
-    public record Person(String name, long age) {
-    }
+    public record Person(String name, long age) {}
 
     /** What every method decodes, in plain arrays. */
-    public record Decoded(double[][] input1, String[] names, long[] ages, double input3, Double globalParameters) {
-    }
+    public record Decoded(double[][] input1, String[] names, long[] ages, double input3, Double globalParameters) {}
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
@@ -91,8 +91,12 @@ public class PowerBiBinding {
         }
         json.append("], \"input2\": [");
         for (int i = 0; i < rows; i++) {
-            json.append(i == 0 ? "" : ", ").append("{\"name\": \"").append(i % 2 == 0 ? "Sarah" : "John")
-                    .append("\", \"age\": ").append(18 + random.nextInt(70)).append('}');
+            json.append(i == 0 ? "" : ", ")
+                    .append("{\"name\": \"")
+                    .append(i % 2 == 0 ? "Sarah" : "John")
+                    .append("\", \"age\": ")
+                    .append(18 + random.nextInt(70))
+                    .append('}');
         }
         json.append("], \"input3\": 0.0}, \"GlobalParameters\": 1.0}");
         return json.toString().getBytes(StandardCharsets.UTF_8);
@@ -164,8 +168,12 @@ public class PowerBiBinding {
                 }
             }
         }
-        return new Decoded(Arrays.copyOf(input1, matrixRows), Arrays.copyOf(names, people), Arrays.copyOf(ages, people),
-                input3, globalParameters);
+        return new Decoded(
+                Arrays.copyOf(input1, matrixRows),
+                Arrays.copyOf(names, people),
+                Arrays.copyOf(ages, people),
+                input3,
+                globalParameters);
     }
 
     /** What a developer writes today: databind into classes. */
@@ -196,7 +204,8 @@ public class PowerBiBinding {
             ages[i] = frame.get(i).get("age").longValue();
         }
         JsonNode global = root.get("GlobalParameters");
-        return new Decoded(input1, names, ages, inputs.get("input3").doubleValue(), global == null ? null : global.doubleValue());
+        return new Decoded(
+                input1, names, ages, inputs.get("input3").doubleValue(), global == null ? null : global.doubleValue());
     }
 
     /** Fails the run when the methods do not all read the same request: the comparison would be void. */
@@ -204,10 +213,15 @@ public class PowerBiBinding {
         String expected = digest(limit());
         Checks.same("tree", expected, digest(tree()));
         Request mapped = databind();
-        Checks.same("databind", expected, digest(new Decoded(mapped.Inputs.input1,
-                mapped.Inputs.input2.stream().map(Person::name).toArray(String[]::new),
-                mapped.Inputs.input2.stream().mapToLong(Person::age).toArray(), mapped.Inputs.input3,
-                mapped.GlobalParameters)));
+        Checks.same(
+                "databind",
+                expected,
+                digest(new Decoded(
+                        mapped.Inputs.input1,
+                        mapped.Inputs.input2.stream().map(Person::name).toArray(String[]::new),
+                        mapped.Inputs.input2.stream().mapToLong(Person::age).toArray(),
+                        mapped.Inputs.input3,
+                        mapped.GlobalParameters)));
         PowerBiScore_ScoreSpec.Arguments bound = (PowerBiScore_ScoreSpec.Arguments) binder();
         Table frame = bound.Inputs().input2();
         String[] names = new String[frame.rowCount()];
@@ -216,8 +230,11 @@ public class PowerBiBinding {
             names[i] = frame.stringColumn("name").get(i);
             ages[i] = frame.longColumn("age").getLong(i);
         }
-        Checks.same("binder", expected, digest(new Decoded(bound.Inputs().input1(), names, ages,
-                bound.Inputs().input3(), bound.GlobalParameters())));
+        Checks.same(
+                "binder",
+                expected,
+                digest(new Decoded(
+                        bound.Inputs().input1(), names, ages, bound.Inputs().input3(), bound.GlobalParameters())));
     }
 
     private static String digest(Decoded d) {

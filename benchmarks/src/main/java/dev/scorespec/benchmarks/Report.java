@@ -30,8 +30,7 @@ public final class Report {
 
     private static final List<String> BASELINES = List.of("limit", "databind", "tree", "tablesaw");
 
-    private Report() {
-    }
+    private Report() {}
 
     public static void main(String[] args) throws IOException, ReflectiveOperationException {
         if (args.length != 1) {
@@ -53,7 +52,8 @@ public final class Report {
             String className = group.getKey();
             System.out.println("### " + className.substring(className.lastIndexOf('.') + 1));
             System.out.println();
-            System.out.println("| params | method | time/op | alloc/op | decoded | alloc/decoded | x limit | x databind | x tree | x tablesaw |");
+            System.out.println(
+                    "| params | method | time/op | alloc/op | decoded | alloc/decoded | x limit | x databind | x tree | x tablesaw |");
             System.out.println("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
             for (Map<String, JsonNode> methods : group.getValue().values()) {
                 printRows(className, methods);
@@ -80,15 +80,26 @@ public final class Report {
             Double alloc = allocation(result);
             long decoded = decodedBytes(className, method, params);
             StringBuilder row = new StringBuilder("| ")
-                    .append(params.isEmpty() ? "" : String.join(", ", params.values())).append(" | ")
-                    .append(method.startsWith("binder") ? "**" + method + "**" : method).append(" | ")
-                    .append(timeText(result)).append(" | ")
-                    .append(alloc == null ? "" : bytes(alloc)).append(" | ")
-                    .append(decoded < 0 ? "" : bytes((double) decoded)).append(" | ")
-                    .append(alloc == null || decoded <= 0 ? "" : String.format(Locale.ROOT, "%.2f", alloc / decoded)).append(" |");
+                    .append(params.isEmpty() ? "" : String.join(", ", params.values()))
+                    .append(" | ")
+                    .append(method.startsWith("binder") ? "**" + method + "**" : method)
+                    .append(" | ")
+                    .append(timeText(result))
+                    .append(" | ")
+                    .append(alloc == null ? "" : bytes(alloc))
+                    .append(" | ")
+                    .append(decoded < 0 ? "" : bytes((double) decoded))
+                    .append(" | ")
+                    .append(alloc == null || decoded <= 0 ? "" : String.format(Locale.ROOT, "%.2f", alloc / decoded))
+                    .append(" |");
             for (String baseline : BASELINES) {
                 Double base = baselines.get(baseline);
-                row.append(' ').append(base == null || baseline.equals(method) ? "" : String.format(Locale.ROOT, "%.2f", base / time)).append(" |");
+                row.append(' ')
+                        .append(
+                                base == null || baseline.equals(method)
+                                        ? ""
+                                        : String.format(Locale.ROOT, "%.2f", base / time))
+                        .append(" |");
             }
             System.out.println(row);
         }
@@ -111,8 +122,12 @@ public final class Report {
         JsonNode metric = result.get("primaryMetric");
         double error = metric.get("scoreError").asDouble();
         String unit = metric.get("scoreUnit").asText().replace("/op", "");
-        return String.format(Locale.ROOT, "%s ± %s %s", significant(metric.get("score").asDouble()),
-                Double.isNaN(error) ? "?" : significant(error), unit);
+        return String.format(
+                Locale.ROOT,
+                "%s ± %s %s",
+                significant(metric.get("score").asDouble()),
+                Double.isNaN(error) ? "?" : significant(error),
+                unit);
     }
 
     /** JMH's normalized allocation rate, bytes per operation, when the run had {@code -prof gc}. */

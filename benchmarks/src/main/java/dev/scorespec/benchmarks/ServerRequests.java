@@ -10,8 +10,7 @@ import java.util.Map;
  */
 public final class ServerRequests {
 
-    private ServerRequests() {
-    }
+    private ServerRequests() {}
 
     /** The headers wrk and most HTTP clients send with a JSON POST. */
     public static Map<String, String> headers(byte[] body) {

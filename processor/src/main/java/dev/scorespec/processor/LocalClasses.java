@@ -29,12 +29,16 @@ import javax.tools.Diagnostic.Kind;
 final class LocalClasses {
 
     /** The annotations that make a scoring class. */
-    private static final Set<String> SCORING_ANNOTATIONS = Set.of(Annotations.INPUT_SCHEMA, Annotations.INPUT_SCHEMAS,
-            Annotations.OUTPUT_SCHEMA, Annotations.INIT, Annotations.SCORING_SERVICE, Annotations.RAW_HTTP,
+    private static final Set<String> SCORING_ANNOTATIONS = Set.of(
+            Annotations.INPUT_SCHEMA,
+            Annotations.INPUT_SCHEMAS,
+            Annotations.OUTPUT_SCHEMA,
+            Annotations.INIT,
+            Annotations.SCORING_SERVICE,
+            Annotations.RAW_HTTP,
             Annotations.REQUEST_HEADERS);
 
-    private LocalClasses() {
-    }
+    private LocalClasses() {}
 
     /** Reports every ScoreSpec annotation on a local or anonymous class in the source of {@code root}. */
     static void report(ProcessingEnvironment env, Element root) {
@@ -49,13 +53,16 @@ final class LocalClasses {
             return;
         }
         CompilationUnitTree unit = path.getCompilationUnit();
-        boolean imported = unit.getImports().stream().map(ImportTree::getQualifiedIdentifier).map(Tree::toString)
+        boolean imported = unit.getImports().stream()
+                .map(ImportTree::getQualifiedIdentifier)
+                .map(Tree::toString)
                 .anyMatch(i -> i.equals(Annotations.PACKAGE + ".*") || SCORING_ANNOTATIONS.contains(i));
         new TreeScanner<Void, Boolean>() {
             @Override
             public Void visitClass(ClassTree type, Boolean inBody) {
                 if (inBody) {
-                    String which = type.getSimpleName().isEmpty() ? "an anonymous class"
+                    String which = type.getSimpleName().isEmpty()
+                            ? "an anonymous class"
                             : "the local class " + type.getSimpleName();
                     check(type.getModifiers(), which);
                     for (Tree member : type.getMembers()) {
@@ -97,7 +104,8 @@ final class LocalClasses {
                 for (AnnotationTree annotation : modifiers.getAnnotations()) {
                     String name = annotation.getAnnotationType().toString();
                     String simple = name.substring(name.lastIndexOf('.') + 1);
-                    if (SCORING_ANNOTATIONS.contains(name) || (imported && SCORING_ANNOTATIONS.contains(Annotations.PACKAGE + "." + simple))) {
+                    if (SCORING_ANNOTATIONS.contains(name)
+                            || (imported && SCORING_ANNOTATIONS.contains(Annotations.PACKAGE + "." + simple))) {
                         trees.printMessage(Kind.ERROR, Message.LOCAL_CLASS.format(simple, which), annotation, unit);
                     }
                 }

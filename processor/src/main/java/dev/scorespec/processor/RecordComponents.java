@@ -23,14 +23,14 @@ import javax.tools.Diagnostic.Kind;
  */
 final class RecordComponents {
 
-    private RecordComponents() {
-    }
+    private RecordComponents() {}
 
     /**
      * Reports {@code text} on {@code component}, at {@code annotation} when it is given; false when the
      * record has no source here (it came from a class file) or the compiler is not javac.
      */
-    static boolean report(ProcessingEnvironment env, String text, RecordComponentElement component, AnnotationMirror annotation) {
+    static boolean report(
+            ProcessingEnvironment env, String text, RecordComponentElement component, AnnotationMirror annotation) {
         try {
             Trees trees = Trees.instance(env);
             TreePath record = trees.getPath((TypeElement) component.getEnclosingElement());

@@ -16,8 +16,7 @@ import javax.tools.Diagnostic.Kind;
  */
 final class RepeatedAnnotations {
 
-    private RepeatedAnnotations() {
-    }
+    private RepeatedAnnotations() {}
 
     /** Reports {@code text} on the {@code index}-th {@code @InputSchema} of {@code method}; false if it cannot. */
     static boolean report(ProcessingEnvironment env, String text, Element method, int index) {

@@ -31,8 +31,7 @@ class BinderFuzzTest {
 
     /** Binds {@code body}, or checks the refusal is worded for a client. */
     static void bindsOrRefuses(ScoringBinder<?, ?> binder, byte[] body) throws Exception {
-        ScoringRequest request =
-                ScoringRequest.of("POST", "/score", Map.of("content-type", "application/json"), body);
+        ScoringRequest request = ScoringRequest.of("POST", "/score", Map.of("content-type", "application/json"), body);
         try {
             binder.bind(request);
         } catch (BindingException e) {
@@ -42,7 +41,8 @@ class BinderFuzzTest {
             // message may still quote them from the body.
             String sent = new String(body, StandardCharsets.UTF_8);
             for (String internal : List.of("REDACTED", "Feature", "com.fasterxml", "java.", "Exception")) {
-                assertFalse(message.contains(internal) && !sent.contains(internal), binder.scoringClass() + ": " + message);
+                assertFalse(
+                        message.contains(internal) && !sent.contains(internal), binder.scoringClass() + ": " + message);
             }
         }
     }

@@ -35,8 +35,7 @@ class BinderGoldenTest {
     private static final Path GOLDENS = Path.of("src", "test", "resources", "binders");
 
     /** One scoring class: a case's name and the source the processor compiles. */
-    private record Case(String name, JavaFileObject source) {
-    }
+    private record Case(String name, JavaFileObject source) {}
 
     @TestFactory
     Stream<DynamicTest> everyBinderIsItsGolden() {
@@ -47,7 +46,10 @@ class BinderGoldenTest {
         List<Case> cases = new ArrayList<>();
         // Every reference case: ndarrays of each dtype, standard values, dataframes in each orient.
         try (Stream<Path> files = Files.list(resourceDir("/golden-e2e"))) {
-            files.map(Path::getFileName).map(Path::toString).filter(f -> f.endsWith(".java")).sorted()
+            files.map(Path::getFileName)
+                    .map(Path::toString)
+                    .filter(f -> f.endsWith(".java"))
+                    .sorted()
                     .forEach(f -> cases.add(file(f.substring(0, f.length() - ".java".length()), "/golden-e2e/" + f)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -76,7 +78,8 @@ class BinderGoldenTest {
         Compilation compilation = Sources.compile(c.source());
         assertThat(compilation).succeeded();
         List<JavaFileObject> binders = compilation.generatedSourceFiles().stream()
-                .filter(f -> f.getName().endsWith("_ScoreSpec.java")).toList();
+                .filter(f -> f.getName().endsWith("_ScoreSpec.java"))
+                .toList();
         assertEquals(1, binders.size(), c.name() + ": one binder");
         String actual = binders.get(0).getCharContent(true).toString();
         Path golden = GOLDENS.resolve(c.name() + "_ScoreSpec.java");
@@ -86,14 +89,18 @@ class BinderGoldenTest {
             return;
         }
         if (!Files.exists(golden)) {
-            fail("No golden for case " + c.name() + ": expected " + golden.toAbsolutePath()
-                    + ". Write it with -D" + UPDATE + "=true and review it.");
+            fail("No golden for case " + c.name() + ": expected " + golden.toAbsolutePath() + ". Write it with -D"
+                    + UPDATE + "=true and review it.");
         }
         String expected = Files.readString(golden, StandardCharsets.UTF_8);
         if (!expected.equals(actual)) {
-            assertEquals(expected, actual, "The binder of case " + c.name() + " differs from its golden "
-                    + golden.toAbsolutePath() + ". If the change is deliberate, rewrite the goldens with -D" + UPDATE
-                    + "=true and review the diff");
+            assertEquals(
+                    expected,
+                    actual,
+                    "The binder of case " + c.name() + " differs from its golden "
+                            + golden.toAbsolutePath() + ". If the change is deliberate, rewrite the goldens with -D"
+                            + UPDATE
+                            + "=true and review the diff");
         }
     }
 

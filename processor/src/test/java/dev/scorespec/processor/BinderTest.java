@@ -18,7 +18,6 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Compiles real scoring classes, loads their generated binders, and binds real payloads. */
@@ -77,18 +76,22 @@ class BinderTest {
         assertEquals(List.of("2.0", "3.0", "3.1"), binder.documentVersions());
         assertEquals(BodyKind.JSON_PARAMETERS, binder.bodyKind());
         assertEquals("[55.5,10.5]", score(binder, "{\"data\": [[10,9,8,7,6,5,4,3,2,1], [1,1,1,1,1,1,1,1,1,1.0]]}"));
-        double[][] data = (double[][]) bind(binder, "{\"data\": [[1,2,3,4,5,6,7,8,9,10]], \"extra\": {\"ignored\": [1]}}")
-                .getClass().getMethod("data").invoke(bind(binder, "{\"data\": [[1,2,3,4,5,6,7,8,9,10]]}"));
+        double[][] data =
+                (double[][]) bind(binder, "{\"data\": [[1,2,3,4,5,6,7,8,9,10]], \"extra\": {\"ignored\": [1]}}")
+                        .getClass()
+                        .getMethod("data")
+                        .invoke(bind(binder, "{\"data\": [[1,2,3,4,5,6,7,8,9,10]]}"));
         assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, data[0]);
     }
 
     @Test
     void ridgeRejectsWithPathAndProblem() throws Exception {
         var binder = binder("Ridge", RIDGE);
-        assertEquals("data[1]: expected 10 values, got 9",
+        assertEquals(
+                "data[1]: expected 10 values, got 9",
                 reject(binder, "{\"data\": [[1,2,3,4,5,6,7,8,9,10], [1,2,3,4,5,6,7,8,9]]}"));
-        assertEquals("data[0][3]: expected a number, got \"x\"",
-                reject(binder, "{\"data\": [[1,2,3,\"x\",5,6,7,8,9,10]]}"));
+        assertEquals(
+                "data[0][3]: expected a number, got \"x\"", reject(binder, "{\"data\": [[1,2,3,\"x\",5,6,7,8,9,10]]}"));
         assertEquals("A value is not provided for the 'data' parameter.", reject(binder, "{}"));
         assertTrue(reject(binder, "[1, 2]").startsWith("The request body must be a JSON object"));
         assertTrue(reject(binder, "{\"data\": [[1,2").startsWith("The request body is not valid JSON"));
@@ -114,25 +117,45 @@ class BinderTest {
                 }
                 """);
         assertEquals(List.of("3.0", "3.1"), binder.documentVersions());
-        assertEquals("{\"name\":\"a2.0application/json\",\"state\":[\"CA\"],\"when\":\"2020-01-04\"}", score(binder, """
+        assertEquals(
+                "{\"name\":\"a2.0application/json\",\"state\":[\"CA\"],\"when\":\"2020-01-04\"}", score(binder, """
                 {"item": {"name": "a", "state": [], "when": "2020-01-02"}, "scale": 2,
                  "dict": {"name": [], "state": ["CA"], "more": ["x"]}, "mixed": ["a", 7]}"""));
         Record args = bind(binder, """
                 {"item": {"name": "a", "state": ["WA"], "when": "2021-03-04"},
                  "dict": {"name": [], "state": []}, "mixed": []}""");
         assertNull(args.getClass().getMethod("scale").invoke(args));
-        assertEquals(LocalDate.of(2021, 3, 4), ((Record) args.getClass().getMethod("item").invoke(args))
-                .getClass().getMethod("when").invoke(args.getClass().getMethod("item").invoke(args)));
-        assertEquals("item: missing required property 'when'", reject(binder,
-                "{\"item\": {\"name\": \"a\", \"state\": []}, \"dict\": {\"name\": [], \"state\": []}, \"mixed\": []}"));
-        assertEquals("dict: missing required property 'state'", reject(binder,
-                "{\"item\": {\"name\": \"a\", \"state\": [], \"when\": \"2020-01-02\"}, \"dict\": {\"name\": []}, \"mixed\": []}"));
-        assertTrue(reject(binder, "{\"item\": {\"name\": \"a\", \"state\": [], \"when\": \"2020-01-02\"}, "
-                + "\"dict\": {\"name\": [], \"state\": []}, \"mixed\": [true]}").startsWith("mixed[0]: expected a string or an integer, got true"));
-        assertTrue(reject(binder, "{\"item\": {\"name\": \"a\", \"state\": [], \"when\": \"02/01/2020\"}, "
-                + "\"dict\": {\"name\": [], \"state\": []}, \"mixed\": []}").startsWith("item.when: expected a date"));
-        assertTrue(reject(binder, "{\"item\": {\"name\": \"a\", \"state\": [], \"when\": \"2020-01-02\"}, \"scale\": \"2\", "
-                + "\"dict\": {\"name\": [], \"state\": []}, \"mixed\": []}").startsWith("scale: expected a number"));
+        assertEquals(
+                LocalDate.of(2021, 3, 4),
+                ((Record) args.getClass().getMethod("item").invoke(args))
+                        .getClass()
+                        .getMethod("when")
+                        .invoke(args.getClass().getMethod("item").invoke(args)));
+        assertEquals(
+                "item: missing required property 'when'",
+                reject(
+                        binder,
+                        "{\"item\": {\"name\": \"a\", \"state\": []}, \"dict\": {\"name\": [], \"state\": []}, \"mixed\": []}"));
+        assertEquals(
+                "dict: missing required property 'state'",
+                reject(
+                        binder,
+                        "{\"item\": {\"name\": \"a\", \"state\": [], \"when\": \"2020-01-02\"}, \"dict\": {\"name\": []}, \"mixed\": []}"));
+        assertTrue(reject(
+                        binder,
+                        "{\"item\": {\"name\": \"a\", \"state\": [], \"when\": \"2020-01-02\"}, "
+                                + "\"dict\": {\"name\": [], \"state\": []}, \"mixed\": [true]}")
+                .startsWith("mixed[0]: expected a string or an integer, got true"));
+        assertTrue(reject(
+                        binder,
+                        "{\"item\": {\"name\": \"a\", \"state\": [], \"when\": \"02/01/2020\"}, "
+                                + "\"dict\": {\"name\": [], \"state\": []}, \"mixed\": []}")
+                .startsWith("item.when: expected a date"));
+        assertTrue(reject(
+                        binder,
+                        "{\"item\": {\"name\": \"a\", \"state\": [], \"when\": \"2020-01-02\"}, \"scale\": \"2\", "
+                                + "\"dict\": {\"name\": [], \"state\": []}, \"mixed\": []}")
+                .startsWith("scale: expected a number"));
     }
 
     @Test
@@ -151,13 +174,20 @@ class BinderTest {
                     }
                 }
                 """);
-        assertEquals("[{\"f0\":1.0,\"f1\":2.0},{\"f0\":3.0,\"f1\":4.0}]",
-                score(binder, "{\"data\": [{\"name\": \"a\", \"grades\": [1, 2], \"extra\": 1}, {\"grades\": [3.0, 4.0], \"name\": \"b\"}]}"));
+        assertEquals(
+                "[{\"f0\":1.0,\"f1\":2.0},{\"f0\":3.0,\"f1\":4.0}]",
+                score(
+                        binder,
+                        "{\"data\": [{\"name\": \"a\", \"grades\": [1, 2], \"extra\": 1}, {\"grades\": [3.0, 4.0], \"name\": \"b\"}]}"));
         assertEquals("data[0]: missing required property 'grades'", reject(binder, "{\"data\": [{\"name\": \"a\"}]}"));
-        assertEquals("data[0].grades: expected 2 values, got 3", reject(binder, "{\"data\": [{\"name\": \"a\", \"grades\": [1, 2, 3]}]}"));
-        assertTrue(reject(binder, "{\"data\": [{\"name\": [1, 2], \"grades\": [1, 2]}]}").startsWith("data[0].name: expected a string"));
+        assertEquals(
+                "data[0].grades: expected 2 values, got 3",
+                reject(binder, "{\"data\": [{\"name\": \"a\", \"grades\": [1, 2, 3]}]}"));
+        assertTrue(reject(binder, "{\"data\": [{\"name\": [1, 2], \"grades\": [1, 2]}]}")
+                .startsWith("data[0].name: expected a string"));
         // The schema's rows are objects; numpy's other form, a list in field order, is rejected as the schema says.
-        assertEquals("data[1]: expected an object, got an array",
+        assertEquals(
+                "data[1]: expected an object, got an array",
                 reject(binder, "{\"data\": [{\"name\": \"a\", \"grades\": [1, 2]}, [\"b\", [3.0, 4.0]]]}"));
         assertEquals("data[0]: expected an object, got an array", reject(binder, "{\"data\": [[\"a\"]]}"));
         assertEquals("data[0]: expected an object, got an array", reject(binder, "{\"data\": [[[1, 2], \"a\"]]}"));
@@ -190,27 +220,50 @@ class BinderTest {
                     }
                 }
                 """);
-        assertEquals("\"4 true b FLOAT64[2, 1, 1] UINT8\"", score(binder,
-                "{\"ints\": [[1,2],[3,4]], \"flags\": [true], \"names\": [\"b\"], \"any\": [[[1]],[[2.5]]], \"small\": [255]}"));
-        assertTrue(reject(binder, "{\"ints\": [[1,2],[3,4.5]], \"flags\": [true], \"names\": [\"b\"], \"any\": [[[1]]], \"small\": [1]}")
+        assertEquals(
+                "\"4 true b FLOAT64[2, 1, 1] UINT8\"",
+                score(
+                        binder,
+                        "{\"ints\": [[1,2],[3,4]], \"flags\": [true], \"names\": [\"b\"], \"any\": [[[1]],[[2.5]]], \"small\": [255]}"));
+        assertTrue(reject(
+                        binder,
+                        "{\"ints\": [[1,2],[3,4.5]], \"flags\": [true], \"names\": [\"b\"], \"any\": [[[1]]], \"small\": [1]}")
                 .startsWith("ints[1][1]: expected an integer"));
-        assertTrue(reject(binder, "{\"ints\": [[1,2]], \"flags\": [1], \"names\": [\"b\"], \"any\": [[[1]]], \"small\": [1]}")
+        assertTrue(reject(
+                        binder,
+                        "{\"ints\": [[1,2]], \"flags\": [1], \"names\": [\"b\"], \"any\": [[[1]]], \"small\": [1]}")
                 .startsWith("flags[0]: expected true or false"));
-        assertTrue(reject(binder, "{\"ints\": [[1,2]], \"flags\": [true], \"names\": [\"b\"], \"any\": [[[1]]], \"small\": [256]}")
+        assertTrue(reject(
+                        binder,
+                        "{\"ints\": [[1,2]], \"flags\": [true], \"names\": [\"b\"], \"any\": [[[1]]], \"small\": [256]}")
                 .startsWith("small[0]: expected an integer from 0 to 255"));
     }
 
     @Test
     void generatedSourceReadsLikeHandWrittenCode() throws Exception {
         Compilation compilation = Sources.compile(Sources.source("Ridge", RIDGE));
-        String source = compilation.generatedSourceFile("test.Ridge_ScoreSpec").orElseThrow().getCharContent(true).toString();
-        assertTrue(source.contains("@Generated(\n        value = \"dev.scorespec.processor.ScoreSpecProcessor\",\n        comments = \"from test.Ridge\"\n)")
-                || source.contains("comments = \"from test.Ridge\""), source);
-        assertTrue(source.contains("public final class Ridge_ScoreSpec implements ScoringBinder<Ridge_ScoreSpec.Arguments, double[]>"), source);
+        String source = compilation
+                .generatedSourceFile("test.Ridge_ScoreSpec")
+                .orElseThrow()
+                .getCharContent(true)
+                .toString();
+        assertTrue(
+                source.contains(
+                                "@Generated(\n        value = \"dev.scorespec.processor.ScoreSpecProcessor\",\n        comments = \"from test.Ridge\"\n)")
+                        || source.contains("comments = \"from test.Ridge\""),
+                source);
+        assertTrue(
+                source.contains(
+                        "public final class Ridge_ScoreSpec implements ScoringBinder<Ridge_ScoreSpec.Arguments, double[]>"),
+                source);
         assertTrue(source.contains("private static final int[] DATA_SHAPE = {1, 10};"), source);
         assertTrue(source.contains("Reads {@code data}: a float64 array of shape (*, 10)."), source);
-        assertTrue(source.contains("return (double[][]) NdArrayReader.readJavaArray(json, DType.FLOAT64, DATA_SHAPE, true);"), source);
-        String services = new CompiledClasses(compilation).text("META-INF/services/dev.scorespec.runtime.binding.ScoringBinder");
+        assertTrue(
+                source.contains(
+                        "return (double[][]) NdArrayReader.readJavaArray(json, DType.FLOAT64, DATA_SHAPE, true);"),
+                source);
+        String services =
+                new CompiledClasses(compilation).text("META-INF/services/dev.scorespec.runtime.binding.ScoringBinder");
         assertTrue(services.lines().anyMatch("test.Ridge_ScoreSpec"::equals), services);
     }
 }

@@ -44,8 +44,7 @@ class CodecAgreementTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One candidate: the declaration of the parameter and its annotation, and the sample value's JSON. */
-    private record Case(String codec, String schema, String javaType, String value) {
-    }
+    private record Case(String codec, String schema, String javaType, String value) {}
 
     private static final List<Case> CASES = new ArrayList<>();
     private static final Map<String, Case> ACCEPTED = new LinkedHashMap<>();
@@ -54,8 +53,12 @@ class CodecAgreementTest {
 
     private static void ndarray(DType dtype, String... values) {
         for (String value : values) {
-            CASES.add(new Case(dtype.numpyName(), "ndarray = @NdArray(dtype = \"" + dtype.numpyName() + "\", sample = "
-                    + javaString("[" + value + "]") + ")", "NDArray", value));
+            CASES.add(new Case(
+                    dtype.numpyName(),
+                    "ndarray = @NdArray(dtype = \"" + dtype.numpyName() + "\", sample = "
+                            + javaString("[" + value + "]") + ")",
+                    "NDArray",
+                    value));
         }
     }
 
@@ -68,10 +71,15 @@ class CodecAgreementTest {
     /** A one-cell frame whose column is pinned to a kind; {@code null} kind leaves it to inference. */
     private static void frame(ColumnKind kind, String... values) {
         String codec = "frame " + (kind == null ? "inferred" : kind.name());
-        String pin = kind == null ? "" : ", columns = @DataFrame.Column(name = \"c\", type = ColumnKind." + kind.name() + ")";
+        String pin = kind == null
+                ? ""
+                : ", columns = @DataFrame.Column(name = \"c\", type = ColumnKind." + kind.name() + ")";
         for (String value : values) {
-            CASES.add(new Case(codec, "dataframe = @DataFrame(sample = " + javaString("[{\"c\": " + value + "}]") + pin + ")",
-                    "tech.tablesaw.api.Table", value));
+            CASES.add(new Case(
+                    codec,
+                    "dataframe = @DataFrame(sample = " + javaString("[{\"c\": " + value + "}]") + pin + ")",
+                    "tech.tablesaw.api.Table",
+                    value));
         }
     }
 
@@ -97,30 +105,119 @@ class CodecAgreementTest {
         return out.append('"').toString();
     }
 
-    private static final String[] BASE64 = quoted("", "QQ==", "QR==", "QUI=", "QUJ=", "QUJD", "aGVsbG8=", "aGVsbG8",
-            "aGVsbG8==", "a===", "====", "YQ==\n", "-_8=", "+/8=", "AB CD", " ", "=QQ=", "QQ=A", "AAAA", "////");
-    private static final String[] LOCAL_DATE_TIMES = quoted("2020-01-02T03:04:05", "2020-02-29T00:00:00",
-            "2021-02-29T00:00:00", "2020-01-02", "2020-01-02T03:04", "2020-01-02 03:04:05", "2020-01-02T03:04:05.5",
-            "2020-01-02T03:04:05.123456789", "2020-01-02T03:04:05.1234567891", "2020-01-02T03:04:05.", "2020-01-02T03:04:05Z",
-            "2020-01-02T03:04:05+01:00", "2020-01-02t03:04:05", "0001-01-01T00:00:00", "9999-12-31T23:59:59.999999999",
-            "2020-01-02T24:00:00", "2020-01-02T23:59:60", "", "+12020-01-01T00:00:00", "2020-1-2T03:04:05", "1900-02-29T00:00:00",
+    private static final String[] BASE64 = quoted(
+            "",
+            "QQ==",
+            "QR==",
+            "QUI=",
+            "QUJ=",
+            "QUJD",
+            "aGVsbG8=",
+            "aGVsbG8",
+            "aGVsbG8==",
+            "a===",
+            "====",
+            "YQ==\n",
+            "-_8=",
+            "+/8=",
+            "AB CD",
+            " ",
+            "=QQ=",
+            "QQ=A",
+            "AAAA",
+            "////");
+    private static final String[] LOCAL_DATE_TIMES = quoted(
+            "2020-01-02T03:04:05",
+            "2020-02-29T00:00:00",
+            "2021-02-29T00:00:00",
+            "2020-01-02",
+            "2020-01-02T03:04",
+            "2020-01-02 03:04:05",
+            "2020-01-02T03:04:05.5",
+            "2020-01-02T03:04:05.123456789",
+            "2020-01-02T03:04:05.1234567891",
+            "2020-01-02T03:04:05.",
+            "2020-01-02T03:04:05Z",
+            "2020-01-02T03:04:05+01:00",
+            "2020-01-02t03:04:05",
+            "0001-01-01T00:00:00",
+            "9999-12-31T23:59:59.999999999",
+            "2020-01-02T24:00:00",
+            "2020-01-02T23:59:60",
+            "",
+            "+12020-01-01T00:00:00",
+            "2020-1-2T03:04:05",
+            "1900-02-29T00:00:00",
             "2000-02-29T12:00:00");
-    private static final String[] TIMEDELTAS = quoted("3600 seconds", "2 weeks", "-5 days", "+5 days", "1 DAYS", "1 day",
-            "1  days", " 1 days", "1 days ", "PT1H", "P2DT3.5S", "-PT0.5S", "P1DT2H0M0S", "-P0DT0H0M1S", "pt1h", "P1W", "",
-            "1.5 seconds", "9223372036854775807 nanoseconds", "9223372036854775807 weeks", "-9223372036854775808 microseconds",
-            "-1 microseconds", "PT", "P", "0 seconds", "7 milliseconds", "-7 nanoseconds", "5 hours", "-90 minutes",
-            "PT0.000000001S", "P106751DT23H47M16.854775807S");
+    private static final String[] TIMEDELTAS = quoted(
+            "3600 seconds",
+            "2 weeks",
+            "-5 days",
+            "+5 days",
+            "1 DAYS",
+            "1 day",
+            "1  days",
+            " 1 days",
+            "1 days ",
+            "PT1H",
+            "P2DT3.5S",
+            "-PT0.5S",
+            "P1DT2H0M0S",
+            "-P0DT0H0M1S",
+            "pt1h",
+            "P1W",
+            "",
+            "1.5 seconds",
+            "9223372036854775807 nanoseconds",
+            "9223372036854775807 weeks",
+            "-9223372036854775808 microseconds",
+            "-1 microseconds",
+            "PT",
+            "P",
+            "0 seconds",
+            "7 milliseconds",
+            "-7 nanoseconds",
+            "5 hours",
+            "-90 minutes",
+            "PT0.000000001S",
+            "P106751DT23H47M16.854775807S");
 
     @BeforeAll
     static void compileEveryCase() throws Exception {
         for (DType dtype : DType.values()) {
             if (dtype.isInteger()) {
-                ndarray(dtype, dtype.min().toString(), dtype.max().toString(), dtype.min().subtract(java.math.BigInteger.ONE)
-                        .toString(), dtype.max().add(java.math.BigInteger.ONE).toString(), "0", "-1", "7.0", "1e2", "1.5",
-                        "\"1\"", "true");
+                ndarray(
+                        dtype,
+                        dtype.min().toString(),
+                        dtype.max().toString(),
+                        dtype.min().subtract(java.math.BigInteger.ONE).toString(),
+                        dtype.max().add(java.math.BigInteger.ONE).toString(),
+                        "0",
+                        "-1",
+                        "7.0",
+                        "1e2",
+                        "1.5",
+                        "\"1\"",
+                        "true");
             } else if (dtype.isFloating()) {
-                ndarray(dtype, "0", "-0.0", "1.5", "65504", "65520", "3.4028235e38", "3.5e38", "-3.5e38",
-                        "1.7976931348623157e308", "1e-45", "4.9e-324", "1e-400", "1e400", "\"1.0\"", "true", "12345678901234567890");
+                ndarray(
+                        dtype,
+                        "0",
+                        "-0.0",
+                        "1.5",
+                        "65504",
+                        "65520",
+                        "3.4028235e38",
+                        "3.5e38",
+                        "-3.5e38",
+                        "1.7976931348623157e308",
+                        "1e-45",
+                        "4.9e-324",
+                        "1e-400",
+                        "1e400",
+                        "\"1.0\"",
+                        "true",
+                        "12345678901234567890");
             }
         }
         ndarray(DType.BOOL, "true", "false", "0", "\"true\"", "null");
@@ -133,34 +230,123 @@ class CodecAgreementTest {
         standard("int", "-2147483648", "2147483647", "2147483648", "1e9");
         standard("long", "-9223372036854775808", "9223372036854775807", "9223372036854775808", "1.0");
         standard("float", "0", "1.5", "3.4028235e38", "3.5e38", "-3.5e38", "1e-46");
-        standard("double", "0", "-0.0", "1.7976931348623157e308", "4.9e-324", "1e-400", "1e400", "-1e400", "\"1.0\"", "true");
+        standard(
+                "double",
+                "0",
+                "-0.0",
+                "1.7976931348623157e308",
+                "4.9e-324",
+                "1e-400",
+                "1e400",
+                "-1e400",
+                "\"1.0\"",
+                "true");
         standard("boolean", "true", "false", "1");
         standard("byte[]", BASE64);
-        standard("LocalDate", quoted("2020-01-02", "2020-02-29", "2021-02-29", "2020-1-2", "20200102", "+2020-01-02",
-                "2020-01-02T00:00:00", "", "0000-01-01", "9999-12-31", "2020-13-01"));
-        standard("OffsetDateTime", quoted("2020-01-02T03:04:05Z", "2020-01-02T03:04:05+01:00", "2020-01-02T03:04:05-18:00",
-                "2020-01-02T03:04:05+18:01", "2020-01-02T03:04Z", "2020-01-02T03:04:05", "2020-01-02T03:04:05.5z",
-                "2020-01-02T03:04:05+0100", "2020-02-29T23:59:59.999999999-05:30", "2020-01-02 03:04:05Z", ""));
+        standard(
+                "LocalDate",
+                quoted(
+                        "2020-01-02",
+                        "2020-02-29",
+                        "2021-02-29",
+                        "2020-1-2",
+                        "20200102",
+                        "+2020-01-02",
+                        "2020-01-02T00:00:00",
+                        "",
+                        "0000-01-01",
+                        "9999-12-31",
+                        "2020-13-01"));
+        standard(
+                "OffsetDateTime",
+                quoted(
+                        "2020-01-02T03:04:05Z",
+                        "2020-01-02T03:04:05+01:00",
+                        "2020-01-02T03:04:05-18:00",
+                        "2020-01-02T03:04:05+18:01",
+                        "2020-01-02T03:04Z",
+                        "2020-01-02T03:04:05",
+                        "2020-01-02T03:04:05.5z",
+                        "2020-01-02T03:04:05+0100",
+                        "2020-02-29T23:59:59.999999999-05:30",
+                        "2020-01-02 03:04:05Z",
+                        ""));
         standard("LocalDateTime", LOCAL_DATE_TIMES);
-        standard("OffsetTime", quoted("13:45:30Z", "13:45:30.5+01:00", "13:45Z", "13:45:30", "00:00:00-18:00", "24:00:00Z",
-                "13:45:30.000000001z", ""));
-        standard("LocalTime", quoted("13:45:30", "13:45", "13:45:30.000000001", "24:00:00", "13:45:30Z", "00:00:00",
-                "23:59:59.999999999", "1:02:03", ""));
+        standard(
+                "OffsetTime",
+                quoted(
+                        "13:45:30Z",
+                        "13:45:30.5+01:00",
+                        "13:45Z",
+                        "13:45:30",
+                        "00:00:00-18:00",
+                        "24:00:00Z",
+                        "13:45:30.000000001z",
+                        ""));
+        standard(
+                "LocalTime",
+                quoted(
+                        "13:45:30",
+                        "13:45",
+                        "13:45:30.000000001",
+                        "24:00:00",
+                        "13:45:30Z",
+                        "00:00:00",
+                        "23:59:59.999999999",
+                        "1:02:03",
+                        ""));
 
-        frame(ColumnKind.LONG, "9223372036854775807", "-9223372036854775808", "9223372036854775808", "7.0", "1.5", "\"1\"");
+        frame(
+                ColumnKind.LONG,
+                "9223372036854775807",
+                "-9223372036854775808",
+                "9223372036854775808",
+                "7.0",
+                "1.5",
+                "\"1\"");
         frame(ColumnKind.INTEGER, "2147483647", "-2147483648", "2147483648", "3.0");
         frame(ColumnKind.DOUBLE, "0", "1.5", "1.7976931348623157e308", "1e400", "\"1\"", "true");
         frame(ColumnKind.BOOLEAN, "true", "false", "1", "\"true\"");
         frame(ColumnKind.STRING, "\"\"", "\"a\"", "1");
-        frame(ColumnKind.DATE, quoted("2020-02-29", "2021-02-29", "2020-01-02T00:00:00", "", "9999-12-31", "2020/01/02"));
+        frame(
+                ColumnKind.DATE,
+                quoted("2020-02-29", "2021-02-29", "2020-01-02T00:00:00", "", "9999-12-31", "2020/01/02"));
         frame(ColumnKind.DATE_TIME, LOCAL_DATE_TIMES);
-        frame(ColumnKind.INSTANT, quoted("2020-01-02T03:04:05Z", "2020-01-02T03:04:05.123Z", "2020-01-02T03:04:05+01:00",
-                "2020-01-02T03:04:05.1234Z", "2020-01-02T03:04:05", "2020-02-29T23:59:59.999-05:30", ""));
-        frame(ColumnKind.TIME, quoted("13:45:30", "13:45", "13:45:30.5", "13:45:30.0001", "24:00:00", "13:45:30Z", "",
-                "00:00:00", "23:59:59.999"));
+        frame(
+                ColumnKind.INSTANT,
+                quoted(
+                        "2020-01-02T03:04:05Z",
+                        "2020-01-02T03:04:05.123Z",
+                        "2020-01-02T03:04:05+01:00",
+                        "2020-01-02T03:04:05.1234Z",
+                        "2020-01-02T03:04:05",
+                        "2020-02-29T23:59:59.999-05:30",
+                        ""));
+        frame(
+                ColumnKind.TIME,
+                quoted(
+                        "13:45:30",
+                        "13:45",
+                        "13:45:30.5",
+                        "13:45:30.0001",
+                        "24:00:00",
+                        "13:45:30Z",
+                        "",
+                        "00:00:00",
+                        "23:59:59.999"));
         frame(ColumnKind.TIMEDELTA, TIMEDELTAS);
-        frame(null, quoted("2020-01-02", "2020-01-02T03:04:05", "2020-01-02T03:04:05Z", "13:45:30", "P1DT2H0M0S",
-                "3600 seconds", "2020-01-02 03:04:05", "x", ""));
+        frame(
+                null,
+                quoted(
+                        "2020-01-02",
+                        "2020-01-02T03:04:05",
+                        "2020-01-02T03:04:05Z",
+                        "13:45:30",
+                        "P1DT2H0M0S",
+                        "3600 seconds",
+                        "2020-01-02 03:04:05",
+                        "x",
+                        ""));
         frame(null, "null", "[1]");
 
         Map<String, JavaFileObject> sources = new LinkedHashMap<>();
@@ -168,7 +354,8 @@ class CodecAgreementTest {
             sources.put("C" + i, source("C" + i, CASES.get(i)));
         }
         Compilation all = compileAll(sources.values());
-        Set<JavaFileObject> failed = all.errors().stream().map(Diagnostic::getSource).collect(Collectors.toSet());
+        Set<JavaFileObject> failed =
+                all.errors().stream().map(Diagnostic::getSource).collect(Collectors.toSet());
         List<JavaFileObject> good = new ArrayList<>();
         for (int i = 0; i < CASES.size(); i++) {
             JavaFileObject source = sources.get("C" + i);
@@ -189,8 +376,10 @@ class CodecAgreementTest {
 
     /** One javac run for all cases, with every error reported (javac stops listing them at 100). */
     private static Compilation compileAll(java.util.Collection<JavaFileObject> sources) {
-        return com.google.testing.compile.Compiler.javac().withProcessors(new ScoreSpecProcessor())
-                .withOptions("-Xmaxerrs", "100000").compile(sources);
+        return com.google.testing.compile.Compiler.javac()
+                .withProcessors(new ScoreSpecProcessor())
+                .withOptions("-Xmaxerrs", "100000")
+                .compile(sources);
     }
 
     private static JavaFileObject source(String name, Case c) {
@@ -209,7 +398,8 @@ class CodecAgreementTest {
             Case c = entry.getValue();
             ScoringBinder<Record, Object> binder = accepted.instance("test." + entry.getKey() + "_ScoreSpec");
             binder.init(ModelDir.of(Path.of(".")));
-            String raw = c.schema().startsWith("ndarray") ? "[" + c.value() + "]"
+            String raw = c.schema().startsWith("ndarray")
+                    ? "[" + c.value() + "]"
                     : c.schema().startsWith("dataframe") ? "[{\"c\": " + c.value() + "}]" : c.value();
             JsonNode example = JSON.readTree(accepted.text(binder.documentResource("3.1")))
                     .at("/components/schemas/ServiceInput/example");
@@ -217,8 +407,10 @@ class CodecAgreementTest {
             try {
                 fromExample = value(binder.bind(ScoringRequest.json(example.toString())));
             } catch (BindingException e) {
-                throw new AssertionError(c.codec() + " sample " + c.value() + " compiles, but a request with its published "
-                        + "example " + example + " fails: " + e.getMessage(), e);
+                throw new AssertionError(
+                        c.codec() + " sample " + c.value() + " compiles, but a request with its published " + "example "
+                                + example + " fails: " + e.getMessage(),
+                        e);
             }
             Object fromSample;
             try {
@@ -226,13 +418,18 @@ class CodecAgreementTest {
             } catch (BindingException e) {
                 // Dataframe samples may be written as pandas reads CSV ("2020-01-02 03:04:05"): the processor
                 // publishes them in the form requests take, and that example is what must bind (above).
-                assertTrue(c.schema().startsWith("dataframe") && !JSON.readTree(raw).equals(example.get("data")),
-                        () -> c.codec() + " sample " + c.value() + " compiles, but a request with it fails: " + e.getMessage());
+                assertTrue(
+                        c.schema().startsWith("dataframe")
+                                && !JSON.readTree(raw).equals(example.get("data")),
+                        () -> c.codec() + " sample " + c.value() + " compiles, but a request with it fails: "
+                                + e.getMessage());
                 continue;
             }
-            assertTrue(sameValue(fromSample, fromExample),
-                    () -> c.codec() + " sample " + c.value() + " reads as " + Arrays.deepToString(new Object[] {fromSample})
-                            + ", its published example " + example + " as " + Arrays.deepToString(new Object[] {fromExample}));
+            assertTrue(
+                    sameValue(fromSample, fromExample),
+                    () -> c.codec() + " sample " + c.value() + " reads as "
+                            + Arrays.deepToString(new Object[] {fromSample}) + ", its published example " + example
+                            + " as " + Arrays.deepToString(new Object[] {fromExample}));
         }
     }
 
@@ -246,8 +443,12 @@ class CodecAgreementTest {
             assertTrue(codecs.contains("frame " + kind.name()), kind.name());
         }
         for (String codec : codecs) {
-            assertTrue(ACCEPTED.values().stream().anyMatch(c -> c.codec().equals(codec)), () -> codec + ": nothing accepted");
-            assertTrue(REJECTED.values().stream().anyMatch(c -> c.codec().equals(codec)), () -> codec + ": nothing refused");
+            assertTrue(
+                    ACCEPTED.values().stream().anyMatch(c -> c.codec().equals(codec)),
+                    () -> codec + ": nothing accepted");
+            assertTrue(
+                    REJECTED.values().stream().anyMatch(c -> c.codec().equals(codec)),
+                    () -> codec + ": nothing refused");
         }
     }
 
@@ -262,12 +463,15 @@ class CodecAgreementTest {
         assertFalse(accepts("LocalTime", quoted("13:45")), "a time without seconds, which requests may not carry");
         assertFalse(accepts("frame DOUBLE", "1e400"), "published as \"Infinity\", which requests may not carry");
         assertFalse(accepts("frame DATE_TIME", quoted("+12020-01-01T00:00:00")), "published as \"+12020-...\"");
-        assertTrue(accepts("frame DATE_TIME", quoted("2020-01-02 03:04:05")), "pandas' CSV text, published as requests take it");
+        assertTrue(
+                accepts("frame DATE_TIME", quoted("2020-01-02 03:04:05")),
+                "pandas' CSV text, published as requests take it");
         assertEquals(CASES.size(), ACCEPTED.size() + REJECTED.size());
     }
 
     private static boolean accepts(String codec, String value) {
-        return ACCEPTED.values().stream().anyMatch(c -> c.codec().equals(codec) && c.value().equals(value));
+        return ACCEPTED.values().stream()
+                .anyMatch(c -> c.codec().equals(codec) && c.value().equals(value));
     }
 
     /**
@@ -277,10 +481,12 @@ class CodecAgreementTest {
      */
     private static boolean sameValue(Object a, Object b) {
         if (a instanceof float[] x && b instanceof float[] y) {
-            return x.length == y.length && java.util.stream.IntStream.range(0, x.length).allMatch(i -> x[i] == y[i]);
+            return x.length == y.length
+                    && java.util.stream.IntStream.range(0, x.length).allMatch(i -> x[i] == y[i]);
         }
         if (a instanceof double[] x && b instanceof double[] y) {
-            return x.length == y.length && java.util.stream.IntStream.range(0, x.length).allMatch(i -> x[i] == y[i]);
+            return x.length == y.length
+                    && java.util.stream.IntStream.range(0, x.length).allMatch(i -> x[i] == y[i]);
         }
         if (a instanceof Float x && b instanceof Float y) {
             return x.floatValue() == y.floatValue();

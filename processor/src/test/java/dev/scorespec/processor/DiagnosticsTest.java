@@ -18,7 +18,10 @@ class DiagnosticsTest {
         Compilation compilation = Sources.compile(source);
         assertThat(compilation).failed();
         assertThat(compilation).hadErrorCount(1);
-        assertThat(compilation).hadErrorContaining("[" + id + "] " + text).inFile(source).onLineContaining(line);
+        assertThat(compilation)
+                .hadErrorContaining("[" + id + "] " + text)
+                .inFile(source)
+                .onLineContaining(line);
     }
 
     private static Compilation compileQuietly(String body) {
@@ -27,12 +30,15 @@ class DiagnosticsTest {
 
     @Test
     void unknownParam() {
-        assertError("""
+        assertError(
+                """
                 public class Bad {
                     @InputSchema(param = "dat", ndarray = @NdArray(sample = "[1.0]"))
                     public double run(double[] data) { return 0; }
                 }
-                """, "SS130", "@InputSchema(param = \"dat\") names no parameter of run. Its parameters are: data.",
+                """,
+                "SS130",
+                "@InputSchema(param = \"dat\") names no parameter of run. Its parameters are: data.",
                 "param = \"dat\"");
     }
 
@@ -56,8 +62,10 @@ class DiagnosticsTest {
                 }
                 """);
         Compilation compilation = Sources.compile(source);
-        assertThat(compilation).hadErrorContaining("[SS132] Parameter 'data' has 2 @InputSchema annotations")
-                .inFile(source).onLineContaining("ndarray = @NdArray(sample = \"[1.0]\"))");
+        assertThat(compilation)
+                .hadErrorContaining("[SS132] Parameter 'data' has 2 @InputSchema annotations")
+                .inFile(source)
+                .onLineContaining("ndarray = @NdArray(sample = \"[1.0]\"))");
         assertThat(compilation).hadErrorContaining("[SS132]").inFile(source).onLineContaining("standard = @Standard");
         assertThat(compilation).hadErrorCount(2);
     }
@@ -105,67 +113,88 @@ class DiagnosticsTest {
 
     @Test
     void raggedSample() {
-        assertError("""
+        assertError(
+                """
                 public class Bad {
                     @InputSchema(param = "data", ndarray = @NdArray(sample = "[[1,2,3,4,5,6,7,8,9,10],[1,2,3,4,5,6,7,8,9]]"))
                     public double run(double[][] data) { return 0; }
                 }
-                """, "SS142", "The sample for 'data' is a ragged array: row [1] has 9 values, row [0] has 10 values. Make every "
-                + "row the same length.", "@InputSchema");
+                """,
+                "SS142",
+                "The sample for 'data' is a ragged array: row [1] has 9 values, row [0] has 10 values. Make every "
+                        + "row the same length.",
+                "@InputSchema");
     }
 
     @Test
     void mixedSampleForNdArray() {
-        assertError("""
+        assertError(
+                """
                 public class Bad {
                     @InputSchema(param = "data", ndarray = @NdArray(sample = "[1, \\"a\\"]"))
                     public double run(NDArray data) { return 0; }
                 }
-                """, "SS143", "The sample for 'data' mixes element types in one array: [0] is an integer, [1] is a string.",
+                """,
+                "SS143",
+                "The sample for 'data' mixes element types in one array: [0] is an integer, [1] is a string.",
                 "@InputSchema");
     }
 
     @Test
     void sampleDoesNotFitTheJavaType() {
-        assertError("""
+        assertError(
+                """
                 public class Bad {
                     @InputSchema(param = "data", ndarray = @NdArray(sample = "[\\"a\\", \\"b\\"]"))
                     public double run(double[] data) { return 0; }
                 }
-                """, "SS144", "The sample for 'data' does not fit double[] (dtype float64): [0] is \"a\", not a number.",
+                """,
+                "SS144",
+                "The sample for 'data' does not fit double[] (dtype float64): [0] is \"a\", not a number.",
                 "@InputSchema");
     }
 
     @Test
     void standardSampleDoesNotFit() {
-        assertError("""
+        assertError(
+                """
                 public class Bad {
                     @InputSchema(param = "when", standard = @Standard(sample = "\\"2020-13-45\\""))
                     public double run(LocalDate when) { return 0; }
                 }
-                """, "SS144", "The sample for 'when' does not fit LocalDate: the sample is \"2020-13-45\", not a date",
+                """,
+                "SS144",
+                "The sample for 'when' does not fit LocalDate: the sample is \"2020-13-45\", not a date",
                 "@InputSchema");
     }
 
     @Test
     void unknownDtype() {
-        assertError("""
+        assertError(
+                """
                 public class Bad {
                     @InputSchema(param = "data", ndarray = @NdArray(sample = "[1.0]", dtype = "float128"))
                     public double run(NDArray data) { return 0; }
                 }
-                """, "SS145", "@NdArray(dtype = \"float128\") for 'data' is not a dtype ScoreSpec knows", "@InputSchema");
+                """,
+                "SS145",
+                "@NdArray(dtype = \"float128\") for 'data' is not a dtype ScoreSpec knows",
+                "@InputSchema");
     }
 
     @Test
     void dtypeDoesNotMatchTheJavaArray() {
-        assertError("""
+        assertError(
+                """
                 public class Bad {
                     @InputSchema(param = "data", ndarray = @NdArray(sample = "[1.0]", dtype = "float32"))
                     public double run(double[] data) { return 0; }
                 }
-                """, "SS146", "@NdArray(dtype = \"float32\") for 'data' stores float elements, but the Java type is "
-                + "double[]. Use float[], or dtype = \"float64\".", "@InputSchema");
+                """,
+                "SS146",
+                "@NdArray(dtype = \"float32\") for 'data' stores float elements, but the Java type is "
+                        + "double[]. Use float[], or dtype = \"float64\".",
+                "@InputSchema");
     }
 
     @Test
@@ -200,37 +229,48 @@ class DiagnosticsTest {
 
     @Test
     void runIsStatic() {
-        assertError("""
+        assertError(
+                """
                 public class Bad {
                     @InputSchema(param = "data", ndarray = @NdArray(sample = "[1.0]"))
                     public static double run(double[] data) { return 0; }
                 }
-                """, "SS114", "The scoring method 'run' must not be static: the server calls it on the instance that "
-                + "@Init prepared. Remove 'static'.", "public static double run(");
+                """,
+                "SS114",
+                "The scoring method 'run' must not be static: the server calls it on the instance that "
+                        + "@Init prepared. Remove 'static'.",
+                "public static double run(");
     }
 
     @Test
     void requestHeadersWithASchema() {
-        assertError("""
+        assertError(
+                """
                 public class Bad {
                     @InputSchema(param = "data", ndarray = @NdArray(sample = "[1.0]"))
                     @InputSchema(param = "headers", standard = @Standard(sample = "{\\"a\\": \\"b\\"}"))
                     public double run(double[] data,
                             @RequestHeaders Map<String, String> headers) { return 0; }
                 }
-                """, "SS136", "Parameter 'headers' is marked @RequestHeaders and also has an @InputSchema; headers do "
-                + "not come from the body. Remove one of them.", "@RequestHeaders Map<String, String> headers");
+                """,
+                "SS136",
+                "Parameter 'headers' is marked @RequestHeaders and also has an @InputSchema; headers do "
+                        + "not come from the body. Remove one of them.",
+                "@RequestHeaders Map<String, String> headers");
     }
 
     @Test
     void classCannotBeConstructed() {
-        assertError("""
+        assertError(
+                """
                 public class Bad {
                     private Bad(String model) {}
                     @InputSchema(param = "data", ndarray = @NdArray(sample = "[1.0]"))
                     public double run(double[] data) { return 0; }
                 }
-                """, "SS115", "ScoreSpec cannot create test.Bad: it needs a non-private constructor without parameters",
+                """,
+                "SS115",
+                "ScoreSpec cannot create test.Bad: it needs a non-private constructor without parameters",
                 "public class Bad");
     }
 
@@ -244,18 +284,24 @@ class DiagnosticsTest {
                 }
                 """);
         Compilation compilation = Sources.compile(source);
-        assertThat(compilation).hadErrorContaining("[SS111] Bad has 2 methods named 'run'")
-                .inFile(source).onLineContaining("run(String text)");
+        assertThat(compilation)
+                .hadErrorContaining("[SS111] Bad has 2 methods named 'run'")
+                .inFile(source)
+                .onLineContaining("run(String text)");
     }
 
     @Test
     void schemaOnAMethodNotNamedRun() {
-        assertError("""
+        assertError(
+                """
                 public class Bad {
                     @InputSchema(param = "data", ndarray = @NdArray(sample = "[1.0]"))
                     public double score(double[] data) { return 0; }
                 }
-                """, "SS112", "@InputSchema is on 'score', but the scoring method must be named 'run'", "public double score");
+                """,
+                "SS112",
+                "@InputSchema is on 'score', but the scoring method must be named 'run'",
+                "public double score");
     }
 
     @Test
@@ -279,13 +325,16 @@ class DiagnosticsTest {
                     public double run(double[] data) { return 0; }
                 }
                 """);
-        assertThat(Sources.compile(source)).hadErrorContaining("[SS121] Bad has 2 @Init methods")
-                .inFile(source).onLineContaining("void warm()");
+        assertThat(Sources.compile(source))
+                .hadErrorContaining("[SS121] Bad has 2 @Init methods")
+                .inFile(source)
+                .onLineContaining("void warm()");
     }
 
     @Test
     void requestHeadersMustBeAStringMap() {
-        assertError("""
+        assertError(
+                """
                 public class Bad {
                     @InputSchema(param = "data", ndarray = @NdArray(sample = "[1.0]"))
                     public double run(double[] data, @RequestHeaders Map<String, Object> headers) { return 0; }
@@ -295,13 +344,17 @@ class DiagnosticsTest {
 
     @Test
     void optionalPrimitive() {
-        assertError("""
+        assertError(
+                """
                 public class Bad {
                     @InputSchema(param = "scale", optional = true, standard = @Standard(sample = "1.5"))
                     public double run(double scale) { return 0; }
                 }
-                """, "SS137", "Parameter 'scale' is optional, so it receives null when the body leaves it out, but its "
-                + "type double cannot hold null.", "public double run");
+                """,
+                "SS137",
+                "Parameter 'scale' is optional, so it receives null when the body leaves it out, but its "
+                        + "type double cannot hold null.",
+                "public double run");
     }
 
     @Test
@@ -328,12 +381,15 @@ class DiagnosticsTest {
 
     @Test
     void runWithoutSchemaNeedsOneStringParameter() {
-        assertError("""
+        assertError(
+                """
                 @ScoringService
                 public class Bad {
                     public String run(double[] data) { return ""; }
                 }
-                """, "SS139", "run(double[] data) has no @InputSchema, so it would receive the raw JSON body text",
+                """,
+                "SS139",
+                "run(double[] data) has no @InputSchema, so it would receive the raw JSON body text",
                 "public String run");
     }
 
@@ -349,12 +405,15 @@ class DiagnosticsTest {
 
     @Test
     void emptySample() {
-        assertError("""
+        assertError(
+                """
                 public class Bad {
                     @InputSchema(param = "data", standard = @Standard(sample = "[]"))
                     public double run(List<Long> data) { return 0; }
                 }
-                """, "SS141", "The sample for 'data' is [], from which ScoreSpec cannot tell the element type.",
+                """,
+                "SS141",
+                "The sample for 'data' is [], from which ScoreSpec cannot tell the element type.",
                 "@InputSchema");
     }
 

@@ -33,13 +33,14 @@ import org.junit.jupiter.api.Test;
 class GeneratedNamesTest {
 
     /** Names a parameter of run may have but a record component may not (JLS 8.10.1). */
-    private static final List<String> NOT_COMPONENT_NAMES = List.of("clone", "finalize", "getClass", "hashCode",
-            "notify", "notifyAll", "toString", "wait");
+    private static final List<String> NOT_COMPONENT_NAMES =
+            List.of("clone", "finalize", "getClass", "hashCode", "notify", "notifyAll", "toString", "wait");
 
     @Test
     void parametersAndComponentsNamedLikeTheEmittersLocalsBindToTheirOwnPlaces() throws Exception {
         List<String> locals = new ArrayList<>(declaredInGoldens());
-        assertTrue(locals.containsAll(List.of("json", "name", "request", "hasData", "data", "e", "out", "value")),
+        assertTrue(
+                locals.containsAll(List.of("json", "name", "request", "hasData", "data", "e", "out", "value")),
                 "the goldens declare the locals the emitter is known to use: " + locals);
         List<String> parameters = new ArrayList<>(locals);
         parameters.addAll(NOT_COMPONENT_NAMES);
@@ -47,28 +48,41 @@ class GeneratedNamesTest {
         assertTrue(!parameters.contains(record));
 
         String source = "public class Names {\n"
-                + "    public record Fields(" + locals.stream()
-                        .map(n -> "@Standard(sample = \"1.0\") double " + n).collect(Collectors.joining(", ")) + ") {}\n\n"
-                + parameters.stream().map(n -> "    @InputSchema(param = \"" + n + "\", standard = @Standard(sample = \"1.0\"))\n")
+                + "    public record Fields("
+                + locals.stream()
+                        .map(n -> "@Standard(sample = \"1.0\") double " + n)
+                        .collect(Collectors.joining(", ")) + ") {}\n\n"
+                + parameters.stream()
+                        .map(n -> "    @InputSchema(param = \"" + n + "\", standard = @Standard(sample = \"1.0\"))\n")
                         .collect(Collectors.joining())
                 + "    @InputSchema(param = \"" + record + "\")\n"
                 + "    @OutputSchema(standard = @Standard(sample = \"[1.0]\"))\n"
-                + "    public List<Double> run(" + parameters.stream().map(n -> "double " + n).collect(Collectors.joining(", "))
+                + "    public List<Double> run("
+                + parameters.stream().map(n -> "double " + n).collect(Collectors.joining(", "))
                 + ", Fields " + record + ") {\n"
                 + "        List<Double> all = new ArrayList<>(List.of(" + String.join(", ", parameters) + "));\n"
-                + locals.stream().map(n -> "        all.add(" + record + "." + n + "());\n").collect(Collectors.joining())
+                + locals.stream()
+                        .map(n -> "        all.add(" + record + "." + n + "());\n")
+                        .collect(Collectors.joining())
                 + "        return all;\n"
                 + "    }\n"
                 + "}\n";
         ScoringBinder<Record, Object> binder = BinderTest.binder("Names", source);
 
         // Parameter i receives i, component j receives 1000 + j: any mix-up shows in the result.
-        String body = "{" + IntStream.range(0, parameters.size())
-                .mapToObj(i -> "\"" + parameters.get(i) + "\": " + i).collect(Collectors.joining(", "))
-                + ", \"" + record + "\": {" + IntStream.range(0, locals.size())
-                .mapToObj(j -> "\"" + locals.get(j) + "\": " + (1000 + j)).collect(Collectors.joining(", ")) + "}}";
-        String expected = Stream.concat(IntStream.range(0, parameters.size()).mapToObj(i -> i + ".0"),
-                IntStream.range(0, locals.size()).mapToObj(j -> (1000 + j) + ".0")).collect(Collectors.joining(",", "[", "]"));
+        String body = "{"
+                + IntStream.range(0, parameters.size())
+                        .mapToObj(i -> "\"" + parameters.get(i) + "\": " + i)
+                        .collect(Collectors.joining(", "))
+                + ", \"" + record + "\": {"
+                + IntStream.range(0, locals.size())
+                        .mapToObj(j -> "\"" + locals.get(j) + "\": " + (1000 + j))
+                        .collect(Collectors.joining(", "))
+                + "}}";
+        String expected = Stream.concat(
+                        IntStream.range(0, parameters.size()).mapToObj(i -> i + ".0"),
+                        IntStream.range(0, locals.size()).mapToObj(j -> (1000 + j) + ".0"))
+                .collect(Collectors.joining(",", "[", "]"));
         assertEquals(expected, BinderTest.score(binder, body));
     }
 
@@ -78,9 +92,11 @@ class GeneratedNamesTest {
         SortedSet<String> names = new TreeSet<>();
         try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null);
                 Stream<Path> goldens = Files.list(Path.of("src/test/resources/binders"))) {
-            List<Path> paths = goldens.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+            List<Path> paths =
+                    goldens.filter(p -> p.toString().endsWith(".java")).sorted().toList();
             assertTrue(paths.size() > 20, "the binder goldens are found: " + paths);
-            JavacTask task = (JavacTask) javac.getTask(null, files, null, null, null, files.getJavaFileObjectsFromPaths(paths));
+            JavacTask task =
+                    (JavacTask) javac.getTask(null, files, null, null, null, files.getJavaFileObjectsFromPaths(paths));
             for (CompilationUnitTree unit : task.parse()) {
                 new TreeScanner<Void, Void>() {
                     @Override
@@ -92,7 +108,8 @@ class GeneratedNamesTest {
             }
         }
         // Constants are fields, out of reach of run's parameters; they are upper case by the emitter's own rule.
-        names.removeIf(n -> n.equals(n.toUpperCase(java.util.Locale.ROOT)) || !SourceVersion.isIdentifier(n)
+        names.removeIf(n -> n.equals(n.toUpperCase(java.util.Locale.ROOT))
+                || !SourceVersion.isIdentifier(n)
                 || SourceVersion.isKeyword(n));
         return names;
     }

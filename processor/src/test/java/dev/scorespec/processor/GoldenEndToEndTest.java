@@ -30,8 +30,8 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Array;
 import java.lang.reflect.RecordComponent;
-import java.net.URISyntaxException;
 import java.math.BigInteger;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,10 +91,11 @@ class GoldenEndToEndTest {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Pattern CLASS_NAME = Pattern.compile("public (?:final )?class (\\w+)");
 
-    private static final String DATE_TIME_LOCAL = "ScoreSpec's schema says date-time-local (naive, RFC 3339 without offset)"
-            + " where the reference says date-time";
-    private static final String TIME_LOCAL = "ScoreSpec's schema says time-local (RFC 3339 partial-time, no offset)"
-            + " where the reference says time";
+    private static final String DATE_TIME_LOCAL =
+            "ScoreSpec's schema says date-time-local (naive, RFC 3339 without offset)"
+                    + " where the reference says date-time";
+    private static final String TIME_LOCAL =
+            "ScoreSpec's schema says time-local (RFC 3339 partial-time, no offset)" + " where the reference says time";
     private static final String MIXED = "ScoreSpec's items are anyOf string or integer, where the reference's describe"
             + " the last item of the sample only (integer)";
     private static final String SHAPE = "the binder enforces every dimension but the first, as the sample's shape says;"
@@ -104,10 +105,12 @@ class GoldenEndToEndTest {
     private static final String BASE64 = "format byte (base64) is asserted by OpenAPI 3.0 validators, not by 3.1's;"
             + " the binder decodes base64 (NOTES 3) and the reference rejects it too";
 
-    private static final String NAIVE_FRAME = "ScoreSpec's schema says date-time-local for the naive datetime64 column dt,"
-            + " which its date-times without offset satisfy; the reference says date-time, which they fail";
-    private static final String ROW_LABELS = "ScoreSpec's schema describes every row under any label (NOTES 6), where the"
-            + " reference's describes only the sample's labels '0' and '1' and requires them";
+    private static final String NAIVE_FRAME =
+            "ScoreSpec's schema says date-time-local for the naive datetime64 column dt,"
+                    + " which its date-times without offset satisfy; the reference says date-time, which they fail";
+    private static final String ROW_LABELS =
+            "ScoreSpec's schema describes every row under any label (NOTES 6), where the"
+                    + " reference's describes only the sample's labels '0' and '1' and requires them";
     private static final String VALUES_BY_POSITION = "ScoreSpec's schema types each value by its column's position"
             + " (prefixItems, NOTES 6), where the reference's says every value is a string";
     private static final String ALL_ROWS_NAIVE = "ScoreSpec's schema describes every row (NOTES 6) and says"
@@ -117,8 +120,9 @@ class GoldenEndToEndTest {
             + " schema, in the reference's shape, leaves other columns free (golden README: possible later)";
     private static final String FRAME_TIMEDELTA = "format timedelta is unknown to schema validators; the binder reads"
             + " ISO-8601 durations as pandas writes them, and numpy's '<integer> <plural unit>', not '02:00:00'";
-    private static final String SPLIT_POSITIONS = "the schema cannot tie a value of 'data' to its column, since 'columns'"
-            + " may come in any order; the binder checks each value against its column's type";
+    private static final String SPLIT_POSITIONS =
+            "the schema cannot tie a value of 'data' to its column, since 'columns'"
+                    + " may come in any order; the binder checks each value against its column's type";
     private static final String SPLIT_VALUES = "ScoreSpec's schema allows any of the columns' types for each value of"
             + " 'data' (the columns may come in any order), where the reference's says every value is a string";
 
@@ -129,22 +133,31 @@ class GoldenEndToEndTest {
                     .schemaDiffers("iso-with-z", DATE_TIME_LOCAL + ", which allows no Z")
                     .schemaDiffers("iso-with-offset", DATE_TIME_LOCAL + ", which allows no offset")
                     .schemaDiffers("fractional", DATE_TIME_LOCAL + ", which allows a date-time without offset")
-                    .valueDiffers("fractional", "the reference's datetime64[s] drops the fraction; ScoreSpec's datetime64"
-                            + " has no unit and keeps it (NOTES 3: no silent truncation)"),
+                    .valueDiffers(
+                            "fractional",
+                            "the reference's datetime64[s] drops the fraction; ScoreSpec's datetime64"
+                                    + " has no unit and keeps it (NOTES 3: no silent truncation)"),
             new Case("numpy-float64-1d"),
             new Case("numpy-float64-2d")
                     .binderStricter("wrong-inner-dim", "data[0]", SHAPE)
                     .binderStricter("ragged", "data[1]", SHAPE),
-            new Case("numpy-int64-2d")
-                    .binderStricter("wrong-inner-dim", "data[0]", SHAPE),
+            new Case("numpy-int64-2d").binderStricter("wrong-inner-dim", "data[0]", SHAPE),
             new Case("numpy-str-u10-1d")
-                    .valueDiffers("too-long-string", "the reference's U10 cuts strings to 10 characters; ScoreSpec keeps"
-                            + " them whole (NOTES 3: no truncation of strings)"),
+                    .valueDiffers(
+                            "too-long-string",
+                            "the reference's U10 cuts strings to 10 characters; ScoreSpec keeps"
+                                    + " them whole (NOTES 3: no truncation of strings)"),
             new Case("numpy-structured")
-                    .binderStricter("missing-field", "data[0]", "a record needs every field; the rows keep the"
-                            + " reference's shape without 'required' (golden README), as the reference rejects it too")
-                    .binderStricter("wrong-subarray-length", "data[0].grades", "the sub-array field is ('grades', 'f8', (2,)):"
-                            + " its length is fixed, and the schema states no minItems/maxItems"),
+                    .binderStricter(
+                            "missing-field",
+                            "data[0]",
+                            "a record needs every field; the rows keep the"
+                                    + " reference's shape without 'required' (golden README), as the reference rejects it too")
+                    .binderStricter(
+                            "wrong-subarray-length",
+                            "data[0].grades",
+                            "the sub-array field is ('grades', 'f8', (2,)):"
+                                    + " its length is fixed, and the schema states no minItems/maxItems"),
             new Case("numpy-timedelta64-1d")
                     .binderStricter("singular-unit", "data[0]", TIMEDELTA)
                     .binderStricter("unknown-unit", "data[0]", TIMEDELTA)
@@ -163,8 +176,11 @@ class GoldenEndToEndTest {
                     .schemaDiffers("iso-naive", DATE_TIME_LOCAL + ", which allows a date-time without offset")
                     .schemaDiffers("iso-offset", DATE_TIME_LOCAL + ", which allows no offset"),
             new Case("standard-dict")
-                    .binderStricter("extra-key", "data.x", "Map<String, List<String>> holds lists of strings only; the"
-                            + " schema, in the reference's shape, leaves keys other than the sample's free"),
+                    .binderStricter(
+                            "extra-key",
+                            "data.x",
+                            "Map<String, List<String>> holds lists of strings only; the"
+                                    + " schema, in the reference's shape, leaves keys other than the sample's free"),
             new Case("standard-float"),
             new Case("standard-int"),
             new Case("standard-list-int"),
@@ -176,17 +192,41 @@ class GoldenEndToEndTest {
             new Case("standard-time-naive")
                     .schemaDiffers("fraction", TIME_LOCAL + ", which allows a fraction of a second"),
             new Case("pandas-records-mixed")
-                    .schemaDiffersFor(NAIVE_FRAME, "own-example", "valid-3-rows", "valid-1-row", "extra-column",
-                            "reordered-columns", "int-in-float-column", "timedelta-as-strings")
+                    .schemaDiffersFor(
+                            NAIVE_FRAME,
+                            "own-example",
+                            "valid-3-rows",
+                            "valid-1-row",
+                            "extra-column",
+                            "reordered-columns",
+                            "int-in-float-column",
+                            "timedelta-as-strings")
                     .binderStricter("extra-column", "data[0].z", EXTRA_COLUMN)
                     .binderStricter("timedelta-as-strings", "data[1].td", FRAME_TIMEDELTA),
             new Case("pandas-split-mixed")
-                    .schemaDiffersFor(SPLIT_VALUES, "own-example", "valid-3-rows", "valid-1-row", "missing-column", "extra-column",
-                            "reordered-columns", "string-in-float-column", "numeric-string-in-float-column",
-                            "float-in-int-column", "int-in-float-column", "int-in-bool-column", "string-in-bool-column",
-                            "bad-datetime-string", "datetime-with-offset", "timedelta-as-strings", "timedelta-as-int")
-                    .binderStricter("missing-column", "data.columns", "enforceShape: the request must have every column of"
-                            + " the sample; the schema, in the reference's shape, does not list the column names")
+                    .schemaDiffersFor(
+                            SPLIT_VALUES,
+                            "own-example",
+                            "valid-3-rows",
+                            "valid-1-row",
+                            "missing-column",
+                            "extra-column",
+                            "reordered-columns",
+                            "string-in-float-column",
+                            "numeric-string-in-float-column",
+                            "float-in-int-column",
+                            "int-in-float-column",
+                            "int-in-bool-column",
+                            "string-in-bool-column",
+                            "bad-datetime-string",
+                            "datetime-with-offset",
+                            "timedelta-as-strings",
+                            "timedelta-as-int")
+                    .binderStricter(
+                            "missing-column",
+                            "data.columns",
+                            "enforceShape: the request must have every column of"
+                                    + " the sample; the schema, in the reference's shape, does not list the column names")
                     .binderStricter("extra-column", "data.columns[6]", EXTRA_COLUMN)
                     .binderStricter("string-in-float-column", "data.data[0][1]", SPLIT_POSITIONS)
                     .binderStricter("numeric-string-in-float-column", "data.data[0][1]", SPLIT_POSITIONS)
@@ -198,28 +238,58 @@ class GoldenEndToEndTest {
                     .binderStricter("timedelta-as-strings", "data.data[1][5]", FRAME_TIMEDELTA)
                     .binderStricter("timedelta-as-int", "data.data[0][5]", SPLIT_POSITIONS),
             new Case("pandas-index-mixed")
-                    .schemaDiffersFor(NAIVE_FRAME, "own-example", "valid-3-rows", "valid-1-row", "extra-column",
-                            "reordered-columns", "int-in-float-column", "timedelta-as-strings")
+                    .schemaDiffersFor(
+                            NAIVE_FRAME,
+                            "own-example",
+                            "valid-3-rows",
+                            "valid-1-row",
+                            "extra-column",
+                            "reordered-columns",
+                            "int-in-float-column",
+                            "timedelta-as-strings")
                     .schemaDiffers("datetime-with-offset", ALL_ROWS_NAIVE)
                     .schemaDiffers("empty-object", ROW_LABELS)
                     .binderStricter("extra-column", "data.0.z", EXTRA_COLUMN)
                     .binderStricter("timedelta-as-strings", "data.1.td", FRAME_TIMEDELTA),
             new Case("pandas-columns-mixed")
-                    .schemaDiffersFor(NAIVE_FRAME, "own-example", "valid-3-rows", "valid-1-row", "extra-column",
-                            "reordered-columns", "int-in-float-column", "timedelta-as-strings")
+                    .schemaDiffersFor(
+                            NAIVE_FRAME,
+                            "own-example",
+                            "valid-3-rows",
+                            "valid-1-row",
+                            "extra-column",
+                            "reordered-columns",
+                            "int-in-float-column",
+                            "timedelta-as-strings")
                     .schemaDiffers("datetime-with-offset", ALL_ROWS_NAIVE)
                     .binderStricter("extra-column", "data.z", EXTRA_COLUMN)
                     .binderStricter("timedelta-as-strings", "data.td.1", FRAME_TIMEDELTA)
-                    .rejectedFirstAt("split-shaped-payload", "data.columns", "the binder meets the unknown column"
-                            + " 'columns' before the end of the object, where the schema finds the sample's columns missing"),
+                    .rejectedFirstAt(
+                            "split-shaped-payload",
+                            "data.columns",
+                            "the binder meets the unknown column"
+                                    + " 'columns' before the end of the object, where the schema finds the sample's columns missing"),
             new Case("pandas-values-mixed")
-                    .schemaDiffersFor(VALUES_BY_POSITION, "own-example", "valid-3-rows", "valid-1-row", "extra-column",
-                            "int-in-float-column", "timedelta-as-strings")
+                    .schemaDiffersFor(
+                            VALUES_BY_POSITION,
+                            "own-example",
+                            "valid-3-rows",
+                            "valid-1-row",
+                            "extra-column",
+                            "int-in-float-column",
+                            "timedelta-as-strings")
                     .binderStricter("extra-column", "data[0][6]", EXTRA_COLUMN)
                     .binderStricter("timedelta-as-strings", "data[1][5]", FRAME_TIMEDELTA),
             new Case("pandas-table-mixed")
-                    .schemaDiffersFor(NAIVE_FRAME, "own-example", "valid-3-rows", "valid-1-row", "extra-column",
-                            "reordered-columns", "int-in-float-column", "timedelta-as-strings")
+                    .schemaDiffersFor(
+                            NAIVE_FRAME,
+                            "own-example",
+                            "valid-3-rows",
+                            "valid-1-row",
+                            "extra-column",
+                            "reordered-columns",
+                            "int-in-float-column",
+                            "timedelta-as-strings")
                     .binderStricter("extra-column", "data.data[0].z", EXTRA_COLUMN)
                     .binderStricter("timedelta-as-strings", "data.data[1].td", FRAME_TIMEDELTA),
             // No departure: the schemas are the reference's. The reference also lets "params": null and
@@ -251,27 +321,39 @@ class GoldenEndToEndTest {
         for (String version : versions) {
             String path = folder + documentFile(version);
             JsonNode document = JSON.readTree(compiled.classes().text(path));
-            JsonNode schemas = version.equals("2.0") ? document.path("definitions") : document.path("components").path("schemas");
+            JsonNode schemas = version.equals("2.0")
+                    ? document.path("definitions")
+                    : document.path("components").path("schemas");
             // The documents add the required parameters (README, differences); the rest is the reference's.
             ObjectNode input = schemas.path("ServiceInput").deepCopy();
             List<String> required = new ArrayList<>();
-            golden.expected("input_schema", version).path("properties").fieldNames().forEachRemaining(param -> {
-                if (!golden.file().at("/python_input_options/" + param + "/optional").asBoolean()) {
-                    required.add(param);
-                }
-            });
+            golden.expected("input_schema", version)
+                    .path("properties")
+                    .fieldNames()
+                    .forEachRemaining(param -> {
+                        if (!golden.file()
+                                .at("/python_input_options/" + param + "/optional")
+                                .asBoolean()) {
+                            required.add(param);
+                        }
+                    });
             List<String> listed = new ArrayList<>();
             input.path("required").forEach(param -> listed.add(param.asText()));
             assertEquals(required, listed, name + ": required parameters of " + path);
             input.remove("required");
             assertEquals(golden.expected("input_schema", version), input, name + ": ServiceInput of " + path);
-            assertEquals(golden.expected("output_schema", version), schemas.path("ServiceOutput"), name + ": ServiceOutput of " + path);
+            assertEquals(
+                    golden.expected("output_schema", version),
+                    schemas.path("ServiceOutput"),
+                    name + ": ServiceOutput of " + path);
         }
     }
 
     /** The binder's name for a parameter, in Java style: {@code input_data} is {@code inputData}. */
     private static String javaName(String param) {
-        return Pattern.compile("_(\\p{Alnum})").matcher(param).replaceAll(m -> m.group(1).toUpperCase(Locale.ROOT));
+        return Pattern.compile("_(\\p{Alnum})")
+                .matcher(param)
+                .replaceAll(m -> m.group(1).toUpperCase(Locale.ROOT));
     }
 
     private static String documentFile(String version) {
@@ -288,8 +370,13 @@ class GoldenEndToEndTest {
         JsonNode inputSchema = Golden.load(name).expected("input_schema", "3.1");
         List<String> parameters = new ArrayList<>();
         inputSchema.path("properties").fieldNames().forEachRemaining(parameters::add);
-        assertEquals(parameters.size(), compiled.binder().bind(ScoringRequest.json(
-                JSON.writeValueAsString(inputSchema.path("example")))).getClass().getRecordComponents().length,
+        assertEquals(
+                parameters.size(),
+                compiled.binder()
+                        .bind(ScoringRequest.json(JSON.writeValueAsString(inputSchema.path("example"))))
+                        .getClass()
+                        .getRecordComponents()
+                        .length,
                 name + ": one argument per property of ServiceInput");
         List<String> problems = new ArrayList<>();
         for (JsonNode payload : payloads(name)) {
@@ -320,23 +407,28 @@ class GoldenEndToEndTest {
             boolean accept = schemaValid && stricter == null;
             Record arguments;
             try {
-                arguments = compiled.binder().bind(ScoringRequest.json(JSON.writeValueAsString(payload.path("payload"))));
+                arguments =
+                        compiled.binder().bind(ScoringRequest.json(JSON.writeValueAsString(payload.path("payload"))));
             } catch (BindingException e) {
                 if (accept) {
                     problems.add(where + "rejected, but the schema allows it: " + e.getMessage());
                     continue;
                 }
                 Stricter first = spec.rejectedFirstAt.get(label);
-                String path = stricter != null ? stricter.path() : first != null ? first.path()
-                        : firstInDocumentOrder(payload.path("payload"), errors);
+                String path = stricter != null
+                        ? stricter.path()
+                        : first != null ? first.path() : firstInDocumentOrder(payload.path("payload"), errors);
                 if (!e.path().equals(path) || !e.getMessage().startsWith(path + ": ")) {
-                    problems.add(where + "rejected at '" + e.path() + "', expected at '" + path + "': " + e.getMessage());
+                    problems.add(
+                            where + "rejected at '" + e.path() + "', expected at '" + path + "': " + e.getMessage());
                 }
                 continue;
             }
             if (!accept) {
-                problems.add(where + "accepted, but " + (stricter != null ? "the binder should reject it at " + stricter.path()
-                        : "the schema forbids it: " + errors));
+                problems.add(where + "accepted, but "
+                        + (stricter != null
+                                ? "the binder should reject it at " + stricter.path()
+                                : "the schema forbids it: " + errors));
                 continue;
             }
 
@@ -355,12 +447,16 @@ class GoldenEndToEndTest {
                     reference.set(param, referenceJson(result.path(param), name));
                 }
                 JsonNode sent = payload.path("payload").path(param);
-                expected.set(param, referenceValue ? reference.get(param)
-                        : sent.isMissingNode() ? NODES.nullNode() : payloadJson(sent, name));
+                expected.set(
+                        param,
+                        referenceValue
+                                ? reference.get(param)
+                                : sent.isMissingNode() ? NODES.nullNode() : payloadJson(sent, name));
                 JsonNode referenceShape = result.path(param).path("shape");
                 if (referenceValue && referenceShape.isArray() && !shapeMatches(referenceShape, bound)) {
-                    problems.add(where + param + ": bound shape " + (bound instanceof Table t ? t.shape() : javaShape(bound))
-                            + ", the reference's is " + referenceShape);
+                    problems.add(
+                            where + param + ": bound shape " + (bound instanceof Table t ? t.shape() : javaShape(bound))
+                                    + ", the reference's is " + referenceShape);
                 }
             }
             if (spec.valueDiffers.containsKey(label) && same(reference, actual)) {
@@ -386,8 +482,10 @@ class GoldenEndToEndTest {
         }
         Golden golden = Golden.load(name);
         Compiled compiled = compiled(name);
-        Object result = compiled.binder().run(compiled.binder().bind(ScoringRequest.json(
-                JSON.writeValueAsString(golden.expected("input_schema", "3.1").path("example")))));
+        Object result = compiled.binder()
+                .run(compiled.binder()
+                        .bind(ScoringRequest.json(JSON.writeValueAsString(
+                                golden.expected("input_schema", "3.1").path("example")))));
         StringWriter text = new StringWriter();
         try (JsonGenerator out = ScoringRequest.jsonFactory().createGenerator(text)) {
             compiled.binder().write(result, out);
@@ -410,24 +508,34 @@ class GoldenEndToEndTest {
         Map<String, String> rejections = new LinkedHashMap<>();
         for (JsonNode entry : payloads(name)) {
             boolean sendsParams = !entry.path("payload").path("params").isMissingNode();
-            if (!entry.path("call").asText().equals("kwargs") || !sendsParams || entry.path("schema_valid").asBoolean()) {
+            if (!entry.path("call").asText().equals("kwargs")
+                    || !sendsParams
+                    || entry.path("schema_valid").asBoolean()) {
                 continue;
             }
             String label = entry.path("label").asText();
             ObjectNode payload = entry.path("payload").deepCopy();
-            ((ObjectNode) payload.path("input_data")).set("index", NODES.arrayNode().add(0));
+            ((ObjectNode) payload.path("input_data"))
+                    .set("index", NODES.arrayNode().add(0));
             List<Error> errors = ExampleValidator.errors(inputSchema, payload, OpenApiVersion.V3_1);
-            assertEquals(List.of("params"), errors.stream().map(e -> binderPath(e.getInstanceLocation())).distinct().toList(),
+            assertEquals(
+                    List.of("params"),
+                    errors.stream()
+                            .map(e -> binderPath(e.getInstanceLocation()))
+                            .distinct()
+                            .toList(),
                     label + ": the schema's errors " + errors);
-            BindingException rejected = assertThrows(BindingException.class,
-                    () -> binder.bind(ScoringRequest.json(payload.toString())), label);
+            BindingException rejected = assertThrows(
+                    BindingException.class, () -> binder.bind(ScoringRequest.json(payload.toString())), label);
             assertEquals("params", rejected.path(), label + ": " + rejected.getMessage());
             rejections.put(label, rejected.getMessage()); // the first missing key in the sample's order
         }
-        assertEquals(Map.of(
-                "kwargs-params-null", "params: expected an object, got null",
-                "kwargs-params-empty", "params: missing required property 'num_beams'",
-                "kwargs-params-list", "params: expected an object, got an array"), rejections);
+        assertEquals(
+                Map.of(
+                        "kwargs-params-null", "params: expected an object, got null",
+                        "kwargs-params-empty", "params: missing required property 'num_beams'",
+                        "kwargs-params-list", "params: expected an object, got an array"),
+                rejections);
     }
 
     /** Every listed departure names a payload sent by keyword, and says why. */
@@ -435,13 +543,17 @@ class GoldenEndToEndTest {
     void departuresNamePayloadsAndSayWhy() {
         for (Case spec : CASES.values()) {
             Map<String, String> calls = new LinkedHashMap<>();
-            payloads(spec.name).forEach(p -> calls.put(p.path("label").asText(), p.path("call").asText()));
+            payloads(spec.name)
+                    .forEach(p ->
+                            calls.put(p.path("label").asText(), p.path("call").asText()));
             List<Map.Entry<String, String>> departures = new ArrayList<>(spec.schemaDiffers.entrySet());
             spec.binderStricter.forEach((label, stricter) -> departures.add(Map.entry(label, stricter.why())));
             spec.rejectedFirstAt.forEach((label, first) -> departures.add(Map.entry(label, first.why())));
             departures.addAll(spec.valueDiffers.entrySet());
             for (Map.Entry<String, String> departure : departures) {
-                assertEquals("kwargs", calls.get(departure.getKey()),
+                assertEquals(
+                        "kwargs",
+                        calls.get(departure.getKey()),
                         spec.name + ": no payload sent by keyword labelled " + departure.getKey());
                 assertTrue(departure.getValue().length() > 20, spec.name + ": why for " + departure.getKey());
             }
@@ -462,7 +574,10 @@ class GoldenEndToEndTest {
         }
         for (String name : CASES.keySet()) {
             assertNotNull(resource("/golden-e2e/" + name + ".java"), name);
-            assertTrue(payloads(name).stream().anyMatch(p -> p.path("call").asText().equals("kwargs")), name);
+            assertTrue(
+                    payloads(name).stream()
+                            .anyMatch(p -> p.path("call").asText().equals("kwargs")),
+                    name);
         }
     }
 
@@ -516,8 +631,7 @@ class GoldenEndToEndTest {
         }
     }
 
-    record Stricter(String path, String why) {
-    }
+    record Stricter(String path, String why) {}
 
     private static Map<String, Case> cases(Case... cases) {
         Map<String, Case> map = new LinkedHashMap<>();
@@ -529,8 +643,7 @@ class GoldenEndToEndTest {
 
     // ------------------------------------------------------------------------------ compiling
 
-    record Compiled(String className, CompiledClasses classes, ScoringBinder<Record, Object> binder) {
-    }
+    record Compiled(String className, CompiledClasses classes, ScoringBinder<Record, Object> binder) {}
 
     private static Compiled compiled(String name) {
         return COMPILED.computeIfAbsent(name, GoldenEndToEndTest::compile);
@@ -556,7 +669,9 @@ class GoldenEndToEndTest {
     private static List<JsonNode> payloads(String name) {
         try {
             List<JsonNode> payloads = new ArrayList<>();
-            JSON.readTree(resource("/golden-e2e/" + name + ".json")).path("deserialize").forEach(payloads::add);
+            JSON.readTree(resource("/golden-e2e/" + name + ".json"))
+                    .path("deserialize")
+                    .forEach(payloads::add);
             return payloads;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -580,8 +695,8 @@ class GoldenEndToEndTest {
         walk(payload, "", order);
         // A missing property is known only at the object's closing brace, after every value in it.
         return errors.stream()
-                .min(Comparator.comparingInt(e -> indexIn(order, (e.getKeyword().equals("required") ? "}" : "")
-                        + binderPath(e.getInstanceLocation()))))
+                .min(Comparator.comparingInt(e -> indexIn(
+                        order, (e.getKeyword().equals("required") ? "}" : "") + binderPath(e.getInstanceLocation()))))
                 .map(e -> binderPath(e.getInstanceLocation()))
                 .orElseThrow();
     }
@@ -637,7 +752,10 @@ class GoldenEndToEndTest {
             return NODES.booleanNode(b);
         } else if (value instanceof String s) {
             return NODES.textNode(s);
-        } else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+        } else if (value instanceof Long
+                || value instanceof Integer
+                || value instanceof Short
+                || value instanceof Byte) {
             return NODES.numberNode(((Number) value).longValue());
         } else if (value instanceof BigInteger b) {
             return NODES.numberNode(b);
@@ -764,7 +882,10 @@ class GoldenEndToEndTest {
         boolean positional = name.equals("pandas-values-mixed");
         ObjectNode columns = NODES.objectNode();
         for (int j = 0; j < split.path("columns").size(); j++) {
-            ArrayNode values = columns.putArray(positional ? FRAME_COLUMNS.get(j) : split.path("columns").get(j).asText());
+            ArrayNode values = columns.putArray(
+                    positional
+                            ? FRAME_COLUMNS.get(j)
+                            : split.path("columns").get(j).asText());
             for (JsonNode row : split.path("data")) {
                 values.add(row.get(j));
             }
@@ -815,7 +936,9 @@ class GoldenEndToEndTest {
             return true;
         }
         if (expected.isObject() && actual.isObject()) {
-            if (!expected.properties().stream().map(Map.Entry::getKey).collect(Collectors.toSet())
+            if (!expected.properties().stream()
+                    .map(Map.Entry::getKey)
+                    .collect(Collectors.toSet())
                     .equals(actual.properties().stream().map(Map.Entry::getKey).collect(Collectors.toSet()))) {
                 return false;
             }
@@ -866,7 +989,8 @@ class GoldenEndToEndTest {
 
     private static boolean shapeMatches(JsonNode referenceShape, Object bound) {
         if (bound instanceof Table table) {
-            return referenceShape.get(0).asInt() == table.rowCount() && referenceShape.get(1).asInt() == table.columnCount();
+            return referenceShape.get(0).asInt() == table.rowCount()
+                    && referenceShape.get(1).asInt() == table.columnCount();
         }
         Object array = bound instanceof NDArray a ? a.toJavaArray() : bound;
         if (!array.getClass().isArray()) {

@@ -27,8 +27,10 @@ class LocalClassesTest {
                 """);
         Compilation compilation = Sources.compile(source);
         assertThat(compilation).hadErrorCount(1);
-        assertThat(compilation).hadErrorContaining("[SS116] @InputSchema is on the local class Local, " + WHY)
-                .inFile(source).onLineContaining("@InputSchema");
+        assertThat(compilation)
+                .hadErrorContaining("[SS116] @InputSchema is on the local class Local, " + WHY)
+                .inFile(source)
+                .onLineContaining("@InputSchema");
     }
 
     @Test
@@ -47,7 +49,9 @@ class LocalClassesTest {
                 """);
         Compilation compilation = Sources.compile(source);
         assertThat(compilation).hadErrorCount(1);
-        assertThat(compilation).hadErrorContaining("[SS116] @Init is on an anonymous class, " + WHY)
-                .inFile(source).onLineContaining("@Init");
+        assertThat(compilation)
+                .hadErrorContaining("[SS116] @Init is on an anonymous class, " + WHY)
+                .inFile(source)
+                .onLineContaining("@Init");
     }
 }

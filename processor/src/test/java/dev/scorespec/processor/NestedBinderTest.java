@@ -82,16 +82,19 @@ class NestedBinderTest {
     @Test
     void nestedInputsBindRunAndWrite() throws Exception {
         var binder = BinderTest.binder("Scores", SCORES);
-        assertEquals("{\"Results\":[111.0],\"sizes\":[[1,2,3]],\"echo\":{\"tag\":\"t\",\"points\":[{\"x\":1.0,\"y\":2.0}]},\"first\":{\"x\":0.0,\"y\":0.0}}",
+        assertEquals(
+                "{\"Results\":[111.0],\"sizes\":[[1,2,3]],\"echo\":{\"tag\":\"t\",\"points\":[{\"x\":1.0,\"y\":2.0}]},\"first\":{\"x\":0.0,\"y\":0.0}}",
                 score(binder, "{\"Inputs\": " + VALID_INPUTS + ", \"GlobalParameters\": 2}"));
         // GlobalParameters is optional: run receives null.
-        assertEquals("{\"Results\":[55.5],\"sizes\":[[1,2,3]],\"echo\":{\"tag\":\"t\",\"points\":[{\"x\":1.0,\"y\":2.0}]},\"first\":{\"x\":0.0,\"y\":0.0}}",
+        assertEquals(
+                "{\"Results\":[55.5],\"sizes\":[[1,2,3]],\"echo\":{\"tag\":\"t\",\"points\":[{\"x\":1.0,\"y\":2.0}]},\"first\":{\"x\":0.0,\"y\":0.0}}",
                 score(binder, "{\"Inputs\": " + VALID_INPUTS + "}"));
 
         Record arguments = bind(binder, "{\"Inputs\": " + VALID_INPUTS + "}");
         assertNull(component(arguments, "GlobalParameters"));
         Record features = (Record) component(arguments, "Inputs");
-        assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, ((double[][]) component(features, "input1"))[0]);
+        assertArrayEquals(
+                new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, ((double[][]) component(features, "input1"))[0]);
         assertEquals(0.5, component(features, "input3"));
         NDArray counts = (NDArray) component(features, "counts");
         assertEquals("INT64 [3]", counts.dtype() + " " + java.util.Arrays.toString(counts.shape()));
@@ -107,7 +110,8 @@ class NestedBinderTest {
         assertEquals("Inputs.input1[0][3]: expected a number, got \"x\"", reject(binder, inputs("4,5", "\"x\",5")));
         assertEquals("Inputs.input1[0]: expected 10 values, got 9", reject(binder, inputs("[[1,2,", "[[2,")));
         assertEquals("Inputs: missing required property 'input3'", reject(binder, inputs("\"input3\": 0.5,", "")));
-        assertEquals("Inputs.meta.points[0]: missing required property 'y'", reject(binder, inputs(", \"y\": 2}", "}")));
+        assertEquals(
+                "Inputs.meta.points[0]: missing required property 'y'", reject(binder, inputs(", \"y\": 2}", "}")));
         assertEquals("Inputs.meta.tag: expected a string, got 7", reject(binder, inputs("\"t\"", "7")));
         assertTrue(reject(binder, inputs("\"x\": 1, \"y\": 1.5", "\"x\": true, \"y\": 1.5"))
                 .startsWith("Inputs.corners[1].x: expected a number, got true"));
@@ -115,7 +119,8 @@ class NestedBinderTest {
                 .startsWith("Inputs.meta.points: expected an array"));
         assertTrue(reject(binder, inputs("[3, 4, 5]", "[3, 4.5]")).startsWith("Inputs.counts[1]: expected an integer"));
         assertTrue(reject(binder, "{\"Inputs\": [1]}").startsWith("Inputs: expected an object"));
-        assertEquals("A value is not provided for the 'Inputs' parameter.", reject(binder, "{\"GlobalParameters\": 1.0}"));
+        assertEquals(
+                "A value is not provided for the 'Inputs' parameter.", reject(binder, "{\"GlobalParameters\": 1.0}"));
         assertTrue(reject(binder, "{\"Inputs\": " + VALID_INPUTS + ", \"GlobalParameters\": \"2\"}")
                 .startsWith("GlobalParameters: expected a number"));
     }
@@ -173,16 +178,23 @@ class NestedBinderTest {
             String file = version.equals("2.0") ? "swagger-2.0.json" : "openapi-" + version + ".json";
             String text = classes.text("META-INF/scorespec/test.Scores/" + file);
             assertEquals(List.of(), DocumentParsers.messages(text, v), file);
-            JsonNode schemas = version.equals("2.0") ? json(text).path("definitions") : json(text).path("components").path("schemas");
+            JsonNode schemas = version.equals("2.0")
+                    ? json(text).path("definitions")
+                    : json(text).path("components").path("schemas");
             JsonNode serviceInput = schemas.path("ServiceInput");
             assertEquals(inputs, serviceInput.path("properties").path("Inputs"), file);
-            assertEquals(json("{\"type\": \"number\", \"format\": \"double\"}"),
-                    serviceInput.path("properties").path("GlobalParameters"), file);
+            assertEquals(
+                    json("{\"type\": \"number\", \"format\": \"double\"}"),
+                    serviceInput.path("properties").path("GlobalParameters"),
+                    file);
             assertEquals(example, serviceInput.path("example"), file);
             assertEquals(output, schemas.path("ServiceOutput"), file);
             if (v != OpenApiVersion.V2_0) {
                 assertEquals(List.of(), ExampleValidator.errors(serviceInput, serviceInput.path("example"), v), file);
-                assertEquals(List.of(), ExampleValidator.errors(schemas.path("ServiceOutput"), output.path("example"), v), file);
+                assertEquals(
+                        List.of(),
+                        ExampleValidator.errors(schemas.path("ServiceOutput"), output.path("example"), v),
+                        file);
             }
         }
     }
@@ -190,9 +202,15 @@ class NestedBinderTest {
     @Test
     void generatedReadersFollowTheNesting() throws Exception {
         Compilation compilation = Sources.compile(Sources.source("Scores", SCORES));
-        String source = compilation.generatedSourceFile("test.Scores_ScoreSpec").orElseThrow().getCharContent(true).toString();
+        String source = compilation
+                .generatedSourceFile("test.Scores_ScoreSpec")
+                .orElseThrow()
+                .getCharContent(true)
+                .toString();
         assertTrue(source.contains("Inputs = readFeatures(json);"), source);
-        assertTrue(source.contains("Reads a {@link Scores.Features}: an object with input1, input3, meta, corners, counts."),
+        assertTrue(
+                source.contains(
+                        "Reads a {@link Scores.Features}: an object with input1, input3, meta, corners, counts."),
                 source);
         assertTrue(source.contains("private static final int[] INPUTS_INPUT1_SHAPE = {2, 10};"), source);
         assertTrue(source.contains("JsonBody.requireKey(json, hasInput1, \"input1\");"), source);

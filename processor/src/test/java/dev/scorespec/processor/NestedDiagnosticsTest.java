@@ -16,7 +16,8 @@ class NestedDiagnosticsTest {
 
     @Test
     void componentWithoutSample() {
-        assertError("""
+        assertError(
+                """
                 public class Bad {
                     public record Features(
                             @Standard(sample = "1.0") double a,
@@ -25,15 +26,19 @@ class NestedDiagnosticsTest {
                     @InputSchema(param = "Inputs")
                     public double run(Features Inputs) { return 0; }
                 }
-                """, "SS180", "Component 'b' of Features has no sample, but 'Inputs' is nested: each component carries "
-                + "@NdArray(...), @DataFrame(...) or @Standard(...), or is itself such a record, or a List or array of one. "
-                + "Add a sample "
-                + "annotation to 'b'.", "String b");
+                """,
+                "SS180",
+                "Component 'b' of Features has no sample, but 'Inputs' is nested: each component carries "
+                        + "@NdArray(...), @DataFrame(...) or @Standard(...), or is itself such a record, or a List or array of one. "
+                        + "Add a sample "
+                        + "annotation to 'b'.",
+                "String b");
     }
 
     @Test
     void componentWithoutSampleInsideAListOfRecords() {
-        assertError("""
+        assertError(
+                """
                 public class Bad {
                     public record Row(@Standard(sample = "1.0") double a, Map<String, Double> extra) {}
                     public record Features(@Standard(sample = "1.0") double a, List<Row> rows) {}
@@ -46,7 +51,8 @@ class NestedDiagnosticsTest {
 
     @Test
     void componentWithTwoSamples() {
-        assertError("""
+        assertError(
+                """
                 public class Bad {
                     public record Features(
                             @Standard(sample = "[1.0]") @NdArray(sample = "[1.0]") double[] a) {}
@@ -54,13 +60,17 @@ class NestedDiagnosticsTest {
                     @InputSchema(param = "Inputs")
                     public double run(Features Inputs) { return 0; }
                 }
-                """, "SS181", "Component 'a' of Features has 2 sample annotations (@NdArray and @Standard); give it "
-                + "exactly one.", "double[] a");
+                """,
+                "SS181",
+                "Component 'a' of Features has 2 sample annotations (@NdArray and @Standard); give it "
+                        + "exactly one.",
+                "double[] a");
     }
 
     @Test
     void componentSampleUnderAWholeSampleIsIgnored() {
-        assertError("""
+        assertError(
+                """
                 public class Bad {
                     public record Point(
                             @Standard(sample = "1.0")
@@ -69,14 +79,18 @@ class NestedDiagnosticsTest {
                     @InputSchema(param = "p", standard = @Standard(sample = "{\\"x\\": 2.0}"))
                     public double run(Point p) { return 0; }
                 }
-                """, "SS182", "The @Standard on component 'x' of Point would be ignored: Point takes its type from the "
-                + "@Standard sample of 'p', which describes every component. Remove that sample to make 'p' nested, or "
-                + "remove the component's annotation.", "@Standard(sample = \"1.0\")");
+                """,
+                "SS182",
+                "The @Standard on component 'x' of Point would be ignored: Point takes its type from the "
+                        + "@Standard sample of 'p', which describes every component. Remove that sample to make 'p' nested, or "
+                        + "remove the component's annotation.",
+                "@Standard(sample = \"1.0\")");
     }
 
     @Test
     void componentSampleThatDoesNotFitIsReportedOnItsAnnotation() {
-        assertError("""
+        assertError(
+                """
                 public class Bad {
                     public record Features(
                             @Standard(sample = "1.0") double a,
@@ -86,13 +100,16 @@ class NestedDiagnosticsTest {
                     @InputSchema(param = "Inputs")
                     public double run(Features Inputs) { return 0; }
                 }
-                """, "SS144", "The sample for 'Inputs.b' does not fit double: the sample is \"x\", not a number.",
+                """,
+                "SS144",
+                "The sample for 'Inputs.b' does not fit double: the sample is \"x\", not a number.",
                 "@Standard(sample = \"\\\"x\\\"\")");
     }
 
     @Test
     void raggedComponentSample() {
-        assertError("""
+        assertError(
+                """
                 public class Bad {
                     public record Features(
                             @NdArray(sample = "[[1, 2], [3]]")
@@ -101,7 +118,9 @@ class NestedDiagnosticsTest {
                     @InputSchema(param = "Inputs")
                     public double run(Features Inputs) { return 0; }
                 }
-                """, "SS142", "The sample for 'Inputs.a' is a ragged array: row [1] has 1 values, row [0] has 2 values.",
+                """,
+                "SS142",
+                "The sample for 'Inputs.a' is a ragged array: row [1] has 1 values, row [0] has 2 values.",
                 "@NdArray(sample = \"[[1, 2], [3]]\")");
     }
 
@@ -120,33 +139,41 @@ class NestedDiagnosticsTest {
 
     @Test
     void componentSampleGivesNoText() {
-        assertError("""
+        assertError(
+                """
                 public class Bad {
                     public record Features(@Standard double a) {}
 
                     @InputSchema(param = "Inputs")
                     public double run(Features Inputs) { return 0; }
                 }
-                """, "SS134", "The @Standard sample for 'Inputs.a' gives neither sample nor sampleResource.",
+                """,
+                "SS134",
+                "The @Standard sample for 'Inputs.a' gives neither sample nor sampleResource.",
                 "record Features(");
     }
 
     @Test
     void componentDtypeDoesNotMatch() {
-        assertError("""
+        assertError(
+                """
                 public class Bad {
                     public record Features(@NdArray(sample = "[1.0]", dtype = "float32") double[] a) {}
 
                     @InputSchema(param = "Inputs")
                     public double run(Features Inputs) { return 0; }
                 }
-                """, "SS146", "@NdArray(dtype = \"float32\") for 'Inputs.a' stores float elements, but the Java type is "
-                + "double[].", "record Features(");
+                """,
+                "SS146",
+                "@NdArray(dtype = \"float32\") for 'Inputs.a' stores float elements, but the Java type is "
+                        + "double[].",
+                "record Features(");
     }
 
     @Test
     void outputComponentSampleNamesTheOutput() {
-        assertError("""
+        assertError(
+                """
                 public class Bad {
                     public record Output(@Standard(sample = "[\\"a\\"]") List<Double> Results) {}
 
@@ -154,46 +181,60 @@ class NestedDiagnosticsTest {
                     @OutputSchema
                     public Output run(double[] data) { return null; }
                 }
-                """, "SS144", "The sample for 'Results' in the output of run does not fit Double: [0] is \"a\", not "
-                + "a number.", "record Output(");
+                """,
+                "SS144",
+                "The sample for 'Results' in the output of run does not fit Double: [0] is \"a\", not " + "a number.",
+                "record Output(");
     }
 
     @Test
     void privateNestedRecord() {
-        assertError("""
+        assertError(
+                """
                 public class Bad {
                     private record Features(@Standard(sample = "1.0") double a) {}
 
                     @InputSchema(param = "Inputs")
                     public double run(Features Inputs) { return 0; }
                 }
-                """, "SS138", "ScoreSpec cannot bind 'Inputs' of type Bad.Features: the record is private", "@InputSchema");
+                """,
+                "SS138",
+                "ScoreSpec cannot bind 'Inputs' of type Bad.Features: the record is private",
+                "@InputSchema");
     }
 
     @Test
     void recordWithoutAnySampleIsAForgottenSample() {
-        assertError("""
+        assertError(
+                """
                 public class Bad {
                     public record Plain(double a) {}
 
                     @InputSchema(param = "x")
                     public double run(Plain x) { return 0; }
                 }
-                """, "SS133", "@InputSchema(param = \"x\") must give exactly one sample, in ndarray = @NdArray(...), "
-                + "standard = @Standard(...) or dataframe = @DataFrame(...); it gives none. Only a nested parameter gives "
-                + "none: its type is then a record whose components carry their own samples", "@InputSchema");
+                """,
+                "SS133",
+                "@InputSchema(param = \"x\") must give exactly one sample, in ndarray = @NdArray(...), "
+                        + "standard = @Standard(...) or dataframe = @DataFrame(...); it gives none. Only a nested parameter gives "
+                        + "none: its type is then a record whose components carry their own samples",
+                "@InputSchema");
     }
 
     @Test
     void outputWithoutSampleNeedsANestedRecord() {
-        assertError("""
+        assertError(
+                """
                 public class Bad {
                     @InputSchema(param = "data", ndarray = @NdArray(sample = "[1.0]"))
                     @OutputSchema
                     public double run(double[] data) { return 0; }
                 }
-                """, "SS150", "@OutputSchema must give exactly one sample, in ndarray = @NdArray(...), "
-                + "standard = @Standard(...) or dataframe = @DataFrame(...); it gives none. Only a nested output gives none", "@OutputSchema");
+                """,
+                "SS150",
+                "@OutputSchema must give exactly one sample, in ndarray = @NdArray(...), "
+                        + "standard = @Standard(...) or dataframe = @DataFrame(...); it gives none. Only a nested output gives none",
+                "@OutputSchema");
     }
 
     @Test
@@ -211,10 +252,17 @@ class NestedDiagnosticsTest {
                 """);
         Compilation compilation = Sources.compile(source);
         assertThat(compilation).hadErrorCount(3);
-        assertThat(compilation).hadErrorContaining("[SS144] The sample for 'Inputs.a'").inFile(source)
+        assertThat(compilation)
+                .hadErrorContaining("[SS144] The sample for 'Inputs.a'")
+                .inFile(source)
                 .onLineContaining("double a");
-        assertThat(compilation).hadErrorContaining("[SS180] Component 'b'").inFile(source).onLineContaining("String b");
-        assertThat(compilation).hadErrorContaining("[SS142] The sample for 'Inputs.c'").inFile(source)
+        assertThat(compilation)
+                .hadErrorContaining("[SS180] Component 'b'")
+                .inFile(source)
+                .onLineContaining("String b");
+        assertThat(compilation)
+                .hadErrorContaining("[SS142] The sample for 'Inputs.c'")
+                .inFile(source)
                 .onLineContaining("long[][] c");
     }
 
@@ -227,19 +275,24 @@ class NestedDiagnosticsTest {
 
     @Test
     void powerBiNeedsInputs() {
-        assertError("""
+        assertError(
+                """
                 @ScoringService(powerBi = true)
                 public class Bad {
                 """ + OUTPUT + """
                     public Map<String, List<Double>> run() { return null; }
                 }
-                """, "SS190", "Power BI sends its input as the first parameter of run, named 'Inputs' (case-sensitive), "
-                + "but run has no body parameter. Declare 'Inputs' first", "@ScoringService(powerBi = true)");
+                """,
+                "SS190",
+                "Power BI sends its input as the first parameter of run, named 'Inputs' (case-sensitive), "
+                        + "but run has no body parameter. Declare 'Inputs' first",
+                "@ScoringService(powerBi = true)");
     }
 
     @Test
     void powerBiNeedsInputsFirst() {
-        assertError("""
+        assertError(
+                """
                 @ScoringService(powerBi = true)
                 public class Bad {
                     public record Features(@Standard(sample = "1.0") double a) {}
@@ -249,26 +302,34 @@ class NestedDiagnosticsTest {
                 """ + OUTPUT + """
                     public Map<String, List<Double>> run(Double GlobalParameters, Features Inputs) { return null; }
                 }
-                """, "SS190", "Power BI sends its input as the first parameter of run, named 'Inputs' (case-sensitive), "
-                + "but 'Inputs' comes after 'GlobalParameters'.", "@InputSchema(param = \"Inputs\")");
+                """,
+                "SS190",
+                "Power BI sends its input as the first parameter of run, named 'Inputs' (case-sensitive), "
+                        + "but 'Inputs' comes after 'GlobalParameters'.",
+                "@InputSchema(param = \"Inputs\")");
     }
 
     @Test
     void powerBiInputsMustBeNested() {
-        assertError("""
+        assertError(
+                """
                 @ScoringService(powerBi = true)
                 public class Bad {
                     @InputSchema(param = "Inputs", standard = @Standard(sample = "{\\"a\\": 1.0}"))
                 """ + OUTPUT + """
                     public Map<String, List<Double>> run(Map<String, Double> Inputs) { return null; }
                 }
-                """, "SS191", "Power BI needs 'Inputs' to be nested, an object of named dataframes, arrays and values, "
-                + "but it has a sample, @Standard(...), which describes it whole.", "@InputSchema");
+                """,
+                "SS191",
+                "Power BI needs 'Inputs' to be nested, an object of named dataframes, arrays and values, "
+                        + "but it has a sample, @Standard(...), which describes it whole.",
+                "@InputSchema");
     }
 
     @Test
     void powerBiInputsMustBeOneRecord() {
-        assertError("""
+        assertError(
+                """
                 @ScoringService(powerBi = true)
                 public class Bad {
                     public record Features(@Standard(sample = "1.0") double a) {}
@@ -277,13 +338,17 @@ class NestedDiagnosticsTest {
                 """ + OUTPUT + """
                     public Map<String, List<Double>> run(List<Features> Inputs) { return null; }
                 }
-                """, "SS191", "Power BI needs 'Inputs' to be nested, an object of named dataframes, arrays and values, "
-                + "but it is a list of records (List<Bad.Features>), not one record.", "@InputSchema");
+                """,
+                "SS191",
+                "Power BI needs 'Inputs' to be nested, an object of named dataframes, arrays and values, "
+                        + "but it is a list of records (List<Bad.Features>), not one record.",
+                "@InputSchema");
     }
 
     @Test
     void powerBiInputsAreOneLevelDeep() {
-        assertError("""
+        assertError(
+                """
                 @ScoringService(powerBi = true)
                 public class Bad {
                     public record Inner(@Standard(sample = "1.0") double b) {}
@@ -295,13 +360,17 @@ class NestedDiagnosticsTest {
                 """ + OUTPUT + """
                     public Map<String, List<Double>> run(Features Inputs) { return null; }
                 }
-                """, "SS192", "Power BI reads each field of 'Inputs' as a dataframe, an array or a plain value, one "
-                + "level deep, but component 'inner' is a nested record.", "Inner inner");
+                """,
+                "SS192",
+                "Power BI reads each field of 'Inputs' as a dataframe, an array or a plain value, one "
+                        + "level deep, but component 'inner' is a nested record.",
+                "Inner inner");
     }
 
     @Test
     void powerBiInputFieldsAreNotObjects() {
-        assertError("""
+        assertError(
+                """
                 @ScoringService(powerBi = true)
                 public class Bad {
                     public record Features(
@@ -313,13 +382,17 @@ class NestedDiagnosticsTest {
                 """ + OUTPUT + """
                     public Map<String, List<Double>> run(Features Inputs) { return null; }
                 }
-                """, "SS192", "Power BI reads each field of 'Inputs' as a dataframe, an array or a plain value, one "
-                + "level deep, but component 'points' is a list of objects.", "@Standard(sample = \"[{");
+                """,
+                "SS192",
+                "Power BI reads each field of 'Inputs' as a dataframe, an array or a plain value, one "
+                        + "level deep, but component 'points' is a list of objects.",
+                "@Standard(sample = \"[{");
     }
 
     @Test
     void powerBiSendsNoOtherParameter() {
-        assertError("""
+        assertError(
+                """
                 @ScoringService(powerBi = true)
                 public class Bad {
                     public record Features(@Standard(sample = "1.0") double a) {}
@@ -329,13 +402,17 @@ class NestedDiagnosticsTest {
                 """ + OUTPUT + """
                     public Map<String, List<Double>> run(Features Inputs, double scale) { return null; }
                 }
-                """, "SS193", "Power BI sends only 'Inputs' and 'GlobalParameters' (case-sensitive), so run's parameter "
-                + "'scale' would never receive a value.", "@InputSchema(param = \"scale\"");
+                """,
+                "SS193",
+                "Power BI sends only 'Inputs' and 'GlobalParameters' (case-sensitive), so run's parameter "
+                        + "'scale' would never receive a value.",
+                "@InputSchema(param = \"scale\"");
     }
 
     @Test
     void powerBiGlobalParametersArePlainValues() {
-        assertError("""
+        assertError(
+                """
                 @ScoringService(powerBi = true)
                 public class Bad {
                     public record Features(@Standard(sample = "1.0") double a) {}
@@ -345,13 +422,17 @@ class NestedDiagnosticsTest {
                 """ + OUTPUT + """
                     public Map<String, List<Double>> run(Features Inputs, double[] GlobalParameters) { return null; }
                 }
-                """, "SS194", "Power BI passes 'GlobalParameters' as plain values, but it has the sample ndarray = "
-                + "@NdArray(...). Give it a standard = @Standard(...) sample", "@InputSchema(param = \"GlobalParameters\"");
+                """,
+                "SS194",
+                "Power BI passes 'GlobalParameters' as plain values, but it has the sample ndarray = "
+                        + "@NdArray(...). Give it a standard = @Standard(...) sample",
+                "@InputSchema(param = \"GlobalParameters\"");
     }
 
     @Test
     void powerBiGlobalParametersAreNotNested() {
-        assertError("""
+        assertError(
+                """
                 @ScoringService(powerBi = true)
                 public class Bad {
                     public record Features(@Standard(sample = "1.0") double a) {}
@@ -361,13 +442,16 @@ class NestedDiagnosticsTest {
                 """ + OUTPUT + """
                     public Map<String, List<Double>> run(Features Inputs, Features GlobalParameters) { return null; }
                 }
-                """, "SS194", "Power BI passes 'GlobalParameters' as plain values, but it is nested.",
+                """,
+                "SS194",
+                "Power BI passes 'GlobalParameters' as plain values, but it is nested.",
                 "@InputSchema(param = \"GlobalParameters\"");
     }
 
     @Test
     void powerBiGlobalParametersAreOptional() {
-        assertError("""
+        assertError(
+                """
                 @ScoringService(powerBi = true)
                 public class Bad {
                     public record Features(@Standard(sample = "1.0") double a) {}
@@ -377,13 +461,17 @@ class NestedDiagnosticsTest {
                 """ + OUTPUT + """
                     public Map<String, List<Double>> run(Features Inputs, double GlobalParameters) { return null; }
                 }
-                """, "SS195", "Power BI may leave 'GlobalParameters' out, so it must be optional. Add optional = true "
-                + "to its @InputSchema", "@InputSchema(param = \"GlobalParameters\"");
+                """,
+                "SS195",
+                "Power BI may leave 'GlobalParameters' out, so it must be optional. Add optional = true "
+                        + "to its @InputSchema",
+                "@InputSchema(param = \"GlobalParameters\"");
     }
 
     @Test
     void powerBiNeedsAnOutputSchema() {
-        assertError("""
+        assertError(
+                """
                 @ScoringService(powerBi = true)
                 public class Bad {
                     public record Features(@Standard(sample = "1.0") double a) {}
@@ -391,14 +479,18 @@ class NestedDiagnosticsTest {
                     @InputSchema(param = "Inputs")
                     public Map<String, List<Double>> run(Features Inputs) { return null; }
                 }
-                """, "SS196", "Power BI reads run's result as a JSON object whose schema it discovers, but run has no "
-                + "@OutputSchema. Describe it with @OutputSchema(standard = @Standard(sample = \"{\\\"Results\\\": [1.0]}\")) "
-                + "on a Map or record, or return a nested record.", "public Map<String, List<Double>> run");
+                """,
+                "SS196",
+                "Power BI reads run's result as a JSON object whose schema it discovers, but run has no "
+                        + "@OutputSchema. Describe it with @OutputSchema(standard = @Standard(sample = \"{\\\"Results\\\": [1.0]}\")) "
+                        + "on a Map or record, or return a nested record.",
+                "public Map<String, List<Double>> run");
     }
 
     @Test
     void powerBiOutputIsAnObject() {
-        assertError("""
+        assertError(
+                """
                 @ScoringService(powerBi = true)
                 public class Bad {
                     public record Features(@Standard(sample = "1.0") double a) {}
@@ -407,12 +499,16 @@ class NestedDiagnosticsTest {
                     @OutputSchema(ndarray = @NdArray(sample = "[1.0]"))
                     public double[] run(Features Inputs) { return null; }
                 }
-                """, "SS196", "Power BI reads run's result as a JSON object whose schema it discovers, but its @OutputSchema describes an array.", "@OutputSchema");
+                """,
+                "SS196",
+                "Power BI reads run's result as a JSON object whose schema it discovers, but its @OutputSchema describes an array.",
+                "@OutputSchema");
     }
 
     @Test
     void powerBiOutputHasResults() {
-        assertError("""
+        assertError(
+                """
                 @ScoringService(powerBi = true)
                 public class Bad {
                     public record Features(@Standard(sample = "1.0") double a) {}
@@ -422,8 +518,11 @@ class NestedDiagnosticsTest {
                     @OutputSchema
                     public Output run(Features Inputs) { return null; }
                 }
-                """, "SS197", "Power BI reads the predictions from the 'Results' key of run's result (case-sensitive), "
-                + "but the output has the keys 'results'. Name the key 'Results'.", "@OutputSchema");
+                """,
+                "SS197",
+                "Power BI reads the predictions from the 'Results' key of run's result (case-sensitive), "
+                        + "but the output has the keys 'results'. Name the key 'Results'.",
+                "@OutputSchema");
     }
 
     @Test
@@ -437,11 +536,17 @@ class NestedDiagnosticsTest {
                 }
                 """);
         Compilation compilation = Sources.compile(source);
-        assertThat(compilation).hadErrorContaining("[SS190] Power BI sends its input as the first parameter of run, "
-                + "named 'Inputs' (case-sensitive), but run has no parameter named 'Inputs' (its parameters are: data, "
-                + "GlobalParameters).").inFile(source).onLineContaining("@ScoringService");
+        assertThat(compilation)
+                .hadErrorContaining("[SS190] Power BI sends its input as the first parameter of run, "
+                        + "named 'Inputs' (case-sensitive), but run has no parameter named 'Inputs' (its parameters are: data, "
+                        + "GlobalParameters).")
+                .inFile(source)
+                .onLineContaining("@ScoringService");
         assertThat(compilation).hadErrorContaining("[SS193]").inFile(source).onLineContaining("param = \"data\"");
-        assertThat(compilation).hadErrorContaining("[SS195]").inFile(source).onLineContaining("param = \"GlobalParameters\"");
+        assertThat(compilation)
+                .hadErrorContaining("[SS195]")
+                .inFile(source)
+                .onLineContaining("param = \"GlobalParameters\"");
         assertThat(compilation).hadErrorContaining("[SS196]").inFile(source).onLineContaining("public double[] run");
         assertThat(compilation).hadErrorCount(4);
     }

@@ -45,20 +45,30 @@ class NestedScoringClassTest {
         ScoringBinder<?, ?> binder = new CompiledClasses(compilation).instance("test.Outer_Doubler_ScoreSpec");
         assertEquals("test.Outer$Doubler", binder.scoringClass(), "the binary name, as Class.getName() spells it");
 
-        ScoringServer server = ScoringServer.start(ServerConfig.builder().host("127.0.0.1").port(0).appRoot(appRoot)
-                .scoringClass("test.Outer$Doubler").build(), binder);
+        ScoringServer server = ScoringServer.start(
+                ServerConfig.builder()
+                        .host("127.0.0.1")
+                        .port(0)
+                        .appRoot(appRoot)
+                        .scoringClass("test.Outer$Doubler")
+                        .build(),
+                binder);
         try {
             HttpClient http = HttpClient.newHttpClient();
             String base = "http://127.0.0.1:" + server.port();
-            HttpResponse<String> scored = http.send(HttpRequest.newBuilder(URI.create(base + "/score"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"data\": [1.5, -2]}")).build(),
+            HttpResponse<String> scored = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/score"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"data\": [1.5, -2]}"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, scored.statusCode(), scored.body());
             assertEquals(JSON.readTree("[3.0, -4.0]"), JSON.readTree(scored.body()));
 
-            HttpResponse<String> swagger = http.send(HttpRequest.newBuilder(URI.create(base + "/swagger.json?version=3"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> swagger = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/swagger.json?version=3"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(200, swagger.statusCode(), swagger.body());
             JsonNode example = JSON.readTree(swagger.body()).at("/components/schemas/ServiceInput/example");
             assertEquals(JSON.readTree("{\"data\": [1.0, 2.0]}"), example, swagger.body());

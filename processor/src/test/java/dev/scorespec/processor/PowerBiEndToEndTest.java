@@ -89,7 +89,10 @@ class PowerBiEndToEndTest {
             if (v != OpenApiVersion.V2_0) {
                 for (String name : List.of("ServiceInput", "ServiceOutput")) {
                     JsonNode schema = schemas(version).path(name);
-                    assertEquals(List.of(), ExampleValidator.errors(schema, schema.path("example"), v), version + " " + name);
+                    assertEquals(
+                            List.of(),
+                            ExampleValidator.errors(schema, schema.path("example"), v),
+                            version + " " + name);
                 }
             }
         }
@@ -114,7 +117,9 @@ class PowerBiEndToEndTest {
                 arguments = binder.bind(ScoringRequest.json(JSON.writeValueAsString(payload)));
             } catch (BindingException e) {
                 String path = errors.isEmpty() ? "(none)" : GoldenEndToEndTest.firstInDocumentOrder(payload, errors);
-                if (errors.isEmpty() || !e.path().equals(path) || !e.getMessage().startsWith(path + ": ")) {
+                if (errors.isEmpty()
+                        || !e.path().equals(path)
+                        || !e.getMessage().startsWith(path + ": ")) {
                     problems.add(where + "rejected with '" + e.getMessage() + "', the schema says " + errors);
                 }
                 continue;
@@ -147,8 +152,13 @@ class PowerBiEndToEndTest {
     void runAnswersTheResultsObject() throws Exception {
         String example = reference.path("input_schema").path("example").toString();
         assertEquals("{\"Results\":[55.0,55.0]}", BinderTest.score(binder, example));
-        List<String> problems = ExampleValidator.errors(schemas("3.1").path("ServiceOutput"),
-                JSON.readTree(BinderTest.score(binder, example)), OpenApiVersion.V3_1).stream().map(Error::toString).toList();
+        List<String> problems = ExampleValidator.errors(
+                        schemas("3.1").path("ServiceOutput"),
+                        JSON.readTree(BinderTest.score(binder, example)),
+                        OpenApiVersion.V3_1)
+                .stream()
+                .map(Error::toString)
+                .toList();
         assertEquals(List.of(), problems);
         assertTrue(BinderTest.reject(binder, "{\"Inputs\": {\"input1\": [[1]], \"input3\": 0}}")
                 .startsWith("Inputs.input1[0]: expected 10 values, got 1"));
@@ -177,7 +187,9 @@ class PowerBiEndToEndTest {
 
     private static JsonNode schemas(String version) throws IOException {
         JsonNode document = JSON.readTree(classes.text(FOLDER + file(version)));
-        return version.equals("2.0") ? document.path("definitions") : document.path("components").path("schemas");
+        return version.equals("2.0")
+                ? document.path("definitions")
+                : document.path("components").path("schemas");
     }
 
     private static String file(String version) {

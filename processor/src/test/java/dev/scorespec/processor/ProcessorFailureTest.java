@@ -33,13 +33,16 @@ class ProcessorFailureTest {
     @Test
     void anUnexpectedFailureIsAnErrorOnTheClass() {
         JavaFileObject source = Sources.source("Good", GOOD);
-        Compilation compilation = javac()
-                .withProcessors(new WithFiler(new ScoreSpecProcessor(), new IllegalStateException("disk on fire")))
+        Compilation compilation = javac().withProcessors(
+                        new WithFiler(new ScoreSpecProcessor(), new IllegalStateException("disk on fire")))
                 .compile(source);
         assertThat(compilation).failed();
         assertThat(compilation).hadErrorCount(1);
-        assertThat(compilation).hadErrorContaining("[SS100] ScoreSpec failed on test.Good: "
-                + "java.lang.IllegalStateException: disk on fire").inFile(source).onLineContaining("public class Good");
+        assertThat(compilation)
+                .hadErrorContaining(
+                        "[SS100] ScoreSpec failed on test.Good: " + "java.lang.IllegalStateException: disk on fire")
+                .inFile(source)
+                .onLineContaining("public class Good");
         assertThat(compilation).hadErrorContaining("This is a bug in ScoreSpec; please report it with this class.");
     }
 
@@ -54,9 +57,12 @@ class ProcessorFailureTest {
         Compilation compilation = Sources.compile(source);
         assertThat(compilation).failed();
         assertThat(compilation).hadErrorContaining("cannot find symbol");
-        assertThat(compilation).hadErrorContaining("[SS101] ScoreSpec could not resolve the types of test.Bad: some "
-                + "types never resolved. Fix the compile errors above, or make sure the generated types it uses exist.")
-                .inFile(source).onLineContaining("public class Bad");
+        assertThat(compilation)
+                .hadErrorContaining(
+                        "[SS101] ScoreSpec could not resolve the types of test.Bad: some "
+                                + "types never resolved. Fix the compile errors above, or make sure the generated types it uses exist.")
+                .inFile(source)
+                .onLineContaining("public class Bad");
     }
 
     /**
@@ -81,8 +87,9 @@ class ProcessorFailureTest {
                 }
                 return forward(method, env.getFiler(), args);
             });
-            delegate.init(proxy(ProcessingEnvironment.class, (self, method, args) ->
-                    method.getName().equals("getFiler") ? filer : forward(method, env, args)));
+            delegate.init(proxy(
+                    ProcessingEnvironment.class,
+                    (self, method, args) -> method.getName().equals("getFiler") ? filer : forward(method, env, args)));
         }
 
         @Override
@@ -104,8 +111,7 @@ class ProcessorFailureTest {
             return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
         }
 
-        private static Object forward(java.lang.reflect.Method method, Object target, Object[] args)
-                throws Throwable {
+        private static Object forward(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {
             try {
                 return method.invoke(target, args);
             } catch (InvocationTargetException e) {

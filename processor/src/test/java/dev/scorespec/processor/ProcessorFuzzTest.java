@@ -27,29 +27,74 @@ class ProcessorFuzzTest {
 
     private static final Pattern ID = Pattern.compile("\\[SS\\d{3}]");
 
-    private static final List<String> DTYPES = List.of("", "float64", "float32", "float16", "int64", "int32",
-            "int8", "uint8", "uint64", "bool", "str", "bytes", "datetime64", "timedelta64", "complex64", "U10",
-            "datetime64[s]", "object");
+    private static final List<String> DTYPES = List.of(
+            "",
+            "float64",
+            "float32",
+            "float16",
+            "int64",
+            "int32",
+            "int8",
+            "uint8",
+            "uint64",
+            "bool",
+            "str",
+            "bytes",
+            "datetime64",
+            "timedelta64",
+            "complex64",
+            "U10",
+            "datetime64[s]",
+            "object");
 
-    private static final List<String> NDARRAY_TYPES = List.of("NDArray", "double[]", "double[][]", "long[][]",
-            "int[]", "float[][][]", "String[]", "boolean[]", "LocalDateTime[]", "Duration[]", "Point[]", "Object",
-            "List<Double>", "double");
+    private static final List<String> NDARRAY_TYPES = List.of(
+            "NDArray",
+            "double[]",
+            "double[][]",
+            "long[][]",
+            "int[]",
+            "float[][][]",
+            "String[]",
+            "boolean[]",
+            "LocalDateTime[]",
+            "Duration[]",
+            "Point[]",
+            "Object",
+            "List<Double>",
+            "double");
 
-    private static final List<String> STANDARD_TYPES = List.of("double", "long", "Double", "String", "boolean",
-            "LocalDate", "LocalDateTime", "LocalTime", "OffsetDateTime", "byte[]", "List<Long>", "List<Object>",
-            "Map<String, Object>", "Map<String, List<String>>", "Object", "Point", "List<Point>", "int",
-            "Map<Long, String>", "Duration");
+    private static final List<String> STANDARD_TYPES = List.of(
+            "double",
+            "long",
+            "Double",
+            "String",
+            "boolean",
+            "LocalDate",
+            "LocalDateTime",
+            "LocalTime",
+            "OffsetDateTime",
+            "byte[]",
+            "List<Long>",
+            "List<Object>",
+            "Map<String, Object>",
+            "Map<String, List<String>>",
+            "Object",
+            "Point",
+            "List<Point>",
+            "int",
+            "Map<Long, String>",
+            "Duration");
 
-    private static final List<String> COLUMN_KINDS = List.of("LONG", "INTEGER", "DOUBLE", "STRING", "BOOLEAN",
-            "DATE", "DATE_TIME", "TIME", "INSTANT", "TIMEDELTA");
+    private static final List<String> COLUMN_KINDS = List.of(
+            "LONG", "INTEGER", "DOUBLE", "STRING", "BOOLEAN", "DATE", "DATE_TIME", "TIME", "INSTANT", "TIMEDELTA");
 
     private static final List<String> ORIENTS = List.of("RECORDS", "SPLIT", "INDEX", "COLUMNS", "VALUES", "TABLE");
 
     @FuzzTest(maxDuration = "15s")
     void compilesOrExplains(byte[] input) {
         byte[] choices = Arrays.copyOf(input, 4); // zeros where the input is shorter
-        String sample = new String(input, Math.min(4, input.length), Math.max(0, input.length - 4),
-                StandardCharsets.UTF_8);
+        String sample =
+                new String(input, Math.min(4, input.length), Math.max(0, input.length - 4), StandardCharsets.UTF_8);
         String source = scoringClass(choices, sample);
         Compilation compilation = Sources.compile(Sources.source("Fuzzed", source));
         for (Diagnostic<? extends JavaFileObject> error : compilation.errors()) {
@@ -77,8 +122,10 @@ class ProcessorFuzzTest {
             }
             case 1 -> {
                 javaType = (type & 1) == 0 ? "tech.tablesaw.api.Table" : "String";
-                String pinned = (flags & 8) == 0 ? "" : ", columns = @DataFrame.Column(name = \"a\", type = ColumnKind."
-                        + COLUMN_KINDS.get((flags >> 4) % COLUMN_KINDS.size()) + ")";
+                String pinned = (flags & 8) == 0
+                        ? ""
+                        : ", columns = @DataFrame.Column(name = \"a\", type = ColumnKind."
+                                + COLUMN_KINDS.get((flags >> 4) % COLUMN_KINDS.size()) + ")";
                 schema = "dataframe = @DataFrame(sample = " + literal + ", orient = Orient."
                         + ORIENTS.get(variant % ORIENTS.size()) + ", enforceShape = " + ((flags & 2) == 0)
                         + ", enforceColumnType = " + ((flags & 4) == 0) + pinned + ")";
@@ -86,7 +133,8 @@ class ProcessorFuzzTest {
             default -> {
                 javaType = STANDARD_TYPES.get(type % STANDARD_TYPES.size());
                 // a record parameter takes its samples from its components, unless this one is given
-                schema = javaType.equals("Point") && (variant & 1) == 0 ? null
+                schema = javaType.equals("Point") && (variant & 1) == 0
+                        ? null
                         : "standard = @Standard(sample = " + literal + ")";
             }
         }
@@ -117,7 +165,8 @@ class ProcessorFuzzTest {
                 // octal, not \\u: javac reads \\u escapes before it reads string literals
                 out.append(String.format("\\%03o", (int) c));
             } else if (Character.isSurrogate(c)) {
-                boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
+                boolean paired = Character.isHighSurrogate(c)
+                        && i + 1 < text.length()
                         && Character.isLowSurrogate(text.charAt(i + 1));
                 if (paired) {
                     out.append(c).append(text.charAt(++i));

@@ -43,14 +43,16 @@ class RawHttpTest {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0, (byte) 0xff};
         ScoringRequest post = ScoringRequest.of("POST", "/score", Map.of("Content-Type", "image/png"), png);
         Record arguments = binder.bind(post);
-        assertSame(post, arguments.getClass().getRecordComponents()[0].getAccessor().invoke(arguments));
+        assertSame(
+                post,
+                arguments.getClass().getRecordComponents()[0].getAccessor().invoke(arguments));
         ScoringResponse answer = (ScoringResponse) binder.run(arguments);
         assertEquals(201, answer.status());
         assertEquals(Map.of("content-type", "application/octet-stream", "x-seen", "image/png"), answer.headers());
         assertArrayEquals(png, answer.body());
 
-        ScoringResponse get = (ScoringResponse) binder.run(binder.bind(
-                ScoringRequest.of("GET", "/score?size=small", Map.of(), new byte[0])));
+        ScoringResponse get = (ScoringResponse)
+                binder.run(binder.bind(ScoringRequest.of("GET", "/score?size=small", Map.of(), new byte[0])));
         assertEquals("/score?size=small", get.bodyText());
         assertEquals("text/plain; charset=utf-8", get.header("Content-Type").orElseThrow());
     }
@@ -67,17 +69,28 @@ class RawHttpTest {
     void generatedSourceSaysWhyNothingIsParsed() throws Exception {
         Compilation compilation = Sources.compile(Sources.source("Echo", ECHO));
         assertThat(compilation).succeededWithoutWarnings();
-        String source = compilation.generatedSourceFile("test.Echo_ScoreSpec").orElseThrow().getCharContent(true).toString();
+        String source = compilation
+                .generatedSourceFile("test.Echo_ScoreSpec")
+                .orElseThrow()
+                .getCharContent(true)
+                .toString();
         assertTrue(source.contains("implements ScoringBinder<Echo_ScoreSpec.Arguments, ScoringResponse>"), source);
         assertTrue(source.contains("public record Arguments(ScoringRequest request)"), source);
-        assertTrue(source.contains("// run takes the request as it came: nothing is parsed or checked.\n"
-                + "        return new Arguments(request);"), source);
+        assertTrue(
+                source.contains("// run takes the request as it came: nothing is parsed or checked.\n"
+                        + "        return new Arguments(request);"),
+                source);
         assertTrue(source.contains("return scoring.run(arguments.request());"), source);
         assertTrue(source.contains("return BodyKind.RAW_HTTP;"), source);
         CompiledClasses files = new CompiledClasses(compilation);
-        assertEquals(List.of("META-INF/scorespec/test.Echo/openapi-3.0.json", "META-INF/scorespec/test.Echo/openapi-3.1.json",
-                "META-INF/scorespec/test.Echo/swagger-2.0.json"), List.copyOf(files.paths("META-INF/scorespec/")));
-        assertTrue(files.text("META-INF/scorespec/test.Echo/openapi-3.0.json").contains("\"application/octet-stream\""));
+        assertEquals(
+                List.of(
+                        "META-INF/scorespec/test.Echo/openapi-3.0.json",
+                        "META-INF/scorespec/test.Echo/openapi-3.1.json",
+                        "META-INF/scorespec/test.Echo/swagger-2.0.json"),
+                List.copyOf(files.paths("META-INF/scorespec/")));
+        assertTrue(
+                files.text("META-INF/scorespec/test.Echo/openapi-3.0.json").contains("\"application/octet-stream\""));
         assertTrue(files.text(ScoreSpecProcessor.SERVICE_FILE).lines().anyMatch("test.Echo_ScoreSpec"::equals));
     }
 
@@ -85,15 +98,19 @@ class RawHttpTest {
 
     @Test
     void inputSchemaOnARawRun() {
-        assertError("""
+        assertError(
+                """
                 public class Bad {
                     @RawHttp
                     @InputSchema(param = "request", standard = @Standard(sample = "1"))
                     public ScoringResponse run(ScoringRequest request) { return ScoringResponse.empty(204); }
                 }
-                """, "SS200", "run is @RawHttp: it receives the request as it came, so no schema applies to it and "
-                + "@InputSchema cannot be used with it. Remove @InputSchema, or remove @RawHttp to have the body parsed "
-                + "against the samples.", "@InputSchema");
+                """,
+                "SS200",
+                "run is @RawHttp: it receives the request as it came, so no schema applies to it and "
+                        + "@InputSchema cannot be used with it. Remove @InputSchema, or remove @RawHttp to have the body parsed "
+                        + "against the samples.",
+                "@InputSchema");
     }
 
     @Test
@@ -114,55 +131,73 @@ class RawHttpTest {
 
     @Test
     void outputSchemaOnARawRun() {
-        assertError("""
+        assertError(
+                """
                 public class Bad {
                     @RawHttp
                     @OutputSchema(standard = @Standard(sample = "1"))
                     public ScoringResponse run(ScoringRequest request) { return ScoringResponse.empty(204); }
                 }
-                """, "SS200", "run is @RawHttp: it receives the request as it came, so no schema applies to it and "
-                + "@OutputSchema cannot be used with it. Remove @OutputSchema, or remove @RawHttp", "@OutputSchema");
+                """,
+                "SS200",
+                "run is @RawHttp: it receives the request as it came, so no schema applies to it and "
+                        + "@OutputSchema cannot be used with it. Remove @OutputSchema, or remove @RawHttp",
+                "@OutputSchema");
     }
 
     @Test
     void requestHeadersOnARawRun() {
-        assertError("""
+        assertError(
+                """
                 public class Bad {
                     @RawHttp
                     public ScoringResponse run(ScoringRequest request,
                             @RequestHeaders Map<String, String> headers) { return ScoringResponse.empty(204); }
                 }
-                """, "SS201", "Parameter 'headers' is marked @RequestHeaders, but run is @RawHttp: its ScoringRequest "
-                + "carries the headers (request.headers(), request.header(name)). Remove the parameter.", "@RequestHeaders");
+                """,
+                "SS201",
+                "Parameter 'headers' is marked @RequestHeaders, but run is @RawHttp: its ScoringRequest "
+                        + "carries the headers (request.headers(), request.header(name)). Remove the parameter.",
+                "@RequestHeaders");
     }
 
     @Test
     void rawRunWithOtherParameters() {
-        assertError("""
+        assertError(
+                """
                 public class Bad {
                     @RawHttp
                     public ScoringResponse run(byte[] body, String path) { return ScoringResponse.empty(204); }
                 }
-                """, "SS202", "A @RawHttp run takes exactly one ScoringRequest, but this one takes (byte[] body, String path). "
-                + "Declare it as 'public ScoringResponse run(ScoringRequest request)'.", "public ScoringResponse run");
-        assertError("""
+                """,
+                "SS202",
+                "A @RawHttp run takes exactly one ScoringRequest, but this one takes (byte[] body, String path). "
+                        + "Declare it as 'public ScoringResponse run(ScoringRequest request)'.",
+                "public ScoringResponse run");
+        assertError(
+                """
                 public class Bad {
                     @RawHttp
                     public ScoringResponse run() { return ScoringResponse.empty(204); }
                 }
-                """, "SS202", "A @RawHttp run takes exactly one ScoringRequest, but this one takes ().",
+                """,
+                "SS202",
+                "A @RawHttp run takes exactly one ScoringRequest, but this one takes ().",
                 "public ScoringResponse run");
     }
 
     @Test
     void rawRunThatDoesNotReturnAResponse() {
-        assertError("""
+        assertError(
+                """
                 public class Bad {
                     @RawHttp
                     public Map<String, Object> run(ScoringRequest request) { return Map.of(); }
                 }
-                """, "SS203", "A @RawHttp run returns the ScoringResponse the server sends, but this one returns "
-                + "Map<String, Object>. Return a ScoringResponse, such as ScoringResponse.json(200, result).",
+                """,
+                "SS203",
+                "A @RawHttp run returns the ScoringResponse the server sends, but this one returns "
+                        + "Map<String, Object>. Return a ScoringResponse, such as ScoringResponse.json(200, result).",
                 "public Map<String, Object> run");
     }
 
@@ -181,20 +216,28 @@ class RawHttpTest {
 
     @Test
     void rawHttpTypesWithoutRawHttp() {
-        assertError("""
+        assertError(
+                """
                 @ScoringService
                 public class Bad {
                     public ScoringResponse run(ScoringRequest request) { return ScoringResponse.empty(204); }
                 }
-                """, "SS204", "run takes a ScoringRequest and returns a ScoringResponse, as only a @RawHttp run does. "
-                + "Add @RawHttp to run to receive the request as it came and answer with your own response, or take "
-                + "JSON parameters with @InputSchema.", "public ScoringResponse run");
-        assertError("""
+                """,
+                "SS204",
+                "run takes a ScoringRequest and returns a ScoringResponse, as only a @RawHttp run does. "
+                        + "Add @RawHttp to run to receive the request as it came and answer with your own response, or take "
+                        + "JSON parameters with @InputSchema.",
+                "public ScoringResponse run");
+        assertError(
+                """
                 @ScoringService
                 public class Bad {
                     public ScoringResponse run(String body) { return ScoringResponse.empty(204); }
                 }
-                """, "SS204", "run returns a ScoringResponse, as only a @RawHttp run does.", "public ScoringResponse run");
+                """,
+                "SS204",
+                "run returns a ScoringResponse, as only a @RawHttp run does.",
+                "public ScoringResponse run");
         assertError("""
                 public class Bad {
                     @InputSchema(param = "data", standard = @Standard(sample = "1"))
@@ -205,11 +248,15 @@ class RawHttpTest {
 
     @Test
     void rawHttpOnAMethodNotNamedRun() {
-        assertError("""
+        assertError(
+                """
                 public class Bad {
                     @RawHttp
                     public ScoringResponse score(ScoringRequest request) { return ScoringResponse.empty(204); }
                 }
-                """, "SS112", "@RawHttp is on 'score', but the scoring method must be named 'run'", "public ScoringResponse score");
+                """,
+                "SS112",
+                "@RawHttp is on 'score', but the scoring method must be named 'run'",
+                "public ScoringResponse score");
     }
 }

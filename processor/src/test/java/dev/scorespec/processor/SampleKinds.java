@@ -131,8 +131,7 @@ final class SampleKinds {
 
     private static List<ScoringBinder<Object, Object>> binders;
 
-    private SampleKinds() {
-    }
+    private SampleKinds() {}
 
     /** The binders of the catalogue, sorted by class name, so an input means the same binder in every run. */
     static synchronized List<ScoringBinder<Object, Object>> binders() throws Exception {
@@ -164,7 +163,8 @@ final class SampleKinds {
     }
 
     private static List<Path> javaFiles(String resource) {
-        try (Stream<Path> files = Files.list(Path.of(SampleKinds.class.getResource(resource).toURI()))) {
+        try (Stream<Path> files =
+                Files.list(Path.of(SampleKinds.class.getResource(resource).toURI()))) {
             return files.filter(f -> f.toString().endsWith(".java")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -68,13 +68,22 @@ class SampleLimitsTest {
 
     @Test
     void samplesDeeperThanTheLimit() {
-        assertOnlyError("public class Bad {\n    @InputSchema(param = \"x\", standard = @Standard(sample = \"" + lists(900)
-                + "\"))\n    public double run(Object x) { return 0; }\n}\n", TOO_DEEP.formatted("'x'"), "@InputSchema");
-        assertOnlyError("public class Bad {\n    @InputSchema(param = \"x\", standard = @Standard(sample = \"" + objects(600)
-                + "\"))\n    public double run(Map<String, Object> x) { return 0; }\n}\n", TOO_DEEP.formatted("'x'"), "@InputSchema");
-        assertOnlyError("public class Bad {\n    @InputSchema(param = \"x\", standard = @Standard(sample = \"1.0\"))\n"
-                + "    @OutputSchema(standard = @Standard(sample = \"" + lists(65) + "\"))\n"
-                + "    public Object run(double x) { return 0; }\n}\n", TOO_DEEP.formatted("the output of run"), "@OutputSchema");
+        assertOnlyError(
+                "public class Bad {\n    @InputSchema(param = \"x\", standard = @Standard(sample = \"" + lists(900)
+                        + "\"))\n    public double run(Object x) { return 0; }\n}\n",
+                TOO_DEEP.formatted("'x'"),
+                "@InputSchema");
+        assertOnlyError(
+                "public class Bad {\n    @InputSchema(param = \"x\", standard = @Standard(sample = \"" + objects(600)
+                        + "\"))\n    public double run(Map<String, Object> x) { return 0; }\n}\n",
+                TOO_DEEP.formatted("'x'"),
+                "@InputSchema");
+        assertOnlyError(
+                "public class Bad {\n    @InputSchema(param = \"x\", standard = @Standard(sample = \"1.0\"))\n"
+                        + "    @OutputSchema(standard = @Standard(sample = \"" + lists(65) + "\"))\n"
+                        + "    public Object run(double x) { return 0; }\n}\n",
+                TOO_DEEP.formatted("the output of run"),
+                "@OutputSchema");
     }
 
     /** At the limit, the class compiles on a 1 MiB stack (a Gradle worker's, a javac thread's) and binds. */
@@ -82,21 +91,34 @@ class SampleLimitsTest {
     void samplesAtTheLimitCompileOnASmallStack() throws Exception {
         assertEquals(64, ScoringClassValidator.MAX_SAMPLE_DEPTH);
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread thread = new Thread(null, () -> {
-            try {
-                ScoringBinder<Record, Object> lists = BinderTest.binder("Lists", "public class Lists {\n"
-                        + "    @InputSchema(param = \"x\", standard = @Standard(sample = \"" + lists(64) + "\"))\n"
-                        + "    @OutputSchema(standard = @Standard(sample = \"" + lists(64) + "\"))\n"
-                        + "    public Object run(Object x) { return x; }\n}\n");
-                assertEquals(lists(64).replace("\\\"", "\""), BinderTest.score(lists, "{\"x\": " + lists(64) + "}"));
-                ScoringBinder<Record, Object> maps = BinderTest.binder("Maps", "public class Maps {\n"
-                        + "    @InputSchema(param = \"x\", standard = @Standard(sample = \"" + objects(64) + "\"))\n"
-                        + "    public int run(Map<String, Object> x) { return x.size(); }\n}\n");
-                assertEquals("1", BinderTest.score(maps, "{\"x\": " + objects(64).replace("\\\"", "\"") + "}"));
-            } catch (Throwable t) {
-                failure.set(t);
-            }
-        }, "small-stack", 1 << 20);
+        Thread thread = new Thread(
+                null,
+                () -> {
+                    try {
+                        ScoringBinder<Record, Object> lists = BinderTest.binder(
+                                "Lists",
+                                "public class Lists {\n"
+                                        + "    @InputSchema(param = \"x\", standard = @Standard(sample = \"" + lists(64)
+                                        + "\"))\n"
+                                        + "    @OutputSchema(standard = @Standard(sample = \"" + lists(64) + "\"))\n"
+                                        + "    public Object run(Object x) { return x; }\n}\n");
+                        assertEquals(
+                                lists(64).replace("\\\"", "\""), BinderTest.score(lists, "{\"x\": " + lists(64) + "}"));
+                        ScoringBinder<Record, Object> maps = BinderTest.binder(
+                                "Maps",
+                                "public class Maps {\n"
+                                        + "    @InputSchema(param = \"x\", standard = @Standard(sample = \""
+                                        + objects(64) + "\"))\n"
+                                        + "    public int run(Map<String, Object> x) { return x.size(); }\n}\n");
+                        assertEquals(
+                                "1",
+                                BinderTest.score(maps, "{\"x\": " + objects(64).replace("\\\"", "\"") + "}"));
+                    } catch (Throwable t) {
+                        failure.set(t);
+                    }
+                },
+                "small-stack",
+                1 << 20);
         thread.start();
         thread.join();
         if (failure.get() != null) {

@@ -23,32 +23,37 @@ class SampleRangesTest {
 
     @Test
     void valuesBoundToObjectAreWithinADoublesRange() {
-        assertRefused("""
+        assertRefused(
+                """
                 @InputSchema(param = "x", standard = @Standard(sample = "1e400"))
                 public double run(Object x) { return 0; }""",
                 "[SS144] The sample for 'x' does not fit Object: the sample is 1E+400, beyond the range of a Double, "
                         + FLOAT64 + ". Change the sample or the Java type.");
-        assertRefused("""
+        assertRefused(
+                """
                 @InputSchema(param = "x", standard = @Standard(sample = "{\\"a\\": [1, -1e400]}"))
                 public double run(Map<String, Object> x) { return 0; }""",
-                "[SS144] The sample for 'x' does not fit Object: a[1] is -1E+400, beyond the range of a Double, " + FLOAT64);
+                "[SS144] The sample for 'x' does not fit Object: a[1] is -1E+400, beyond the range of a Double, "
+                        + FLOAT64);
     }
 
     @Test
     void everyOtherPathChecksItsDtypesRange() {
-        assertRefused("""
+        assertRefused(
+                """
                 @InputSchema(param = "x", ndarray = @NdArray(sample = "[1e39]", dtype = "float32"))
                 public double run(float[] x) { return 0; }""",
                 "[SS144] The sample for 'x' does not fit float[] (dtype float32): [0] is 1E+39, beyond float32's range");
-        assertRefused("""
+        assertRefused(
+                """
                 @InputSchema(param = "x", ndarray = @NdArray(sample = "[1e400]"))
                 public double run(NDArray x) { return 0; }""",
                 "[SS144] The sample for 'x' does not fit dev.scorespec.runtime.NDArray (dtype float64): [0] is 1E+400, beyond float64's range");
         assertRefused("""
                 @InputSchema(param = "x", standard = @Standard(sample = "1e39"))
-                public double run(float x) { return 0; }""",
-                "[SS144] The sample for 'x' does not fit float: the sample is 1E+39, beyond float's range");
-        assertRefused("""
+                public double run(float x) { return 0; }""", "[SS144] The sample for 'x' does not fit float: the sample is 1E+39, beyond float's range");
+        assertRefused(
+                """
                 @InputSchema(param = "x", dataframe = @DataFrame(sample = "[{\\"a\\": 1e400}]"))
                 public double run(tech.tablesaw.api.Table x) { return 0; }""",
                 "[SS166] Column 'a' of the @DataFrame sample for 'x' is a column of DOUBLE (a number), but row [0] holds "
@@ -62,7 +67,10 @@ class SampleRangesTest {
                 """);
         Compilation compilation = Sources.compile(source);
         assertThat(compilation).hadErrorCount(1);
-        assertThat(compilation).hadErrorContaining("[SS144] The sample for 'x.a' does not fit double: the sample is "
-                + "1E+400, beyond double's range").inFile(source).onLineContaining("@Standard(sample = \"1e400\")");
+        assertThat(compilation)
+                .hadErrorContaining("[SS144] The sample for 'x.a' does not fit double: the sample is "
+                        + "1E+400, beyond double's range")
+                .inFile(source)
+                .onLineContaining("@Standard(sample = \"1e400\")");
     }
 }

@@ -32,9 +32,12 @@ class SampleResourceTest {
                 """);
         Compilation compilation = Sources.compile(source);
         assertThat(compilation).hadErrorCount(1);
-        assertThat(compilation).hadErrorContaining("[SS148] The @Standard sample for 'data' names the resource "
-                + "\"samples/latin1.json\", whose byte 0xE9 at offset 5 is not UTF-8. Save the file as UTF-8 (a byte "
-                + "order mark is allowed).").inFile(source).onLineContaining("@InputSchema");
+        assertThat(compilation)
+                .hadErrorContaining("[SS148] The @Standard sample for 'data' names the resource "
+                        + "\"samples/latin1.json\", whose byte 0xE9 at offset 5 is not UTF-8. Save the file as UTF-8 (a byte "
+                        + "order mark is allowed).")
+                .inFile(source)
+                .onLineContaining("@InputSchema");
     }
 
     @Test

@@ -45,7 +45,8 @@ class ServiceNamesTest {
 
     private static JsonNode document(Compilation compilation, String scoringClass, OpenApiVersion version)
             throws IOException {
-        JavaFileObject file = compilation.generatedFile(StandardLocation.CLASS_OUTPUT, version.resource(scoringClass))
+        JavaFileObject file = compilation
+                .generatedFile(StandardLocation.CLASS_OUTPUT, version.resource(scoringClass))
                 .orElseThrow();
         try (InputStream in = file.openInputStream()) {
             return JSON.readTree(in);
@@ -59,7 +60,8 @@ class ServiceNamesTest {
         assertThat(compilation).succeeded();
         JsonNode doc = document(compilation, "test.Churn", version);
         assertEquals("Churn model", doc.at("/info/title").asText());
-        assertEquals("API specification for the Azure Machine Learning service Churn model",
+        assertEquals(
+                "API specification for the Azure Machine Learning service Churn model",
                 doc.at("/info/description").asText());
         assertEquals("2.1.0", doc.at("/info/version").asText());
         assertEquals("predictChurn", doc.at("/paths/~1score/post/operationId").asText());
@@ -71,32 +73,49 @@ class ServiceNamesTest {
         Compilation compilation = Sources.compile(Sources.source("Churn", CHURN));
         assertThat(compilation).succeeded();
         ScoringBinder<?, ?> binder = new CompiledClasses(compilation).instance("test.Churn_ScoreSpec");
-        ServerConfig.Builder config = ServerConfig.builder().host("127.0.0.1").port(0).appRoot(appRoot)
+        ServerConfig.Builder config = ServerConfig.builder()
+                .host("127.0.0.1")
+                .port(0)
+                .appRoot(appRoot)
                 .scoringClass("test.Churn");
         for (String version : new String[] {"2", "3", "3.1"}) {
             JsonNode compiled = served(config.build(), binder, version);
             assertEquals("Churn model", compiled.at("/info/title").asText());
-            assertEquals("API specification for the Azure Machine Learning service Churn model",
+            assertEquals(
+                    "API specification for the Azure Machine Learning service Churn model",
                     compiled.at("/info/description").asText());
             assertEquals("2.1.0", compiled.at("/info/version").asText());
-            assertEquals("predictChurn", compiled.at("/paths/~1score/post/operationId").asText());
+            assertEquals(
+                    "predictChurn",
+                    compiled.at("/paths/~1score/post/operationId").asText());
 
-            JsonNode configured = served(config.serviceName("churn-prod").serviceVersion("7").build(), binder, version);
+            JsonNode configured =
+                    served(config.serviceName("churn-prod").serviceVersion("7").build(), binder, version);
             assertEquals("churn-prod", configured.at("/info/title").asText());
-            assertEquals("API specification for the Azure Machine Learning service churn-prod",
+            assertEquals(
+                    "API specification for the Azure Machine Learning service churn-prod",
                     configured.at("/info/description").asText());
             assertEquals("7", configured.at("/info/version").asText());
-            assertEquals("predictChurn", configured.at("/paths/~1score/post/operationId").asText());
-            config = ServerConfig.builder().host("127.0.0.1").port(0).appRoot(appRoot).scoringClass("test.Churn");
+            assertEquals(
+                    "predictChurn",
+                    configured.at("/paths/~1score/post/operationId").asText());
+            config = ServerConfig.builder()
+                    .host("127.0.0.1")
+                    .port(0)
+                    .appRoot(appRoot)
+                    .scoringClass("test.Churn");
         }
     }
 
     private static JsonNode served(ServerConfig config, ScoringBinder<?, ?> binder, String version) throws Exception {
         ScoringServer server = ScoringServer.start(config, binder);
         try {
-            HttpResponse<String> swagger = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + server.port() + "/swagger.json?version=" + version)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> swagger = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(
+                                            "http://127.0.0.1:" + server.port() + "/swagger.json?version=" + version))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertEquals(200, swagger.statusCode(), swagger.body());
             return JSON.readTree(swagger.body());
         } finally {
@@ -122,20 +141,25 @@ class ServiceNamesTest {
 
     @Test
     void anOperationIdThatIsNotAJavaIdentifierIsAnError() {
-        DiagnosticsTest.assertError("""
+        DiagnosticsTest.assertError(
+                """
                 @ScoringService(operationId = "predict-churn")
                 public class Bad {
                     @InputSchema(param = "data", ndarray = @NdArray(sample = "[1.0]"))
                     public double run(double[] data) { return 0; }
                 }
-                """, "SS117", "@ScoringService(operationId = \"predict-churn\") is not a Java identifier, so "
-                + "generated clients could not be named from it. Use letters, digits and underscores, not starting "
-                + "with a digit and not a Java keyword, such as \"predictChurn\".", "operationId = ");
+                """,
+                "SS117",
+                "@ScoringService(operationId = \"predict-churn\") is not a Java identifier, so "
+                        + "generated clients could not be named from it. Use letters, digits and underscores, not starting "
+                        + "with a digit and not a Java keyword, such as \"predictChurn\".",
+                "operationId = ");
     }
 
     @Test
     void aKeywordIsNoOperationId() {
-        DiagnosticsTest.assertError("""
+        DiagnosticsTest.assertError(
+                """
                 @ScoringService(
                     operationId = "class")
                 public class Bad {
@@ -146,14 +170,18 @@ class ServiceNamesTest {
 
     @Test
     void aBlankTitleIsAnError() {
-        DiagnosticsTest.assertError("""
+        DiagnosticsTest.assertError(
+                """
                 @ScoringService(
                     title = " ")
                 public class Bad {
                     public String run(String body) { return body; }
                 }
-                """, "SS117", "@ScoringService(title = \" \") is blank, so generated clients could not be named "
-                + "from it. Give it text, such as \"Churn model\", or remove it for the default.", "title = ");
+                """,
+                "SS117",
+                "@ScoringService(title = \" \") is blank, so generated clients could not be named "
+                        + "from it. Give it text, such as \"Churn model\", or remove it for the default.",
+                "title = ");
     }
 
     @Test

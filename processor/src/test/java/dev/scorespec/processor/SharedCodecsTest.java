@@ -28,7 +28,8 @@ class SharedCodecsTest {
                 }
                 """);
         Record arguments = bind(binder, "{\"data\": [\"2 weeks\", \"-3 days\"]}");
-        NDArray data = (NDArray) arguments.getClass().getRecordComponents()[0].getAccessor().invoke(arguments);
+        NDArray data = (NDArray)
+                arguments.getClass().getRecordComponents()[0].getAccessor().invoke(arguments);
         assertArrayEquals(new Duration[] {Duration.ofDays(14), Duration.ofDays(-3)}, data.timedeltas());
     }
 
@@ -39,20 +40,28 @@ class SharedCodecsTest {
      */
     @Test
     void aNonCanonicalBase64SampleIsAnErrorWithItsFix() throws Exception {
-        assertError("""
+        assertError(
+                """
                 public class Bad {
                     @InputSchema(param = "data", standard = @Standard(sample = "\\"QR==\\""))
                     public int run(byte[] data) { return 0; }
                 }
-                """, "SS144", "The sample for 'data' does not fit byte[]: the sample is \"QR==\", not canonical base64 "
-                + "text such as \"aGVsbG8=\". Change the sample or the Java type.", "@InputSchema");
-        assertError("""
+                """,
+                "SS144",
+                "The sample for 'data' does not fit byte[]: the sample is \"QR==\", not canonical base64 "
+                        + "text such as \"aGVsbG8=\". Change the sample or the Java type.",
+                "@InputSchema");
+        assertError(
+                """
                 public class Bad {
                     @InputSchema(param = "data", ndarray = @NdArray(dtype = "bytes", sample = "[\\"QQ==\\", \\"QR==\\"]"))
                     public int run(NDArray data) { return 0; }
                 }
-                """, "SS144", "The sample for 'data' does not fit dev.scorespec.runtime.NDArray (dtype bytes): [1] is \"QR==\", not canonical "
-                + "base64 text such as \"aGVsbG8=\". Change the sample or the Java type.", "@InputSchema");
+                """,
+                "SS144",
+                "The sample for 'data' does not fit dev.scorespec.runtime.NDArray (dtype bytes): [1] is \"QR==\", not canonical "
+                        + "base64 text such as \"aGVsbG8=\". Change the sample or the Java type.",
+                "@InputSchema");
 
         var binder = binder("Canonical", """
                 public final class Canonical {

@@ -18,8 +18,7 @@ final class Sources {
             import java.util.*;
             """;
 
-    private Sources() {
-    }
+    private Sources() {}
 
     /** A source file {@code test.<name>} with the usual imports before {@code body}. */
     static JavaFileObject source(String name, String body) {

@@ -9,8 +9,7 @@ import dev.scorespec.runtime.server.Launcher;
  */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         Launcher.main(args);

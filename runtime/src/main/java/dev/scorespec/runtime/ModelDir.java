@@ -111,8 +111,11 @@ public final class ModelDir {
         }
         if (numbered.isEmpty()) {
             throw new IllegalArgumentException("Model '" + name + "' has no numbered version folder in the model "
-                    + "directory " + where() + (versions.isEmpty() ? ": its folder is empty." : ": its versions are "
-                    + String.join(", ", versions.keySet()) + "; ask for one by name with path(name, version)."));
+                    + "directory " + where()
+                    + (versions.isEmpty()
+                            ? ": its folder is empty."
+                            : ": its versions are " + String.join(", ", versions.keySet())
+                                    + "; ask for one by name with path(name, version)."));
         }
         BigInteger latest = numbered.stream().max(Comparator.naturalOrder()).orElseThrow();
         for (Map.Entry<String, Path> v : versions.entrySet()) {
@@ -141,7 +144,8 @@ public final class ModelDir {
     public Path path(String name, String version) {
         checkSegment(name, "model name");
         checkSegment(version, "model version");
-        if (isTheOnlyVersionOf(name) && root.getFileName().toString().equals(version)
+        if (isTheOnlyVersionOf(name)
+                && root.getFileName().toString().equals(version)
                 && !Files.isDirectory(root.resolve(name))) {
             return root;
         }
@@ -150,8 +154,10 @@ public final class ModelDir {
         Path found = versions.get(version);
         if (found == null) {
             throw new IllegalArgumentException("Model '" + name + "' has no version " + version + " in the model "
-                    + "directory " + where() + (versions.isEmpty() ? ": its folder is empty." : ": its versions are "
-                    + String.join(", ", versions.keySet()) + "."));
+                    + "directory " + where()
+                    + (versions.isEmpty()
+                            ? ": its folder is empty."
+                            : ": its versions are " + String.join(", ", versions.keySet()) + "."));
         }
         return found;
     }
@@ -159,8 +165,8 @@ public final class ModelDir {
     /** {@code <root>/<name>}, or an error listing the models there. */
     private Path model(String name) {
         if (!Files.isDirectory(root)) {
-            throw new IllegalArgumentException("No model '" + name + "': the model directory " + where()
-                    + " does not exist.");
+            throw new IllegalArgumentException(
+                    "No model '" + name + "': the model directory " + where() + " does not exist.");
         }
         Path model = root.resolve(name);
         if (Files.isDirectory(model)) {
@@ -168,14 +174,14 @@ public final class ModelDir {
         }
         Map<String, Path> models = folders(root);
         if (models.isEmpty()) {
-            throw new IllegalArgumentException("No model '" + name + "' in the model directory " + where()
-                    + ": it holds no model folders.");
+            throw new IllegalArgumentException(
+                    "No model '" + name + "' in the model directory " + where() + ": it holds no model folders.");
         }
         String listed = models.entrySet().stream()
                 .map(m -> m.getKey() + " (" + describeVersions(m.getValue()) + ")")
                 .collect(Collectors.joining(", "));
-        throw new IllegalArgumentException("No model '" + name + "' in the model directory " + where()
-                + ": it holds " + listed + ".");
+        throw new IllegalArgumentException(
+                "No model '" + name + "' in the model directory " + where() + ": it holds " + listed + ".");
     }
 
     private static String describeVersions(Path model) {
@@ -234,21 +240,28 @@ public final class ModelDir {
     /** Whether the folder is {@code .../<name>/<version>}: Azure ML's directory for one model. */
     private boolean isTheOnlyVersionOf(String name) {
         Path parent = root.getParent();
-        return parent != null && parent.getFileName() != null && parent.getFileName().toString().equals(name)
+        return parent != null
+                && parent.getFileName() != null
+                && parent.getFileName().toString().equals(name)
                 && Files.isDirectory(root);
     }
 
     private static void checkSegment(String value, String what) {
-        if (value == null || value.isEmpty() || value.equals(".") || value.equals("..")
-                || value.indexOf('/') >= 0 || value.indexOf('\\') >= 0) {
-            throw new IllegalArgumentException("Invalid " + what + " '" + value + "': a folder name is expected, "
-                    + "without '/' or '\\'.");
+        if (value == null
+                || value.isEmpty()
+                || value.equals(".")
+                || value.equals("..")
+                || value.indexOf('/') >= 0
+                || value.indexOf('\\') >= 0) {
+            throw new IllegalArgumentException(
+                    "Invalid " + what + " '" + value + "': a folder name is expected, " + "without '/' or '\\'.");
         }
     }
 
     /** The root as messages name it: with a hint when it is the working directory by default. */
     private String where() {
-        return configured ? root.toString()
+        return configured
+                ? root.toString()
                 : root + " (the working directory: AZUREML_MODEL_DIR and --model-dir are not set)";
     }
 

@@ -54,8 +54,8 @@ public final class NDArray {
         int size = sizeOf(copy);
         int length = Array.getLength(flatData);
         if (length != size) {
-            throw new IllegalArgumentException("Shape " + Arrays.toString(copy) + " needs " + size
-                    + " elements, but the storage holds " + length);
+            throw new IllegalArgumentException(
+                    "Shape " + Arrays.toString(copy) + " needs " + size + " elements, but the storage holds " + length);
         }
         return new NDArray(dtype, copy, flatData, size);
     }
@@ -79,8 +79,9 @@ public final class NDArray {
         Class<?> c = nested.getClass();
         while (c != element) {
             if (!c.isArray()) {
-                throw new IllegalArgumentException("A " + dtype.numpyName() + " NDArray is built from nested "
-                        + element.getSimpleName() + " arrays, not " + nested.getClass().getSimpleName());
+                throw new IllegalArgumentException(
+                        "A " + dtype.numpyName() + " NDArray is built from nested " + element.getSimpleName()
+                                + " arrays, not " + nested.getClass().getSimpleName());
             }
             c = c.getComponentType();
             rank++;
@@ -113,8 +114,8 @@ public final class NDArray {
     private static int copyIn(Object level, int d, int[] shape, Object flat, int offset, StringBuilder path) {
         int length = Array.getLength(level);
         if (length != shape[d]) {
-            throw new IllegalArgumentException("Not rectangular: row " + (path.length() == 0 ? "[]" : path)
-                    + " has " + length + " elements, but the first row at that level has " + shape[d]);
+            throw new IllegalArgumentException("Not rectangular: row " + (path.length() == 0 ? "[]" : path) + " has "
+                    + length + " elements, but the first row at that level has " + shape[d]);
         }
         if (d == shape.length - 1) {
             System.arraycopy(level, 0, flat, offset, length);
@@ -141,8 +142,8 @@ public final class NDArray {
             }
             size *= dim;
             if (size > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("Shape " + Arrays.toString(shape) + " has more than "
-                        + Integer.MAX_VALUE + " elements");
+                throw new IllegalArgumentException(
+                        "Shape " + Arrays.toString(shape) + " has more than " + Integer.MAX_VALUE + " elements");
             }
         }
         return (int) size;
@@ -237,16 +238,16 @@ public final class NDArray {
         if (data instanceof Object[] array) {
             return array;
         }
-        throw new IllegalStateException(this + " is stored in " + data.getClass().getSimpleName()
-                + ", not an array of objects");
+        throw new IllegalStateException(
+                this + " is stored in " + data.getClass().getSimpleName() + ", not an array of objects");
     }
 
     private <T> T storage(Class<T> type) {
         if (data.getClass() == type) {
             return type.cast(data);
         }
-        throw new IllegalStateException(this + " is stored in " + data.getClass().getSimpleName() + ", not "
-                + type.getSimpleName());
+        throw new IllegalStateException(
+                this + " is stored in " + data.getClass().getSimpleName() + ", not " + type.getSimpleName());
     }
 
     /**
@@ -288,7 +289,7 @@ public final class NDArray {
         if (!(o instanceof NDArray other)) {
             return false;
         }
-        
+
         return dtype == other.dtype && Arrays.equals(shape, other.shape) && dataEquals(data, other.data);
     }
 

@@ -16,8 +16,7 @@ import java.util.Map;
  */
 public final class QueryString {
 
-    private QueryString() {
-    }
+    private QueryString() {}
 
     /** The parameters of a request URI's query, in order of first appearance; empty when it has none. */
     public static Map<String, List<String>> parse(String uri) {

@@ -39,6 +39,7 @@ public final class ScoringRequest {
     private final String uri;
     /** The first value of each header, as {@link #headers()} has always given them. */
     private final Map<String, String> headers;
+
     private final Map<String, List<String>> headerValues;
     private final byte[] body;
 
@@ -49,7 +50,8 @@ public final class ScoringRequest {
         Map<String, List<String>> all = new LinkedHashMap<>();
         headerValues.forEach((name, values) -> {
             if (!values.isEmpty()) {
-                all.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>()).addAll(values);
+                all.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>())
+                        .addAll(values);
             }
         });
         Map<String, String> first = new LinkedHashMap<>();
@@ -73,8 +75,8 @@ public final class ScoringRequest {
      * values ({@link #headerValues}), and {@link #headers()} gives its first. Names that differ only in case
      * are one header.
      */
-    public static ScoringRequest withHeaderValues(String method, String uri, Map<String, List<String>> headers,
-            byte[] body) {
+    public static ScoringRequest withHeaderValues(
+            String method, String uri, Map<String, List<String>> headers, byte[] body) {
         return new ScoringRequest(method, uri, headers, body);
     }
 
@@ -163,10 +165,14 @@ public final class ScoringRequest {
      * {@code image/png} for {@code Image/PNG; q=1}. Empty without a Content-Type.
      */
     public Optional<String> mediaType() {
-        return header("content-type").map(type -> {
-            int semicolon = type.indexOf(';');
-            return (semicolon < 0 ? type : type.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
-        }).filter(type -> !type.isEmpty());
+        return header("content-type")
+                .map(type -> {
+                    int semicolon = type.indexOf(';');
+                    return (semicolon < 0 ? type : type.substring(0, semicolon))
+                            .strip()
+                            .toLowerCase(Locale.ROOT);
+                })
+                .filter(type -> !type.isEmpty());
     }
 
     /** The body as sent; empty, not null, when there is none. Do not modify it. */

@@ -123,8 +123,8 @@ public final class ScoringResponse {
     private static ScoringResponse make(int status, String contentType, byte[] body) {
         checkStatus(status);
         if (body.length > 0 && (status == 204 || status == 304)) {
-            throw new IllegalArgumentException("A " + status + " response has no body; use ScoringResponse.empty("
-                    + status + ")");
+            throw new IllegalArgumentException(
+                    "A " + status + " response has no body; use ScoringResponse.empty(" + status + ")");
         }
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("content-type", contentType);
@@ -163,7 +163,10 @@ public final class ScoringResponse {
 
     /** RFC 9110 {@code tchar}. */
     private static boolean isTokenChar(int c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
     }
 
     public int status() {

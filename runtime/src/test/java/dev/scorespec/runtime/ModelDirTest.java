@@ -28,7 +28,8 @@ class ModelDirTest {
         Files.writeString(root.resolve("ridge.onnx"), "x");
         ModelDir models = ModelDir.of(root);
         assertEquals(root.resolve("ridge.onnx"), models.resolve("ridge.onnx"));
-        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> models.resolve("other.onnx"));
+        IllegalArgumentException missing =
+                assertThrows(IllegalArgumentException.class, () -> models.resolve("other.onnx"));
         assertEquals("No 'other.onnx' in the model directory " + root, missing.getMessage());
         IllegalArgumentException outside = assertThrows(IllegalArgumentException.class, () -> models.resolve("../x"));
         assertEquals("'../x' is outside the model directory " + root, outside.getMessage());
@@ -61,9 +62,12 @@ class ModelDirTest {
         version("bands", "3");
         Files.createDirectories(root.resolve(".cache"));
         Files.writeString(root.resolve("README.txt"), "not a model");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelDir.of(root).path("lasso"));
-        assertEquals("No model 'lasso' in the model directory " + root
-                + ": it holds bands (version 3), ridge (versions 1, 2).", e.getMessage());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> ModelDir.of(root).path("lasso"));
+        assertEquals(
+                "No model 'lasso' in the model directory " + root
+                        + ": it holds bands (version 3), ridge (versions 1, 2).",
+                e.getMessage());
     }
 
     @Test
@@ -71,10 +75,12 @@ class ModelDirTest {
         version("ridge", "1");
         version("ridge", "12");
         version("ridge", "candidate");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ModelDir.of(root).path("ridge", 3));
-        assertEquals("Model 'ridge' has no version 3 in the model directory " + root
-                + ": its versions are 1, 12, candidate.", e.getMessage());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> ModelDir.of(root).path("ridge", 3));
+        assertEquals(
+                "Model 'ridge' has no version 3 in the model directory " + root
+                        + ": its versions are 1, 12, candidate.",
+                e.getMessage());
     }
 
     @Test
@@ -83,19 +89,26 @@ class ModelDirTest {
         Files.createDirectories(root.resolve("empty"));
         ModelDir models = ModelDir.of(root);
         IllegalArgumentException unnumbered = assertThrows(IllegalArgumentException.class, () -> models.path("ridge"));
-        assertEquals("Model 'ridge' has no numbered version folder in the model directory " + root
-                + ": its versions are candidate; ask for one by name with path(name, version).", unnumbered.getMessage());
+        assertEquals(
+                "Model 'ridge' has no numbered version folder in the model directory " + root
+                        + ": its versions are candidate; ask for one by name with path(name, version).",
+                unnumbered.getMessage());
         IllegalArgumentException empty = assertThrows(IllegalArgumentException.class, () -> models.path("empty"));
-        assertEquals("Model 'empty' has no numbered version folder in the model directory " + root
-                + ": its folder is empty.", empty.getMessage());
+        assertEquals(
+                "Model 'empty' has no numbered version folder in the model directory " + root
+                        + ": its folder is empty.",
+                empty.getMessage());
     }
 
     @Test
     void anEmptyOrAbsentDirectorySaysSo() {
-        IllegalArgumentException empty = assertThrows(IllegalArgumentException.class, () -> ModelDir.of(root).path("ridge"));
-        assertEquals("No model 'ridge' in the model directory " + root + ": it holds no model folders.", empty.getMessage());
+        IllegalArgumentException empty = assertThrows(
+                IllegalArgumentException.class, () -> ModelDir.of(root).path("ridge"));
+        assertEquals(
+                "No model 'ridge' in the model directory " + root + ": it holds no model folders.", empty.getMessage());
         Path absent = root.resolve("absent");
-        IllegalArgumentException gone = assertThrows(IllegalArgumentException.class, () -> ModelDir.of(absent).path("ridge"));
+        IllegalArgumentException gone = assertThrows(
+                IllegalArgumentException.class, () -> ModelDir.of(absent).path("ridge"));
         assertEquals("No model 'ridge': the model directory " + absent + " does not exist.", gone.getMessage());
     }
 
@@ -103,9 +116,10 @@ class ModelDirTest {
     void theUnconfiguredDirectorySaysWhyItIsTheWorkingDirectory() {
         ModelDir models = ModelDir.unconfigured();
         assertFalse(models.isConfigured());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> models.path("no-such-model-" + System.nanoTime()));
-        assertTrue(e.getMessage().contains("(the working directory: AZUREML_MODEL_DIR and --model-dir are not set)"),
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> models.path("no-such-model-" + System.nanoTime()));
+        assertTrue(
+                e.getMessage().contains("(the working directory: AZUREML_MODEL_DIR and --model-dir are not set)"),
                 e.getMessage());
     }
 
@@ -116,8 +130,10 @@ class ModelDirTest {
         assertEquals(only, models.path("ridge"));
         assertEquals(only, models.path("ridge", 4));
         assertEquals(only.resolve("model.bin"), models.resolve("model.bin"));
-        IllegalArgumentException otherVersion = assertThrows(IllegalArgumentException.class, () -> models.path("ridge", 5));
-        assertTrue(otherVersion.getMessage().startsWith("No model 'ridge' in the model directory " + only),
+        IllegalArgumentException otherVersion =
+                assertThrows(IllegalArgumentException.class, () -> models.path("ridge", 5));
+        assertTrue(
+                otherVersion.getMessage().startsWith("No model 'ridge' in the model directory " + only),
                 otherVersion.getMessage());
     }
 
@@ -126,9 +142,13 @@ class ModelDirTest {
         ModelDir models = ModelDir.of(root);
         for (String bad : new String[] {"", ".", "..", "a/b", "..\\x"}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> models.path(bad));
-            assertEquals("Invalid model name '" + bad + "': a folder name is expected, without '/' or '\\'.", e.getMessage());
+            assertEquals(
+                    "Invalid model name '" + bad + "': a folder name is expected, without '/' or '\\'.",
+                    e.getMessage());
         }
-        IllegalArgumentException version = assertThrows(IllegalArgumentException.class, () -> models.path("ridge", "../1"));
-        assertEquals("Invalid model version '../1': a folder name is expected, without '/' or '\\'.", version.getMessage());
+        IllegalArgumentException version =
+                assertThrows(IllegalArgumentException.class, () -> models.path("ridge", "../1"));
+        assertEquals(
+                "Invalid model version '../1': a folder name is expected, without '/' or '\\'.", version.getMessage());
     }
 }

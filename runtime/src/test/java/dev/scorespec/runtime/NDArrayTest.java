@@ -40,8 +40,8 @@ class NDArrayTest {
 
     @Test
     void ofRejectsWrongStorageType() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> NDArray.of(DType.FLOAT32, new int[] {2}, new double[2]));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> NDArray.of(DType.FLOAT32, new int[] {2}, new double[2]));
         assertEquals("A float32 NDArray is stored in float[], not double[]", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> NDArray.of(DType.UINT8, new int[] {1}, new byte[1]));
         assertThrows(IllegalArgumentException.class, () -> NDArray.of(DType.STR, new int[] {1}, new Object[1]));
@@ -50,12 +50,12 @@ class NDArrayTest {
 
     @Test
     void ofRejectsWrongLengthAndNegativeDimensions() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> NDArray.of(DType.FLOAT64, new int[] {2, 3}, new double[5]));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> NDArray.of(DType.FLOAT64, new int[] {2, 3}, new double[5]));
         assertEquals("Shape [2, 3] needs 6 elements, but the storage holds 5", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> NDArray.of(DType.FLOAT64, new int[] {-1, 0}, new double[0]));
-        assertThrows(IllegalArgumentException.class,
-                () -> NDArray.of(DType.BOOL, new int[] {65536, 65536}, new boolean[0]));
+        assertThrows(
+                IllegalArgumentException.class, () -> NDArray.of(DType.BOOL, new int[] {65536, 65536}, new boolean[0]));
     }
 
     @Test
@@ -96,16 +96,30 @@ class NDArrayTest {
         byte[][] raw = {{1, 2}};
         assertSame(raw, NDArray.of(DType.BYTES, new int[] {1}, raw).objects());
         assertSame(raw, NDArray.of(DType.BYTES, new int[] {1}, raw).byteStrings());
-        assertThrows(IllegalStateException.class, () -> NDArray.of(DType.BYTES, new int[] {1}, raw).bytes());
+        assertThrows(
+                IllegalStateException.class,
+                () -> NDArray.of(DType.BYTES, new int[] {1}, raw).bytes());
         LocalDateTime[] times = {LocalDateTime.of(2020, 1, 1, 0, 0)};
         assertSame(times, NDArray.of(DType.DATETIME64, new int[] {1}, times).dateTimes());
         Duration[] durations = {Duration.ofHours(1)};
-        assertSame(durations, NDArray.of(DType.TIMEDELTA64, new int[] {1}, durations).timedeltas());
-        assertArrayEquals(new short[] {255}, NDArray.of(DType.UINT8, new int[] {1}, new short[] {255}).shorts());
-        assertArrayEquals(new byte[] {-1}, NDArray.of(DType.INT8, new int[] {1}, new byte[] {-1}).bytes());
-        assertArrayEquals(new boolean[] {true}, NDArray.of(DType.BOOL, new int[] {1}, new boolean[] {true}).booleans());
-        assertArrayEquals(new float[] {1f}, NDArray.of(DType.FLOAT16, new int[] {1}, new float[] {1f}).floats());
-        assertArrayEquals(new int[] {7}, NDArray.of(DType.UINT16, new int[] {1}, new int[] {7}).ints());
+        assertSame(
+                durations,
+                NDArray.of(DType.TIMEDELTA64, new int[] {1}, durations).timedeltas());
+        assertArrayEquals(
+                new short[] {255},
+                NDArray.of(DType.UINT8, new int[] {1}, new short[] {255}).shorts());
+        assertArrayEquals(
+                new byte[] {-1},
+                NDArray.of(DType.INT8, new int[] {1}, new byte[] {-1}).bytes());
+        assertArrayEquals(
+                new boolean[] {true},
+                NDArray.of(DType.BOOL, new int[] {1}, new boolean[] {true}).booleans());
+        assertArrayEquals(
+                new float[] {1f},
+                NDArray.of(DType.FLOAT16, new int[] {1}, new float[] {1f}).floats());
+        assertArrayEquals(
+                new int[] {7},
+                NDArray.of(DType.UINT16, new int[] {1}, new int[] {7}).ints());
     }
 
     @Test
@@ -117,7 +131,8 @@ class NDArrayTest {
     @Test
     void rankTwoAndThreeToJavaArrayCopyRows() {
         double[] data = {1, 2, 3, 4, 5, 6};
-        double[][] m = (double[][]) NDArray.of(DType.FLOAT64, new int[] {2, 3}, data).toJavaArray();
+        double[][] m =
+                (double[][]) NDArray.of(DType.FLOAT64, new int[] {2, 3}, data).toJavaArray();
         assertArrayEquals(new double[][] {{1, 2, 3}, {4, 5, 6}}, m);
         m[0][0] = 42;
         assertEquals(1, data[0]);
@@ -126,7 +141,8 @@ class NDArrayTest {
         for (int i = 0; i < flat.length; i++) {
             flat[i] = i;
         }
-        int[][][] cube = (int[][][]) NDArray.of(DType.INT32, new int[] {2, 3, 4}, flat).toJavaArray();
+        int[][][] cube =
+                (int[][][]) NDArray.of(DType.INT32, new int[] {2, 3, 4}, flat).toJavaArray();
         assertEquals(2, cube.length);
         assertEquals(3, cube[1].length);
         assertEquals(4, cube[1][2].length);
@@ -134,17 +150,21 @@ class NDArrayTest {
         assertEquals(13, cube[1][0][1]);
         assertEquals(6, cube[0][1][2]);
 
-        String[][] s = (String[][]) NDArray.of(DType.STR, new int[] {2, 1}, new String[] {"a", "b"}).toJavaArray();
+        String[][] s = (String[][])
+                NDArray.of(DType.STR, new int[] {2, 1}, new String[] {"a", "b"}).toJavaArray();
         assertArrayEquals(new String[][] {{"a"}, {"b"}}, s);
-        byte[][][] b = (byte[][][]) NDArray.of(DType.BYTES, new int[] {1, 2}, new byte[][] {{1}, {2, 3}}).toJavaArray();
+        byte[][][] b = (byte[][][]) NDArray.of(DType.BYTES, new int[] {1, 2}, new byte[][] {{1}, {2, 3}})
+                .toJavaArray();
         assertArrayEquals(new byte[] {2, 3}, b[0][1]);
     }
 
     @Test
     void emptyShapesToJavaArray() {
-        double[][] none = (double[][]) NDArray.of(DType.FLOAT64, new int[] {0, 3}, new double[0]).toJavaArray();
+        double[][] none = (double[][])
+                NDArray.of(DType.FLOAT64, new int[] {0, 3}, new double[0]).toJavaArray();
         assertEquals(0, none.length);
-        boolean[][] emptyRows = (boolean[][]) NDArray.of(DType.BOOL, new int[] {2, 0}, new boolean[0]).toJavaArray();
+        boolean[][] emptyRows = (boolean[][])
+                NDArray.of(DType.BOOL, new int[] {2, 0}, new boolean[0]).toJavaArray();
         assertEquals(2, emptyRows.length);
         assertEquals(0, emptyRows[1].length);
     }
@@ -169,8 +189,8 @@ class NDArrayTest {
         NDArray c = NDArray.fromJavaArray(DType.UINT64, cube);
         assertArrayEquals(new int[] {3, 2, 2}, c.shape());
         assertArrayEquals(cube, (long[][][]) c.toJavaArray());
-        assertEquals(c, NDArray.of(DType.UINT64, new int[] {3, 2, 2},
-                new long[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}));
+        assertEquals(
+                c, NDArray.of(DType.UINT64, new int[] {3, 2, 2}, new long[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}));
 
         short[] v = {1, 2};
         NDArray rank1 = NDArray.fromJavaArray(DType.INT16, v);
@@ -185,21 +205,27 @@ class NDArrayTest {
 
     @Test
     void fromJavaArrayEmptyLevels() {
-        assertArrayEquals(new int[] {0, 0}, NDArray.fromJavaArray(DType.FLOAT64, new double[0][5]).shape());
-        assertArrayEquals(new int[] {3, 0}, NDArray.fromJavaArray(DType.FLOAT64, new double[3][0]).shape());
+        assertArrayEquals(
+                new int[] {0, 0},
+                NDArray.fromJavaArray(DType.FLOAT64, new double[0][5]).shape());
+        assertArrayEquals(
+                new int[] {3, 0},
+                NDArray.fromJavaArray(DType.FLOAT64, new double[3][0]).shape());
     }
 
     @Test
     void fromJavaArrayRejectsRaggedNullAndWrongTypes() {
-        IllegalArgumentException ragged = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException ragged = assertThrows(
+                IllegalArgumentException.class,
                 () -> NDArray.fromJavaArray(DType.FLOAT64, new double[][] {{1, 2}, {3}}));
-        assertEquals("Not rectangular: row [1] has 1 elements, but the first row at that level has 2",
-                ragged.getMessage());
-        IllegalArgumentException deep = assertThrows(IllegalArgumentException.class,
+        assertEquals(
+                "Not rectangular: row [1] has 1 elements, but the first row at that level has 2", ragged.getMessage());
+        IllegalArgumentException deep = assertThrows(
+                IllegalArgumentException.class,
                 () -> NDArray.fromJavaArray(DType.INT32, new int[][][] {{{1}, {2}}, {{3}, {4, 5}}}));
         assertTrue(deep.getMessage().contains("row [1][1]"), deep.getMessage());
-        IllegalArgumentException nullRow = assertThrows(IllegalArgumentException.class,
-                () -> NDArray.fromJavaArray(DType.FLOAT64, new double[][] {{1}, null}));
+        IllegalArgumentException nullRow = assertThrows(
+                IllegalArgumentException.class, () -> NDArray.fromJavaArray(DType.FLOAT64, new double[][] {{1}, null}));
         assertEquals("Row [1] is null", nullRow.getMessage());
         assertThrows(IllegalArgumentException.class, () -> NDArray.fromJavaArray(DType.FLOAT64, new float[] {1}));
         assertThrows(IllegalArgumentException.class, () -> NDArray.fromJavaArray(DType.STR, new Object[] {"a"}));
@@ -215,7 +241,8 @@ class NDArrayTest {
         assertEquals(a.hashCode(), same.hashCode());
         assertNotEquals(a, NDArray.of(DType.FLOAT64, new int[] {4}, new double[] {1, 2, 3, Double.NaN}));
         assertNotEquals(a, NDArray.of(DType.FLOAT64, new int[] {2, 2}, new double[] {1, 2, 3, 4}));
-        assertNotEquals(NDArray.of(DType.INT64, new int[] {1}, new long[] {1}),
+        assertNotEquals(
+                NDArray.of(DType.INT64, new int[] {1}, new long[] {1}),
                 NDArray.of(DType.UINT64, new int[] {1}, new long[] {1}));
         NDArray b1 = NDArray.of(DType.BYTES, new int[] {1}, new byte[][] {{1, 2}});
         NDArray b2 = NDArray.of(DType.BYTES, new int[] {1}, new byte[][] {{1, 2}});

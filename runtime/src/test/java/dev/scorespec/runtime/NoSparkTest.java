@@ -21,9 +21,12 @@ class NoSparkTest {
         // Surefire starts the test JVM from a manifest-only jar and names the real class path here.
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> entries = Arrays.asList(classPath.split(File.pathSeparator));
-        assertTrue(entries.stream().anyMatch(entry -> entry.contains("jackson-core")), "the class path read is the real one");
+        assertTrue(
+                entries.stream().anyMatch(entry -> entry.contains("jackson-core")),
+                "the class path read is the real one");
         List<String> spark = entries.stream()
-                .filter(entry -> entry.contains("org/apache/spark") || new File(entry).getName().startsWith("spark-"))
+                .filter(entry -> entry.contains("org/apache/spark")
+                        || new File(entry).getName().startsWith("spark-"))
                 .toList();
         assertEquals(List.of(), spark);
         assertThrows(ClassNotFoundException.class, () -> Class.forName("org.apache.spark.sql.SparkSession"));

@@ -48,30 +48,40 @@ class ScoringRequestTest {
 
     @Test
     void headersByNameInAnyCase() {
-        ScoringRequest r = ScoringRequest.of("POST", "/score",
-                Map.of("Content-Type", "Image/PNG; q=1", "X-Custom", "v"), new byte[] {1});
+        ScoringRequest r = ScoringRequest.of(
+                "POST", "/score", Map.of("Content-Type", "Image/PNG; q=1", "X-Custom", "v"), new byte[] {1});
         assertEquals(Optional.of("v"), r.header("x-custom"));
         assertEquals(Optional.of("v"), r.header("X-CUSTOM"));
         assertEquals(Optional.empty(), r.header("x-other"));
         assertEquals(Map.of("content-type", "Image/PNG; q=1", "x-custom", "v"), r.headers());
         assertEquals(Optional.of("image/png"), r.mediaType());
         assertEquals(Optional.empty(), get("/score").mediaType());
-        assertEquals(Optional.empty(), ScoringRequest.of("POST", "/", Map.of("content-type", " ;x"), new byte[0]).mediaType());
+        assertEquals(
+                Optional.empty(),
+                ScoringRequest.of("POST", "/", Map.of("content-type", " ;x"), new byte[0])
+                        .mediaType());
         assertThrows(UnsupportedOperationException.class, () -> r.headers().put("x", "y"));
     }
 
     @Test
     void repeatedHeadersKeepEveryValueInOrder() {
-        ScoringRequest r = ScoringRequest.withHeaderValues("GET", "/score",
-                Map.of("Accept", List.of("text/csv", "application/json"), "X-One", List.of("1")), new byte[0]);
+        ScoringRequest r = ScoringRequest.withHeaderValues(
+                "GET",
+                "/score",
+                Map.of("Accept", List.of("text/csv", "application/json"), "X-One", List.of("1")),
+                new byte[0]);
         assertEquals(List.of("text/csv", "application/json"), r.headerValues("accept"));
         assertEquals(List.of("text/csv", "application/json"), r.allHeaders().get("accept"));
         assertEquals(Optional.of("text/csv"), r.header("ACCEPT"), "the existing accessor gives the first value");
         assertEquals("text/csv", r.headers().get("accept"));
         assertEquals(List.of("1"), r.headerValues("x-one"));
         assertEquals(List.of(), r.headerValues("x-none"));
-        assertEquals(List.of("v"), ScoringRequest.of("GET", "/", Map.of("X-A", "v"), new byte[0]).headerValues("x-a"));
-        assertThrows(UnsupportedOperationException.class, () -> r.headerValues("accept").add("x"));
+        assertEquals(
+                List.of("v"),
+                ScoringRequest.of("GET", "/", Map.of("X-A", "v"), new byte[0]).headerValues("x-a"));
+        assertThrows(
+                UnsupportedOperationException.class,
+                () -> r.headerValues("accept").add("x"));
     }
 
     @Test

@@ -58,17 +58,21 @@ class ScoringResponseTest {
         });
         assertEquals(422, r.status());
         assertEquals("{\"message\":\"no\"}", r.bodyText());
-        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> ScoringResponse.json(200, out -> {
-            out.writeStartObject();
-            out.writeEndArray();
-        }));
+        UncheckedIOException e = assertThrows(
+                UncheckedIOException.class,
+                () -> ScoringResponse.json(200, out -> {
+                    out.writeStartObject();
+                    out.writeEndArray();
+                }));
         assertTrue(e.getMessage().startsWith("The JSON body cannot be written"), e.getMessage());
     }
 
     @Test
     void headersAreSetByLowerCaseNameAndReplaced() {
         ScoringResponse png = ScoringResponse.ok(new byte[] {1});
-        ScoringResponse r = png.withHeader("Content-Type", "image/png").withHeader("X-Model", "a").withHeader("x-model", "b");
+        ScoringResponse r = png.withHeader("Content-Type", "image/png")
+                .withHeader("X-Model", "a")
+                .withHeader("x-model", "b");
         assertEquals(Map.of("content-type", "image/png", "x-model", "b"), r.headers());
         assertEquals(List.of("content-type", "x-model"), List.copyOf(r.headers().keySet()));
         assertEquals("application/octet-stream", png.header("content-type").orElseThrow(), "the original is unchanged");

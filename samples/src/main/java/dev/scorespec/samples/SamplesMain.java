@@ -23,8 +23,7 @@ public final class SamplesMain {
 
     static final String DEFAULT_SAMPLE = "dev.scorespec.samples.ridge.RidgeScore";
 
-    private SamplesMain() {
-    }
+    private SamplesMain() {}
 
     public static void main(String[] args) {
         Launcher.main(withDefaultSample(args, System.getenv("SCORESPEC_SCORING_CLASS")));
@@ -32,8 +31,11 @@ public final class SamplesMain {
 
     static String[] withDefaultSample(String[] args, String fromEnvironment) {
         boolean chosen = (fromEnvironment != null && !fromEnvironment.isEmpty())
-                || Arrays.stream(args).anyMatch(a -> a.equals("--scoring-class") || a.startsWith("--scoring-class=")
-                        || a.equals("--scoring_class") || a.startsWith("--scoring_class="));
+                || Arrays.stream(args)
+                        .anyMatch(a -> a.equals("--scoring-class")
+                                || a.startsWith("--scoring-class=")
+                                || a.equals("--scoring_class")
+                                || a.startsWith("--scoring_class="));
         if (chosen) {
             return args;
         }

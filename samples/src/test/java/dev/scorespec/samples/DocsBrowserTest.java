@@ -61,6 +61,7 @@ class DocsBrowserTest {
 
     @TempDir
     Path profile;
+
     private ChromeDriver browser;
     private WebDriverWait wait;
 
@@ -68,12 +69,16 @@ class DocsBrowserTest {
     static void startServers() throws Exception {
         CDP_VERSION_LOG.setLevel(Level.SEVERE);
         for (Path tool : List.of(CHROMIUM, CHROMEDRIVER)) {
-            assertTrue(Files.isExecutable(tool), tool + " is missing: the /docs browser test drives Debian's headless "
-                    + "Chromium. Install it with: apt-get install -y chromium chromium-driver (.ci/run does).");
+            assertTrue(
+                    Files.isExecutable(tool),
+                    tool + " is missing: the /docs browser test drives Debian's headless "
+                            + "Chromium. Install it with: apt-get install -y chromium chromium-driver (.ci/run does).");
         }
-        ServerConfig.Builder config = ServerConfig.builder().port(0).workerCount(1).serviceName("Ridge");
+        ServerConfig.Builder config =
+                ServerConfig.builder().port(0).workerCount(1).serviceName("Ridge");
         open = ScoringServer.start(config.build(), new RidgeScore_ScoreSpec());
-        locked = ScoringServer.start(config.authKey(KEY).servicePathPrefix("/api").build(), new RidgeScore_ScoreSpec());
+        locked = ScoringServer.start(
+                config.authKey(KEY).servicePathPrefix("/api").build(), new RidgeScore_ScoreSpec());
     }
 
     @AfterAll
@@ -91,9 +96,17 @@ class DocsBrowserTest {
         ChromeOptions options = new ChromeOptions()
                 .setBinary(CHROMIUM.toFile())
                 // a fresh profile, and nothing that reaches for the network on its own
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-quic", "--no-first-run", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--window-size=1280,2400",
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-dev-shm-usage",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--window-size=1280,2400",
                         "--user-data-dir=" + profile.toAbsolutePath());
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
@@ -114,7 +127,8 @@ class DocsBrowserTest {
         }
         try {
             // what the page looked like at the end, for whoever reads a failure
-            Path shot = Path.of("target", "docs-browser", test.getTestMethod().orElseThrow().getName() + ".png");
+            Path shot = Path.of(
+                    "target", "docs-browser", test.getTestMethod().orElseThrow().getName() + ".png");
             Files.createDirectories(shot.getParent());
             Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
         } finally {
@@ -128,26 +142,37 @@ class DocsBrowserTest {
 
     /** Expands {@code POST /score}, clicks "Try it out" and "Execute"; returns the response panel. */
     private WebElement tryTheExample() {
-        WebElement operation = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("#operations-default-RunMLService")));
+        WebElement operation = wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#operations-default-RunMLService")));
         operation.findElement(By.cssSelector(".opblock-summary-control")).click();
-        wait.until(ExpectedConditions.visibilityOfNestedElementsLocatedBy(operation,
-                By.cssSelector(".try-out__btn"))).get(0).click();
-        WebElement body = wait.until(ExpectedConditions.visibilityOfNestedElementsLocatedBy(operation,
-                By.cssSelector("textarea.body-param__text"))).get(0);
-        assertEquals("[[10,9,8,7,6,5,4,3,2,1]]", body.getAttribute("value").replaceAll("\\s", "")
-                .replace("{\"data\":", "").replace("}", ""), "the example request is filled in");
+        wait.until(ExpectedConditions.visibilityOfNestedElementsLocatedBy(operation, By.cssSelector(".try-out__btn")))
+                .get(0)
+                .click();
+        WebElement body = wait.until(ExpectedConditions.visibilityOfNestedElementsLocatedBy(
+                        operation, By.cssSelector("textarea.body-param__text")))
+                .get(0);
+        assertEquals(
+                "[[10,9,8,7,6,5,4,3,2,1]]",
+                body.getAttribute("value")
+                        .replaceAll("\\s", "")
+                        .replace("{\"data\":", "")
+                        .replace("}", ""),
+                "the example request is filled in");
         operation.findElement(By.cssSelector("button.execute")).click();
-        return wait.until(ExpectedConditions.visibilityOfNestedElementsLocatedBy(operation,
-                By.cssSelector(".live-responses-table .response"))).get(0);
+        return wait.until(ExpectedConditions.visibilityOfNestedElementsLocatedBy(
+                        operation, By.cssSelector(".live-responses-table .response")))
+                .get(0);
     }
 
     private static String status(WebElement response) {
-        return response.findElement(By.cssSelector(".response-col_status")).getText().strip();
+        return response.findElement(By.cssSelector(".response-col_status"))
+                .getText()
+                .strip();
     }
 
     private static String body(WebElement response) {
-        return response.findElement(By.cssSelector(".response-col_description pre")).getText();
+        return response.findElement(By.cssSelector(".response-col_description pre"))
+                .getText();
     }
 
     /** Errors in the browser's console: a blocked load, a failed request, a script error. */
@@ -168,7 +193,9 @@ class DocsBrowserTest {
         // the request Swagger UI shows went to this server's /score
         String curl = browser.findElement(By.cssSelector(".curl-command")).getText();
         assertTrue(curl.contains("'" + base(open) + "/score'"), curl);
-        assertEquals("Ridge", browser.findElement(By.cssSelector(".info .title")).getText().split("\\s")[0]);
+        assertEquals(
+                "Ridge",
+                browser.findElement(By.cssSelector(".info .title")).getText().split("\\s")[0]);
         assertEquals(List.of(), consoleErrors());
     }
 
@@ -177,7 +204,9 @@ class DocsBrowserTest {
         browser.get(base(locked) + "/docs");
         assertEquals(base(locked) + "/docs/", browser.getCurrentUrl());
         WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("scorespec-key")));
-        assertTrue(browser.findElements(By.cssSelector("#operations-default-RunMLService")).isEmpty(),
+        assertTrue(
+                browser.findElements(By.cssSelector("#operations-default-RunMLService"))
+                        .isEmpty(),
                 "the operations stay hidden without the key");
 
         WebElement input = form.findElement(By.id("scorespec-key-input"));
@@ -195,7 +224,8 @@ class DocsBrowserTest {
         String curl = browser.findElement(By.cssSelector(".curl-command")).getText();
         assertTrue(curl.contains("Authorization: Bearer " + KEY), curl);
         assertTrue(curl.contains("'" + base(locked) + "/score'"), curl);
-        assertFalse(browser.findElements(By.cssSelector(".btn.authorize.locked")).isEmpty(),
+        assertFalse(
+                browser.findElements(By.cssSelector(".btn.authorize.locked")).isEmpty(),
                 "Authorize shows the key as given");
         // the page's own probe without the key is the one expected failure
         List<String> errors = consoleErrors();

@@ -32,8 +32,13 @@ class HostileRequestTest {
     @BeforeAll
     static void start() throws Exception {
         ServerConfig config = ServerConfig.builder().host("127.0.0.1").port(0).build();
-        ridge = ScoringServer.start(ServerConfig.builder().host("127.0.0.1").port(0)
-                .modelDir(Path.of("models/diabetes-ridge/1")).build(), new RidgeScore_ScoreSpec());
+        ridge = ScoringServer.start(
+                ServerConfig.builder()
+                        .host("127.0.0.1")
+                        .port(0)
+                        .modelDir(Path.of("models/diabetes-ridge/1"))
+                        .build(),
+                new RidgeScore_ScoreSpec());
         text = ScoringServer.start(config, new TextStatsScore_ScoreSpec());
     }
 
@@ -44,9 +49,12 @@ class HostileRequestTest {
     }
 
     private static HttpResponse<String> post(ScoringServer server, byte[] body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/score"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/score"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> post(ScoringServer server, String body) throws Exception {
@@ -66,25 +74,31 @@ class HostileRequestTest {
         body.writeBytes("\"]}".getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> r = post(text, body.toByteArray());
         assertEquals(400, r.statusCode(), r.body());
-        assertEquals("POST body could not be decoded as JSON: invalid UTF-8: byte 0xC0 at offset 13 starts an overlong"
-                + " encoding", message(r));
+        assertEquals(
+                "POST body could not be decoded as JSON: invalid UTF-8: byte 0xC0 at offset 13 starts an overlong"
+                        + " encoding",
+                message(r));
     }
 
     @Test
     void aStringOverJacksonsLimitIsA400NotA500() throws Exception {
         HttpResponse<String> r = post(text, "{\"texts\": [\"" + "x".repeat(20_000_001) + "\"]}");
         assertEquals(400, r.statusCode(), r.body());
-        assertEquals("texts[0]: a string is longer than the limit of 20,000,000 characters (line 1, column 12)", message(r));
+        assertEquals(
+                "texts[0]: a string is longer than the limit of 20,000,000 characters (line 1, column 12)", message(r));
     }
 
     @Test
     void parseErrorsNameNoJacksonSetting() throws Exception {
         HttpResponse<String> r = post(ridge, "{\"data\": [[NaN, 9, 8, 7, 6, 5, 4, 3, 2, 1]]}");
         assertEquals(400, r.statusCode(), r.body());
-        assertEquals("POST body could not be decoded as JSON: NaN is not a JSON number: JSON has no NaN or infinity"
-                + " (line 1, column 15)", message(r));
+        assertEquals(
+                "POST body could not be decoded as JSON: NaN is not a JSON number: JSON has no NaN or infinity"
+                        + " (line 1, column 15)",
+                message(r));
         r = post(ridge, "{\"data\": [[1, 2}");
-        assertEquals("POST body could not be decoded as JSON: '}' cannot close the array that is open (line 1, column 16)",
+        assertEquals(
+                "POST body could not be decoded as JSON: '}' cannot close the array that is open (line 1, column 16)",
                 message(r));
         assertFalse(r.body().contains("REDACTED"), r.body());
     }

@@ -8,11 +8,13 @@ class SamplesMainTest {
 
     @Test
     void servesTheRidgeSampleUnlessAnotherIsChosen() {
-        assertArrayEquals(new String[] {"--scoring-class", SamplesMain.DEFAULT_SAMPLE, "--port", "8080"},
+        assertArrayEquals(
+                new String[] {"--scoring-class", SamplesMain.DEFAULT_SAMPLE, "--port", "8080"},
                 SamplesMain.withDefaultSample(new String[] {"--port", "8080"}, null));
-        assertArrayEquals(new String[] {"--scoring-class=x.Y"},
+        assertArrayEquals(
+                new String[] {"--scoring-class=x.Y"},
                 SamplesMain.withDefaultSample(new String[] {"--scoring-class=x.Y"}, null));
-        assertArrayEquals(new String[] {"--port", "1"},
-                SamplesMain.withDefaultSample(new String[] {"--port", "1"}, "x.Y"));
+        assertArrayEquals(
+                new String[] {"--port", "1"}, SamplesMain.withDefaultSample(new String[] {"--port", "1"}, "x.Y"));
     }
 }

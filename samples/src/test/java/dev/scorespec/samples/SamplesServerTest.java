@@ -33,33 +33,42 @@ class SamplesServerTest {
     }
 
     private HttpResponse<String> post(ScoringServer server, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/score"))
-                .header("Content-Type", "application/json")
-                .header("x-ms-client-request-id", "abc")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/score"))
+                        .header("Content-Type", "application/json")
+                        .header("x-ms-client-request-id", "abc")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void serviceLoaderFindsEverySample() {
-        String found = ServiceLoader.load(ScoringBinder.class).stream().map(p -> p.get().scoringClass())
-                .sorted().collect(Collectors.joining(","));
-        assertEquals("dev.scorespec.samples.image.ImageSummaryScore,dev.scorespec.samples.powerbi.PowerBiScore,"
-                + "dev.scorespec.samples.ridge.RidgeScore,"
-                + "dev.scorespec.samples.risk.RiskScore,"
-                + "dev.scorespec.samples.text.TextStatsScore", found);
+        String found = ServiceLoader.load(ScoringBinder.class).stream()
+                .map(p -> p.get().scoringClass())
+                .sorted()
+                .collect(Collectors.joining(","));
+        assertEquals(
+                "dev.scorespec.samples.image.ImageSummaryScore,dev.scorespec.samples.powerbi.PowerBiScore,"
+                        + "dev.scorespec.samples.ridge.RidgeScore,"
+                        + "dev.scorespec.samples.risk.RiskScore,"
+                        + "dev.scorespec.samples.text.TextStatsScore",
+                found);
     }
 
     @Test
     void ridgeFromItsModelDirectoryPredictsTheDocsSample() throws Exception {
-        try (ScoringServer server = ScoringServer.start(config(Path.of("models/diabetes-ridge/1")), new RidgeScore_ScoreSpec())) {
+        try (ScoringServer server =
+                ScoringServer.start(config(Path.of("models/diabetes-ridge/1")), new RidgeScore_ScoreSpec())) {
             HttpResponse<String> ok = post(server, "{\"data\": [[10,9,8,7,6,5,4,3,2,1]]}");
             assertEquals(200, ok.statusCode());
             assertEquals("[3830.0435194872953]", ok.body());
             HttpResponse<String> bad = post(server, "{\"data\": [[10,9,8,7,6,5,4,3,2]]}");
             assertEquals(400, bad.statusCode());
             assertEquals("{\"message\":\"data[0]: expected 10 values, got 9\"}", bad.body());
-            HttpResponse<String> swagger = http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + server.port() + "/swagger.json?version=3")).build(),
+            HttpResponse<String> swagger = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/swagger.json?version=3"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, swagger.statusCode());
             assertTrue(swagger.body().contains("\"openapi\":\"3.0.3\""), swagger.body());
@@ -70,16 +79,25 @@ class SamplesServerTest {
     /** What key authentication asks for is what the served documents declare, so clients know to send it. */
     @Test
     void withAKeyTheDocumentsDeclareTheBearerKey() throws Exception {
-        try (ScoringServer server = ScoringServer.start(ServerConfig.builder().host("127.0.0.1").port(0)
-                .authKey("documents-key").build(), new RidgeScore_ScoreSpec())) {
+        try (ScoringServer server = ScoringServer.start(
+                ServerConfig.builder()
+                        .host("127.0.0.1")
+                        .port(0)
+                        .authKey("documents-key")
+                        .build(),
+                new RidgeScore_ScoreSpec())) {
             for (String version : new String[] {"2", "3", "3.1"}) {
                 JsonNode document = servedDocument(server, version, "documents-key");
-                JsonNode bearer = version.equals("2") ? document.path("securityDefinitions").path("Bearer")
+                JsonNode bearer = version.equals("2")
+                        ? document.path("securityDefinitions").path("Bearer")
                         : document.path("components").path("securitySchemes").path("Bearer");
                 assertEquals("apiKey", bearer.path("type").asText(), version);
                 assertEquals("header", bearer.path("in").asText(), version);
                 assertEquals("Authorization", bearer.path("name").asText(), version);
-                assertEquals("[{\"Bearer\":[]}]", document.at("/paths/~1score/post/security").toString(), version);
+                assertEquals(
+                        "[{\"Bearer\":[]}]",
+                        document.at("/paths/~1score/post/security").toString(),
+                        version);
                 assertEquals(true, document.at("/paths/~1score/post/responses").has("401"), version);
             }
         }
@@ -96,15 +114,18 @@ class SamplesServerTest {
                 assertEquals(false, text.contains("\"security\""), version);
                 assertEquals(false, document.at("/paths/~1score/post/responses").has("401"), version);
                 assertEquals(true, document.at("/paths/~1score/post/responses").has("400"), version);
-                assertEquals(false, document.at("/components/schemas/ServiceInput").isMissingNode()
-                        && document.at("/definitions/ServiceInput").isMissingNode(), version);
+                assertEquals(
+                        false,
+                        document.at("/components/schemas/ServiceInput").isMissingNode()
+                                && document.at("/definitions/ServiceInput").isMissingNode(),
+                        version);
             }
         }
     }
 
     private JsonNode servedDocument(ScoringServer server, String version, String key) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
-                + "/swagger.json?version=" + version));
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + "/swagger.json?version=" + version));
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
         }
@@ -116,14 +137,17 @@ class SamplesServerTest {
     @Test
     void ridgeWithoutModelDirectoryUsesTheBundledModel() throws Exception {
         try (ScoringServer server = ScoringServer.start(config(null), new RidgeScore_ScoreSpec())) {
-            assertEquals("[3830.0435194872953]", post(server, "{\"data\": [[10,9,8,7,6,5,4,3,2,1]]}").body());
+            assertEquals(
+                    "[3830.0435194872953]",
+                    post(server, "{\"data\": [[10,9,8,7,6,5,4,3,2,1]]}").body());
         }
     }
 
     @Test
     void textStatsUsesRecordsOptionalsAndHeaders() throws Exception {
         try (ScoringServer server = ScoringServer.start(config(null), new TextStatsScore_ScoreSpec())) {
-            assertEquals("{\"stats\":[{\"text\":\"a bc\",\"words\":2,\"meanWordLength\":1.5}],\"clientRequestId\":\"abc\"}",
+            assertEquals(
+                    "{\"stats\":[{\"text\":\"a bc\",\"words\":2,\"meanWordLength\":1.5}],\"clientRequestId\":\"abc\"}",
                     post(server, "{\"texts\": [\"A bc\"], \"lowercase\": true}").body());
             HttpResponse<String> bad = post(server, "{\"texts\": [\"a\", 5]}");
             assertEquals(400, bad.statusCode());

@@ -22,12 +22,16 @@ import picocli.CommandLine.Option;
  * --output out.parquet}. Parquet, CSV (with a header) and JSON lines, in and out, told by the file's
  * extension or {@code --input-format}/{@code --output-format}.
  */
-@Command(name = "scorespec-batch", mixinStandardHelpOptions = true,
+@Command(
+        name = "scorespec-batch",
+        mixinStandardHelpOptions = true,
         description = "Scores a Parquet, CSV or JSON-lines dataset with a ScoreSpec scoring class on Spark.")
 public final class BatchJob implements Callable<Integer> {
 
     enum Format {
-        PARQUET, CSV, JSON
+        PARQUET,
+        CSV,
+        JSON
     }
 
     @Option(names = "--scoring-class", required = true, description = "The scoring class, fully qualified.")
@@ -36,26 +40,42 @@ public final class BatchJob implements Callable<Integer> {
     @Option(names = "--input", required = true, description = "The dataset to score: a file or a folder of part files.")
     String input;
 
-    @Option(names = "--output", required = true, description = "Where the scored dataset is written (a folder, as Spark writes).")
+    @Option(
+            names = "--output",
+            required = true,
+            description = "Where the scored dataset is written (a folder, as Spark writes).")
     String output;
 
-    @Option(names = "--input-format", description = "parquet, csv or json (JSON lines); by default from the input's extension.")
+    @Option(
+            names = "--input-format",
+            description = "parquet, csv or json (JSON lines); by default from the input's extension.")
     Format inputFormat;
 
     @Option(names = "--output-format", description = "parquet, csv or json; by default from the output's extension.")
     Format outputFormat;
 
-    @Option(names = "--model-dir", description = "The model directory the scoring class's @Init gets, on every executor.")
+    @Option(
+            names = "--model-dir",
+            description = "The model directory the scoring class's @Init gets, on every executor.")
     String modelDir;
 
-    @Option(names = "--batch-size", defaultValue = "1000", description = "Rows scored at once (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--batch-size",
+            defaultValue = "1000",
+            description = "Rows scored at once (default ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--keep-columns", split = ",", description = "Input columns written next to the outputs (default: all).")
+    @Option(
+            names = "--keep-columns",
+            split = ",",
+            description = "Input columns written next to the outputs (default: all).")
     List<String> keepColumns = List.of();
 
-    @Option(names = "--on-error", defaultValue = "fail",
-            description = "fail: a refused row fails the job; column: it is written with its message in --error-column.")
+    @Option(
+            names = "--on-error",
+            defaultValue = "fail",
+            description =
+                    "fail: a refused row fails the job; column: it is written with its message in --error-column.")
     BatchOptions.OnError onError;
 
     @Option(names = "--error-column", defaultValue = "scoring_error", description = "Default ${DEFAULT-VALUE}.")
@@ -83,8 +103,12 @@ public final class BatchJob implements Callable<Integer> {
     @Override
     public Integer call() {
         BatchOptions.OnError choice = onError;
-        BatchOptions options = BatchOptions.defaults().modelDir(modelDir).batchSize(batchSize)
-                .keepColumns(keepColumns.toArray(String[]::new)).onError(choice).errorColumn(errorColumn);
+        BatchOptions options = BatchOptions.defaults()
+                .modelDir(modelDir)
+                .batchSize(batchSize)
+                .keepColumns(keepColumns.toArray(String[]::new))
+                .onError(choice)
+                .errorColumn(errorColumn);
         Format in = inputFormat == null ? formatOf(input) : inputFormat;
         Format outFormat = outputFormat == null ? formatOf(output) : outputFormat;
         SparkSession spark = SparkSessionOwner.shared().session();
@@ -123,7 +147,11 @@ public final class BatchJob implements Callable<Integer> {
     private static Dataset<Row> read(SparkSession spark, Format format, String path) {
         return switch (format) {
             case PARQUET -> spark.read().parquet(path);
-            case CSV -> spark.read().option("header", "true").option("inferSchema", "true").csv(path);
+            case CSV ->
+                spark.read()
+                        .option("header", "true")
+                        .option("inferSchema", "true")
+                        .csv(path);
             case JSON -> spark.read().json(path);
         };
     }

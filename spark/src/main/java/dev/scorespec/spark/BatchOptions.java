@@ -16,7 +16,8 @@ import java.util.Objects;
  *     {@code errorColumn} with null outputs
  * @param errorColumn the name of the error column when {@code onError} is {@link OnError#COLUMN}
  */
-public record BatchOptions(String modelDir, int batchSize, List<String> keepColumns, OnError onError, String errorColumn)
+public record BatchOptions(
+        String modelDir, int batchSize, List<String> keepColumns, OnError onError, String errorColumn)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;

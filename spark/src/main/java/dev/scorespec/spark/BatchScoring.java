@@ -37,8 +37,7 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class BatchScoring {
 
-    private BatchScoring() {
-    }
+    private BatchScoring() {}
 
     /** The scored dataset, lazily: nothing runs until an action (a write, a count) asks for it. */
     public static Dataset<Row> score(Dataset<Row> input, Class<?> scoringClass, BatchOptions options) {
@@ -71,8 +70,9 @@ public final class BatchScoring {
             Column value = functions.col(quoted(column.name()));
             if (!field.dataType().equals(expected)) {
                 if (!ColumnTypes.widening(column.type()).contains(field.dataType())) {
-                    throw new IllegalArgumentException("Column '" + column.name() + "' is " + field.dataType().simpleString()
-                            + ", but " + scoringClass + " expects " + describe(column) + widensFrom(column));
+                    throw new IllegalArgumentException("Column '" + column.name() + "' is "
+                            + field.dataType().simpleString() + ", but " + scoringClass + " expects " + describe(column)
+                            + widensFrom(column));
                 }
                 value = value.cast(expected);
             }
@@ -84,8 +84,8 @@ public final class BatchScoring {
                 throw new IllegalArgumentException("Output column '" + column.name() + "' of " + scoringClass
                         + " has the name of a kept input column: keep other columns (keepColumns) or rename it");
             }
-            outputFields.add(DataTypes.createStructField(column.name(), ColumnTypes.spark(column.type()),
-                    column.nullable() || errorColumn));
+            outputFields.add(DataTypes.createStructField(
+                    column.name(), ColumnTypes.spark(column.type()), column.nullable() || errorColumn));
         }
         if (errorColumn) {
             if (!outputNames.add(options.errorColumn().toLowerCase(Locale.ROOT))) {
@@ -95,7 +95,11 @@ public final class BatchScoring {
             outputFields.add(DataTypes.createStructField(options.errorColumn(), DataTypes.StringType, true));
         }
         StructType outputSchema = DataTypes.createStructType(outputFields);
-        PartitionScorer scorer = new PartitionScorer(scoringClass, options, kept.size(), tabular.inputColumns(),
+        PartitionScorer scorer = new PartitionScorer(
+                scoringClass,
+                options,
+                kept.size(),
+                tabular.inputColumns(),
                 tabular.outputColumns().size());
         return input.select(selected.toArray(Column[]::new)).mapPartitions(scorer, Encoders.row(outputSchema));
     }
@@ -106,8 +110,10 @@ public final class BatchScoring {
                 return f;
             }
         }
-        String columns = Arrays.stream(schema.fieldNames()).map(n -> "'" + n + "'").collect(Collectors.joining(", "));
-        throw new IllegalArgumentException("The dataset has no " + role + " '" + name + "'; its columns are " + columns);
+        String columns =
+                Arrays.stream(schema.fieldNames()).map(n -> "'" + n + "'").collect(Collectors.joining(", "));
+        throw new IllegalArgumentException(
+                "The dataset has no " + role + " '" + name + "'; its columns are " + columns);
     }
 
     private static String describe(TabularBinding.Column column) {
@@ -116,8 +122,10 @@ public final class BatchScoring {
 
     private static String widensFrom(TabularBinding.Column column) {
         List<DataType> widening = ColumnTypes.widening(column.type());
-        return widening.isEmpty() ? "" : " (or " + widening.stream().map(DataType::simpleString)
-                .collect(Collectors.joining(", ")) + ", which widen to it)";
+        return widening.isEmpty()
+                ? ""
+                : " (or " + widening.stream().map(DataType::simpleString).collect(Collectors.joining(", "))
+                        + ", which widen to it)";
     }
 
     /** Column names with dots or spaces as one name, not a path into a struct. */

@@ -11,14 +11,15 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class TestSpark {
 
-    private static final SparkSessionOwner OWNER = new SparkSessionOwner("local[2]", Map.of(
-            "spark.sql.shuffle.partitions", "2",
-            "spark.default.parallelism", "2",
-            "spark.sql.session.timeZone", "UTC",
-            "spark.sql.adaptive.enabled", "false"));
+    private static final SparkSessionOwner OWNER = new SparkSessionOwner(
+            "local[2]",
+            Map.of(
+                    "spark.sql.shuffle.partitions", "2",
+                    "spark.default.parallelism", "2",
+                    "spark.sql.session.timeZone", "UTC",
+                    "spark.sql.adaptive.enabled", "false"));
 
-    private TestSpark() {
-    }
+    private TestSpark() {}
 
     public static SparkSession session() {
         return OWNER.session();

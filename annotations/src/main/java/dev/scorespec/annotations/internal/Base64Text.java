@@ -11,8 +11,7 @@ import java.util.Base64;
  */
 public final class Base64Text {
 
-    private Base64Text() {
-    }
+    private Base64Text() {}
 
     /** The bytes of canonical base64 text, or null when the text is not that. The empty text is no bytes. */
     public static byte[] decode(String text) {

@@ -183,7 +183,8 @@ public enum DType {
             case "f2", "half" -> Optional.of(FLOAT16);
             case "bool_", "?", "boolean" -> Optional.of(BOOL);
             case "string", "string_" -> Optional.of(STR);
-            default -> Arrays.stream(values()).filter(d -> d.numpyName.equals(n)).findFirst();
+            default ->
+                Arrays.stream(values()).filter(d -> d.numpyName.equals(n)).findFirst();
         };
     }
 

@@ -30,23 +30,26 @@ public final class TemporalText {
             .appendPattern("HH:mm:ss")
             .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
             .toFormatter(Locale.ROOT);
+
     private static final DateTimeFormatter LOCAL_DATE_TIME = new DateTimeFormatterBuilder()
-            .append(DateTimeFormatter.ISO_LOCAL_DATE).appendLiteral('T').append(TIME)
+            .append(DateTimeFormatter.ISO_LOCAL_DATE)
+            .appendLiteral('T')
+            .append(TIME)
             .toFormatter(Locale.ROOT);
     private static final DateTimeFormatter OFFSET_DATE_TIME = new DateTimeFormatterBuilder()
-            .append(LOCAL_DATE_TIME).appendOffsetId()
+            .append(LOCAL_DATE_TIME)
+            .appendOffsetId()
             .toFormatter(Locale.ROOT);
-    private static final DateTimeFormatter OFFSET_TIME = new DateTimeFormatterBuilder()
-            .append(TIME).appendOffsetId()
-            .toFormatter(Locale.ROOT);
+    private static final DateTimeFormatter OFFSET_TIME =
+            new DateTimeFormatterBuilder().append(TIME).appendOffsetId().toFormatter(Locale.ROOT);
 
     /** What pandas' {@code to_json(date_format="iso")} writes: milliseconds, which is what Tablesaw keeps. */
     private static final DateTimeFormatter PANDAS_DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS");
-    private static final DateTimeFormatter PANDAS_INSTANT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
 
-    private TemporalText() {
-    }
+    private static final DateTimeFormatter PANDAS_INSTANT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private TemporalText() {}
 
     // ---------------------------------------------------------------------------------------------
     // Parsing
@@ -139,7 +142,8 @@ public final class TemporalText {
     public static Duration parseTimedelta(String s) {
         int space = s.indexOf(' ');
         if (space < 0) {
-            if (s.isEmpty() || !(s.charAt(0) == 'P' || s.charAt(0) == 'p' || s.charAt(0) == '-' || s.charAt(0) == '+')) {
+            if (s.isEmpty()
+                    || !(s.charAt(0) == 'P' || s.charAt(0) == 'p' || s.charAt(0) == '-' || s.charAt(0) == '+')) {
                 return null;
             }
             try {
@@ -169,7 +173,8 @@ public final class TemporalText {
                 case "minutes" -> Duration.ofMinutes(n);
                 case "seconds" -> Duration.ofSeconds(n);
                 case "milliseconds" -> Duration.ofMillis(n);
-                case "microseconds" -> Duration.ofSeconds(Math.floorDiv(n, 1_000_000L), Math.floorMod(n, 1_000_000L) * 1000L);
+                case "microseconds" ->
+                    Duration.ofSeconds(Math.floorDiv(n, 1_000_000L), Math.floorMod(n, 1_000_000L) * 1000L);
                 case "nanoseconds" -> Duration.ofNanos(n);
                 default -> null;
             };
@@ -230,9 +235,13 @@ public final class TemporalText {
         }
         long seconds = Long.divideUnsigned(magnitude, NANOS_PER_SECOND);
         long fraction = Long.remainderUnsigned(magnitude, NANOS_PER_SECOND);
-        text.append('P').append(seconds / 86_400).append("DT")
-                .append(seconds / 3_600 % 24).append('H')
-                .append(seconds / 60 % 60).append('M')
+        text.append('P')
+                .append(seconds / 86_400)
+                .append("DT")
+                .append(seconds / 3_600 % 24)
+                .append('H')
+                .append(seconds / 60 % 60)
+                .append('M')
                 .append(seconds % 60);
         if (fraction != 0) {
             String digits = Long.toString(NANOS_PER_SECOND + fraction).substring(1);
@@ -248,8 +257,7 @@ public final class TemporalText {
     // ---------------------------------------------------------------------------------------------
 
     /** A date, time and optional offset parsed from a text; {@code end} is where the time stopped. */
-    private record TimeParse(LocalDate date, LocalTime time, ZoneOffset offset, int end) {
-    }
+    private record TimeParse(LocalDate date, LocalTime time, ZoneOffset offset, int end) {}
 
     /** {@code yyyy-mm-ddThh:mm:ss[.f+][offset]} to its end, or null. */
     private static TimeParse dateTime(String s) {

@@ -19,10 +19,13 @@ public final class PowerBiScore {
 
     /** The docs' {@code Inputs}. */
     public record Inputs(
-            @NdArray(sample = "[[1,2,3,4,5,6,7,8,9,10], [10,9,8,7,6,5,4,3,2,1]]", dtype = "float64") double[][] input1,
-            @DataFrame(sample = "{\"name\": [\"Sarah\", \"John\"], \"age\": [25, 26]}") Table input2,
-            @Standard(sample = "0.0") double input3) {
-    }
+            @NdArray(sample = "[[1,2,3,4,5,6,7,8,9,10], [10,9,8,7,6,5,4,3,2,1]]", dtype = "float64")
+            double[][] input1,
+
+            @DataFrame(sample = "{\"name\": [\"Sarah\", \"John\"], \"age\": [25, 26]}")
+            Table input2,
+
+            @Standard(sample = "0.0") double input3) {}
 
     @InputSchema(param = "Inputs")
     @InputSchema(param = "GlobalParameters", standard = @Standard(sample = "1.0"), optional = true)

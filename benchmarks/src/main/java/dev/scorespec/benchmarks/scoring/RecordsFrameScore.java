@@ -12,9 +12,13 @@ import tech.tablesaw.api.Table;
  */
 public final class RecordsFrameScore {
 
-    @InputSchema(param = "data", dataframe = @DataFrame(
-            sample = "[{\"id\": 100000, \"amount\": 7310.55, \"name\": \"Sarah\", \"active\": true, \"at\": \"2024-03-05T12:30:45.000\"}]",
-            columns = @DataFrame.Column(name = "at", type = ColumnKind.DATE_TIME)))
+    @InputSchema(
+            param = "data",
+            dataframe =
+                    @DataFrame(
+                            sample =
+                                    "[{\"id\": 100000, \"amount\": 7310.55, \"name\": \"Sarah\", \"active\": true, \"at\": \"2024-03-05T12:30:45.000\"}]",
+                            columns = @DataFrame.Column(name = "at", type = ColumnKind.DATE_TIME)))
     public int run(Table data) {
         return data.rowCount();
     }

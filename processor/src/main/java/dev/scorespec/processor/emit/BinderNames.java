@@ -8,8 +8,7 @@ import java.util.Set;
 /** How generated code names things, and the default values of its locals. */
 public final class BinderNames {
 
-    private BinderNames() {
-    }
+    private BinderNames() {}
 
     /** A Java identifier for a JSON name: letters and digits kept, others dropped, keywords avoided. */
     public static String javaName(String name) {
@@ -28,8 +27,11 @@ public final class BinderNames {
         if (!Character.isJavaIdentifierStart(id.charAt(0))) {
             id = "_" + id;
         }
-        return javax.lang.model.SourceVersion.isKeyword(id) || Set.of("json", "name", "map", "items", "request", "out")
-                .contains(id) ? id + "Value" : id;
+        return javax.lang.model.SourceVersion.isKeyword(id)
+                        || Set.of("json", "name", "map", "items", "request", "out")
+                                .contains(id)
+                ? id + "Value"
+                : id;
     }
 
     public static String upper(String name) {

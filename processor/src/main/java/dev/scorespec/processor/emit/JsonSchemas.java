@@ -42,8 +42,7 @@ public final class JsonSchemas {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private JsonSchemas() {
-    }
+    private JsonSchemas() {}
 
     /** The versions a document for this spec can be written in, oldest first, as the spec says. */
     public static List<OpenApiVersion> supportedVersions(ScoringSpec spec) {
@@ -128,7 +127,8 @@ public final class JsonSchemas {
         }
         return spec.output()
                 .map(sample -> withExample(sample, version))
-                .orElseGet(() -> spec.bodyParameters().isEmpty() ? undecorated()
+                .orElseGet(() -> spec.bodyParameters().isEmpty()
+                        ? undecorated()
                         : spec.outputOrient().map(DataFrameSchemas::anyFrame).orElseGet(JsonSchemas::anyObject));
     }
 
@@ -142,8 +142,10 @@ public final class JsonSchemas {
         ObjectNode schema = NODES.objectNode();
         boolean placed = false;
         for (Map.Entry<String, JsonNode> field : bare.properties()) {
-            if (!placed && field.getKey().equals("format") && (field.getValue().asText().equals(NUMPY_FORMAT)
-                    || field.getValue().asText().startsWith(PANDAS_FORMAT))) {
+            if (!placed
+                    && field.getKey().equals("format")
+                    && (field.getValue().asText().equals(NUMPY_FORMAT)
+                            || field.getValue().asText().startsWith(PANDAS_FORMAT))) {
                 schema.set("example", sample.example().deepCopy());
                 placed = true;
             }

@@ -17,8 +17,7 @@ import dev.scorespec.processor.model.ValueType;
  */
 public final class KindEmitters {
 
-    private KindEmitters() {
-    }
+    private KindEmitters() {}
 
     public static KindEmitter of(ValueType value) {
         return value.accept(new ValueType.Visitor<>() {

@@ -66,13 +66,21 @@ final class OpenApi3Document {
         boolean v31 = version == OpenApiVersion.V3_1;
         OpenAPI api = new OpenAPI(v31 ? SpecVersion.V31 : SpecVersion.V30)
                 .openapi(v31 ? "3.1.0" : "3.0.3")
-                .info(new Info().title(info.title()).description(info.description()).version(info.version()))
+                .info(new Info()
+                        .title(info.title())
+                        .description(info.description())
+                        .version(info.version()))
                 .addSecurityItem(bearer());
 
         api.paths(new Paths()
                 .addPathItem(info.path(HEALTH_PATH), new PathItem().get(healthCheck()))
-                .addPathItem(info.path(SCORE_PATH), new PathItem().post(spec.rawHttp() ? rawScore(spec.names().operationId())
-                : score(spec.names().operationId(), checksContentType(spec))))
+                .addPathItem(
+                        info.path(SCORE_PATH),
+                        new PathItem()
+                                .post(
+                                        spec.rawHttp()
+                                                ? rawScore(spec.names().operationId())
+                                                : score(spec.names().operationId(), checksContentType(spec))))
                 .addPathItem(info.path(SWAGGER_PATH), new PathItem().get(swaggerSpec())));
 
         ObjectNode error = NODES.objectNode().put("type", "object");
@@ -81,11 +89,13 @@ final class OpenApi3Document {
                 .addSchemas(SERVICE_INPUT, schema(JsonSchemas.serviceInputSchema(spec, version)))
                 .addSchemas(SERVICE_OUTPUT, schema(JsonSchemas.outputSchema(spec, version)))
                 .addSchemas(ERROR_RESPONSE, schema(error))
-                .addSecuritySchemes(SECURITY_SCHEME, new SecurityScheme()
-                        .type(SecurityScheme.Type.APIKEY)
-                        .name(SECURITY_HEADER)
-                        .in(SecurityScheme.In.HEADER)
-                        .description(SECURITY_DESCRIPTION)));
+                .addSecuritySchemes(
+                        SECURITY_SCHEME,
+                        new SecurityScheme()
+                                .type(SecurityScheme.Type.APIKEY)
+                                .name(SECURITY_HEADER)
+                                .in(SecurityScheme.In.HEADER)
+                                .description(SECURITY_DESCRIPTION)));
         return api;
     }
 
@@ -97,12 +107,13 @@ final class OpenApi3Document {
                 // open, as the server keeps the probe: an empty list lifts the document's key requirement
                 .security(List.of())
                 .responses(new ApiResponses()
-                        .addApiResponse("200", new ApiResponse()
-                                .description(HEALTH_OK)
-                                .content(content(TEXT, schema(healthy))))
-                        .addApiResponse("503", new ApiResponse()
-                                .description(HEALTH_NOT_READY)
-                                .content(content(JSON, ref(ERROR_RESPONSE))))
+                        .addApiResponse(
+                                "200", new ApiResponse().description(HEALTH_OK).content(content(TEXT, schema(healthy))))
+                        .addApiResponse(
+                                "503",
+                                new ApiResponse()
+                                        .description(HEALTH_NOT_READY)
+                                        .content(content(JSON, ref(ERROR_RESPONSE))))
                         .addApiResponse("default", errorResponse()));
     }
 
@@ -114,11 +125,15 @@ final class OpenApi3Document {
                 .requestBody(new RequestBody()
                         .description(SCORE_BODY_DESCRIPTION)
                         .content(content(JSON, ref(SERVICE_INPUT))))
-                .responses(withScoreErrors(contentTypeChecked, new ApiResponses()
-                        .addApiResponse("200", new ApiResponse()
-                                .description(SCORE_OK)
-                                .content(content(JSON, ref(SERVICE_OUTPUT))))
-                        .addApiResponse("default", errorResponse())));
+                .responses(withScoreErrors(
+                        contentTypeChecked,
+                        new ApiResponses()
+                                .addApiResponse(
+                                        "200",
+                                        new ApiResponse()
+                                                .description(SCORE_OK)
+                                                .content(content(JSON, ref(SERVICE_OUTPUT))))
+                                .addApiResponse("default", errorResponse())));
     }
 
     /** A {@code @RawHttp} run's scoring: any bytes in, any bytes out, as its schemas say. */
@@ -132,11 +147,15 @@ final class OpenApi3Document {
                         .content(new Content()
                                 .addMediaType(OCTET_STREAM, new MediaType().schema(ref(SERVICE_INPUT)))
                                 .addMediaType(ANY, new MediaType().schema(ref(SERVICE_INPUT)))))
-                .responses(withScoreErrors(false, new ApiResponses()
-                        .addApiResponse("200", new ApiResponse()
-                                .description(SCORE_RAW_OK)
-                                .content(content(ANY, ref(SERVICE_OUTPUT))))
-                        .addApiResponse("default", errorResponse())));
+                .responses(withScoreErrors(
+                        false,
+                        new ApiResponses()
+                                .addApiResponse(
+                                        "200",
+                                        new ApiResponse()
+                                                .description(SCORE_RAW_OK)
+                                                .content(content(ANY, ref(SERVICE_OUTPUT))))
+                                .addApiResponse("default", errorResponse())));
     }
 
     private Operation swaggerSpec() {
@@ -151,9 +170,12 @@ final class OpenApi3Document {
                         .required(false)
                         .schema(schema(versions)))
                 .responses(new ApiResponses()
-                        .addApiResponse("200", new ApiResponse()
-                                .description(SWAGGER_OK)
-                                .content(content(TEXT, schema(NODES.objectNode().put("type", "string")))))
+                        .addApiResponse(
+                                "200",
+                                new ApiResponse()
+                                        .description(SWAGGER_OK)
+                                        .content(content(
+                                                TEXT, schema(NODES.objectNode().put("type", "string")))))
                         .addApiResponse("default", errorResponse()));
     }
 
@@ -161,8 +183,10 @@ final class OpenApi3Document {
     private ApiResponses withScoreErrors(boolean contentTypeChecked, ApiResponses answers) {
         ApiResponses all = new ApiResponses();
         all.addApiResponse("200", answers.get("200"));
-        scoreErrors(contentTypeChecked).forEach((status, description) -> all.addApiResponse(status,
-                new ApiResponse().description(description).content(content(JSON, ref(ERROR_RESPONSE)))));
+        scoreErrors(contentTypeChecked)
+                .forEach((status, description) -> all.addApiResponse(
+                        status,
+                        new ApiResponse().description(description).content(content(JSON, ref(ERROR_RESPONSE)))));
         all.addApiResponse("default", answers.get("default"));
         return all;
     }
@@ -204,7 +228,9 @@ final class OpenApi3Document {
             tree.get("required").forEach(name -> required.add(name.asText()));
         }
         if (schema.getProperties() != null) {
-            schema.getProperties().forEach((name, property) -> keepRequiredOrder(tree.path("properties").get(name), property));
+            schema.getProperties()
+                    .forEach((name, property) ->
+                            keepRequiredOrder(tree.path("properties").get(name), property));
         }
         keepRequiredOrder(tree.get("items"), schema.getItems());
         keepRequiredOrder(tree.get("not"), schema.getNot());

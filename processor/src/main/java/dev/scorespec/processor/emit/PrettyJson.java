@@ -32,8 +32,7 @@ final class PrettyJson {
         WRITER = new ObjectMapper().writer(PRINTER);
     }
 
-    private PrettyJson() {
-    }
+    private PrettyJson() {}
 
     static String write(JsonNode tree) {
         return write(WRITER, tree);

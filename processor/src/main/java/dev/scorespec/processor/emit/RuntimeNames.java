@@ -33,8 +33,8 @@ public final class RuntimeNames {
     public static final ClassName JSON_PARSER = ClassName.get("com.fasterxml.jackson.core", "JsonParser");
     public static final ClassName JSON_GENERATOR = ClassName.get("com.fasterxml.jackson.core", "JsonGenerator");
     public static final ClassName JSON_TOKEN = ClassName.get("com.fasterxml.jackson.core", "JsonToken");
-    public static final ClassName JSON_PROCESSING_EXCEPTION = ClassName.get("com.fasterxml.jackson.core", "JsonProcessingException");
+    public static final ClassName JSON_PROCESSING_EXCEPTION =
+            ClassName.get("com.fasterxml.jackson.core", "JsonProcessingException");
 
-    private RuntimeNames() {
-    }
+    private RuntimeNames() {}
 }

@@ -17,8 +17,7 @@ import java.util.Map;
  */
 public final class ServiceDocuments {
 
-    private ServiceDocuments() {
-    }
+    private ServiceDocuments() {}
 
     /**
      * Every supported version's document with the spec's title and version ({@link ServiceInfo#of}).

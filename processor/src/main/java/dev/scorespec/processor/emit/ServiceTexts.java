@@ -60,8 +60,10 @@ final class ServiceTexts {
      */
     static Map<String, String> scoreErrors(boolean contentTypeChecked) {
         Map<String, String> errors = new LinkedHashMap<>();
-        errors.put("400", "The input does not fit the schema, or run refused it: the message names the field "
-                + "and the problem.");
+        errors.put(
+                "400",
+                "The input does not fit the schema, or run refused it: the message names the field "
+                        + "and the problem.");
         errors.put("401", "A key is configured and the request did not send it as 'Authorization: Bearer <key>'.");
         errors.put("413", "The request body is larger than the server accepts.");
         if (contentTypeChecked) {
@@ -81,6 +83,5 @@ final class ServiceTexts {
     static final String OCTET_STREAM = "application/octet-stream";
     static final String ANY = "*/*";
 
-    private ServiceTexts() {
-    }
+    private ServiceTexts() {}
 }

@@ -16,8 +16,7 @@ final class Swagger2Document {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private Swagger2Document() {
-    }
+    private Swagger2Document() {}
 
     static ObjectNode build(ScoringSpec spec, ServiceInfo info) {
         ObjectNode doc = NODES.objectNode().put("swagger", "2.0");
@@ -28,7 +27,8 @@ final class Swagger2Document {
         doc.putArray("schemes").add("https");
         doc.putArray("consumes").add(JSON);
         doc.putArray("produces").add(JSON);
-        doc.putObject("securityDefinitions").putObject(SECURITY_SCHEME)
+        doc.putObject("securityDefinitions")
+                .putObject(SECURITY_SCHEME)
                 .put("type", "apiKey")
                 .put("name", SECURITY_HEADER)
                 .put("in", "header")
@@ -36,23 +36,27 @@ final class Swagger2Document {
 
         ObjectNode paths = doc.putObject("paths");
         paths.set(info.path(HEALTH_PATH), healthCheck());
-        paths.set(info.path(SCORE_PATH), spec.rawHttp() ? rawScore(spec.names().operationId())
-                : score(spec.names().operationId(), checksContentType(spec)));
+        paths.set(
+                info.path(SCORE_PATH),
+                spec.rawHttp()
+                        ? rawScore(spec.names().operationId())
+                        : score(spec.names().operationId(), checksContentType(spec)));
         paths.set(info.path(SWAGGER_PATH), swaggerSpec());
 
         ObjectNode definitions = doc.putObject("definitions");
         definitions.set(SERVICE_INPUT, JsonSchemas.serviceInputSchema(spec, OpenApiVersion.V2_0));
         definitions.set(SERVICE_OUTPUT, JsonSchemas.outputSchema(spec, OpenApiVersion.V2_0));
-        definitions.putObject(ERROR_RESPONSE)
+        definitions
+                .putObject(ERROR_RESPONSE)
                 .put("type", "object")
-                .putObject("properties").putObject("message").put("type", "string");
+                .putObject("properties")
+                .putObject("message")
+                .put("type", "string");
         return doc;
     }
 
     private static ObjectNode healthCheck() {
-        ObjectNode get = NODES.objectNode()
-                .put("operationId", HEALTH_OPERATION)
-                .put("description", HEALTH_DESCRIPTION);
+        ObjectNode get = NODES.objectNode().put("operationId", HEALTH_OPERATION).put("description", HEALTH_DESCRIPTION);
         // The answer is text: the reference inherits the document's JSON, and a generated client then
         // fails to parse "Healthy". Its error answers stay JSON, which a 2.0 operation cannot say apart.
         get.putArray("produces").add(TEXT);
@@ -66,19 +70,16 @@ final class Swagger2Document {
     }
 
     private static ObjectNode score(String operationId, boolean contentTypeChecked) {
-        ObjectNode post = NODES.objectNode()
-                .put("operationId", operationId)
-                .put("description", SCORE_DESCRIPTION);
+        ObjectNode post = NODES.objectNode().put("operationId", operationId).put("description", SCORE_DESCRIPTION);
         post.set("security", bearer());
-        post.putArray("parameters").addObject()
+        post.putArray("parameters")
+                .addObject()
                 .put("name", SCORE_BODY_NAME)
                 .put("in", "body")
                 .put("description", SCORE_BODY_DESCRIPTION)
                 .set("schema", ref(SERVICE_INPUT));
         ObjectNode responses = post.putObject("responses");
-        responses.putObject("200")
-                .put("description", SCORE_OK)
-                .set("schema", ref(SERVICE_OUTPUT));
+        responses.putObject("200").put("description", SCORE_OK).set("schema", ref(SERVICE_OUTPUT));
         addScoreErrors(responses, contentTypeChecked);
         responses.set("default", errorResponse());
         return operation("post", post);
@@ -86,42 +87,41 @@ final class Swagger2Document {
 
     /** A {@code @RawHttp} run's scoring: any bytes in, any bytes out, as its schemas say. */
     private static ObjectNode rawScore(String operationId) {
-        ObjectNode post = NODES.objectNode()
-                .put("operationId", operationId)
-                .put("description", SCORE_DESCRIPTION);
+        ObjectNode post = NODES.objectNode().put("operationId", operationId).put("description", SCORE_DESCRIPTION);
         post.putArray("consumes").add(OCTET_STREAM).add(ANY);
         post.putArray("produces").add(ANY);
         post.set("security", bearer());
-        post.putArray("parameters").addObject()
+        post.putArray("parameters")
+                .addObject()
                 .put("name", SCORE_BODY_NAME)
                 .put("in", "body")
                 .put("description", SCORE_RAW_BODY_DESCRIPTION)
                 .set("schema", ref(SERVICE_INPUT));
         ObjectNode responses = post.putObject("responses");
-        responses.putObject("200")
-                .put("description", SCORE_RAW_OK)
-                .set("schema", ref(SERVICE_OUTPUT));
+        responses.putObject("200").put("description", SCORE_RAW_OK).set("schema", ref(SERVICE_OUTPUT));
         addScoreErrors(responses, false);
         responses.set("default", errorResponse());
         return operation("post", post);
     }
 
     private static ObjectNode swaggerSpec() {
-        ObjectNode get = NODES.objectNode()
-                .put("operationId", SWAGGER_OPERATION)
-                .put("description", SWAGGER_DESCRIPTION);
+        ObjectNode get =
+                NODES.objectNode().put("operationId", SWAGGER_OPERATION).put("description", SWAGGER_DESCRIPTION);
         // The server asks for the key here as on /score (the reference's 2.0 template says nothing).
         get.set("security", bearer());
-        ObjectNode version = get.putArray("parameters").addObject()
+        ObjectNode version = get.putArray("parameters")
+                .addObject()
                 .put("name", SWAGGER_VERSION_PARAMETER)
                 .put("in", "query")
                 .put("required", false)
                 .put("type", "integer");
         version.putArray("enum").add(2).add(3);
         ObjectNode responses = get.putObject("responses");
-        responses.putObject("200")
+        responses
+                .putObject("200")
                 .put("description", SWAGGER_OK)
-                .putObject("schema").put("type", "string");
+                .putObject("schema")
+                .put("type", "string");
         responses.set("default", errorResponse());
         return operation("get", get);
     }
@@ -133,9 +133,11 @@ final class Swagger2Document {
     }
 
     private static void addScoreErrors(ObjectNode responses, boolean contentTypeChecked) {
-        scoreErrors(contentTypeChecked).forEach((status, description) -> responses.putObject(status)
-                .put("description", description)
-                .set("schema", ref(ERROR_RESPONSE)));
+        scoreErrors(contentTypeChecked)
+                .forEach((status, description) -> responses
+                        .putObject(status)
+                        .put("description", description)
+                        .set("schema", ref(ERROR_RESPONSE)));
     }
 
     private static ObjectNode errorResponse() {

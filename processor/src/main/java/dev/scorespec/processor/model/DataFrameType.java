@@ -17,11 +17,8 @@ import java.util.Map;
  * @param enforceShape whether requests must have exactly these columns
  */
 public record DataFrameType(
-        TypeName javaType,
-        Orient orient,
-        List<Column> columns,
-        boolean enforceColumnType,
-        boolean enforceShape) implements ValueType {
+        TypeName javaType, Orient orient, List<Column> columns, boolean enforceColumnType, boolean enforceShape)
+        implements ValueType {
 
     @Override
     public <R> R accept(Visitor<R> visitor) {
@@ -38,7 +35,9 @@ public record DataFrameType(
      */
     @Override
     public boolean needsUnion() {
-        return (orient == Orient.VALUES || orient == Orient.SPLIT) && enforceColumnType && valueSchemas().size() > 1;
+        return (orient == Orient.VALUES || orient == Orient.SPLIT)
+                && enforceColumnType
+                && valueSchemas().size() > 1;
     }
 
     /**
@@ -48,7 +47,8 @@ public record DataFrameType(
     public List<ValueSchema> valueSchemas() {
         Map<String, ValueSchema> schemas = new LinkedHashMap<>();
         for (Column column : columns) {
-            String key = column.kind().jsonType() + "/" + column.kind().jsonFormat().orElse("");
+            String key =
+                    column.kind().jsonType() + "/" + column.kind().jsonFormat().orElse("");
             ValueSchema known = schemas.get(key);
             schemas.put(key, new ValueSchema(column.kind(), column.nullable() || (known != null && known.nullable())));
         }
@@ -56,8 +56,7 @@ public record DataFrameType(
     }
 
     /** The schema of a value: its kind's JSON type and format, and whether it may be null. */
-    public record ValueSchema(ColumnKind kind, boolean nullable) {
-    }
+    public record ValueSchema(ColumnKind kind, boolean nullable) {}
 
     /** The {@code format} the reference gives the frame's schema: {@code pandas.DataFrame:records}, ... */
     public String format() {
@@ -69,6 +68,5 @@ public record DataFrameType(
      *
      * @param nullable whether the sample holds a null in it, so requests may too
      */
-    public record Column(String name, ColumnKind kind, boolean nullable) {
-    }
+    public record Column(String name, ColumnKind kind, boolean nullable) {}
 }

@@ -14,12 +14,10 @@ public sealed interface JavaType {
     TypeName name();
 
     /** {@code double}, {@code long}, {@code boolean}, ... */
-    record Primitive(TypeName name) implements JavaType {
-    }
+    record Primitive(TypeName name) implements JavaType {}
 
     /** An array; {@code component} may itself be an array. */
-    record Array(TypeName name, JavaType component) implements JavaType {
-    }
+    record Array(TypeName name, JavaType component) implements JavaType {}
 
     /**
      * A class or interface other than a record: {@code String}, {@code Long}, {@code List<Double>},
@@ -63,8 +61,7 @@ public sealed interface JavaType {
     }
 
     /** Anything ScoreSpec cannot bind: a type variable, wildcard, recursive record, or unresolved type. */
-    record Unsupported(TypeName name, String why) implements JavaType {
-    }
+    record Unsupported(TypeName name, String why) implements JavaType {}
 
     /** Whether this is the declared type {@code qualifiedName}, ignoring type arguments. */
     default boolean is(String qualifiedName) {

@@ -5,5 +5,4 @@ package dev.scorespec.processor.model;
  * of that annotation's values. Opaque to the validator and emitters; the processor's reporter
  * unwraps it into {@code Messager} arguments so IDEs underline the right spot.
  */
-public interface Location {
-}
+public interface Location {}

@@ -22,7 +22,8 @@ public record NdArrayType(
         Optional<DType> dtype,
         List<Field> fields,
         List<Integer> shape,
-        boolean enforceShape) implements ValueType {
+        boolean enforceShape)
+        implements ValueType {
 
     @Override
     public boolean needsUnion() {

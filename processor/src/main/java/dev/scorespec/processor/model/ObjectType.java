@@ -31,6 +31,5 @@ public record ObjectType(TypeName javaType, List<Property> properties, boolean r
      * @param name the JSON key, which is also the record component's name
      * @param required whether the body must carry it (false only for a nullable component marked optional)
      */
-    public record Property(String name, ValueType type, boolean required) {
-    }
+    public record Property(String name, ValueType type, boolean required) {}
 }

@@ -13,18 +13,14 @@ public sealed interface RunParameter {
      *
      * @param optional whether the body may leave it out; the parameter then receives {@code null}
      */
-    record Body(String name, TypeName javaType, ScoringSpec.Sample sample, boolean optional) implements RunParameter {
-    }
+    record Body(String name, TypeName javaType, ScoringSpec.Sample sample, boolean optional) implements RunParameter {}
 
     /** The {@code @RequestHeaders} map. */
-    record Headers(TypeName javaType) implements RunParameter {
-    }
+    record Headers(TypeName javaType) implements RunParameter {}
 
     /** The raw JSON body text, for a {@code run(String)} without any schema. */
-    record JsonText(TypeName javaType) implements RunParameter {
-    }
+    record JsonText(TypeName javaType) implements RunParameter {}
 
     /** The request as it came, for a {@code @RawHttp run(ScoringRequest)}. */
-    record RawRequest(TypeName javaType) implements RunParameter {
-    }
+    record RawRequest(TypeName javaType) implements RunParameter {}
 }

@@ -37,16 +37,19 @@ public record ScoringClassDecl(
      * The document names of {@code @ScoringService}, each with where it is written (the attribute's value
      * when the source gives one).
      */
-    public record ServiceDecl(Named title, Named version, Named operationId) {
-    }
+    public record ServiceDecl(Named title, Named version, Named operationId) {}
 
     /** One attribute of {@code @ScoringService}: its value and where to point at it. */
-    public record Named(String value, Location where) {
-    }
+    public record Named(String value, Location where) {}
 
     /** An {@code @Init} method. */
     public record InitDecl(
-            String name, Location where, List<JavaType> parameters, boolean returnsVoid, boolean isPrivate, boolean isStatic) {
+            String name,
+            Location where,
+            List<JavaType> parameters,
+            boolean returnsVoid,
+            boolean isPrivate,
+            boolean isStatic) {
         public InitDecl {
             parameters = List.copyOf(parameters);
         }
@@ -80,11 +83,11 @@ public record ScoringClassDecl(
     }
 
     /** A parameter of the scoring method, by its source name. */
-    public record ParamDecl(String name, JavaType type, boolean requestHeaders, Location where) {
-    }
+    public record ParamDecl(String name, JavaType type, boolean requestHeaders, Location where) {}
 
     /** One {@code @InputSchema}; without samples, it describes a nested parameter (a record of samples). */
-    public record InputDecl(String param, List<SampleDecl> samples, boolean optional, Location where, Location paramWhere) {
+    public record InputDecl(
+            String param, List<SampleDecl> samples, boolean optional, Location where, Location paramWhere) {
         public InputDecl {
             samples = List.copyOf(samples);
         }
@@ -111,12 +114,24 @@ public record ScoringClassDecl(
      * @param frame the other attributes of {@code @DataFrame}; empty for other kinds
      */
     public record SampleDecl(
-            Kind kind, String json, String source, Optional<Problem> problem, String dtype, boolean enforceShape,
-            Location where, Optional<FrameDecl> frame) {
+            Kind kind,
+            String json,
+            String source,
+            Optional<Problem> problem,
+            String dtype,
+            boolean enforceShape,
+            Location where,
+            Optional<FrameDecl> frame) {
 
         /** A sample of a kind other than {@code @DataFrame}. */
-        public SampleDecl(Kind kind, String json, String source, Optional<Problem> problem, String dtype,
-                boolean enforceShape, Location where) {
+        public SampleDecl(
+                Kind kind,
+                String json,
+                String source,
+                Optional<Problem> problem,
+                String dtype,
+                boolean enforceShape,
+                Location where) {
             this(kind, json, source, problem, dtype, enforceShape, where, Optional.empty());
         }
 
@@ -185,6 +200,5 @@ public record ScoringClassDecl(
     }
 
     /** One {@code @DataFrame.Column(name, type)}: {@code kind} is the {@code ColumnKind} constant's name. */
-    public record PinDecl(String name, String kind) {
-    }
+    public record PinDecl(String name, String kind) {}
 }

@@ -75,17 +75,14 @@ public record ScoringSpec(
      * @param version {@code info.version}
      * @param operationId the {@code operationId} of {@code /score}, a Java identifier
      */
-    public record ServiceNames(String title, String version, String operationId) {
-    }
+    public record ServiceNames(String title, String version, String operationId) {}
 
     /** The {@code @Init} method: its name, and whether it takes the {@code ModelDir}. */
-    public record InitMethod(String name, boolean takesModelDir) {
-    }
+    public record InitMethod(String name, boolean takesModelDir) {}
 
     /**
      * A sample: its validated type and its example, already normalized to what the schema says
      * (floats for float dtypes, RFC 3339 dates, JSON booleans).
      */
-    public record Sample(ValueType type, JsonNode example) {
-    }
+    public record Sample(ValueType type, JsonNode example) {}
 }

@@ -8,8 +8,7 @@ import com.palantir.javapoet.TypeName;
  * description, document versions) is a {@link Visitor}, so a new kind is a compile error at each of
  * them until it is handled.
  */
-public sealed interface ValueType
-        permits NdArrayType, ScalarType, ListType, ObjectType, UnionType, DataFrameType {
+public sealed interface ValueType permits NdArrayType, ScalarType, ListType, ObjectType, UnionType, DataFrameType {
 
     /** The Java type the binder produces (or the writer consumes) for this value. */
     TypeName javaType();

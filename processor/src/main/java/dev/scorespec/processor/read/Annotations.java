@@ -24,13 +24,14 @@ public final class Annotations {
     public static final String SCORING_SERVICE = PACKAGE + ".ScoringService";
     public static final String RAW_HTTP = PACKAGE + ".RawHttp";
 
-    private Annotations() {
-    }
+    private Annotations() {}
 
     /** The annotation of the given type on the element, if present. */
     public static Optional<AnnotationMirror> find(Element element, String annotationType) {
         for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
-            if (((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().contentEquals(annotationType)) {
+            if (((TypeElement) mirror.getAnnotationType().asElement())
+                    .getQualifiedName()
+                    .contentEquals(annotationType)) {
                 return Optional.of(mirror);
             }
         }
@@ -39,7 +40,8 @@ public final class Annotations {
 
     /** The explicit value of an annotation attribute, if the source gives one. */
     public static Optional<AnnotationValue> explicit(AnnotationMirror mirror, String attribute) {
-        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e : mirror.getElementValues().entrySet()) {
+        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
+                mirror.getElementValues().entrySet()) {
             if (e.getKey().getSimpleName().contentEquals(attribute)) {
                 return Optional.of(e.getValue());
             }
@@ -49,8 +51,12 @@ public final class Annotations {
 
     /** The value of an attribute, explicit or default. */
     public static Object value(AnnotationMirror mirror, String attribute) {
-        for (ExecutableElement method : ((TypeElement) mirror.getAnnotationType().asElement()).getEnclosedElements()
-                .stream().filter(ExecutableElement.class::isInstance).map(ExecutableElement.class::cast).toList()) {
+        for (ExecutableElement method : ((TypeElement)
+                        mirror.getAnnotationType().asElement())
+                .getEnclosedElements().stream()
+                        .filter(ExecutableElement.class::isInstance)
+                        .map(ExecutableElement.class::cast)
+                        .toList()) {
             if (method.getSimpleName().contentEquals(attribute)) {
                 AnnotationValue v = explicit(mirror, attribute).orElse(method.getDefaultValue());
                 return v == null ? null : v.getValue();

@@ -47,7 +47,8 @@ final class JavaTypes {
                 if (declared.getTypeArguments().stream().anyMatch(t -> hasErrors(t, recordsSeen))) {
                     yield true;
                 }
-                yield element.getKind() == ElementKind.RECORD && recordsSeen.add(element.getQualifiedName().toString())
+                yield element.getKind() == ElementKind.RECORD
+                        && recordsSeen.add(element.getQualifiedName().toString())
                         && element.getRecordComponents().stream().anyMatch(c -> hasErrors(c.asType(), recordsSeen));
             }
             default -> false;
@@ -70,7 +71,8 @@ final class JavaTypes {
             return new JavaType.Primitive(TypeName.VOID);
         }
         if (type.getKind() != TypeKind.DECLARED) {
-            return new JavaType.Unsupported(name, "a " + type.getKind().toString().toLowerCase(Locale.ROOT) + " type");
+            return new JavaType.Unsupported(
+                    name, "a " + type.getKind().toString().toLowerCase(Locale.ROOT) + " type");
         }
         DeclaredType declared = (DeclaredType) type;
         TypeElement element = (TypeElement) declared.asElement();
@@ -81,12 +83,17 @@ final class JavaTypes {
             }
             List<JavaType.Component> components = new ArrayList<>();
             for (RecordComponentElement component : element.getRecordComponents()) {
-                components.add(new JavaType.Component(component.getSimpleName().toString(),
-                        read(component.asType(), recordsInProgress), componentSamples.apply(component),
+                components.add(new JavaType.Component(
+                        component.getSimpleName().toString(),
+                        read(component.asType(), recordsInProgress),
+                        componentSamples.apply(component),
                         SourceLocation.of(component)));
             }
             recordsInProgress.remove(qualified);
-            return new JavaType.Record(ClassName.get(element), components, accessible(element),
+            return new JavaType.Record(
+                    ClassName.get(element),
+                    components,
+                    accessible(element),
                     !element.getTypeParameters().isEmpty());
         }
         List<JavaType> arguments = new ArrayList<>();

@@ -73,7 +73,8 @@ public final class ScoringClassReader {
         List<RunDecl> runs = new ArrayList<>();
         for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
             Annotations.find(method, Annotations.INIT).ifPresent(init -> inits.add(readInit(method, init)));
-            boolean hasSchema = Annotations.find(method, Annotations.INPUT_SCHEMA).isPresent()
+            boolean hasSchema = Annotations.find(method, Annotations.INPUT_SCHEMA)
+                            .isPresent()
                     || Annotations.find(method, Annotations.INPUT_SCHEMAS).isPresent()
                     || Annotations.find(method, Annotations.OUTPUT_SCHEMA).isPresent();
             boolean rawHttp = Annotations.find(method, Annotations.RAW_HTTP).isPresent();
@@ -83,9 +84,10 @@ public final class ScoringClassReader {
         }
         Optional<Location> powerBi = Annotations.find(type, Annotations.SCORING_SERVICE)
                 .filter(service -> Annotations.bool(service, "powerBi"))
-                .map(service -> new SourceLocation(type, service, Annotations.explicit(service, "powerBi").orElse(null)));
-        return new ScoringClassDecl(ClassName.get(type), SourceLocation.of(type), constructible(type), inits, runs, powerBi,
-                service(type));
+                .map(service -> new SourceLocation(
+                        type, service, Annotations.explicit(service, "powerBi").orElse(null)));
+        return new ScoringClassDecl(
+                ClassName.get(type), SourceLocation.of(type), constructible(type), inits, runs, powerBi, service(type));
     }
 
     /**
@@ -94,21 +96,26 @@ public final class ScoringClassReader {
      */
     private ServiceDecl service(TypeElement type) {
         Optional<AnnotationMirror> service = Annotations.find(type, Annotations.SCORING_SERVICE);
-        return new ServiceDecl(named(type, service, "title"), named(type, service, "version"),
-                named(type, service, "operationId"));
+        return new ServiceDecl(
+                named(type, service, "title"), named(type, service, "version"), named(type, service, "operationId"));
     }
 
     private Named named(TypeElement type, Optional<AnnotationMirror> service, String attribute) {
         if (service.isPresent()) {
             AnnotationMirror mirror = service.get();
-            return new Named(Annotations.string(mirror, attribute),
-                    new SourceLocation(type, mirror, Annotations.explicit(mirror, attribute).orElse(null)));
+            return new Named(
+                    Annotations.string(mirror, attribute),
+                    new SourceLocation(
+                            type,
+                            mirror,
+                            Annotations.explicit(mirror, attribute).orElse(null)));
         }
         TypeElement annotation = elements.getTypeElement(Annotations.SCORING_SERVICE);
         String value = ElementFilter.methodsIn(annotation.getEnclosedElements()).stream()
                 .filter(m -> m.getSimpleName().contentEquals(attribute))
                 .map(m -> (String) m.getDefaultValue().getValue())
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         return new Named(value, SourceLocation.of(type));
     }
 
@@ -120,8 +127,10 @@ public final class ScoringClassReader {
         }
         for (Element e = type; e instanceof TypeElement t; e = e.getEnclosingElement()) {
             if (t.getModifiers().contains(Modifier.PRIVATE)
-                    || (t.getNestingKind() == NestingKind.MEMBER && !t.getModifiers().contains(Modifier.STATIC))
-                    || t.getNestingKind() == NestingKind.LOCAL || t.getNestingKind() == NestingKind.ANONYMOUS) {
+                    || (t.getNestingKind() == NestingKind.MEMBER
+                            && !t.getModifiers().contains(Modifier.STATIC))
+                    || t.getNestingKind() == NestingKind.LOCAL
+                    || t.getNestingKind() == NestingKind.ANONYMOUS) {
                 return false;
             }
         }
@@ -149,9 +158,15 @@ public final class ScoringClassReader {
                     SourceLocation.of(p)));
         }
         List<InputDecl> inputs = new ArrayList<>();
-        Annotations.find(method, Annotations.INPUT_SCHEMA).ifPresent(input -> inputs.add(readInput(method, input,
-                SourceLocation.of(method, input), new SourceLocation(method, input,
-                        Annotations.explicit(input, "param").orElse(null)))));
+        Annotations.find(method, Annotations.INPUT_SCHEMA)
+                .ifPresent(input -> inputs.add(readInput(
+                        method,
+                        input,
+                        SourceLocation.of(method, input),
+                        new SourceLocation(
+                                method,
+                                input,
+                                Annotations.explicit(input, "param").orElse(null)))));
         // Repeated @InputSchema sit in a container javac made; messages point at each one through it.
         Annotations.find(method, Annotations.INPUT_SCHEMAS).ifPresent(container -> {
             List<AnnotationValue> values = Annotations.values(container, "value");
@@ -175,21 +190,28 @@ public final class ScoringClassReader {
                 Annotations.find(method, Annotations.RAW_HTTP).map(raw -> SourceLocation.of(method, raw)));
     }
 
-    private InputDecl readInput(ExecutableElement method, AnnotationMirror input, SourceLocation where, SourceLocation paramWhere) {
+    private InputDecl readInput(
+            ExecutableElement method, AnnotationMirror input, SourceLocation where, SourceLocation paramWhere) {
         List<SampleDecl> samples = samples(method, input);
         if (where.repeated() >= 0) {
             // Inside a container, the sample's own position is not known to javac's Messager: use the schema's.
             samples = samples.stream().map(s -> s.at(where)).toList();
         }
-        return new InputDecl(Annotations.string(input, "param"), samples, Annotations.bool(input, "optional"), where, paramWhere);
+        return new InputDecl(
+                Annotations.string(input, "param"), samples, Annotations.bool(input, "optional"), where, paramWhere);
     }
 
     private List<SampleDecl> samples(ExecutableElement method, AnnotationMirror schema) {
         List<SampleDecl> samples = new ArrayList<>();
         for (SampleDecl.Kind kind : SampleDecl.Kind.values()) {
             for (AnnotationMirror sample : Annotations.nested(schema, kind.attribute())) {
-                samples.add(readSample(kind, sample,
-                        new SourceLocation(method, schema, Annotations.explicit(schema, kind.attribute()).orElse(null))));
+                samples.add(readSample(
+                        kind,
+                        sample,
+                        new SourceLocation(
+                                method,
+                                schema,
+                                Annotations.explicit(schema, kind.attribute()).orElse(null))));
             }
         }
         return samples;
@@ -215,22 +237,39 @@ public final class ScoringClassReader {
         String resource = Annotations.string(sample, "sampleResource");
         // Each kind's own attributes: a switch expression, so that a new kind does not compile until it says.
         KindAttributes own = switch (kind) {
-            case NDARRAY -> new KindAttributes(Annotations.string(sample, "dtype"), Annotations.bool(sample, "enforceShape"),
-                    Optional.empty());
+            case NDARRAY ->
+                new KindAttributes(
+                        Annotations.string(sample, "dtype"),
+                        Annotations.bool(sample, "enforceShape"),
+                        Optional.empty());
             case STANDARD -> new KindAttributes("", true, Optional.empty());
-            case DATAFRAME -> new KindAttributes("", Annotations.bool(sample, "enforceShape"),
-                    Optional.of(frame(sample, resource)));
+            case DATAFRAME ->
+                new KindAttributes("", Annotations.bool(sample, "enforceShape"), Optional.of(frame(sample, resource)));
         };
         String dtype = own.dtype();
         boolean enforceShape = own.enforceShape();
         Optional<FrameDecl> frame = own.frame();
         if (!inline.isEmpty() && !resource.isEmpty()) {
-            return new SampleDecl(kind, "", "sample", Problem.of(Cause.SOURCE, "gives both sample and sampleResource"), dtype,
-                    enforceShape, where, frame);
+            return new SampleDecl(
+                    kind,
+                    "",
+                    "sample",
+                    Problem.of(Cause.SOURCE, "gives both sample and sampleResource"),
+                    dtype,
+                    enforceShape,
+                    where,
+                    frame);
         }
         if (inline.isEmpty() && resource.isEmpty()) {
-            return new SampleDecl(kind, "", "sample", Problem.of(Cause.SOURCE, "gives neither sample nor sampleResource"), dtype,
-                    enforceShape, where, frame);
+            return new SampleDecl(
+                    kind,
+                    "",
+                    "sample",
+                    Problem.of(Cause.SOURCE, "gives neither sample nor sampleResource"),
+                    dtype,
+                    enforceShape,
+                    where,
+                    frame);
         }
         if (!inline.isEmpty()) {
             return new SampleDecl(kind, inline, "sample", Optional.empty(), dtype, enforceShape, where, frame);
@@ -238,14 +277,31 @@ public final class ScoringClassReader {
         String source = "sampleResource \"" + resource + "\"";
         Optional<byte[]> bytes = readResource(resource);
         if (bytes.isEmpty()) {
-            return new SampleDecl(kind, "", source, Problem.of(Cause.SOURCE, "names the resource \"" + resource
-                    + "\", which is not in the class output, source path or class path"), dtype, enforceShape, where, frame);
+            return new SampleDecl(
+                    kind,
+                    "",
+                    source,
+                    Problem.of(
+                            Cause.SOURCE,
+                            "names the resource \"" + resource
+                                    + "\", which is not in the class output, source path or class path"),
+                    dtype,
+                    enforceShape,
+                    where,
+                    frame);
         }
         try {
             return new SampleDecl(kind, utf8(bytes.get()), source, Optional.empty(), dtype, enforceShape, where, frame);
         } catch (NotUtf8 e) {
-            return new SampleDecl(kind, "", source, Problem.of(Cause.ENCODING, "names the resource \"" + resource
-                    + "\", " + e.getMessage()), dtype, enforceShape, where, frame);
+            return new SampleDecl(
+                    kind,
+                    "",
+                    source,
+                    Problem.of(Cause.ENCODING, "names the resource \"" + resource + "\", " + e.getMessage()),
+                    dtype,
+                    enforceShape,
+                    where,
+                    frame);
         }
     }
 
@@ -258,13 +314,15 @@ public final class ScoringClassReader {
         if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
             in.position(3);
         }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         CharBuffer out = CharBuffer.allocate(bytes.length);
         CoderResult result = decoder.decode(in, out, true);
         if (result.isError()) {
-            throw new NotUtf8(String.format("whose byte 0x%02X at offset %d is not UTF-8",
-                    bytes[in.position()] & 0xFF, in.position()));
+            throw new NotUtf8(String.format(
+                    "whose byte 0x%02X at offset %d is not UTF-8", bytes[in.position()] & 0xFF, in.position()));
         }
         decoder.flush(out);
         return out.flip().toString();
@@ -280,8 +338,7 @@ public final class ScoringClassReader {
     }
 
     /** The attributes only some kinds have: {@code dtype}, {@code enforceShape}, a dataframe's others. */
-    private record KindAttributes(String dtype, boolean enforceShape, Optional<FrameDecl> frame) {
-    }
+    private record KindAttributes(String dtype, boolean enforceShape, Optional<FrameDecl> frame) {}
 
     /** The attributes of a {@code @DataFrame} besides its sample; enum constants by name. */
     private static FrameDecl frame(AnnotationMirror sample, String resource) {
@@ -289,13 +346,18 @@ public final class ScoringClassReader {
         for (AnnotationMirror pin : Annotations.nested(sample, "columns")) {
             pins.add(new PinDecl(Annotations.string(pin, "name"), constant(Annotations.value(pin, "type"))));
         }
-        return new FrameDecl(constant(Annotations.value(sample, "orient")), pins,
-                Annotations.bool(sample, "enforceColumnType"), resource.toLowerCase(Locale.ROOT).endsWith(".csv"));
+        return new FrameDecl(
+                constant(Annotations.value(sample, "orient")),
+                pins,
+                Annotations.bool(sample, "enforceColumnType"),
+                resource.toLowerCase(Locale.ROOT).endsWith(".csv"));
     }
 
     /** The name of an enum constant given as an annotation value. */
     private static String constant(Object value) {
-        return value instanceof VariableElement constant ? constant.getSimpleName().toString() : String.valueOf(value);
+        return value instanceof VariableElement constant
+                ? constant.getSimpleName().toString()
+                : String.valueOf(value);
     }
 
     /**
@@ -304,8 +366,8 @@ public final class ScoringClassReader {
      */
     private Optional<byte[]> readResource(String resource) {
         String path = resource.startsWith("/") ? resource.substring(1) : resource;
-        for (StandardLocation location : List.of(
-                StandardLocation.CLASS_OUTPUT, StandardLocation.SOURCE_PATH, StandardLocation.CLASS_PATH)) {
+        for (StandardLocation location :
+                List.of(StandardLocation.CLASS_OUTPUT, StandardLocation.SOURCE_PATH, StandardLocation.CLASS_PATH)) {
             try {
                 FileObject file = filer.getResource(location, "", path);
                 try (var in = file.openInputStream()) {

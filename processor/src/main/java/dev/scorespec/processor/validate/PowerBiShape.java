@@ -43,23 +43,31 @@ final class PowerBiShape {
     static final String GLOBAL_PARAMETERS = "GlobalParameters";
     static final String RESULTS = "Results";
 
-    private PowerBiShape() {
-    }
+    private PowerBiShape() {}
 
     /**
      * Reports every departure from the Power BI shape. Parameters and outputs that failed their own
      * checks are absent from {@code parameters} and {@code output}; what depends on them is skipped.
      */
-    static void check(Location powerBi, RunDecl run, List<RunParameter> parameters, Optional<Sample> output,
-            Report report) {
-        List<String> body = run.parameters().stream().filter(p -> !p.requestHeaders()).map(ParamDecl::name).toList();
+    static void check(
+            Location powerBi, RunDecl run, List<RunParameter> parameters, Optional<Sample> output, Report report) {
+        List<String> body = run.parameters().stream()
+                .filter(p -> !p.requestHeaders())
+                .map(ParamDecl::name)
+                .toList();
         Optional<InputDecl> inputs = input(run, INPUTS);
         if (body.isEmpty() || !body.get(0).equals(INPUTS)) {
             if (inputs.isPresent() && body.contains(INPUTS)) {
-                report.error(inputs.get().where(), Message.POWER_BI_INPUTS, "'Inputs' comes after '" + body.get(0) + "'");
+                report.error(
+                        inputs.get().where(), Message.POWER_BI_INPUTS, "'Inputs' comes after '" + body.get(0) + "'");
             } else {
-                report.error(powerBi, Message.POWER_BI_INPUTS, body.isEmpty() ? "run has no body parameter"
-                        : "run has no parameter named 'Inputs' (its parameters are: " + String.join(", ", body) + ")");
+                report.error(
+                        powerBi,
+                        Message.POWER_BI_INPUTS,
+                        body.isEmpty()
+                                ? "run has no body parameter"
+                                : "run has no parameter named 'Inputs' (its parameters are: " + String.join(", ", body)
+                                        + ")");
             }
         }
         for (String name : body) {
@@ -78,32 +86,48 @@ final class PowerBiShape {
 
     private static void checkInputs(InputDecl inputs, JavaType type, Optional<RunParameter.Body> bound, Report report) {
         if (!inputs.samples().isEmpty()) {
-            report.error(inputs.where(), Message.POWER_BI_INPUTS_NOT_NESTED, "it has a sample, "
-                    + inputs.samples().get(0).kind().annotation() + "(...), which describes it whole");
+            report.error(
+                    inputs.where(),
+                    Message.POWER_BI_INPUTS_NOT_NESTED,
+                    "it has a sample, " + inputs.samples().get(0).kind().annotation()
+                            + "(...), which describes it whole");
             return;
         }
         if (!(type instanceof JavaType.Record record)) {
             if (NestedSamples.isNested(type)) {
-                report.error(inputs.where(), Message.POWER_BI_INPUTS_NOT_NESTED, "it is a list of records ("
-                        + Message.simple(type.name()) + "), not one record");
+                report.error(
+                        inputs.where(),
+                        Message.POWER_BI_INPUTS_NOT_NESTED,
+                        "it is a list of records (" + Message.simple(type.name()) + "), not one record");
             }
             return; // otherwise not nested at all, which SS133 has reported
         }
         Optional<ObjectType> object = bound.map(b -> b.sample().type())
-                .filter(ObjectType.class::isInstance).map(ObjectType.class::cast);
+                .filter(ObjectType.class::isInstance)
+                .map(ObjectType.class::cast);
         for (JavaType.Component component : record.components()) {
             if (component.samples().isEmpty()) {
                 if (NestedSamples.isNested(component.type())) {
-                    report.error(component.where(), Message.POWER_BI_INPUT_FIELD, component.name(),
-                            component.type() instanceof JavaType.Record ? "a nested record" : "a list of nested records");
+                    report.error(
+                            component.where(),
+                            Message.POWER_BI_INPUT_FIELD,
+                            component.name(),
+                            component.type() instanceof JavaType.Record
+                                    ? "a nested record"
+                                    : "a list of nested records");
                 }
                 continue; // without a sample and not nested, SS180 has reported it
             }
             Optional<ValueType> field = object.flatMap(o -> o.properties().stream()
-                    .filter(p -> p.name().equals(component.name())).map(ObjectType.Property::type).findFirst());
+                    .filter(p -> p.name().equals(component.name()))
+                    .map(ObjectType.Property::type)
+                    .findFirst());
             Optional<String> problem = field.flatMap(PowerBiShape::fieldProblem);
-            problem.ifPresent(p -> report.error(component.samples().get(0).where(), Message.POWER_BI_INPUT_FIELD,
-                    component.name(), (p.startsWith("o") ? "an " : "a ") + p));
+            problem.ifPresent(p -> report.error(
+                    component.samples().get(0).where(),
+                    Message.POWER_BI_INPUT_FIELD,
+                    component.name(),
+                    (p.startsWith("o") ? "an " : "a ") + p));
         }
     }
 
@@ -136,8 +160,11 @@ final class PowerBiShape {
 
             @Override
             public Optional<String> list(ListType list) {
-                return fieldProblem(list.items()).map(problem -> "list of " + (problem.startsWith("list of ")
-                        ? "lists of " + problem.substring("list of ".length()) : problem + "s"));
+                return fieldProblem(list.items())
+                        .map(problem -> "list of "
+                                + (problem.startsWith("list of ")
+                                        ? "lists of " + problem.substring("list of ".length())
+                                        : problem + "s"));
             }
 
             @Override
@@ -154,8 +181,11 @@ final class PowerBiShape {
         }
         SampleDecl sample = global.samples().get(0);
         if (sample.kind() != SampleDecl.Kind.STANDARD) {
-            report.error(global.where(), Message.POWER_BI_GLOBAL_PARAMETERS, "has the sample " + sample.kind().attribute()
-                    + " = " + sample.kind().annotation() + "(...)");
+            report.error(
+                    global.where(),
+                    Message.POWER_BI_GLOBAL_PARAMETERS,
+                    "has the sample " + sample.kind().attribute() + " = "
+                            + sample.kind().annotation() + "(...)");
             return;
         }
         if (!global.optional()) {
@@ -172,13 +202,22 @@ final class PowerBiShape {
             return; // the output's own problems are reported
         }
         if (!(output.get().type() instanceof ObjectType object)) {
-            report.error(run.output().get().where(), Message.POWER_BI_OUTPUT,
+            report.error(
+                    run.output().get().where(),
+                    Message.POWER_BI_OUTPUT,
                     "its @OutputSchema describes " + describe(output.get().type()));
             return;
         }
         if (object.properties().stream().noneMatch(p -> p.name().equals(RESULTS))) {
-            report.error(run.output().get().where(), Message.POWER_BI_RESULTS, object.properties().isEmpty() ? "no keys"
-                    : "the keys " + object.properties().stream().map(p -> "'" + p.name() + "'").collect(Collectors.joining(", ")));
+            report.error(
+                    run.output().get().where(),
+                    Message.POWER_BI_RESULTS,
+                    object.properties().isEmpty()
+                            ? "no keys"
+                            : "the keys "
+                                    + object.properties().stream()
+                                            .map(p -> "'" + p.name() + "'")
+                                            .collect(Collectors.joining(", ")));
         }
     }
 
@@ -221,11 +260,18 @@ final class PowerBiShape {
     }
 
     private static JavaType param(RunDecl run, String name) {
-        return run.parameters().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow().type();
+        return run.parameters().stream()
+                .filter(p -> p.name().equals(name))
+                .findFirst()
+                .orElseThrow()
+                .type();
     }
 
     private static Optional<RunParameter.Body> body(List<RunParameter> parameters, String name) {
-        return parameters.stream().filter(RunParameter.Body.class::isInstance).map(RunParameter.Body.class::cast)
-                .filter(b -> b.name().equals(name)).findFirst();
+        return parameters.stream()
+                .filter(RunParameter.Body.class::isInstance)
+                .map(RunParameter.Body.class::cast)
+                .filter(b -> b.name().equals(name))
+                .findFirst();
     }
 }

@@ -12,19 +12,22 @@ public final class SampleValues {
     /** The Java type of a dataframe sample. */
     public static final String TABLE = "tech.tablesaw.api.Table";
 
-    private SampleValues() {
-    }
+    private SampleValues() {}
 
     /** A Tablesaw table takes a dataframe sample; say so rather than list the types other samples bind to. */
     public static void requireNotTable(String subject, JavaType target) throws Misfit {
         if (target.is(TABLE)) {
-            throw new Misfit(Message.UNSUPPORTED_TYPE, subject, target.name(),
+            throw new Misfit(
+                    Message.UNSUPPORTED_TYPE,
+                    subject,
+                    target.name(),
                     "a Tablesaw Table takes a dataframe sample, dataframe = @DataFrame(sample = ...)");
         }
     }
 
     public static boolean isIntegral(JsonNode node) {
-        return node.isIntegralNumber() || (node.isNumber() && node.decimalValue().stripTrailingZeros().scale() <= 0);
+        return node.isIntegralNumber()
+                || (node.isNumber() && node.decimalValue().stripTrailingZeros().scale() <= 0);
     }
 
     /** How a JSON value reads in a message. */

@@ -56,7 +56,11 @@ public final class ScoringClassValidator {
     public Optional<ScoringSpec> validate(ScoringClassDecl decl, Report report) {
         Optional<RunDecl> run = run(decl, report);
         if (!decl.constructible()) {
-            report.error(decl.where(), Message.NOT_CONSTRUCTIBLE, decl.type().canonicalName(), decl.type().simpleName());
+            report.error(
+                    decl.where(),
+                    Message.NOT_CONSTRUCTIBLE,
+                    decl.type().canonicalName(),
+                    decl.type().simpleName());
         }
         Optional<ScoringSpec.InitMethod> init = init(decl, report);
         ScoringSpec.ServiceNames names = names(decl.service(), report);
@@ -77,13 +81,24 @@ public final class ScoringClassValidator {
         if (report.hasErrors()) {
             return Optional.empty();
         }
-        return Optional.of(SpecDecisions.spec(decl.type(), init, run.get().name(), parameters,
-                run.get().returnType().name(), output, names));
+        return Optional.of(SpecDecisions.spec(
+                decl.type(),
+                init,
+                run.get().name(),
+                parameters,
+                run.get().returnType().name(),
+                output,
+                names));
     }
 
     private static void blank(ScoringClassDecl.Named named, String attribute, String example, Report report) {
         if (named.value().isBlank()) {
-            report.error(named.where(), Message.SERVICE_NAME, attribute, named.value(), "is blank",
+            report.error(
+                    named.where(),
+                    Message.SERVICE_NAME,
+                    attribute,
+                    named.value(),
+                    "is blank",
                     "Give it text, such as " + example + ", or remove it for the default.");
         }
     }
@@ -95,11 +110,17 @@ public final class ScoringClassValidator {
         String operationId = service.operationId().value();
         // SourceVersion states the language's rule on a string; it reads no element, so the layers stay apart.
         if (!SourceVersion.isIdentifier(operationId) || SourceVersion.isKeyword(operationId)) {
-            report.error(service.operationId().where(), Message.SERVICE_NAME, "operationId", operationId,
-                    "is not a Java identifier", "Use letters, digits and underscores, not starting with a digit "
-                    + "and not a Java keyword, such as \"predictChurn\".");
+            report.error(
+                    service.operationId().where(),
+                    Message.SERVICE_NAME,
+                    "operationId",
+                    operationId,
+                    "is not a Java identifier",
+                    "Use letters, digits and underscores, not starting with a digit "
+                            + "and not a Java keyword, such as \"predictChurn\".");
         }
-        return new ScoringSpec.ServiceNames(service.title().value(), service.version().value(), operationId);
+        return new ScoringSpec.ServiceNames(
+                service.title().value(), service.version().value(), operationId);
     }
 
     private Optional<RunDecl> run(ScoringClassDecl decl, Report report) {
@@ -108,7 +129,8 @@ public final class ScoringClassValidator {
             if (candidate.name().equals("run")) {
                 named.add(candidate);
             } else {
-                String annotation = !candidate.inputs().isEmpty() ? "InputSchema"
+                String annotation = !candidate.inputs().isEmpty()
+                        ? "InputSchema"
                         : candidate.output().isPresent() ? "OutputSchema" : "RawHttp";
                 report.error(candidate.where(), Message.RUN_NAME, annotation, candidate.name(), candidate.name());
             }
@@ -138,7 +160,11 @@ public final class ScoringClassValidator {
     private Optional<ScoringSpec.InitMethod> init(ScoringClassDecl decl, Report report) {
         if (decl.inits().size() > 1) {
             for (InitDecl i : decl.inits()) {
-                report.error(i.where(), Message.INIT_MULTIPLE, decl.type().simpleName(), decl.inits().size());
+                report.error(
+                        i.where(),
+                        Message.INIT_MULTIPLE,
+                        decl.type().simpleName(),
+                        decl.inits().size());
             }
             return Optional.empty();
         }
@@ -152,21 +178,25 @@ public final class ScoringClassValidator {
             report.error(init.where(), Message.INIT_SIGNATURE, init.name(), init.name());
             return Optional.empty();
         }
-        return Optional.of(new ScoringSpec.InitMethod(init.name(), init.parameters().size() == 1));
+        return Optional.of(
+                new ScoringSpec.InitMethod(init.name(), init.parameters().size() == 1));
     }
 
     private List<RunParameter> parameters(RunDecl run, Report report) {
         Map<String, List<InputDecl>> inputsByParam = run.inputs().stream()
                 .collect(Collectors.groupingBy(InputDecl::param, java.util.LinkedHashMap::new, Collectors.toList()));
-        Map<String, ParamDecl> paramsByName = run.parameters().stream()
-                .collect(Collectors.toMap(ParamDecl::name, Function.identity()));
+        Map<String, ParamDecl> paramsByName =
+                run.parameters().stream().collect(Collectors.toMap(ParamDecl::name, Function.identity()));
         boolean unknownParams = false;
         for (InputDecl input : run.inputs()) {
             if (!paramsByName.containsKey(input.param())) {
                 unknownParams = true;
-                String names = run.parameters().stream().filter(p -> !p.requestHeaders()).map(ParamDecl::name)
+                String names = run.parameters().stream()
+                        .filter(p -> !p.requestHeaders())
+                        .map(ParamDecl::name)
                         .collect(Collectors.joining(", "));
-                report.error(input.paramWhere(), Message.UNKNOWN_PARAM, input.param(), names.isEmpty() ? "(none)" : names);
+                report.error(
+                        input.paramWhere(), Message.UNKNOWN_PARAM, input.param(), names.isEmpty() ? "(none)" : names);
             }
         }
         if (run.inputs().isEmpty()) {
@@ -197,13 +227,24 @@ public final class ScoringClassValidator {
             }
             InputDecl input = inputs.get(0);
             if (input.optional() && param.type() instanceof JavaType.Primitive) {
-                report.error(param.where(), Message.OPTIONAL_PRIMITIVE, param.name(), param.type().name());
+                report.error(
+                        param.where(),
+                        Message.OPTIONAL_PRIMITIVE,
+                        param.name(),
+                        param.type().name());
             }
             Optional<ScoringSpec.Sample> sample = input.samples().isEmpty() && NestedSamples.isNested(param.type())
-                    ? new NestedSamples(this, path -> "'" + path + "'", report).sample(param.type(), param.name(), input.where())
-                    : sample(input.samples(), "@InputSchema(param = \"" + param.name() + "\")", input.where(),
-                            "'" + param.name() + "'", param.type(), report);
-            sample.ifPresent(s -> parameters.add(new RunParameter.Body(param.name(), param.type().name(), s, input.optional())));
+                    ? new NestedSamples(this, path -> "'" + path + "'", report)
+                            .sample(param.type(), param.name(), input.where())
+                    : sample(
+                            input.samples(),
+                            "@InputSchema(param = \"" + param.name() + "\")",
+                            input.where(),
+                            "'" + param.name() + "'",
+                            param.type(),
+                            report);
+            sample.ifPresent(s -> parameters.add(
+                    new RunParameter.Body(param.name(), param.type().name(), s, input.optional())));
         }
         return parameters;
     }
@@ -211,9 +252,11 @@ public final class ScoringClassValidator {
     /** A run without @InputSchema: either no body parameter at all, or run(String body) taking the raw text. */
     private List<RunParameter> parametersWithoutSchema(RunDecl run, Report report) {
         List<RunParameter> parameters = new ArrayList<>();
-        List<ParamDecl> body = run.parameters().stream().filter(p -> !p.requestHeaders()).toList();
+        List<ParamDecl> body =
+                run.parameters().stream().filter(p -> !p.requestHeaders()).toList();
         if (body.size() > 1 || (body.size() == 1 && !body.get(0).type().is("java.lang.String"))) {
-            String signature = run.parameters().stream().map(p -> p.type().name() + " " + p.name())
+            String signature = run.parameters().stream()
+                    .map(p -> p.type().name() + " " + p.name())
                     .collect(Collectors.joining(", "));
             report.error(run.where(), Message.JSON_TEXT_ONLY, signature);
             return parameters;
@@ -236,14 +279,16 @@ public final class ScoringClassValidator {
         for (InputDecl input : run.inputs()) {
             report.error(input.where(), Message.RAW_HTTP_WITH_SCHEMA, "InputSchema", "InputSchema");
         }
-        run.output().ifPresent(o -> report.error(o.where(), Message.RAW_HTTP_WITH_SCHEMA, "OutputSchema", "OutputSchema"));
+        run.output()
+                .ifPresent(o -> report.error(o.where(), Message.RAW_HTTP_WITH_SCHEMA, "OutputSchema", "OutputSchema"));
         for (ParamDecl param : run.parameters()) {
             if (param.requestHeaders()) {
                 report.error(param.where(), Message.RAW_HTTP_WITH_HEADERS, param.name());
             }
         }
         // A @RequestHeaders parameter has its own message above; the rest must be one ScoringRequest.
-        List<ParamDecl> others = run.parameters().stream().filter(p -> !p.requestHeaders()).toList();
+        List<ParamDecl> others =
+                run.parameters().stream().filter(p -> !p.requestHeaders()).toList();
         boolean parametersOk = others.size() == 1 && others.get(0).type().is(SCORING_REQUEST);
         if (!parametersOk) {
             report.error(run.where(), Message.RAW_HTTP_PARAMETERS, signature(others));
@@ -251,7 +296,9 @@ public final class ScoringClassValidator {
         if (!run.returnType().is(SCORING_RESPONSE)) {
             report.error(run.where(), Message.RAW_HTTP_RETURN, run.returnType().name());
         }
-        return parametersOk ? List.of(new RunParameter.RawRequest(others.get(0).type().name())) : List.of();
+        return parametersOk
+                ? List.of(new RunParameter.RawRequest(others.get(0).type().name()))
+                : List.of();
     }
 
     /**
@@ -264,21 +311,31 @@ public final class ScoringClassValidator {
         if (!takesRequest && !returnsResponse) {
             return false;
         }
-        String what = takesRequest && returnsResponse ? "takes a ScoringRequest and returns a ScoringResponse"
+        String what = takesRequest && returnsResponse
+                ? "takes a ScoringRequest and returns a ScoringResponse"
                 : takesRequest ? "takes a ScoringRequest" : "returns a ScoringResponse";
         report.error(run.where(), Message.RAW_HTTP_MISSING, what);
         return true;
     }
 
     private static String signature(List<ParamDecl> params) {
-        return params.stream().map(p -> Message.simple(p.type().name()) + " " + p.name()).collect(Collectors.joining(", "));
+        return params.stream()
+                .map(p -> Message.simple(p.type().name()) + " " + p.name())
+                .collect(Collectors.joining(", "));
     }
 
     private static Optional<RunParameter> headers(ParamDecl param, Report report) {
-        boolean ok = param.type() instanceof JavaType.Declared d && d.is("java.util.Map") && d.arguments().size() == 2
-                && d.arguments().get(0).is("java.lang.String") && d.arguments().get(1).is("java.lang.String");
+        boolean ok = param.type() instanceof JavaType.Declared d
+                && d.is("java.util.Map")
+                && d.arguments().size() == 2
+                && d.arguments().get(0).is("java.lang.String")
+                && d.arguments().get(1).is("java.lang.String");
         if (!ok) {
-            report.error(param.where(), Message.HEADERS_TYPE, param.name(), param.type().name());
+            report.error(
+                    param.where(),
+                    Message.HEADERS_TYPE,
+                    param.name(),
+                    param.type().name());
             return Optional.empty();
         }
         return Optional.of(new RunParameter.Headers(param.type().name()));
@@ -293,26 +350,43 @@ public final class ScoringClassValidator {
             return Optional.empty();
         }
         if (run.output().get().samples().isEmpty() && NestedSamples.isNested(run.returnType())) {
-            return new NestedSamples(this, path -> path.isEmpty() ? "the output of run" : "'" + path + "' in the output of run",
-                    report).sample(run.returnType(), "", run.output().get().where());
+            return new NestedSamples(
+                            this,
+                            path -> path.isEmpty() ? "the output of run" : "'" + path + "' in the output of run",
+                            report)
+                    .sample(run.returnType(), "", run.output().get().where());
         }
-        return sample(run.output().get().samples(), "@OutputSchema", run.output().get().where(),
-                "the output of run", run.returnType(), report);
+        return sample(
+                run.output().get().samples(),
+                "@OutputSchema",
+                run.output().get().where(),
+                "the output of run",
+                run.returnType(),
+                report);
     }
 
     /** Jackson's message without its source description, with the position in the sample. */
     private static String jsonProblem(JsonProcessingException e) {
-        String message = e.getOriginalMessage().replaceAll("\\[Source: [^\\]]*?line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
-        return e.getLocation() == null ? message
-                : message + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        String message = e.getOriginalMessage()
+                .replaceAll("\\[Source: [^\\]]*?line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
+        return e.getLocation() == null
+                ? message
+                : message + " (line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ")";
     }
 
     /** Checks that exactly one sample is given, that it is JSON, and infers its type for the Java target. */
-    private Optional<ScoringSpec.Sample> sample(List<SampleDecl> samples, String annotation,
-            dev.scorespec.processor.model.Location where, String subject, JavaType target, Report report) {
+    private Optional<ScoringSpec.Sample> sample(
+            List<SampleDecl> samples,
+            String annotation,
+            dev.scorespec.processor.model.Location where,
+            String subject,
+            JavaType target,
+            Report report) {
         if (samples.size() != 1) {
-            String given = samples.isEmpty() ? "none" : samples.stream().map(s -> s.kind().attribute())
-                    .collect(Collectors.joining(" and "));
+            String given = samples.isEmpty()
+                    ? "none"
+                    : samples.stream().map(s -> s.kind().attribute()).collect(Collectors.joining(" and "));
             if (annotation.equals("@OutputSchema")) {
                 report.error(where, Message.OUTPUT_KIND_COUNT, given);
             } else {
@@ -332,8 +406,16 @@ public final class ScoringClassValidator {
         if (ignored.isPresent()) {
             NestedSamples.Annotated a = ignored.get();
             String record = a.record().name().simpleName();
-            report.error(a.sample().where(), Message.COMPONENT_SAMPLE_IGNORED, a.sample().kind().annotation(),
-                    a.component().name(), record, record, sample.kind().annotation(), subject, subject);
+            report.error(
+                    a.sample().where(),
+                    Message.COMPONENT_SAMPLE_IGNORED,
+                    a.sample().kind().annotation(),
+                    a.component().name(),
+                    record,
+                    record,
+                    sample.kind().annotation(),
+                    subject,
+                    subject);
             return Optional.empty();
         }
         if (sample.problem().isPresent()) {
@@ -347,8 +429,8 @@ public final class ScoringClassValidator {
         }
         if (sample.frame().isPresent() && sample.frame().get().csv()) {
             try {
-                return Optional.of(new DataFrameSamples(subject).fromCsv(sample.json(), sample.source(),
-                        sample.frame().get(), sample.enforceShape(), target));
+                return Optional.of(new DataFrameSamples(subject)
+                        .fromCsv(sample.json(), sample.source(), sample.frame().get(), sample.enforceShape(), target));
             } catch (Misfit misfit) {
                 report.error(sample.where(), misfit.message, misfit.args);
                 return Optional.empty();
@@ -370,12 +452,20 @@ public final class ScoringClassValidator {
             return Optional.empty();
         }
         try {
-            return Optional.of(switch (sample.kind()) {
-                case NDARRAY -> new NdArraySamples(subject).sample(json, sample.dtype(), sample.enforceShape(), target);
-                case STANDARD -> new StandardSamples(subject).sample(json, target);
-                case DATAFRAME -> new DataFrameSamples(subject).fromJson(json, sample.source(), sample.frame().orElseThrow(),
-                        sample.enforceShape(), target);
-            });
+            return Optional.of(
+                    switch (sample.kind()) {
+                        case NDARRAY ->
+                            new NdArraySamples(subject).sample(json, sample.dtype(), sample.enforceShape(), target);
+                        case STANDARD -> new StandardSamples(subject).sample(json, target);
+                        case DATAFRAME ->
+                            new DataFrameSamples(subject)
+                                    .fromJson(
+                                            json,
+                                            sample.source(),
+                                            sample.frame().orElseThrow(),
+                                            sample.enforceShape(),
+                                            target);
+                    });
         } catch (Misfit misfit) {
             report.error(sample.where(), misfit.message, misfit.args);
             return Optional.empty();

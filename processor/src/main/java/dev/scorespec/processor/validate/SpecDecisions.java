@@ -21,22 +21,36 @@ public final class SpecDecisions {
 
     private static final ClassName TABLE = ClassName.get("tech.tablesaw.api", "Table");
 
-    private SpecDecisions() {
-    }
+    private SpecDecisions() {}
 
     /** A validated scoring class with its decisions made. */
-    public static ScoringSpec spec(ClassName scoringClass, Optional<ScoringSpec.InitMethod> init, String runMethod,
-            List<RunParameter> parameters, TypeName returnType, Optional<ScoringSpec.Sample> output,
+    public static ScoringSpec spec(
+            ClassName scoringClass,
+            Optional<ScoringSpec.InitMethod> init,
+            String runMethod,
+            List<RunParameter> parameters,
+            TypeName returnType,
+            Optional<ScoringSpec.Sample> output,
             ScoringSpec.ServiceNames names) {
-        return new ScoringSpec(scoringClass, init, runMethod, parameters, returnType, output, bodyKind(parameters),
-                documentVersions(parameters, output), outputOrient(returnType, output), names);
+        return new ScoringSpec(
+                scoringClass,
+                init,
+                runMethod,
+                parameters,
+                returnType,
+                output,
+                bodyKind(parameters),
+                documentVersions(parameters, output),
+                outputOrient(returnType, output),
+                names);
     }
 
     private static BodyKind bodyKind(List<RunParameter> parameters) {
         if (parameters.stream().anyMatch(RunParameter.RawRequest.class::isInstance)) {
             return BodyKind.RAW_HTTP;
         }
-        return parameters.stream().anyMatch(RunParameter.JsonText.class::isInstance) ? BodyKind.JSON_TEXT
+        return parameters.stream().anyMatch(RunParameter.JsonText.class::isInstance)
+                ? BodyKind.JSON_TEXT
                 : BodyKind.JSON_PARAMETERS;
     }
 
@@ -45,12 +59,16 @@ public final class SpecDecisions {
      * that mixes JSON types, a dataframe in orient values or split whose columns have several), which
      * 2.0 cannot write.
      */
-    private static List<OpenApiVersion> documentVersions(List<RunParameter> parameters,
-            Optional<ScoringSpec.Sample> output) {
-        boolean union = parameters.stream().filter(RunParameter.Body.class::isInstance)
-                .map(p -> ((RunParameter.Body) p).sample().type()).anyMatch(ValueType::needsUnion)
+    private static List<OpenApiVersion> documentVersions(
+            List<RunParameter> parameters, Optional<ScoringSpec.Sample> output) {
+        boolean union = parameters.stream()
+                        .filter(RunParameter.Body.class::isInstance)
+                        .map(p -> ((RunParameter.Body) p).sample().type())
+                        .anyMatch(ValueType::needsUnion)
                 || output.map(s -> s.type().needsUnion()).orElse(false);
-        return Arrays.stream(OpenApiVersion.values()).filter(v -> !(union && v == OpenApiVersion.V2_0)).toList();
+        return Arrays.stream(OpenApiVersion.values())
+                .filter(v -> !(union && v == OpenApiVersion.V2_0))
+                .toList();
     }
 
     /**
@@ -58,7 +76,6 @@ public final class SpecDecisions {
      * schema {@code {"type": "object"}} says, each column written by its Tablesaw type.
      */
     private static Optional<Orient> outputOrient(TypeName returnType, Optional<ScoringSpec.Sample> output) {
-        return output.isEmpty() && returnType.equals(TABLE) ? Optional.of(Orient.COLUMNS)
-                : Optional.empty();
+        return output.isEmpty() && returnType.equals(TABLE) ? Optional.of(Orient.COLUMNS) : Optional.empty();
     }
 }

@@ -12,8 +12,7 @@ import java.util.List;
 /** swagger-parser's checks of a whole document, as messages: none means it is valid to the parser. */
 public final class DocumentParsers {
 
-    private DocumentParsers() {
-    }
+    private DocumentParsers() {}
 
     public static List<String> messages(String document, OpenApiVersion version) {
         return version == OpenApiVersion.V2_0 ? swagger2(document) : openApi3(document);

@@ -37,8 +37,8 @@ class ExampleValidationTest {
             assertEquals(List.of(), ExampleValidator.validateExample(input, version), name + " input, " + version);
             JsonNode output = JsonSchemas.outputSchema(spec, version);
             if (output.has("example")) {
-                assertEquals(List.of(), ExampleValidator.validateExample(output, version),
-                        name + " output, " + version);
+                assertEquals(
+                        List.of(), ExampleValidator.validateExample(output, version), name + " output, " + version);
             }
         }
     }

@@ -25,6 +25,7 @@ public final class ExampleValidator {
 
     /** RFC 3339 partial-time: hh:mm:ss with an optional fraction, no offset. */
     private static final String PARTIAL_TIME = "([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]+)?";
+
     private static final String FULL_DATE = "[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])";
 
     static final Format DATE_TIME_LOCAL = local("date-time-local", FULL_DATE + "T" + PARTIAL_TIME);
@@ -35,8 +36,7 @@ public final class ExampleValidator {
     private static final SchemaRegistry OPENAPI_30 = registry(Dialects.getOpenApi30());
     private static final SchemaRegistry OPENAPI_31 = registry(Dialects.getOpenApi31());
 
-    private ExampleValidator() {
-    }
+    private ExampleValidator() {}
 
     /** The problems of {@code value} against {@code schema}; empty when it is valid. */
     static List<String> validate(JsonNode schema, JsonNode value, OpenApiVersion version) {
@@ -60,9 +60,17 @@ public final class ExampleValidator {
     }
 
     private static SchemaRegistry registry(Dialect base) {
-        Dialect dialect = Dialect.builder(base).format(DATE_TIME_LOCAL).format(TIME_LOCAL).format(INT32).format(INT64).build();
-        return SchemaRegistry.withDefaultDialect(dialect, builder -> builder.schemaRegistryConfig(
-                SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+        Dialect dialect = Dialect.builder(base)
+                .format(DATE_TIME_LOCAL)
+                .format(TIME_LOCAL)
+                .format(INT32)
+                .format(INT64)
+                .build();
+        return SchemaRegistry.withDefaultDialect(
+                dialect,
+                builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
+                        .formatAssertionsEnabled(true)
+                        .build()));
     }
 
     private static Format local(String name, String regex) {
@@ -90,7 +98,8 @@ public final class ExampleValidator {
 
             @Override
             public boolean matches(ExecutionContext context, SchemaContext schemaContext, JsonNode value) {
-                if (!value.isNumber() || value.decimalValue().stripTrailingZeros().scale() > 0) {
+                if (!value.isNumber()
+                        || value.decimalValue().stripTrailingZeros().scale() > 0) {
                     return true;
                 }
                 return value.decimalValue().toBigInteger().bitLength() < bits;

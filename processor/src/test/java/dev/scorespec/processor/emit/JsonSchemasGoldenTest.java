@@ -35,7 +35,9 @@ class JsonSchemasGoldenTest {
         ScoringSpec spec = GoldenCases.all().get(name);
         for (String label : golden.expectedVersions()) {
             OpenApiVersion version = OpenApiVersion.forLabel(label).orElseThrow();
-            assertSameJson(golden.expected("input_schema", label), JsonSchemas.inputSchema(spec, version),
+            assertSameJson(
+                    golden.expected("input_schema", label),
+                    JsonSchemas.inputSchema(spec, version),
                     name + " input schema, " + label);
         }
     }
@@ -47,7 +49,9 @@ class JsonSchemasGoldenTest {
         ScoringSpec spec = GoldenCases.all().get(name);
         for (String label : golden.expectedVersions()) {
             OpenApiVersion version = OpenApiVersion.forLabel(label).orElseThrow();
-            assertSameJson(golden.expected("output_schema", label), JsonSchemas.outputSchema(spec, version),
+            assertSameJson(
+                    golden.expected("output_schema", label),
+                    JsonSchemas.outputSchema(spec, version),
                     name + " output schema, " + label);
         }
     }
@@ -62,7 +66,8 @@ class JsonSchemasGoldenTest {
         assertEquals(golden.expectedVersions(), actual, name);
         for (OpenApiVersion version : OpenApiVersion.values()) {
             if (!actual.contains(version.label())) {
-                assertThrows(IllegalArgumentException.class,
+                assertThrows(
+                        IllegalArgumentException.class,
                         () -> JsonSchemas.inputSchema(GoldenCases.all().get(name), version));
             }
         }
@@ -75,14 +80,21 @@ class JsonSchemasGoldenTest {
         Golden golden = Golden.load(name);
         for (JsonNode difference : golden.differences()) {
             String at = difference.path("at").asText();
-            assertTrue(at.startsWith("/input_schema/") || at.startsWith("/output_schema")
-                    || at.equals("/supported_versions"), name + ": " + at);
-            assertEquals(difference.path("reference"), golden.file().path("reference").at(at),
+            assertTrue(
+                    at.startsWith("/input_schema/")
+                            || at.startsWith("/output_schema")
+                            || at.equals("/supported_versions"),
+                    name + ": " + at);
+            assertEquals(
+                    difference.path("reference"),
+                    golden.file().path("reference").at(at),
                     name + ": the reference value at " + at);
             assertNotEquals(difference.path("reference"), difference.path("scorespec"), name + ": " + at);
             assertTrue(difference.path("why").asText().length() > 20, name + ": why at " + at);
             for (JsonNode version : difference.path("versions")) {
-                assertTrue(golden.expectedVersions().contains(version.asText()), name + ": version " + version + " at " + at);
+                assertTrue(
+                        golden.expectedVersions().contains(version.asText()),
+                        name + ": version " + version + " at " + at);
             }
         }
     }

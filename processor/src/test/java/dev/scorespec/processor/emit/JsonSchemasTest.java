@@ -31,22 +31,25 @@ class JsonSchemasTest {
 
     @Test
     void ndarrayNestsOneArrayPerDimensionWithFormatOutermost() {
-        assertSameJson(json("""
+        assertSameJson(
+                json("""
                 {"type": "array", "items": {"type": "array", "items": {"type": "array",
-                 "items": {"type": "number", "format": "float"}}}, "format": "numpy.ndarray"}"""),
-                JsonSchemas.schema(ndarray(DType.FLOAT32, 2, 3, 4), OpenApiVersion.V3_0), "3-D float32");
+                 "items": {"type": "number", "format": "float"}}}, "format": "numpy.ndarray"}"""), JsonSchemas.schema(ndarray(DType.FLOAT32, 2, 3, 4), OpenApiVersion.V3_0), "3-D float32");
     }
 
     @Test
     void zeroDimensionalArrayIsStillOneArray() {
-        assertSameJson(json("{\"type\": \"array\", \"items\": {\"type\": \"integer\", \"format\": \"uint8\"},"
-                + " \"format\": \"numpy.ndarray\"}"),
-                JsonSchemas.schema(ndarray(DType.UINT8), OpenApiVersion.V2_0), "0-d, as inference-schema writes it");
+        assertSameJson(
+                json("{\"type\": \"array\", \"items\": {\"type\": \"integer\", \"format\": \"uint8\"},"
+                        + " \"format\": \"numpy.ndarray\"}"),
+                JsonSchemas.schema(ndarray(DType.UINT8), OpenApiVersion.V2_0),
+                "0-d, as inference-schema writes it");
     }
 
     @Test
     void numpyBytesAreBase64() {
-        assertSameJson(json("{\"type\": \"string\", \"format\": \"byte\"}"),
+        assertSameJson(
+                json("{\"type\": \"string\", \"format\": \"byte\"}"),
                 JsonSchemas.schema(ndarray(DType.BYTES, 2), OpenApiVersion.V3_1).get("items"),
                 "the reference says binary, which no JSON body carries");
     }
@@ -58,23 +61,27 @@ class JsonSchemasTest {
                 {"type": "array", "items": {"type": "array", "items": {"type": "object", "properties": {
                   "id": {"type": "integer", "format": "int32"},
                   "pixels": {"type": "array", "items": {"type": "array", "items": {"type": "integer", "format": "uint8"}}}
-                }}}, "format": "numpy.ndarray"}"""),
-                JsonSchemas.schema(rows, OpenApiVersion.V2_0), "2-D structured");
+                }}}, "format": "numpy.ndarray"}"""), JsonSchemas.schema(rows, OpenApiVersion.V2_0), "2-D structured");
     }
 
     @Test
     void emptyObjectHasNoRequiredList() {
         for (OpenApiVersion version : ALL) {
-            assertSameJson(json("{\"type\": \"object\", \"properties\": {}}"),
-                    JsonSchemas.schema(object(), version), "{} in " + version);
+            assertSameJson(
+                    json("{\"type\": \"object\", \"properties\": {}}"),
+                    JsonSchemas.schema(object(), version),
+                    "{} in " + version);
         }
     }
 
     @Test
     void nestedObjectsHoldEveryKindOfValue() {
         var row = object(property("x", scalar(ScalarKind.DOUBLE)));
-        var inputs = object(property("input1", ndarray(DType.FLOAT64, 2, 10)), property("input3", scalar(ScalarKind.DOUBLE)),
-                property("rows", list(row)), property("meta", object(property("tags", list(scalar(ScalarKind.STRING))))));
+        var inputs = object(
+                property("input1", ndarray(DType.FLOAT64, 2, 10)),
+                property("input3", scalar(ScalarKind.DOUBLE)),
+                property("rows", list(row)),
+                property("meta", object(property("tags", list(scalar(ScalarKind.STRING))))));
         for (OpenApiVersion version : ALL) {
             assertSameJson(json("""
                     {"type": "object", "required": ["input1", "input3", "rows", "meta"], "properties": {
@@ -84,15 +91,16 @@ class JsonSchemasTest {
                       "rows": {"type": "array", "items": {"type": "object", "required": ["x"], "properties": {
                         "x": {"type": "number", "format": "double"}}}},
                       "meta": {"type": "object", "required": ["tags"], "properties": {
-                        "tags": {"type": "array", "items": {"type": "string"}}}}}}"""),
-                    JsonSchemas.schema(inputs, version), "nested in " + version);
+                        "tags": {"type": "array", "items": {"type": "string"}}}}}}"""), JsonSchemas.schema(inputs, version), "nested in " + version);
         }
     }
 
     @Test
     void aUnionDeepInANestedObjectRulesOutSwagger2() {
-        var inputs = object(property("meta", object(property("tags", list(union(ScalarKind.STRING, ScalarKind.INT64))))));
-        ScoringSpec spec = spec().input("Inputs", sample(inputs, "{\"meta\": {\"tags\": [\"a\", 1]}}")).build();
+        var inputs =
+                object(property("meta", object(property("tags", list(union(ScalarKind.STRING, ScalarKind.INT64))))));
+        ScoringSpec spec = spec().input("Inputs", sample(inputs, "{\"meta\": {\"tags\": [\"a\", 1]}}"))
+                .build();
         assertEquals(List.of(OpenApiVersion.V3_0, OpenApiVersion.V3_1), JsonSchemas.supportedVersions(spec));
     }
 
@@ -101,18 +109,23 @@ class JsonSchemasTest {
         var type = object(property("a", scalar(ScalarKind.STRING)), optionalProperty("b", scalar(ScalarKind.INT32)));
         assertSameJson(json("""
                 {"type": "object", "required": ["a"], "properties": {
-                  "a": {"type": "string"}, "b": {"type": "integer", "format": "int32"}}}"""),
-                JsonSchemas.schema(type, OpenApiVersion.V3_0), "optional component");
+                  "a": {"type": "string"}, "b": {"type": "integer", "format": "int32"}}}"""), JsonSchemas.schema(type, OpenApiVersion.V3_0), "optional component");
     }
 
     @Test
     void scalarKindsHaveTheReferenceTypesAndFormats() {
-        assertSameJson(json("{\"type\": \"number\", \"format\": \"float\"}"),
-                JsonSchemas.schema(scalar(ScalarKind.FLOAT), OpenApiVersion.V2_0), "float");
-        assertSameJson(json("{\"type\": \"string\", \"format\": \"date-time\"}"),
-                JsonSchemas.schema(scalar(ScalarKind.DATE_TIME), OpenApiVersion.V2_0), "offset date-time");
-        assertSameJson(json("{\"type\": \"string\", \"format\": \"time\"}"),
-                JsonSchemas.schema(scalar(ScalarKind.TIME), OpenApiVersion.V2_0), "offset time");
+        assertSameJson(
+                json("{\"type\": \"number\", \"format\": \"float\"}"),
+                JsonSchemas.schema(scalar(ScalarKind.FLOAT), OpenApiVersion.V2_0),
+                "float");
+        assertSameJson(
+                json("{\"type\": \"string\", \"format\": \"date-time\"}"),
+                JsonSchemas.schema(scalar(ScalarKind.DATE_TIME), OpenApiVersion.V2_0),
+                "offset date-time");
+        assertSameJson(
+                json("{\"type\": \"string\", \"format\": \"time\"}"),
+                JsonSchemas.schema(scalar(ScalarKind.TIME), OpenApiVersion.V2_0),
+                "offset time");
     }
 
     @Test
@@ -121,8 +134,7 @@ class JsonSchemasTest {
         for (OpenApiVersion version : List.of(OpenApiVersion.V3_0, OpenApiVersion.V3_1)) {
             assertSameJson(json("""
                     {"type": "array", "items": {"anyOf": [{"type": "string"},
-                     {"type": "number", "format": "double"}, {"type": "boolean"}]}}"""),
-                    JsonSchemas.schema(mixed, version), "union in " + version);
+                     {"type": "number", "format": "double"}, {"type": "boolean"}]}}"""), JsonSchemas.schema(mixed, version), "union in " + version);
         }
         assertThrows(IllegalArgumentException.class, () -> JsonSchemas.schema(mixed, OpenApiVersion.V2_0));
     }
@@ -130,9 +142,9 @@ class JsonSchemasTest {
     @Test
     void aUnionAnywhereDropsSwagger2() {
         var nested = object(property("tags", list(union(ScalarKind.STRING, ScalarKind.INT64))));
-        ScoringSpec inInput = spec().input("data", sample(nested, "{\"tags\": [\"a\", 1]}")).build();
-        ScoringSpec inOutput = spec()
-                .input("data", sample(scalar(ScalarKind.INT64), "1"))
+        ScoringSpec inInput =
+                spec().input("data", sample(nested, "{\"tags\": [\"a\", 1]}")).build();
+        ScoringSpec inOutput = spec().input("data", sample(scalar(ScalarKind.INT64), "1"))
                 .output(sample(list(union(ScalarKind.STRING, ScalarKind.INT64)), "[\"a\", 1]"))
                 .build();
         for (ScoringSpec spec : List.of(inInput, inOutput)) {
@@ -143,8 +155,7 @@ class JsonSchemasTest {
 
     @Test
     void bodyParametersInDeclarationOrderWithoutRequiredAndWithoutHeaders() {
-        ScoringSpec spec = spec()
-                .input("b", sample(scalar(ScalarKind.STRING), "\"x\""))
+        ScoringSpec spec = spec().input("b", sample(scalar(ScalarKind.STRING), "\"x\""))
                 .headers()
                 .optionalInput("a", sample(list(scalar(ScalarKind.DOUBLE)), "[1.0]"))
                 .build();
@@ -152,9 +163,10 @@ class JsonSchemasTest {
             assertSameJson(json("""
                     {"type": "object", "properties": {"b": {"type": "string"},
                      "a": {"type": "array", "items": {"type": "number", "format": "double"}}},
-                     "example": {"b": "x", "a": [1.0]}}"""),
-                    JsonSchemas.inputSchema(spec, version), "input in " + version);
-            assertSameJson(json("{\"type\": \"object\"}"), JsonSchemas.outputSchema(spec, version),
+                     "example": {"b": "x", "a": [1.0]}}"""), JsonSchemas.inputSchema(spec, version), "input in " + version);
+            assertSameJson(
+                    json("{\"type\": \"object\"}"),
+                    JsonSchemas.outputSchema(spec, version),
                     "no output sample in " + version);
         }
     }
@@ -164,14 +176,20 @@ class JsonSchemasTest {
         ScoringSpec outputOnly = spec().headers()
                 .output(sample(scalar(ScalarKind.STRING), "\"ok\""))
                 .build();
-        assertSameJson(json("{\"type\": \"object\"}"), JsonSchemas.inputSchema(outputOnly, OpenApiVersion.V3_0),
+        assertSameJson(
+                json("{\"type\": \"object\"}"),
+                JsonSchemas.inputSchema(outputOnly, OpenApiVersion.V3_0),
                 "inference-schema's answer without @input_schema");
         ScoringSpec undecorated = spec().jsonText().build();
         for (OpenApiVersion version : ALL) {
-            assertSameJson(json("{\"type\": \"object\", \"example\": {}}"),
-                    JsonSchemas.inputSchema(undecorated, version), "the Python server's stand-in");
-            assertSameJson(json("{\"type\": \"object\", \"example\": {}}"),
-                    JsonSchemas.outputSchema(undecorated, version), "the Python server's stand-in");
+            assertSameJson(
+                    json("{\"type\": \"object\", \"example\": {}}"),
+                    JsonSchemas.inputSchema(undecorated, version),
+                    "the Python server's stand-in");
+            assertSameJson(
+                    json("{\"type\": \"object\", \"example\": {}}"),
+                    JsonSchemas.outputSchema(undecorated, version),
+                    "the Python server's stand-in");
         }
         assertEquals(ALL, JsonSchemas.supportedVersions(undecorated));
     }
@@ -179,10 +197,12 @@ class JsonSchemasTest {
     @Test
     void exampleGoesBeforeTheNumpyFormatAndLastOtherwise() {
         var array = sample(ndarray(DType.INT64, 2), "[1, 2]");
-        assertEquals(List.of("type", "items", "example", "format"),
+        assertEquals(
+                List.of("type", "items", "example", "format"),
                 names(JsonSchemas.withExample(array, OpenApiVersion.V3_0)));
         var dict = sample(object(property("k", scalar(ScalarKind.BOOLEAN))), "{\"k\": true}");
-        assertEquals(List.of("type", "required", "properties", "example"),
+        assertEquals(
+                List.of("type", "required", "properties", "example"),
                 names(JsonSchemas.withExample(dict, OpenApiVersion.V3_0)));
     }
 
@@ -190,8 +210,11 @@ class JsonSchemasTest {
     void serviceInputRequiresEveryParameterButTheOptionalOnes() {
         ScoringSpec.Sample data = sample(list(scalar(ScalarKind.INT64)), "[1, 2]");
         ScoringSpec.Sample scale = sample(scalar(ScalarKind.DOUBLE), "0.5");
-        ScoringSpec spec = spec().input("data", data).optionalInput("scale", scale).input("label", scale)
-                .output(data).build();
+        ScoringSpec spec = spec().input("data", data)
+                .optionalInput("scale", scale)
+                .input("label", scale)
+                .output(data)
+                .build();
         for (OpenApiVersion version : OpenApiVersion.values()) {
             ObjectNode input = JsonSchemas.serviceInputSchema(spec, version);
             assertEquals(json("[\"data\", \"label\"]"), input.get("required"), version.label());
@@ -199,9 +222,12 @@ class JsonSchemasTest {
             input.remove("required");
             assertEquals(JsonSchemas.inputSchema(spec, version), input, "otherwise the reference's, " + version);
         }
-        ScoringSpec allOptional = spec().optionalInput("scale", scale).output(data).build();
-        assertEquals(JsonSchemas.inputSchema(allOptional, OpenApiVersion.V3_0),
-                JsonSchemas.serviceInputSchema(allOptional, OpenApiVersion.V3_0), "no empty required list");
+        ScoringSpec allOptional =
+                spec().optionalInput("scale", scale).output(data).build();
+        assertEquals(
+                JsonSchemas.inputSchema(allOptional, OpenApiVersion.V3_0),
+                JsonSchemas.serviceInputSchema(allOptional, OpenApiVersion.V3_0),
+                "no empty required list");
     }
 
     @Test
@@ -212,7 +238,9 @@ class JsonSchemasTest {
         ((ObjectNode) input.get("example")).put("data", "changed");
         JsonSchemas.outputSchema(spec, OpenApiVersion.V3_0).put("example", "changed");
         assertEquals(json("[1, 2]"), data.example());
-        assertEquals(json("[1, 2]"), JsonSchemas.inputSchema(spec, OpenApiVersion.V3_0).at("/example/data"));
+        assertEquals(
+                json("[1, 2]"),
+                JsonSchemas.inputSchema(spec, OpenApiVersion.V3_0).at("/example/data"));
     }
 
     private static List<String> names(ObjectNode node) {

@@ -45,21 +45,34 @@ class RawHttpDocumentsTest {
             assertEquals(BINARY, doc.at("/definitions/ServiceOutput"));
             assertEquals(json("[\"application/octet-stream\",\"*/*\"]"), post.path("consumes"));
             assertEquals(json("[\"*/*\"]"), post.path("produces"));
-            assertEquals("#/definitions/ServiceInput", post.at("/parameters/0/schema/$ref").asText());
-            assertEquals("#/definitions/ServiceOutput", post.at("/responses/200/schema/$ref").asText());
-            assertEquals("#/definitions/ErrorResponse", post.at("/responses/default/schema/$ref").asText());
+            assertEquals(
+                    "#/definitions/ServiceInput",
+                    post.at("/parameters/0/schema/$ref").asText());
+            assertEquals(
+                    "#/definitions/ServiceOutput",
+                    post.at("/responses/200/schema/$ref").asText());
+            assertEquals(
+                    "#/definitions/ErrorResponse",
+                    post.at("/responses/default/schema/$ref").asText());
         } else {
             assertEquals(BINARY, doc.at("/components/schemas/ServiceInput"));
             assertEquals(BINARY, doc.at("/components/schemas/ServiceOutput"));
             assertEquals(List.of("application/octet-stream", "*/*"), names(post.at("/requestBody/content")));
             for (String type : List.of("application~1octet-stream", "*~1*")) {
-                assertEquals("#/components/schemas/ServiceInput",
-                        post.at("/requestBody/content/" + type + "/schema/$ref").asText(), type);
+                assertEquals(
+                        "#/components/schemas/ServiceInput",
+                        post.at("/requestBody/content/" + type + "/schema/$ref").asText(),
+                        type);
             }
             assertEquals(List.of("*/*"), names(post.at("/responses/200/content")));
-            assertEquals("#/components/schemas/ServiceOutput", post.at("/responses/200/content/*~1*/schema/$ref").asText());
-            assertEquals("#/components/schemas/ErrorResponse",
-                    post.at("/responses/default/content/application~1json/schema/$ref").asText(), "the server's errors");
+            assertEquals(
+                    "#/components/schemas/ServiceOutput",
+                    post.at("/responses/200/content/*~1*/schema/$ref").asText());
+            assertEquals(
+                    "#/components/schemas/ErrorResponse",
+                    post.at("/responses/default/content/application~1json/schema/$ref")
+                            .asText(),
+                    "the server's errors");
         }
     }
 

@@ -14,12 +14,11 @@ import java.util.Set;
  */
 final class SchemaSubset {
 
-    private static final Set<String> NOT_IN_2_0 = Set.of("anyOf", "oneOf", "not", "nullable", "const",
-            "examples", "$defs", "prefixItems");
+    private static final Set<String> NOT_IN_2_0 =
+            Set.of("anyOf", "oneOf", "not", "nullable", "const", "examples", "$defs", "prefixItems");
     private static final Set<String> NOT_IN_3_0 = Set.of("const", "examples", "$defs", "prefixItems");
 
-    private SchemaSubset() {
-    }
+    private SchemaSubset() {}
 
     /** The problems of every schema in a document, each with its JSON pointer; empty when none. */
     static List<String> problems(JsonNode document, OpenApiVersion version) {
@@ -62,15 +61,15 @@ final class SchemaSubset {
                         check(value, at + "/" + keyword, version, problems);
                     }
                 }
-                case "properties" -> value.properties().forEach(p ->
-                        check(p.getValue(), at + "/properties/" + p.getKey(), version, problems));
+                case "properties" ->
+                    value.properties()
+                            .forEach(p -> check(p.getValue(), at + "/properties/" + p.getKey(), version, problems));
                 case "anyOf", "oneOf", "allOf", "prefixItems" -> {
                     for (int i = 0; i < value.size(); i++) {
                         check(value.get(i), at + "/" + keyword + "/" + i, version, problems);
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
     }

@@ -31,15 +31,16 @@ class ServiceDocumentsGoldenTest {
     static void assertMatchGoldens(String name, Map<String, String> documents) throws IOException {
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, String> document : documents.entrySet()) {
-            String file = document.getKey().equals("2.0") ? "swagger-2.0.json" : "openapi-" + document.getKey() + ".json";
+            String file =
+                    document.getKey().equals("2.0") ? "swagger-2.0.json" : "openapi-" + document.getKey() + ".json";
             String resource = "/documents/" + name + "/" + file;
             String expected = read(resource);
             if (!document.getValue().equals(expected)) {
                 Path actual = Path.of("target", "documents", name, file).toAbsolutePath();
                 Files.createDirectories(actual.getParent());
                 Files.writeString(actual, document.getValue(), StandardCharsets.UTF_8);
-                problems.add((expected == null ? "No golden " : "Changed golden ") + resource + ": review "
-                        + actual + " and copy it to src/test/resources" + resource);
+                problems.add((expected == null ? "No golden " : "Changed golden ") + resource + ": review " + actual
+                        + " and copy it to src/test/resources" + resource);
             }
         }
         assertEquals(List.of(), problems);

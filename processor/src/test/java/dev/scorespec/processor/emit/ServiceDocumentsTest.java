@@ -29,8 +29,9 @@ class ServiceDocumentsTest {
 
     static Stream<Arguments> documents() {
         List<Arguments> documents = new ArrayList<>();
-        GoldenCases.all().forEach((name, spec) -> ServiceDocuments.render(spec)
-                .forEach((label, text) -> documents.add(Arguments.of(name, label, text))));
+        GoldenCases.all()
+                .forEach((name, spec) -> ServiceDocuments.render(spec)
+                        .forEach((label, text) -> documents.add(Arguments.of(name, label, text))));
         return documents.stream();
     }
 
@@ -66,7 +67,8 @@ class ServiceDocumentsTest {
             assertSameJson(input, schemas.path("ServiceInput"), name);
             assertSameJson(output, schemas.path("ServiceOutput"), name);
         }
-        assertEquals(json("{\"type\":\"object\",\"properties\":{\"message\":{\"type\":\"string\"}}}"),
+        assertEquals(
+                json("{\"type\":\"object\",\"properties\":{\"message\":{\"type\":\"string\"}}}"),
                 schemas.path("ErrorResponse"));
     }
 
@@ -80,7 +82,9 @@ class ServiceDocumentsTest {
         JsonNode schemas = json(text).path("components").path("schemas");
         for (String schema : List.of("ServiceInput", "ServiceOutput")) {
             if (schemas.path(schema).has("example")) {
-                assertEquals(List.of(), ExampleValidator.validateExample(schemas.path(schema), version),
+                assertEquals(
+                        List.of(),
+                        ExampleValidator.validateExample(schemas.path(schema), version),
                         name + " " + label + " " + schema);
             }
         }
@@ -91,13 +95,17 @@ class ServiceDocumentsTest {
     void shapedLikeThePythonServersTemplate(String name, String label, String text) {
         OpenApiVersion version = OpenApiVersion.forLabel(label).orElseThrow();
         JsonNode doc = json(text);
-        assertEquals(json("{\"title\":\"ML service\",\"description\":"
-                + "\"API specification for the Azure Machine Learning service ML service\",\"version\":\"1.0\"}"),
+        assertEquals(
+                json(
+                        "{\"title\":\"ML service\",\"description\":"
+                                + "\"API specification for the Azure Machine Learning service ML service\",\"version\":\"1.0\"}"),
                 doc.path("info"));
         assertEquals(List.of("/", "/score", "/swagger.json"), names(doc.path("paths")));
         assertEquals("ServiceHealthCheck", doc.at("/paths/~1/get/operationId").asText());
         assertEquals("RunMLService", doc.at("/paths/~1score/post/operationId").asText());
-        assertEquals("GetSwaggerSpec", doc.at("/paths/~1swagger.json/get/operationId").asText());
+        assertEquals(
+                "GetSwaggerSpec",
+                doc.at("/paths/~1swagger.json/get/operationId").asText());
         assertEquals(List.of("post"), names(doc.at("/paths/~1score")));
         assertEquals(json("[{\"Bearer\":[]}]"), doc.at("/paths/~1score/post/security"));
         // every status the server answers /score with, 415 where it checks the Content-Type
@@ -107,9 +115,13 @@ class ServiceDocumentsTest {
         assertEquals(statuses, names(doc.at("/paths/~1score/post/responses")));
         assertEquals(List.of("200", "503", "default"), names(doc.at("/paths/~1/get/responses")), "503 before @Init");
         String errorRef = version == OpenApiVersion.V2_0 ? "/schema/$ref" : "/content/application~1json/schema/$ref";
-        String errorSchema = version == OpenApiVersion.V2_0 ? "#/definitions/ErrorResponse" : "#/components/schemas/ErrorResponse";
+        String errorSchema =
+                version == OpenApiVersion.V2_0 ? "#/definitions/ErrorResponse" : "#/components/schemas/ErrorResponse";
         for (String status : statuses.subList(1, statuses.size())) {
-            assertEquals(errorSchema, doc.at("/paths/~1score/post/responses/" + status + errorRef).asText(), status);
+            assertEquals(
+                    errorSchema,
+                    doc.at("/paths/~1score/post/responses/" + status + errorRef).asText(),
+                    status);
         }
         JsonNode bearer = json("{\"type\":\"apiKey\",\"name\":\"Authorization\",\"in\":\"header\","
                 + "\"description\":\"For example: Bearer abc123\"}");
@@ -119,40 +131,59 @@ class ServiceDocumentsTest {
             assertEquals(json("[\"application/json\"]"), doc.path("consumes"));
             assertEquals(json("[\"application/json\"]"), doc.path("produces"));
             assertEquals(bearer, doc.at("/securityDefinitions/Bearer"));
-            assertEquals("#/definitions/ServiceInput", doc.at("/paths/~1score/post/parameters/0/schema/$ref").asText());
+            assertEquals(
+                    "#/definitions/ServiceInput",
+                    doc.at("/paths/~1score/post/parameters/0/schema/$ref").asText());
             assertEquals("body", doc.at("/paths/~1score/post/parameters/0/in").asText());
-            assertEquals("#/definitions/ServiceOutput", doc.at("/paths/~1score/post/responses/200/schema/$ref").asText());
-            assertEquals("Healthy", doc.at("/paths/~1/get/responses/200/examples/text~1plain").asText());
+            assertEquals(
+                    "#/definitions/ServiceOutput",
+                    doc.at("/paths/~1score/post/responses/200/schema/$ref").asText());
+            assertEquals(
+                    "Healthy",
+                    doc.at("/paths/~1/get/responses/200/examples/text~1plain").asText());
             assertEquals(json("[\"text/plain\"]"), doc.at("/paths/~1/get/produces"), "the probe answers text");
             assertEquals(true, doc.path("security").isMissingNode(), "no document-wide key");
             assertEquals(true, doc.at("/paths/~1/get/security").isMissingNode(), "the probe is open");
             assertEquals(json("[{\"Bearer\":[]}]"), doc.at("/paths/~1swagger.json/get/security"));
             assertEquals(List.of("ServiceInput", "ServiceOutput", "ErrorResponse"), names(doc.path("definitions")));
         } else {
-            assertEquals(version == OpenApiVersion.V3_1 ? "3.1.0" : "3.0.3", doc.path("openapi").asText());
+            assertEquals(
+                    version == OpenApiVersion.V3_1 ? "3.1.0" : "3.0.3",
+                    doc.path("openapi").asText());
             assertEquals(json("[{\"Bearer\":[]}]"), doc.path("security"));
             assertEquals(json("[]"), doc.at("/paths/~1/get/security"), "the probe is open");
             assertEquals(bearer, doc.at("/components/securitySchemes/Bearer"));
-            assertEquals("#/components/schemas/ServiceInput",
-                    doc.at("/paths/~1score/post/requestBody/content/application~1json/schema/$ref").asText());
-            assertEquals("#/components/schemas/ServiceOutput",
-                    doc.at("/paths/~1score/post/responses/200/content/application~1json/schema/$ref").asText());
-            assertEquals(json("{\"type\":\"string\",\"example\":\"Healthy\"}"),
+            assertEquals(
+                    "#/components/schemas/ServiceInput",
+                    doc.at("/paths/~1score/post/requestBody/content/application~1json/schema/$ref")
+                            .asText());
+            assertEquals(
+                    "#/components/schemas/ServiceOutput",
+                    doc.at("/paths/~1score/post/responses/200/content/application~1json/schema/$ref")
+                            .asText());
+            assertEquals(
+                    json("{\"type\":\"string\",\"example\":\"Healthy\"}"),
                     doc.at("/paths/~1/get/responses/200/content/text~1plain/schema"));
-            assertEquals(json("{\"type\":\"integer\",\"enum\":[2,3]}"),
+            assertEquals(
+                    json("{\"type\":\"integer\",\"enum\":[2,3]}"),
                     doc.at("/paths/~1swagger.json/get/parameters/0/schema"));
-            assertEquals(List.of("ServiceInput", "ServiceOutput", "ErrorResponse"),
-                    names(doc.at("/components/schemas")));
+            assertEquals(
+                    List.of("ServiceInput", "ServiceOutput", "ErrorResponse"), names(doc.at("/components/schemas")));
         }
     }
 
     @Test
     void onlySupportedVersionsAreRendered() {
-        assertEquals(List.of("2.0", "3.0", "3.1"),
-                List.copyOf(ServiceDocuments.render(GoldenCases.all().get("seed-ridge")).keySet()));
+        assertEquals(
+                List.of("2.0", "3.0", "3.1"),
+                List.copyOf(ServiceDocuments.render(GoldenCases.all().get("seed-ridge"))
+                        .keySet()));
         ScoringSpec mixed = GoldenCases.all().get("standard-list-mixed");
-        assertEquals(List.of("3.0", "3.1"), List.copyOf(ServiceDocuments.render(mixed).keySet()));
-        assertThrows(IllegalArgumentException.class,
+        assertEquals(
+                List.of("3.0", "3.1"),
+                List.copyOf(ServiceDocuments.render(mixed).keySet()));
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> ServiceDocuments.render(mixed, OpenApiVersion.V2_0, ServiceInfo.DEFAULTS));
     }
 
@@ -194,7 +225,8 @@ class ServiceDocumentsTest {
         for (OpenApiVersion version : OpenApiVersion.values()) {
             JsonNode doc = json(ServiceDocuments.render(GoldenCases.all().get("seed-ridge"), version, info));
             assertEquals("ridge", doc.at("/info/title").asText());
-            assertEquals("API specification for the Azure Machine Learning service ridge",
+            assertEquals(
+                    "API specification for the Azure Machine Learning service ridge",
                     doc.at("/info/description").asText());
             assertEquals("2.1", doc.at("/info/version").asText());
             assertEquals(List.of("/v1/", "/v1/score", "/v1/swagger.json"), names(doc.path("paths")));
@@ -205,10 +237,16 @@ class ServiceDocumentsTest {
 
     /** The 2.0 check is not vacuous: broken documents produce messages. */
     @ParameterizedTest
-    @ValueSource(strings = {"/info", "/paths/~1score/post/responses", "/definitions/ErrorResponse",
-        "/paths/~1score/post/parameters/0/in"})
+    @ValueSource(
+            strings = {
+                "/info",
+                "/paths/~1score/post/responses",
+                "/definitions/ErrorResponse",
+                "/paths/~1score/post/parameters/0/in"
+            })
     void brokenSwagger2IsReported(String remove) {
-        String good = ServiceDocuments.render(GoldenCases.all().get("seed-ridge")).get("2.0");
+        String good =
+                ServiceDocuments.render(GoldenCases.all().get("seed-ridge")).get("2.0");
         assertEquals(List.of(), DocumentParsers.swagger2(good));
         ObjectNode broken = (ObjectNode) json(good);
         JsonPointer at = JsonPointer.compile(remove);
@@ -218,7 +256,8 @@ class ServiceDocumentsTest {
 
     @Test
     void unexpectedSwagger2AttributeIsReported() {
-        ObjectNode broken = (ObjectNode) json(ServiceDocuments.render(GoldenCases.all().get("seed-ridge")).get("2.0"));
+        ObjectNode broken = (ObjectNode) json(
+                ServiceDocuments.render(GoldenCases.all().get("seed-ridge")).get("2.0"));
         broken.put("openapi", "3.0.3");
         assertFalse(DocumentParsers.swagger2(broken.toString()).isEmpty());
     }
@@ -226,7 +265,8 @@ class ServiceDocumentsTest {
     @ParameterizedTest
     @ValueSource(strings = {"3.0", "3.1"})
     void brokenOpenApi3IsReported(String label) {
-        String good = ServiceDocuments.render(GoldenCases.all().get("seed-ridge")).get(label);
+        String good =
+                ServiceDocuments.render(GoldenCases.all().get("seed-ridge")).get(label);
         ObjectNode noInfo = (ObjectNode) json(good);
         noInfo.remove("info");
         assertFalse(DocumentParsers.openApi3(noInfo.toString()).isEmpty());
@@ -240,11 +280,13 @@ class ServiceDocumentsTest {
     void keywordsOutsideTheVersionAreReported() {
         JsonNode union = json("{\"definitions\":{\"ServiceInput\":{\"type\":\"object\",\"properties\":"
                 + "{\"data\":{\"type\":\"array\",\"items\":{\"anyOf\":[{\"type\":\"string\"}]}}}}}}");
-        assertEquals(List.of("/definitions/ServiceInput/properties/data/items: anyOf is not in OpenAPI 2.0"),
+        assertEquals(
+                List.of("/definitions/ServiceInput/properties/data/items: anyOf is not in OpenAPI 2.0"),
                 SchemaSubset.problems(union, OpenApiVersion.V2_0));
         JsonNode emptyRequired = json("{\"components\":{\"schemas\":{\"ServiceOutput\":"
                 + "{\"type\":\"object\",\"required\":[],\"properties\":{}}}}}");
-        assertEquals(List.of("/components/schemas/ServiceOutput: required must not be empty in OpenAPI 3.0"),
+        assertEquals(
+                List.of("/components/schemas/ServiceOutput: required must not be empty in OpenAPI 3.0"),
                 SchemaSubset.problems(emptyRequired, OpenApiVersion.V3_0));
         assertEquals(List.of(), SchemaSubset.problems(emptyRequired, OpenApiVersion.V3_1));
     }
@@ -257,8 +299,8 @@ class ServiceDocumentsTest {
                 if (!JsonSchemas.supportedVersions(spec).contains(version)) {
                     continue;
                 }
-                for (ObjectNode schema : List.of(JsonSchemas.serviceInputSchema(spec, version),
-                        JsonSchemas.outputSchema(spec, version))) {
+                for (ObjectNode schema : List.of(
+                        JsonSchemas.serviceInputSchema(spec, version), JsonSchemas.outputSchema(spec, version))) {
                     var mapper = version == OpenApiVersion.V3_1
                             ? io.swagger.v3.core.util.Json31.mapper()
                             : io.swagger.v3.core.util.Json.mapper();

@@ -40,8 +40,7 @@ final class TestSpecs {
     private static final ClassName OBJECT = ClassName.get(Object.class);
     private static final ClassName TABLE = ClassName.get("tech.tablesaw.api", "Table");
 
-    private TestSpecs() {
-    }
+    private TestSpecs() {}
 
     static JsonNode json(String text) {
         try {
@@ -56,12 +55,12 @@ final class TestSpecs {
     }
 
     /** {@code @ScoringService}'s defaults, which keep the documents as the Python server writes them. */
-    static final ScoringSpec.ServiceNames DEFAULT_NAMES = new ScoringSpec.ServiceNames("ML service", "1.0",
-            "RunMLService");
+    static final ScoringSpec.ServiceNames DEFAULT_NAMES =
+            new ScoringSpec.ServiceNames("ML service", "1.0", "RunMLService");
 
     static NdArrayType ndarray(DType dtype, Integer... shape) {
-        return new NdArrayType(NDARRAY, NdArrayType.Target.NDARRAY, Optional.of(dtype), List.of(),
-                Arrays.asList(shape), true);
+        return new NdArrayType(
+                NDARRAY, NdArrayType.Target.NDARRAY, Optional.of(dtype), List.of(), Arrays.asList(shape), true);
     }
 
     static NdArrayType structured(List<NdArrayType.Field> fields, Integer... shape) {
@@ -104,8 +103,8 @@ final class TestSpecs {
     }
 
     static ObjectType object(ObjectType.Property... properties) {
-        return new ObjectType(ParameterizedTypeName.get(MAP, ClassName.get(String.class), OBJECT),
-                List.of(properties), false);
+        return new ObjectType(
+                ParameterizedTypeName.get(MAP, ClassName.get(String.class), OBJECT), List.of(properties), false);
     }
 
     static ObjectType.Property property(String name, ValueType type) {
@@ -135,8 +134,8 @@ final class TestSpecs {
         }
 
         Builder headers() {
-            parameters.add(new RunParameter.Headers(ParameterizedTypeName.get(MAP,
-                    ClassName.get(String.class), ClassName.get(String.class))));
+            parameters.add(new RunParameter.Headers(
+                    ParameterizedTypeName.get(MAP, ClassName.get(String.class), ClassName.get(String.class))));
             return this;
         }
 
@@ -158,8 +157,14 @@ final class TestSpecs {
 
         ScoringSpec build() {
             TypeName returns = output.map(s -> s.type().javaType()).orElse(OBJECT);
-            return SpecDecisions.spec(ClassName.get("example", "Score"), Optional.empty(), "run", parameters,
-                    returns, output, DEFAULT_NAMES);
+            return SpecDecisions.spec(
+                    ClassName.get("example", "Score"),
+                    Optional.empty(),
+                    "run",
+                    parameters,
+                    returns,
+                    output,
+                    DEFAULT_NAMES);
         }
     }
 }

@@ -26,6 +26,7 @@ class MessageCatalogueTest {
 
     /** Surefire runs in the module's directory. */
     private static final Path TEST_SOURCES = Path.of("src", "test", "java");
+
     private static final Pattern ID = Pattern.compile("SS\\d{3}");
 
     @Test
@@ -34,7 +35,8 @@ class MessageCatalogueTest {
         String self = MessageCatalogueTest.class.getSimpleName() + ".java";
         try (Stream<Path> files = Files.walk(TEST_SOURCES)) {
             List<Path> sources = files.filter(f -> f.toString().endsWith(".java"))
-                    .filter(f -> !f.getFileName().toString().equals(self)).toList();
+                    .filter(f -> !f.getFileName().toString().equals(self))
+                    .toList();
             assertTrue(sources.size() > 10, "found the test sources under " + TEST_SOURCES.toAbsolutePath());
             for (Path source : sources) {
                 Matcher ids = ID.matcher(read(source));
@@ -43,10 +45,15 @@ class MessageCatalogueTest {
                 }
             }
         }
-        Set<String> unasserted = Arrays.stream(Message.values()).map(Message::id)
-                .filter(id -> !referenced.contains(id)).collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(Set.of(), unasserted, "Message ids no test under " + TEST_SOURCES + " asserts; add a test that "
-                + "triggers each and asserts its id, text and line");
+        Set<String> unasserted = Arrays.stream(Message.values())
+                .map(Message::id)
+                .filter(id -> !referenced.contains(id))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(
+                Set.of(),
+                unasserted,
+                "Message ids no test under " + TEST_SOURCES + " asserts; add a test that "
+                        + "triggers each and asserts its id, text and line");
     }
 
     @Test

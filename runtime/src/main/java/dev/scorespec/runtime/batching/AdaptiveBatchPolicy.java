@@ -36,7 +36,8 @@ public final class AdaptiveBatchPolicy implements BatchPolicy {
     public long runAt(QueueState state, BatchTimeModel model) {
         long now = state.now();
         long gap = state.arrivalGapNanos();
-        if (gap == 0 || maxDelayNanos == 0
+        if (gap == 0
+                || maxDelayNanos == 0
                 || now - state.lastQueuedArrivalNanos() > maxDelayNanos + model.predictNanos(state.maxRows())) {
             return now;
         }

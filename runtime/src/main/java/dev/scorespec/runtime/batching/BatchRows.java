@@ -92,8 +92,10 @@ public final class BatchRows {
         int rows = 0;
         for (NDArray array : arrays) {
             if (!ndArrayKey(array).equals(key)) {
-                throw new IllegalArgumentException("Cannot concatenate an NDArray of " + array.dtype().numpyName()
-                        + " " + Arrays.toString(array.shape()) + " to one of " + first.dtype().numpyName() + " "
+                throw new IllegalArgumentException("Cannot concatenate an NDArray of "
+                        + array.dtype().numpyName()
+                        + " " + Arrays.toString(array.shape()) + " to one of "
+                        + first.dtype().numpyName() + " "
                         + Arrays.toString(shape) + ": their dtypes and dimensions after the first must be equal");
             }
             rows += array.shape(0);
@@ -156,8 +158,8 @@ public final class BatchRows {
             sum += part;
         }
         if (sum != rows) {
-            throw new BatchOutputException("Cannot split " + rows + " rows into parts of " + Arrays.toString(rowsPerPart)
-                    + " rows, which add up to " + sum);
+            throw new BatchOutputException("Cannot split " + rows + " rows into parts of "
+                    + Arrays.toString(rowsPerPart) + " rows, which add up to " + sum);
         }
     }
 }

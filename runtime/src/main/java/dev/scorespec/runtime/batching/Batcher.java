@@ -72,6 +72,7 @@ public final class Batcher<A, R> implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     /** Signalled when a request is queued, a batch ends, or the batcher shuts down. */
     private final Condition changed = lock.newCondition();
+
     private final Condition terminated = lock.newCondition();
     private final ArrayDeque<Pending<A, R>> queue = new ArrayDeque<>();
     private int queuedRows;
@@ -96,7 +97,8 @@ public final class Batcher<A, R> implements AutoCloseable {
             this.executor = builder.executor;
             this.ownedExecutor = null;
         } else {
-            this.ownedExecutor = Executors.newFixedThreadPool(maxConcurrentBatches, daemonThreads(builder.name + "-run"));
+            this.ownedExecutor =
+                    Executors.newFixedThreadPool(maxConcurrentBatches, daemonThreads(builder.name + "-run"));
             this.executor = ownedExecutor;
         }
     }
@@ -176,16 +178,21 @@ public final class Batcher<A, R> implements AutoCloseable {
             long now = clock.getAsLong();
             if (shuttingDown) {
                 rejection = new BatchRejectedException(
-                        BatchRejectedException.Reason.SHUT_DOWN, "The scoring service is shutting down.", Duration.ZERO);
+                        BatchRejectedException.Reason.SHUT_DOWN,
+                        "The scoring service is shutting down.",
+                        Duration.ZERO);
             } else if (!queue.isEmpty() && queuedRows + rows > maxQueuedRows) {
-                rejection = new BatchRejectedException(BatchRejectedException.Reason.QUEUE_FULL,
+                rejection = new BatchRejectedException(
+                        BatchRejectedException.Reason.QUEUE_FULL,
                         "The batching queue is full: " + queuedRows + " rows are waiting, at most " + maxQueuedRows
-                                + ", and the request has " + rows + ". Retry later.", queueDrainTime());
+                                + ", and the request has " + rows + ". Retry later.",
+                        queueDrainTime());
             } else {
                 if (!queue.isEmpty()) {
                     // a moving average over arrivals that found others waiting: what says more are coming
                     long gap = Math.max(1, now - lastArrivalNanos);
-                    arrivalGapNanos = arrivalGapNanos == 0 ? gap : Math.max(1, arrivalGapNanos + (gap - arrivalGapNanos) / 4);
+                    arrivalGapNanos =
+                            arrivalGapNanos == 0 ? gap : Math.max(1, arrivalGapNanos + (gap - arrivalGapNanos) / 4);
                     lastQueuedArrivalNanos = now;
                 }
                 lastArrivalNanos = now;
@@ -324,8 +331,16 @@ public final class Batcher<A, R> implements AutoCloseable {
     }
 
     private long askPolicy(Candidate<A, R> candidate, long now) {
-        QueueState state = new QueueState(now, candidate.members.size(), candidate.rows, maxRows,
-                candidate.members.get(0).enqueuedNanos, candidate.earliestDeadline, lastArrivalNanos, lastQueuedArrivalNanos, arrivalGapNanos);
+        QueueState state = new QueueState(
+                now,
+                candidate.members.size(),
+                candidate.rows,
+                maxRows,
+                candidate.members.get(0).enqueuedNanos,
+                candidate.earliestDeadline,
+                lastArrivalNanos,
+                lastQueuedArrivalNanos,
+                arrivalGapNanos);
         try {
             return policy.runAt(state, model);
         } catch (RuntimeException e) {
@@ -410,9 +425,11 @@ public final class Batcher<A, R> implements AutoCloseable {
         for (Pending<A, R> pending : rejected) {
             metrics.rejected(BatchRejectedException.Reason.DEADLINE);
             long waitedMs = TimeUnit.NANOSECONDS.toMillis(now - pending.enqueuedNanos);
-            pending.result.completeExceptionally(new BatchRejectedException(BatchRejectedException.Reason.DEADLINE,
+            pending.result.completeExceptionally(new BatchRejectedException(
+                    BatchRejectedException.Reason.DEADLINE,
                     "The request could not be scored before its deadline; it waited " + waitedMs
-                            + " ms in the batching queue. Retry later.", retryAfter));
+                            + " ms in the batching queue. Retry later.",
+                    retryAfter));
         }
         rejected.clear();
     }
@@ -451,7 +468,11 @@ public final class Batcher<A, R> implements AutoCloseable {
         if (failure == null) {
             model.record(rows, nanos);
         } else {
-            LOG.error("A batch of {} rows from {} requests failed; each of them fails with this", rows, requests, failure);
+            LOG.error(
+                    "A batch of {} rows from {} requests failed; each of them fails with this",
+                    rows,
+                    requests,
+                    failure);
         }
         metrics.batchRan(rows, requests, nanos, failure != null);
         for (int i = 0; i < requests; i++) {
@@ -480,16 +501,16 @@ public final class Batcher<A, R> implements AutoCloseable {
         R result = run.run(arguments);
         int resultRows = shape.resultRows(result);
         if (resultRows != rows) {
-            throw new BatchOutputException("run returned " + resultRows + " rows for a batch of " + rows
-                    + " rows from " + requests + " requests; it must return one row for each row it is given.");
+            throw new BatchOutputException("run returned " + resultRows + " rows for a batch of " + rows + " rows from "
+                    + requests + " requests; it must return one row for each row it is given.");
         }
         if (requests == 1) {
             return List.of(result);
         }
         List<R> results = shape.split(result, rowsPerRequest);
         if (results.size() != requests) {
-            throw new BatchOutputException("BatchShape.split gave " + results.size() + " results for "
-                    + requests + " requests.");
+            throw new BatchOutputException(
+                    "BatchShape.split gave " + results.size() + " results for " + requests + " requests.");
         }
         return results;
     }
@@ -521,7 +542,13 @@ public final class Batcher<A, R> implements AutoCloseable {
         final CompletableFuture<R> result;
         boolean taken;
 
-        Pending(A arguments, int rows, Object key, long enqueuedNanos, long deadlineNanos, CompletableFuture<R> result) {
+        Pending(
+                A arguments,
+                int rows,
+                Object key,
+                long enqueuedNanos,
+                long deadlineNanos,
+                CompletableFuture<R> result) {
             this.arguments = arguments;
             this.rows = rows;
             this.key = key;
@@ -601,7 +628,8 @@ public final class Batcher<A, R> implements AutoCloseable {
          */
         public Builder<A, R> maxConcurrentBatches(int maxConcurrentBatches) {
             if (maxConcurrentBatches < 1) {
-                throw new IllegalArgumentException("maxConcurrentBatches must be at least 1, not " + maxConcurrentBatches);
+                throw new IllegalArgumentException(
+                        "maxConcurrentBatches must be at least 1, not " + maxConcurrentBatches);
             }
             this.maxConcurrentBatches = maxConcurrentBatches;
             return this;

@@ -36,6 +36,7 @@ final class ColumnBuilder {
      * no valid date, time or boolean.
      */
     private static final long MISSING_LONG = Long.MIN_VALUE;
+
     private static final int MISSING_INT = Integer.MIN_VALUE;
     private static final String MARKER = "Tablesaw stores this value as a missing value, so it cannot be kept";
     /** Tablesaw's missing string is the empty string: where null is allowed too, the two cannot be told apart. */
@@ -46,6 +47,7 @@ final class ColumnBuilder {
     private final boolean nullable;
     /** Whether the kind comes from the request's values rather than the sample. */
     private final boolean inferred;
+
     private ColumnKind kind;
     /** Nulls read before an inferred column's first value, appended once its kind is known. */
     private int pendingMissing;
@@ -257,10 +259,15 @@ final class ColumnBuilder {
         boolean integer = t == JsonToken.VALUE_NUMBER_INT && isLong(p);
         boolean number = t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT;
         if (kind == null) {
-            ColumnKind first = integer ? ColumnKind.LONG : number ? ColumnKind.DOUBLE
-                    : t == JsonToken.VALUE_STRING ? ColumnKind.STRING
-                    : t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE ? ColumnKind.BOOLEAN
-                    : null;
+            ColumnKind first = integer
+                    ? ColumnKind.LONG
+                    : number
+                            ? ColumnKind.DOUBLE
+                            : t == JsonToken.VALUE_STRING
+                                    ? ColumnKind.STRING
+                                    : t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE
+                                            ? ColumnKind.BOOLEAN
+                                            : null;
             if (first == null) {
                 throw cannotTake(p, row, "a value is a number, string, boolean or null");
             }
@@ -299,8 +306,15 @@ final class ColumnBuilder {
             default:
                 throw new IllegalStateException("Inferred columns have no kind " + kind);
         }
-        throw cannotTake(p, row, "its earlier values are " + (kind == ColumnKind.LONG ? "integers"
-                : kind == ColumnKind.DOUBLE ? "numbers" : kind == ColumnKind.STRING ? "strings" : "booleans"));
+        throw cannotTake(
+                p,
+                row,
+                "its earlier values are "
+                        + (kind == ColumnKind.LONG
+                                ? "integers"
+                                : kind == ColumnKind.DOUBLE
+                                        ? "numbers"
+                                        : kind == ColumnKind.STRING ? "strings" : "booleans"));
     }
 
     /** Appends to a {@code LongColumn}, whose smallest value Tablesaw takes for a missing one. */
@@ -354,7 +368,8 @@ final class ColumnBuilder {
     /** Tablesaw keeps times to the millisecond; a finer fraction is refused rather than cut. */
     private void requireMillis(JsonParser p, int row, int nanos) throws IOException {
         if (nanos % NANOS_PER_MILLI != 0) {
-            throw cannotTake(p, row, "Tablesaw keeps times to the millisecond, and cutting the rest would change the value");
+            throw cannotTake(
+                    p, row, "Tablesaw keeps times to the millisecond, and cutting the rest would change the value");
         }
     }
 
@@ -363,21 +378,26 @@ final class ColumnBuilder {
         JsonToken t = p.currentToken();
         if (kind == ColumnKind.DOUBLE) {
             return t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT
-                    ? "it is beyond the range of a double" : null;
+                    ? "it is beyond the range of a double"
+                    : null;
         }
         if (t != JsonToken.VALUE_NUMBER_INT) {
             return null; // a fraction, or not a number
         }
-        return kind == ColumnKind.LONG ? "it is beyond the range of a 64-bit integer"
+        return kind == ColumnKind.LONG
+                ? "it is beyond the range of a 64-bit integer"
                 : "it is beyond the range of a 32-bit integer";
     }
 
     /** {@code column 'f' (double) cannot take the string "abc" in row 2[: why]}. */
     private BindingException cannotTake(JsonParser p, int row, String why) throws IOException {
-        String value = p.currentToken() == JsonToken.VALUE_STRING ? "the string " + JsonValues.describe(p)
+        String value = p.currentToken() == JsonToken.VALUE_STRING
+                ? "the string " + JsonValues.describe(p)
                 : JsonValues.describe(p);
-        return BindingException.at(p, "column '" + name + "' (" + describeKind() + ") cannot take " + value
-                + " in row " + row + (why == null ? "" : ": " + why));
+        return BindingException.at(
+                p,
+                "column '" + name + "' (" + describeKind() + ") cannot take " + value + " in row " + row
+                        + (why == null ? "" : ": " + why));
     }
 
     private String describeKind() {

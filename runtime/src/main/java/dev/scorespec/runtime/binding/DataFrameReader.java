@@ -41,8 +41,7 @@ import tech.tablesaw.columns.Column;
  */
 public final class DataFrameReader {
 
-    private DataFrameReader() {
-    }
+    private DataFrameReader() {}
 
     /**
      * Reads one frame. Before: the parser is on the value's first token. After: it is on the value's
@@ -90,7 +89,8 @@ public final class DataFrameReader {
         /** {@code [{"a": 1, "b": "x"}, ...]} */
         int readRecords(JsonParser p) throws IOException {
             if (p.currentToken() != JsonToken.START_ARRAY) {
-                throw BindingException.at(p, "expected a list of row objects (orient 'records'), got " + JsonValues.describe(p));
+                throw BindingException.at(
+                        p, "expected a list of row objects (orient 'records'), got " + JsonValues.describe(p));
             }
             int row = 0;
             while (p.nextToken() != JsonToken.END_ARRAY) {
@@ -102,8 +102,10 @@ public final class DataFrameReader {
         /** {@code {"0": {"a": 1, "b": "x"}, ...}}: rows by label; the labels are not kept. */
         int readIndex(JsonParser p) throws IOException {
             if (p.currentToken() != JsonToken.START_OBJECT) {
-                throw BindingException.at(p, "expected an object of row objects by row label (orient 'index'), got "
-                        + JsonValues.describe(p));
+                throw BindingException.at(
+                        p,
+                        "expected an object of row objects by row label (orient 'index'), got "
+                                + JsonValues.describe(p));
             }
             int row = 0;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -120,8 +122,9 @@ public final class DataFrameReader {
          */
         int readTable(JsonParser p) throws IOException {
             if (p.currentToken() != JsonToken.START_OBJECT) {
-                throw BindingException.at(p, "expected an object with 'schema' and 'data' (orient 'table'), got "
-                        + JsonValues.describe(p));
+                throw BindingException.at(
+                        p,
+                        "expected an object with 'schema' and 'data' (orient 'table'), got " + JsonValues.describe(p));
             }
             boolean sawSchema = false;
             boolean sawData = false;
@@ -139,7 +142,8 @@ public final class DataFrameReader {
                         once(p, sawData, key);
                         sawData = true;
                         if (p.currentToken() != JsonToken.START_ARRAY) {
-                            throw BindingException.at(p, "expected a list of row objects, got " + JsonValues.describe(p));
+                            throw BindingException.at(
+                                    p, "expected a list of row objects, got " + JsonValues.describe(p));
                         }
                         while (p.nextToken() != JsonToken.END_ARRAY) {
                             readRowObject(p, rows++, true);
@@ -205,8 +209,8 @@ public final class DataFrameReader {
         /** A value of a column the sample does not have, in a row given as an object. */
         private void readExtra(JsonParser p, String name, int row) throws IOException {
             if (spec.enforceShape()) {
-                throw BindingException.at(p, "unknown column '" + name + "' in row " + row + "; the columns are "
-                        + spec.nameList());
+                throw BindingException.at(
+                        p, "unknown column '" + name + "' in row " + row + "; the columns are " + spec.nameList());
             }
             ColumnBuilder extra = extras.get(name);
             if (extra == null) {
@@ -281,8 +285,8 @@ public final class DataFrameReader {
         /** {@code {"a": {"0": 1, "1": 2}, "b": {"0": "x", "1": "y"}}}: rows follow the first column's labels. */
         int readColumns(JsonParser p) throws IOException {
             if (p.currentToken() != JsonToken.START_OBJECT) {
-                throw BindingException.at(p, "expected an object of columns (orient 'columns'), got "
-                        + JsonValues.describe(p));
+                throw BindingException.at(
+                        p, "expected an object of columns (orient 'columns'), got " + JsonValues.describe(p));
             }
             boolean[] given = new boolean[width];
             Labels labels = null;
@@ -291,8 +295,10 @@ public final class DataFrameReader {
                 p.nextToken();
                 ColumnBuilder column = namedColumn(p, name, given);
                 if (p.currentToken() != JsonToken.START_OBJECT) {
-                    throw BindingException.at(p, "expected an object of column '" + name + "''s values by row label, got "
-                            + JsonValues.describe(p));
+                    throw BindingException.at(
+                            p,
+                            "expected an object of column '" + name + "''s values by row label, got "
+                                    + JsonValues.describe(p));
                 }
                 if (labels == null) {
                     labels = readFirstColumn(p, column);
@@ -339,12 +345,14 @@ public final class DataFrameReader {
                     }
                     row = labels.row(label);
                     if (row < 0) {
-                        throw BindingException.at(p, "row label '" + label + "' of column '" + column.name()
-                                + "' is not a row label of column '" + labels.column + "'");
+                        throw BindingException.at(
+                                p,
+                                "row label '" + label + "' of column '" + column.name()
+                                        + "' is not a row label of column '" + labels.column + "'");
                     }
                     if (order[row] >= 0) {
-                        throw BindingException.at(p, "row label '" + label + "' is given twice in column '"
-                                + column.name() + "'");
+                        throw BindingException.at(
+                                p, "row label '" + label + "' is given twice in column '" + column.name() + "'");
                     }
                     order[row] = read;
                 }
@@ -359,8 +367,10 @@ public final class DataFrameReader {
                         missing++;
                     }
                 }
-                throw BindingException.at(p, "column '" + column.name() + "' has no value for row label '"
-                        + labels.get(missing) + "', which column '" + labels.column + "' has");
+                throw BindingException.at(
+                        p,
+                        "column '" + column.name() + "' has no value for row label '" + labels.get(missing)
+                                + "', which column '" + labels.column + "' has");
             }
             if (order != null) {
                 column.reorder(order);
@@ -407,8 +417,8 @@ public final class DataFrameReader {
         /** {@code [[1, "x"], [2, "y"]]}: values by position, in the sample's column order. */
         int readValues(JsonParser p) throws IOException {
             if (p.currentToken() != JsonToken.START_ARRAY) {
-                throw BindingException.at(p, "expected a list of rows of values (orient 'values'), got "
-                        + JsonValues.describe(p));
+                throw BindingException.at(
+                        p, "expected a list of rows of values (orient 'values'), got " + JsonValues.describe(p));
             }
             return readPositionalRows(p, columns, true);
         }
@@ -421,8 +431,10 @@ public final class DataFrameReader {
          */
         int readSplit(JsonParser p) throws IOException {
             if (p.currentToken() != JsonToken.START_OBJECT) {
-                throw BindingException.at(p, "expected an object with 'columns', 'index' and 'data' (orient 'split'), got "
-                        + JsonValues.describe(p));
+                throw BindingException.at(
+                        p,
+                        "expected an object with 'columns', 'index' and 'data' (orient 'split'), got "
+                                + JsonValues.describe(p));
             }
             ColumnBuilder[] byPosition = null;
             boolean sawIndex = false;
@@ -446,9 +458,11 @@ public final class DataFrameReader {
                         once(p, sawData, key);
                         sawData = true;
                         if (p.currentToken() != JsonToken.START_ARRAY) {
-                            throw BindingException.at(p, "expected a list of rows of values, got " + JsonValues.describe(p));
+                            throw BindingException.at(
+                                    p, "expected a list of rows of values, got " + JsonValues.describe(p));
                         }
-                        rows = byPosition != null ? readPositionalRows(p, byPosition, false)
+                        rows = byPosition != null
+                                ? readPositionalRows(p, byPosition, false)
                                 : readPositionalRows(p, columns, true);
                     }
                     default -> p.skipChildren();
@@ -491,9 +505,11 @@ public final class DataFrameReader {
                 String name = columnName(p);
                 if (position < width) {
                     if (!name.equals(spec.name(position))) {
-                        throw BindingException.at(p, "expected column '" + spec.name(position) + "' here: 'data' came"
-                                + " before 'columns', so its rows were read in the sample's column order ("
-                                + spec.nameList() + "); send 'columns' first to give another order");
+                        throw BindingException.at(
+                                p,
+                                "expected column '" + spec.name(position) + "' here: 'data' came"
+                                        + " before 'columns', so its rows were read in the sample's column order ("
+                                        + spec.nameList() + "); send 'columns' first to give another order");
                     }
                 } else if (position - width < positional.size()) {
                     if (spec.position(name) >= 0 || extras.containsKey(name)) {
@@ -507,8 +523,9 @@ public final class DataFrameReader {
             }
             int given = width + positional.size();
             if (position < given) {
-                throw BindingException.at(p, "'columns' names " + position + " columns, but the rows of 'data' have "
-                        + given + " values");
+                throw BindingException.at(
+                        p,
+                        "'columns' names " + position + " columns, but the rows of 'data' have " + given + " values");
             }
             List<ColumnBuilder> order = new ArrayList<>(List.of(columns));
             order.addAll(positional);
@@ -557,21 +574,25 @@ public final class DataFrameReader {
                         int extra = j - byPosition.length;
                         if (extra == positional.size()) {
                             if (row > 0) {
-                                throw BindingException.at(p, "row " + row + " has more values than row 0, which has "
-                                        + rowWidth);
+                                throw BindingException.at(
+                                        p, "row " + row + " has more values than row 0, which has " + rowWidth);
                             }
                             positional.add(extra(String.valueOf(j), 0));
                         }
                         positional.get(extra).read(p, row);
                     } else {
-                        throw BindingException.at(p, "row " + row + " has more values than the " + byPosition.length
-                                + " columns " + names(byPosition));
+                        throw BindingException.at(
+                                p,
+                                "row " + row + " has more values than the " + byPosition.length + " columns "
+                                        + names(byPosition));
                     }
                     j++;
                 }
                 if (j < byPosition.length) {
-                    throw BindingException.at(p, "row " + row + " has " + j + " values, but there are "
-                            + byPosition.length + " columns: " + names(byPosition));
+                    throw BindingException.at(
+                            p,
+                            "row " + row + " has " + j + " values, but there are " + byPosition.length + " columns: "
+                                    + names(byPosition));
                 }
                 if (rowWidth >= 0 && j != rowWidth) {
                     throw BindingException.at(p, "row " + row + " has " + j + " values, but row 0 has " + rowWidth);
@@ -658,7 +679,8 @@ public final class DataFrameReader {
             }
             for (Column<?> column : all) {
                 if (column.size() != rows) {
-                    throw new IllegalStateException("Column " + column.name() + " has " + column.size() + " rows, not " + rows);
+                    throw new IllegalStateException(
+                            "Column " + column.name() + " has " + column.size() + " rows, not " + rows);
                 }
             }
             return Table.create(spec.tableName(), all);

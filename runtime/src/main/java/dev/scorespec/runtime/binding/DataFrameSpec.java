@@ -22,8 +22,8 @@ public final class DataFrameSpec {
     private final String[] names;
     private final Map<String, Integer> positions = new HashMap<>();
 
-    private DataFrameSpec(String tableName, Orient orient, boolean enforceColumnType, boolean enforceShape,
-            List<Column> columns) {
+    private DataFrameSpec(
+            String tableName, Orient orient, boolean enforceColumnType, boolean enforceShape, List<Column> columns) {
         this.tableName = Objects.requireNonNull(tableName, "tableName");
         this.orient = Objects.requireNonNull(orient, "orient");
         this.enforceColumnType = enforceColumnType;
@@ -48,8 +48,8 @@ public final class DataFrameSpec {
      * @param enforceShape whether requests must have exactly these columns; otherwise other columns are
      *     read too
      */
-    public static DataFrameSpec of(String tableName, Orient orient, boolean enforceColumnType, boolean enforceShape,
-            Column... columns) {
+    public static DataFrameSpec of(
+            String tableName, Orient orient, boolean enforceColumnType, boolean enforceShape, Column... columns) {
         return new DataFrameSpec(tableName, orient, enforceColumnType, enforceShape, List.of(columns));
     }
 
@@ -112,7 +112,8 @@ public final class DataFrameSpec {
     @Override
     public String toString() {
         return "DataFrameSpec[" + tableName + ", " + orient.pandasName() + ", " + columns
-                + (enforceColumnType ? "" : ", types not enforced") + (enforceShape ? "" : ", shape not enforced") + "]";
+                + (enforceColumnType ? "" : ", types not enforced") + (enforceShape ? "" : ", shape not enforced")
+                + "]";
     }
 
     /**

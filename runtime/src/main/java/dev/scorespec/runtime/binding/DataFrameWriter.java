@@ -45,9 +45,7 @@ public final class DataFrameWriter {
     /** The Table Schema version pandas writes in orient {@code table}. */
     static final String PANDAS_TABLE_SCHEMA_VERSION = "1.4.0";
 
-
-    private DataFrameWriter() {
-    }
+    private DataFrameWriter() {}
 
     /** Writes a table in the spec's orient; the spec tells which columns are timedeltas and may be null. */
     public static void write(JsonGenerator out, Table table, DataFrameSpec spec) throws IOException {
@@ -173,7 +171,16 @@ public final class DataFrameWriter {
     /** Writes the cells of one column, by its Tablesaw type. */
     private static final class Cells {
 
-        private enum Form { NUMBER, TIMEDELTA, BOOLEAN, STRING, DATE, DATE_TIME, INSTANT, TIME }
+        private enum Form {
+            NUMBER,
+            TIMEDELTA,
+            BOOLEAN,
+            STRING,
+            DATE,
+            DATE_TIME,
+            INSTANT,
+            TIME
+        }
 
         final String name;
         private final Column<?> column;
@@ -191,14 +198,16 @@ public final class DataFrameWriter {
         }
 
         private IllegalArgumentException cannotWrite(int row, String why) {
-            return new IllegalArgumentException("Cannot write the result as JSON: column '" + name + "', row " + row
-                    + ", holds " + why);
+            return new IllegalArgumentException(
+                    "Cannot write the result as JSON: column '" + name + "', row " + row + ", holds " + why);
         }
 
         static Cells of(Column<?> column, DataFrameSpec.Column spec) {
             Form form;
             if (column instanceof NumberColumn) {
-                form = spec != null && spec.kind() == ColumnKind.TIMEDELTA && column instanceof LongColumn ? Form.TIMEDELTA : Form.NUMBER;
+                form = spec != null && spec.kind() == ColumnKind.TIMEDELTA && column instanceof LongColumn
+                        ? Form.TIMEDELTA
+                        : Form.NUMBER;
             } else if (column instanceof BooleanColumn) {
                 form = Form.BOOLEAN;
             } else if (column instanceof DateColumn) {
@@ -219,8 +228,9 @@ public final class DataFrameWriter {
             if (form != Form.STRING && column.isMissing(row)) {
                 if (!nullable) {
                     String missing = isFloatingPoint(column) ? "NaN, a missing value" : "a missing value";
-                    throw cannotWrite(row, missing + ", but the output sample's column has no null, so its schema allows"
-                            + " none");
+                    throw cannotWrite(
+                            row,
+                            missing + ", but the output sample's column has no null, so its schema allows" + " none");
                 }
                 out.writeNull();
                 return;

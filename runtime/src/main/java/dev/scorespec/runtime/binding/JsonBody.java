@@ -23,18 +23,20 @@ public final class JsonBody {
     /** Deeper than this, a path would be longer than the message it is for. */
     private static final int MAX_PATH_DEPTH = 32;
 
-    private JsonBody() {
-    }
+    private JsonBody() {}
 
     /** Moves to the body's opening brace: the body is one JSON object with a property per parameter. */
     public static void startObject(JsonParser json) throws IOException {
         JsonToken token = json.nextToken();
         if (token == null) {
-            throw BindingException.at("", "The request body is empty; expected a JSON object with the parameters of run.");
+            throw BindingException.at(
+                    "", "The request body is empty; expected a JSON object with the parameters of run.");
         }
         if (token != JsonToken.START_OBJECT) {
-            throw BindingException.at("", "The request body must be a JSON object with the parameters of run, got "
-                    + JsonValues.describe(json) + ".");
+            throw BindingException.at(
+                    "",
+                    "The request body must be a JSON object with the parameters of run, got "
+                            + JsonValues.describe(json) + ".");
         }
     }
 
@@ -88,7 +90,8 @@ public final class JsonBody {
         if (e instanceof StreamConstraintsException limit) {
             // Thrown without a position. The parser is still on the value too long or the container too
             // deep; a name too long is not a token yet, so its place is where the parser stopped.
-            String where = JsonErrors.at(JsonErrors.isNameLimit(limit) ? json.currentLocation() : json.currentTokenLocation());
+            String where =
+                    JsonErrors.at(JsonErrors.isNameLimit(limit) ? json.currentLocation() : json.currentTokenLocation());
             if (json.getParsingContext().getNestingDepth() > MAX_PATH_DEPTH) {
                 return BindingException.at("", "The request body is over a limit: " + JsonErrors.problem(e) + where);
             }
@@ -137,7 +140,9 @@ public final class JsonBody {
             switch (type) {
                 case "integer":
                     if (token == JsonToken.VALUE_NUMBER_INT) {
-                        return json.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? json.getBigIntegerValue() : json.getLongValue();
+                        return json.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                                ? json.getBigIntegerValue()
+                                : json.getLongValue();
                     }
                     break;
                 case "number":
@@ -159,7 +164,8 @@ public final class JsonBody {
                     throw new IllegalArgumentException("Unknown JSON type " + type);
             }
         }
-        throw BindingException.at(json, "expected " + String.join(" or ", articles(types)) + ", got " + JsonValues.describe(json));
+        throw BindingException.at(
+                json, "expected " + String.join(" or ", articles(types)) + ", got " + JsonValues.describe(json));
     }
 
     /**

@@ -21,14 +21,14 @@ public final class JsonErrors {
 
     /** {@code Unexpected character ('x' (code 120))}, or {@code ((CTRL-CHAR, code 10))} for a control character. */
     private static final Pattern UNEXPECTED_CHARACTER = Pattern.compile("^Unexpected character \\(.*?code (\\d+)");
+
     private static final Pattern QUOTED = Pattern.compile("'([^']*)'");
     private static final Pattern LIMIT = Pattern.compile("maximum allowed \\((\\d+)");
     private static final Pattern ESCAPE = Pattern.compile("^Unrecognized character escape .* \\(code (\\d+)\\)");
     private static final String NAME_LIMIT = "Name length";
     private static final Pattern CONTROL = Pattern.compile("\\(CTRL-CHAR, code (\\d+)\\)");
 
-    private JsonErrors() {
-    }
+    private JsonErrors() {}
 
     /** The problem and, when Jackson knows it, the line and column: {@code ... (line 3, column 14)}. */
     public static String describe(JsonProcessingException e) {
@@ -51,14 +51,15 @@ public final class JsonErrors {
             return quoted(m) + " is not a JSON number: JSON has no NaN or infinity";
         }
         if (m.startsWith("Unrecognized token ")) {
-            return "unexpected text '" + quoted(m) + "' where a value should be: a string, a number, an array, an object,"
-                    + " true, false or null";
+            return "unexpected text '" + quoted(m)
+                    + "' where a value should be: a string, a number, an array, an object," + " true, false or null";
         }
         if (m.startsWith("Unexpected close marker ")) {
             String marker = quoted(m);
             return m.contains("no open")
                     ? "unexpected '" + marker + "': no " + (marker.equals("]") ? "array" : "object") + " is open"
-                    : "'" + marker + "' cannot close the " + (marker.equals("]") ? "object" : "array") + " that is open";
+                    : "'" + marker + "' cannot close the " + (marker.equals("]") ? "object" : "array")
+                            + " that is open";
         }
         if (m.contains("Leading zeroes not allowed")) {
             return "a number cannot have leading zeros";
@@ -75,8 +76,8 @@ public final class JsonErrors {
         }
         if (m.startsWith("Unrecognized character escape")) {
             int code = number(m, ESCAPE);
-            return "invalid escape '\\" + (code > 0x20 && code < 0x7f ? String.valueOf((char) code) : codePoint(code)) + "' in a string: the escapes are \\\" \\\\ \\/ \\b \\f"
-                    + " \\n \\r \\t and \\uXXXX";
+            return "invalid escape '\\" + (code > 0x20 && code < 0x7f ? String.valueOf((char) code) : codePoint(code))
+                    + "' in a string: the escapes are \\\" \\\\ \\/ \\b \\f" + " \\n \\r \\t and \\uXXXX";
         }
         if (m.startsWith("Duplicate field ")) {
             return "property '" + quoted(m) + "' is given twice";
@@ -122,7 +123,9 @@ public final class JsonErrors {
             return "expected ',' or ']' after the array's element, found " + found;
         }
         if (m.contains("double-quote to start field name")) {
-            return code == '}' ? "a ',' cannot come before '}'" : "expected a property name in double quotes, found " + found;
+            return code == '}'
+                    ? "a ',' cannot come before '}'"
+                    : "expected a property name in double quotes, found " + found;
         }
         if (m.contains("comment")) {
             return "comments are not allowed in JSON";
@@ -137,7 +140,9 @@ public final class JsonErrors {
     }
 
     private static String endOfInput(String m) {
-        if (m.contains("VALUE_STRING") || m.contains("field name") || m.contains("escape sequence")
+        if (m.contains("VALUE_STRING")
+                || m.contains("field name")
+                || m.contains("escape sequence")
                 || m.contains("closing quote")) {
             return "the body ends inside a string";
         }

@@ -64,8 +64,7 @@ import java.util.OptionalLong;
  */
 public final class JsonOutput {
 
-    private JsonOutput() {
-    }
+    private JsonOutput() {}
 
     /**
      * Writes one value and everything in it.
@@ -413,8 +412,10 @@ public final class JsonOutput {
             try {
                 count = Long.toString(Math.addExact(Math.multiplyExact(seconds, perSecond), fraction));
             } catch (ArithmeticException e) {
-                count = BigInteger.valueOf(seconds).multiply(BigInteger.valueOf(perSecond))
-                        .add(BigInteger.valueOf(fraction)).toString();
+                count = BigInteger.valueOf(seconds)
+                        .multiply(BigInteger.valueOf(perSecond))
+                        .add(BigInteger.valueOf(fraction))
+                        .toString();
             }
             return count + " " + name;
         }

@@ -31,6 +31,7 @@ public final class JsonValues {
     private static final int MAX_DESCRIBED = 40;
     /** The ranges of a JSON number read as a double or a float: the processor checks samples against them. */
     static final String FLOAT64_RANGE = DType.FLOAT64.rangeText();
+
     static final String FLOAT32_RANGE = DType.FLOAT32.rangeText();
     private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
     private static final BigDecimal UINT64_MAX_DECIMAL = new BigDecimal(UINT64_MAX);
@@ -42,8 +43,7 @@ public final class JsonValues {
     private static final String LOCAL_TIME = "expected a time like 13:45:30, got ";
     private static final String TIMEDELTA = "expected a duration like \"3600 seconds\", got ";
 
-    private JsonValues() {
-    }
+    private JsonValues() {}
 
     // ---------------------------------------------------------------------------------------------
     // Numbers

@@ -42,8 +42,7 @@ public final class NdArrayReader {
     private static final int UINT16_MAX = (int) dev.scorespec.annotations.internal.DType.UINT16.maxLong();
     private static final int UINT8_MAX = (int) dev.scorespec.annotations.internal.DType.UINT8.maxLong();
 
-    private NdArrayReader() {
-    }
+    private NdArrayReader() {}
 
     /**
      * Reads one array value.
@@ -60,8 +59,7 @@ public final class NdArrayReader {
      *
      * @throws BindingException at the offending token: {@code data[1]: expected 10 values, got 9}
      */
-    public static NDArray read(JsonParser p, DType dtype, int[] sampleShape, boolean enforceShape)
-            throws IOException {
+    public static NDArray read(JsonParser p, DType dtype, int[] sampleShape, boolean enforceShape) throws IOException {
         Objects.requireNonNull(dtype, "dtype");
         int rank = sampleShape.length;
         if (rank == 0) {
@@ -166,7 +164,8 @@ public final class NdArrayReader {
                 if (depth > 0) {
                     checkLength(p, counts[depth], depth, dims, enforceShape);
                 }
-                Object[] level = counts[depth] == open[depth].length ? open[depth] : Arrays.copyOf(open[depth], counts[depth]);
+                Object[] level =
+                        counts[depth] == open[depth].length ? open[depth] : Arrays.copyOf(open[depth], counts[depth]);
                 if (depth == 0) {
                     return level;
                 }
@@ -240,6 +239,7 @@ public final class NdArrayReader {
         private int size;
         /** Full storage arrays, in order, holding the first {@code spilled} values; see {@link #spill}. */
         private final List<Object> chunks = new ArrayList<>();
+
         private int spilled;
 
         /** True when the storage has been handed over as a row by {@link #readOwnRow}. */

@@ -19,8 +19,7 @@ public final class Utf8 {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
 
-    private Utf8() {
-    }
+    private Utf8() {}
 
     /**
      * Why the bytes are not UTF-8, naming the offset of the first byte that cannot be where it is:
@@ -73,11 +72,16 @@ public final class Utf8 {
                 int low = k == 1 ? min : 0x80;
                 int high = k == 1 ? max : 0xbf;
                 if (b < low || b > high) {
-                    return at(bytes, i + k, b < 0x80 || b > 0xbf
-                            ? "where the character that starts at offset " + i + " needs a continuation byte"
-                            : lead == 0xed ? "makes a UTF-16 surrogate, which UTF-8 cannot encode"
-                            : lead == 0xf4 ? "makes a code point beyond U+10FFFF"
-                            : "makes an overlong encoding");
+                    return at(
+                            bytes,
+                            i + k,
+                            b < 0x80 || b > 0xbf
+                                    ? "where the character that starts at offset " + i + " needs a continuation byte"
+                                    : lead == 0xed
+                                            ? "makes a UTF-16 surrogate, which UTF-8 cannot encode"
+                                            : lead == 0xf4
+                                                    ? "makes a code point beyond U+10FFFF"
+                                                    : "makes an overlong encoding");
                 }
             }
             i += needed + 1;

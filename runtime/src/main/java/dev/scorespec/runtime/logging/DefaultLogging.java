@@ -84,10 +84,11 @@ public final class DefaultLogging extends ContextAwareBase implements Configurat
         if (System.getProperty("logback.configurationFile") != null) {
             return true;
         }
-        for (ClassLoader loader : new ClassLoader[] {DefaultLogging.class.getClassLoader(),
-                Thread.currentThread().getContextClassLoader()}) {
-            if (loader != null && (loader.getResource("logback-test.xml") != null
-                    || loader.getResource("logback.xml") != null)) {
+        for (ClassLoader loader : new ClassLoader[] {
+            DefaultLogging.class.getClassLoader(), Thread.currentThread().getContextClassLoader()
+        }) {
+            if (loader != null
+                    && (loader.getResource("logback-test.xml") != null || loader.getResource("logback.xml") != null)) {
                 return true;
             }
         }

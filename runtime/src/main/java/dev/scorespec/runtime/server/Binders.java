@@ -33,8 +33,7 @@ public final class Binders {
             + "in <annotationProcessorPaths>, rebuild, and check that target/classes/META-INF/services/"
             + ScoringBinder.class.getName() + " exists.";
 
-    private Binders() {
-    }
+    private Binders() {}
 
     /**
      * Loads every binder visible to {@code loader} and selects one.
@@ -43,15 +42,18 @@ public final class Binders {
      * @throws ServerStartException when there is none, when several and no choice, when the choice is not
      *     among them, or when a listed binder cannot be created; the message lists what is there
      */
-    public static ScoringBinder<?, ?> load(ClassLoader loader, Optional<String> scoringClass) throws ServerStartException {
+    public static ScoringBinder<?, ?> load(ClassLoader loader, Optional<String> scoringClass)
+            throws ServerStartException {
         List<ScoringBinder<?, ?>> found = new ArrayList<>();
         try {
             for (ScoringBinder<?, ?> binder : ServiceLoader.load(ScoringBinder.class, loader)) {
                 found.add(binder);
             }
         } catch (ServiceConfigurationError e) {
-            throw new ServerStartException("A scoring binder listed in META-INF/services/"
-                    + ScoringBinder.class.getName() + " cannot be loaded: " + e.getMessage(), e);
+            throw new ServerStartException(
+                    "A scoring binder listed in META-INF/services/" + ScoringBinder.class.getName()
+                            + " cannot be loaded: " + e.getMessage(),
+                    e);
         }
         return select(found, scoringClass);
     }
@@ -72,37 +74,46 @@ public final class Binders {
         String listed = sorted.stream().map(ScoringBinder::scoringClass).collect(Collectors.joining(", "));
         if (scoringClass.isPresent()) {
             String wanted = scoringClass.get();
-            List<ScoringBinder<?, ?>> matches = sorted.stream()
-                    .filter(b -> names(b.scoringClass(), wanted))
-                    .collect(Collectors.toList());
+            List<ScoringBinder<?, ?>> matches =
+                    sorted.stream().filter(b -> names(b.scoringClass(), wanted)).collect(Collectors.toList());
             if (matches.isEmpty()) {
-                throw new ServerStartException(sorted.isEmpty()
-                        ? "The scoring class " + wanted + " was asked for, but no scoring binder is on the class path "
-                                + "(none is listed in META-INF/services/" + ScoringBinder.class.getName() + "). "
-                                + PROCESSOR_DID_NOT_RUN
-                        : "The scoring class " + wanted + " was asked for, but the scoring classes on the class path are: "
-                                + listed + ".");
+                throw new ServerStartException(
+                        sorted.isEmpty()
+                                ? "The scoring class " + wanted
+                                        + " was asked for, but no scoring binder is on the class path "
+                                        + "(none is listed in META-INF/services/" + ScoringBinder.class.getName()
+                                        + "). "
+                                        + PROCESSOR_DID_NOT_RUN
+                                : "The scoring class " + wanted
+                                        + " was asked for, but the scoring classes on the class path are: " + listed
+                                        + ".");
             }
             if (matches.size() > 1) {
                 throw new ServerStartException("The scoring class " + wanted + " has " + matches.size()
                         + " binders on the class path (" + binderClasses(matches) + "); keep one.");
             }
             ScoringBinder<?, ?> chosen = matches.get(0);
-            LOG.info("Serving scoring class {} (binder {}), chosen by configuration among: {}",
-                    chosen.scoringClass(), chosen.getClass().getName(), listed);
+            LOG.info(
+                    "Serving scoring class {} (binder {}), chosen by configuration among: {}",
+                    chosen.scoringClass(),
+                    chosen.getClass().getName(),
+                    listed);
             return chosen;
         }
         if (sorted.isEmpty()) {
-            throw new ServerStartException("No scoring binder is on the class path: none is listed in META-INF/services/"
-                    + ScoringBinder.class.getName() + ". " + PROCESSOR_DID_NOT_RUN);
+            throw new ServerStartException(
+                    "No scoring binder is on the class path: none is listed in META-INF/services/"
+                            + ScoringBinder.class.getName() + ". " + PROCESSOR_DID_NOT_RUN);
         }
         if (sorted.size() > 1) {
             throw new ServerStartException("Several scoring classes are on the class path: " + listed
                     + ". Choose one with --scoring-class or SCORESPEC_SCORING_CLASS.");
         }
         ScoringBinder<?, ?> only = sorted.get(0);
-        LOG.info("Serving scoring class {} (binder {}), the only one on the class path",
-                only.scoringClass(), only.getClass().getName());
+        LOG.info(
+                "Serving scoring class {} (binder {}), the only one on the class path",
+                only.scoringClass(),
+                only.getClass().getName());
         return only;
     }
 

@@ -55,8 +55,11 @@ final class BodyReader {
             return;
         }
         if (declared > budget) {
-            refuse(ctx, 413, "The request body of " + declared + " bytes is larger than the server's memory budget "
-                    + "for request bodies (" + budget + " bytes).");
+            refuse(
+                    ctx,
+                    413,
+                    "The request body of " + declared + " bytes is larger than the server's memory budget "
+                            + "for request bodies (" + budget + " bytes).");
             return;
         }
         Reservation reservation = new Reservation();
@@ -83,8 +86,11 @@ final class BodyReader {
             } else if (size > reservation.bytes && !reservation.add(size - reservation.bytes)) {
                 failed[0] = true;
                 if (size > budget) {
-                    refuse(ctx, 413, "The request body is larger than the server's memory budget for request "
-                            + "bodies (" + budget + " bytes).");
+                    refuse(
+                            ctx,
+                            413,
+                            "The request body is larger than the server's memory budget for request " + "bodies ("
+                                    + budget + " bytes).");
                 } else {
                     overBudget(ctx);
                 }
@@ -105,8 +111,11 @@ final class BodyReader {
         if (Responses.writable(ctx)) {
             ctx.response().putHeader("retry-after", RETRY_AFTER_SECONDS);
         }
-        refuse(ctx, 503, "The server is holding as many request bodies as its memory budget allows ("
-                + budget + " bytes); retry later.");
+        refuse(
+                ctx,
+                503,
+                "The server is holding as many request bodies as its memory budget allows (" + budget
+                        + " bytes); retry later.");
     }
 
     /** Answers with the status, drops the rest of the body and closes the connection once it has been sent. */
@@ -119,7 +128,7 @@ final class BodyReader {
         if (request.isEnded()) {
             request.connection().close();
         } else {
-            request.handler(chunk -> { });
+            request.handler(chunk -> {});
             request.endHandler(v -> request.connection().close());
             request.resume();
         }

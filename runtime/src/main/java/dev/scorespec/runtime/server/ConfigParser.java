@@ -38,39 +38,78 @@ public final class ConfigParser {
     public enum Option {
         PORT("--port", "SERVER_PORT", "5001", "Port to listen on, 1-65535."),
         HOST("--host", "SCORESPEC_HOST", "0.0.0.0", "Address to listen on."),
-        MODEL_DIR("--model-dir", "AZUREML_MODEL_DIR", "(not set: the working directory)",
+        MODEL_DIR(
+                "--model-dir",
+                "AZUREML_MODEL_DIR",
+                "(not set: the working directory)",
                 "Folder with the model files, given to @Init."),
-        SERVICE_NAME("--service-name", "SERVICE_NAME", "(@ScoringService title: " + ServerConfig.DEFAULT_SERVICE_NAME
-                + " unless set)", "Title of the served OpenAPI documents."),
-        SERVICE_VERSION("--service-version", "SERVICE_VERSION", "(@ScoringService version: "
-                + ServerConfig.DEFAULT_SERVICE_VERSION + " unless set)", "Version of the served OpenAPI documents."),
-        SERVICE_PATH_PREFIX("--service-path-prefix", "SERVICE_PATH_PREFIX", "(none)",
+        SERVICE_NAME(
+                "--service-name",
+                "SERVICE_NAME",
+                "(@ScoringService title: " + ServerConfig.DEFAULT_SERVICE_NAME + " unless set)",
+                "Title of the served OpenAPI documents."),
+        SERVICE_VERSION(
+                "--service-version",
+                "SERVICE_VERSION",
+                "(@ScoringService version: " + ServerConfig.DEFAULT_SERVICE_VERSION + " unless set)",
+                "Version of the served OpenAPI documents."),
+        SERVICE_PATH_PREFIX(
+                "--service-path-prefix",
+                "SERVICE_PATH_PREFIX",
+                "(none)",
                 "Path prefix of the routes and of the documents' paths."),
-        SCORING_TIMEOUT_MS("--scoring-timeout-ms", "SCORING_TIMEOUT_MS",
+        SCORING_TIMEOUT_MS(
+                "--scoring-timeout-ms",
+                "SCORING_TIMEOUT_MS",
                 Long.toString(ServerConfig.DEFAULT_SCORING_TIMEOUT_MS),
                 "Milliseconds one run may take before the client gets a 500."),
-        APP_ROOT("--app-root", "AML_APP_ROOT", "(the working directory)",
+        APP_ROOT(
+                "--app-root",
+                "AML_APP_ROOT",
+                "(the working directory)",
                 "Folder searched for swagger.json, swagger2.json, swagger3.json, swagger3.1.json overrides."),
-        MAX_REQUEST_BYTES("--max-request-bytes", "SCORESPEC_MAX_REQUEST_BYTES",
+        MAX_REQUEST_BYTES(
+                "--max-request-bytes",
+                "SCORESPEC_MAX_REQUEST_BYTES",
                 Long.toString(ServerConfig.DEFAULT_MAX_REQUEST_BYTES) + " (100 MiB)",
                 "Largest request body accepted; larger ones get 413."),
-        MAX_BYTES_IN_FLIGHT("--max-bytes-in-flight", "SCORESPEC_MAX_BYTES_IN_FLIGHT", "(an eighth of the maximum heap)",
+        MAX_BYTES_IN_FLIGHT(
+                "--max-bytes-in-flight",
+                "SCORESPEC_MAX_BYTES_IN_FLIGHT",
+                "(an eighth of the maximum heap)",
                 "Most bytes of request bodies held at once; a body that would pass it gets 503 with Retry-After."),
-        IDLE_TIMEOUT_SECONDS("--idle-timeout-seconds", "SCORESPEC_IDLE_TIMEOUT_SECONDS",
+        IDLE_TIMEOUT_SECONDS(
+                "--idle-timeout-seconds",
+                "SCORESPEC_IDLE_TIMEOUT_SECONDS",
                 Integer.toString(ServerConfig.DEFAULT_IDLE_TIMEOUT_SECONDS),
                 "Seconds a connection with no request in flight stays open; 0 keeps it open. A request being "
                         + "read, scored or answered is never cut."),
-        WORKER_COUNT("--worker-count", "WORKER_COUNT", "(the number of cores)",
+        WORKER_COUNT(
+                "--worker-count",
+                "WORKER_COUNT",
+                "(the number of cores)",
                 "Threads that bind, run and write requests concurrently."),
-        SCORING_CLASS("--scoring-class", "SCORESPEC_SCORING_CLASS", "(the only one on the class path)",
+        SCORING_CLASS(
+                "--scoring-class",
+                "SCORESPEC_SCORING_CLASS",
+                "(the only one on the class path)",
                 "Fully qualified scoring class to serve when several are on the class path."),
-        CORS_ORIGINS("--cors-origins", "AML_CORS_ORIGINS", "(CORS off)",
-                "Comma-separated origins allowed by CORS, or *."),
-        AUTH_KEY("--auth-key", "SCORESPEC_AUTH_KEY", "(key authentication off)",
+        CORS_ORIGINS(
+                "--cors-origins", "AML_CORS_ORIGINS", "(CORS off)", "Comma-separated origins allowed by CORS, or *."),
+        AUTH_KEY(
+                "--auth-key",
+                "SCORESPEC_AUTH_KEY",
+                "(key authentication off)",
                 "Key that /score and /swagger.json require as 'Authorization: Bearer <key>'."),
-        AUTH_KEY_FILE("--auth-key-file", "SCORESPEC_AUTH_KEY_FILE", "(key authentication off)",
+        AUTH_KEY_FILE(
+                "--auth-key-file",
+                "SCORESPEC_AUTH_KEY_FILE",
+                "(key authentication off)",
                 "File holding that key (a trailing line break is ignored); instead of the key itself."),
-        LOG_FORMAT("--log-format", LogFormat.ENV, "plain",
+        LOG_FORMAT(
+                "--log-format",
+                LogFormat.ENV,
+                "plain",
                 "plain or json (one JSON object per line), for the runtime's default logging (logback without a "
                         + "logback.xml).");
 
@@ -106,8 +145,7 @@ public final class ConfigParser {
     /** Flags of the Python server whose names differ from ours by more than underscores. */
     private static final Map<String, Option> ALIASES = Map.of("--access-control-allow-origins", Option.CORS_ORIGINS);
 
-    private ConfigParser() {
-    }
+    private ConfigParser() {}
 
     /** Whether the command line asks for {@link #usage()} ({@code --help} or {@code -h}). */
     public static boolean wantsHelp(List<String> args) {
@@ -183,8 +221,9 @@ public final class ConfigParser {
         }
         if ((s = setting(Option.LOG_FORMAT, flags, env)).isPresent()) {
             Setting format = s.get();
-            b.logFormat(LogFormat.parse(format.value).orElseThrow(() -> new ConfigException("Invalid "
-                    + format.source + " '" + format.value + "': expected plain or json.")));
+            b.logFormat(LogFormat.parse(format.value)
+                    .orElseThrow(() -> new ConfigException(
+                            "Invalid " + format.source + " '" + format.value + "': expected plain or json.")));
         }
         authKey(flags, env).ifPresent(b::authKey);
         return b.build();
@@ -242,7 +281,8 @@ public final class ConfigParser {
 
     /** What {@code --version} prints: the runtime's name and version. */
     public static String versionText() {
-        return String.join(System.lineSeparator(), command(new IdentityHashMap<>()).version());
+        return String.join(
+                System.lineSeparator(), command(new IdentityHashMap<>()).version());
     }
 
     /**
@@ -303,8 +343,12 @@ public final class ConfigParser {
             }
             int eq = arg.indexOf('=');
             // the Python server's flags are written with underscores: --model_dir
-            normalized.add(!arg.startsWith("--") ? arg
-                    : eq < 0 ? arg.replace('_', '-') : arg.substring(0, eq).replace('_', '-') + arg.substring(eq));
+            normalized.add(
+                    !arg.startsWith("--")
+                            ? arg
+                            : eq < 0
+                                    ? arg.replace('_', '-')
+                                    : arg.substring(0, eq).replace('_', '-') + arg.substring(eq));
         }
         IdentityHashMap<OptionSpec, Option> options = new IdentityHashMap<>();
         CommandLine.ParseResult result;

@@ -34,8 +34,8 @@ import java.util.stream.Collectors;
  */
 final class Cors {
 
-    static final String EXPOSED = String.join(", ", "x-request-id", "x-ms-request-id", "x-ms-client-request-id",
-            Responses.RUN_MS, Responses.RUN_FAILED);
+    static final String EXPOSED = String.join(
+            ", ", "x-request-id", "x-ms-request-id", "x-ms-client-request-id", Responses.RUN_MS, Responses.RUN_FAILED);
     static final String ALLOWED_METHODS = "GET, POST";
     /** Two hours, the most Chromium keeps a preflight; the answer changes only with a restart. */
     static final String MAX_AGE_SECONDS = "7200";
@@ -84,9 +84,12 @@ final class Cors {
             return;
         }
         if (!allows(origin)) {
-            Responses.error(ctx, 403, off()
-                    ? "CORS is off: no origin is allowed unless AML_CORS_ORIGINS (--cors-origins) lists it."
-                    : "The origin " + origin + " is not allowed by AML_CORS_ORIGINS.");
+            Responses.error(
+                    ctx,
+                    403,
+                    off()
+                            ? "CORS is off: no origin is allowed unless AML_CORS_ORIGINS (--cors-origins) lists it."
+                            : "The origin " + origin + " is not allowed by AML_CORS_ORIGINS.");
             return;
         }
         HttpServerResponse response = ctx.response()

@@ -62,6 +62,7 @@ final class DocsPage {
             "swagger-ui.css", "text/css; charset=utf-8",
             "favicon-32x32.png", "image/png",
             "favicon-16x16.png", "image/png");
+
     private static final String IMMUTABLE = "public, max-age=31536000, immutable";
     private static final String REVALIDATE = "no-cache";
 
@@ -114,7 +115,8 @@ final class DocsPage {
             asset = asset("index.html", this::page);
         } else if (localPath.equals("/docs/" + SCRIPT)) {
             asset = asset(SCRIPT, () -> Asset.of(read(OWN + SCRIPT), "text/javascript; charset=utf-8", REVALIDATE));
-        } else if (localPath.startsWith(assetPrefix) && SWAGGER_UI_FILES.containsKey(localPath.substring(assetPrefix.length()))) {
+        } else if (localPath.startsWith(assetPrefix)
+                && SWAGGER_UI_FILES.containsKey(localPath.substring(assetPrefix.length()))) {
             String file = localPath.substring(assetPrefix.length());
             asset = asset(file, () -> Asset.of(read(webJarPath(version, file)), SWAGGER_UI_FILES.get(file), IMMUTABLE));
         } else {
@@ -215,7 +217,8 @@ final class DocsPage {
         final String cacheControl;
         final Map<String, String> headers;
 
-        private Asset(Buffer body, Buffer gzipped, String contentType, String cacheControl, Map<String, String> headers) {
+        private Asset(
+                Buffer body, Buffer gzipped, String contentType, String cacheControl, Map<String, String> headers) {
             this.body = body;
             this.gzipped = gzipped;
             this.contentType = contentType;
@@ -272,7 +275,8 @@ final class DocsPage {
                     continue;
                 }
                 for (int i = 1; i < codingAndParams.length; i++) {
-                    String param = codingAndParams[i].strip().toLowerCase(Locale.ROOT).replace(" ", "");
+                    String param =
+                            codingAndParams[i].strip().toLowerCase(Locale.ROOT).replace(" ", "");
                     if (param.matches("q=0(\\.0*)?")) {
                         return false;
                     }

@@ -1,8 +1,8 @@
 package dev.scorespec.runtime.server;
 
-import io.vertx.core.Vertx;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.net.impl.ConnectionBase;
 import java.util.Map;
@@ -80,7 +80,8 @@ final class IdleConnections {
             }
         } catch (RuntimeException e) {
             if (WARNED.compareAndSet(false, true)) {
-                LOG.warn("The idle timeout cannot be moved off Netty ({}): a run longer than it loses its connection",
+                LOG.warn(
+                        "The idle timeout cannot be moved off Netty ({}): a run longer than it loses its connection",
                         e.toString());
             }
         }

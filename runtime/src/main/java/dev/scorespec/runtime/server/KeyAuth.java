@@ -37,7 +37,8 @@ final class KeyAuth {
         }
         // the scheme is case-insensitive (RFC 9110), the key is not
         String value = header.strip();
-        if (value.length() <= SCHEME.length() || !value.substring(0, SCHEME.length()).toLowerCase(Locale.ROOT).equals(SCHEME)) {
+        if (value.length() <= SCHEME.length()
+                || !value.substring(0, SCHEME.length()).toLowerCase(Locale.ROOT).equals(SCHEME)) {
             reject(ctx, "Bearer", NOT_BEARER);
             return false;
         }

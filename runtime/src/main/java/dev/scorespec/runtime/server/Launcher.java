@@ -28,8 +28,7 @@ public final class Launcher {
             + "server logs nothing (no start-up line, no access log, no stack traces). Add "
             + "ch.qos.logback:logback-classic at runtime scope to the service's dependencies.";
 
-    private Launcher() {
-    }
+    private Launcher() {}
 
     /** Starts, then blocks until the server is closed by the shutdown hook; exits non-zero on failure. */
     public static void main(String[] args) {

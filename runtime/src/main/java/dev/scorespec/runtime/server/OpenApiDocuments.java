@@ -90,8 +90,11 @@ final class OpenApiDocuments {
                 known |= k.binderVersion.equals(version);
             }
             if (!known) {
-                LOG.warn("The binder of {} lists an OpenAPI document of version {}, which is not served "
-                        + "(served versions: 2.0, 3.0, 3.1)", binder.scoringClass(), version);
+                LOG.warn(
+                        "The binder of {} lists an OpenAPI document of version {}, which is not served "
+                                + "(served versions: 2.0, 3.0, 3.1)",
+                        binder.scoringClass(),
+                        version);
             }
         }
         for (Kind kind : Kind.values()) {
@@ -130,18 +133,24 @@ final class OpenApiDocuments {
         String v = version == null ? "2" : version;
         Kind kind = Kind.byQuery(v);
         if (kind == null) {
-            return new Lookup(null, "Swagger version [" + v + "] is not valid. Supported versions: ["
-                    + String.join(", ", names(documents)) + "].");
+            return new Lookup(
+                    null,
+                    "Swagger version [" + v + "] is not valid. Supported versions: ["
+                            + String.join(", ", names(documents)) + "].");
         }
         Buffer document = documents.get(kind);
         if (document == null) {
-            return new Lookup(null, "Swagger version [" + v + "] is not supported for the scoring script. "
-                    + "Supported swagger versions: [" + String.join(", ", names(documents)) + "].");
+            return new Lookup(
+                    null,
+                    "Swagger version [" + v + "] is not supported for the scoring script. "
+                            + "Supported swagger versions: [" + String.join(", ", names(documents)) + "].");
         }
         JsonObject located = generated.get(kind);
         if (located != null && host != null) {
-            document = (kind == Kind.V2 ? withSwagger2Host(located, scheme, host)
-                    : withServers(located, scheme + "://" + host)).toBuffer();
+            document = (kind == Kind.V2
+                            ? withSwagger2Host(located, scheme, host)
+                            : withServers(located, scheme + "://" + host))
+                    .toBuffer();
         }
         return new Lookup(document, null);
     }
@@ -261,8 +270,10 @@ final class OpenApiDocuments {
                 LOG.info("Loaded the user's swagger file for version [{}] from {}", kind.name, file);
                 return doc;
             } catch (IOException | DecodeException e) {
-                throw new ServerStartException("Cannot read the swagger file " + file + " (it replaces the generated "
-                        + "document of version " + kind.name + "): " + e.getMessage(), e);
+                throw new ServerStartException(
+                        "Cannot read the swagger file " + file + " (it replaces the generated " + "document of version "
+                                + kind.name + "): " + e.getMessage(),
+                        e);
             }
         }
         return null;
@@ -281,8 +292,10 @@ final class OpenApiDocuments {
             }
             return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException | DecodeException | ClassCastException e) {
-            throw new ServerStartException("Cannot read the OpenAPI document " + resource + " of " + binder.scoringClass()
-                    + ": " + e.getMessage(), e);
+            throw new ServerStartException(
+                    "Cannot read the OpenAPI document " + resource + " of " + binder.scoringClass() + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 }

@@ -36,8 +36,7 @@ final class RequestBodies {
     static final String NOT_UTF8 = "Input cannot be decoded as UTF-8: ";
     static final String WRONG_CONTENT_TYPE = "Expects Content-Type to be application/json";
 
-    private RequestBodies() {
-    }
+    private RequestBodies() {}
 
     /**
      * Whether a Content-Type is JSON as Flask's {@code request.is_json} decides: {@code application/json}
@@ -48,7 +47,9 @@ final class RequestBodies {
             return false;
         }
         int semicolon = contentType.indexOf(';');
-        String mime = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+        String mime = (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+                .strip()
+                .toLowerCase(Locale.ROOT);
         return mime.equals("application/json") || (mime.startsWith("application/") && mime.endsWith("+json"));
     }
 
@@ -106,7 +107,8 @@ final class RequestBodies {
      * @return null when it is, otherwise the client-facing reason
      */
     static String utf8Problem(byte[] body) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(body);
@@ -114,8 +116,8 @@ final class RequestBodies {
         while (true) {
             CoderResult result = decoder.decode(in, out, true);
             if (result.isError()) {
-                return NOT_UTF8 + "invalid byte 0x"
-                        + String.format(Locale.ROOT, "%02x", body[in.position()] & 0xff) + " at position " + in.position();
+                return NOT_UTF8 + "invalid byte 0x" + String.format(Locale.ROOT, "%02x", body[in.position()] & 0xff)
+                        + " at position " + in.position();
             }
             if (result.isUnderflow()) {
                 break;

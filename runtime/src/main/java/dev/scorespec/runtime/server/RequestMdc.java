@@ -13,8 +13,7 @@ final class RequestMdc {
     /** The MDC key. */
     static final String KEY = "request_id";
 
-    private RequestMdc() {
-    }
+    private RequestMdc() {}
 
     static void run(String requestId, Runnable action) {
         call(requestId, () -> {

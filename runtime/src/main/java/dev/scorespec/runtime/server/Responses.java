@@ -19,8 +19,7 @@ final class Responses {
     static final String RUN_ERROR = "An unexpected error occurred in scoring script. Check the logs for more info.";
     static final String INTERNAL_ERROR = "An unexpected internal error occurred. Check the logs for more info.";
 
-    private Responses() {
-    }
+    private Responses() {}
 
     /** Whether a response can still be written: not ended, connection not closed. */
     static boolean writable(RoutingContext ctx) {
@@ -101,6 +100,9 @@ final class Responses {
     static String millis(long nanos) {
         long micros = (Math.abs(nanos) + 500) / 1000;
         long fraction = micros % 1000;
-        return (nanos < 0 ? "-" : "") + micros / 1000 + (fraction < 10 ? ".00" : fraction < 100 ? ".0" : ".") + fraction;
+        return (nanos < 0 ? "-" : "")
+                + micros / 1000
+                + (fraction < 10 ? ".00" : fraction < 100 ? ".0" : ".")
+                + fraction;
     }
 }

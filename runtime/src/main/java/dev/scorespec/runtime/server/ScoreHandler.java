@@ -55,7 +55,11 @@ final class ScoreHandler<A, R> {
     private final BodyReader bodies;
     private final ServerMetrics metrics;
 
-    ScoreHandler(Vertx vertx, WorkerExecutor workers, ScoringBinder<A, R> binder, ServerConfig config,
+    ScoreHandler(
+            Vertx vertx,
+            WorkerExecutor workers,
+            ScoringBinder<A, R> binder,
+            ServerConfig config,
             ServerMetrics metrics) {
         this.metrics = metrics;
         this.vertx = vertx;
@@ -95,8 +99,10 @@ final class ScoreHandler<A, R> {
         String uri = ctx.request().uri();
         // every value of a repeated header: a raw run may need them all
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        ctx.request().headers().forEach(h -> headers.computeIfAbsent(h.getKey().toLowerCase(Locale.ROOT),
-                name -> new ArrayList<>(1)).add(h.getValue()));
+        ctx.request()
+                .headers()
+                .forEach(h -> headers.computeIfAbsent(h.getKey().toLowerCase(Locale.ROOT), name -> new ArrayList<>(1))
+                        .add(h.getValue()));
         // unordered: requests from one event loop must not wait for each other
         workers.executeBlocking(() -> RequestMdc.call(requestId, () -> score(call, method, uri, headers, body)), false)
                 .onComplete(result -> RequestMdc.run(requestId, () -> call.finish(result)));
@@ -152,8 +158,11 @@ final class ScoreHandler<A, R> {
             call.runEnded();
             metrics.run(call.timedOut() ? TIMEOUT : "error", elapsed);
             if (call.timedOut()) {
-                LOG.warn("run of request {} ended after its timeout, in {} ms, with {}", call.requestId,
-                        Responses.millis(elapsed), e.toString());
+                LOG.warn(
+                        "run of request {} ended after its timeout, in {} ms, with {}",
+                        call.requestId,
+                        Responses.millis(elapsed),
+                        e.toString());
             } else {
                 LOG.error("run of request {} failed in {} ms", call.requestId, Responses.millis(elapsed), e);
             }
@@ -163,8 +172,10 @@ final class ScoreHandler<A, R> {
         call.runEnded();
         metrics.run(call.timedOut() ? TIMEOUT : "success", elapsed);
         if (call.timedOut()) {
-            LOG.warn("run of request {} returned after its timeout, in {} ms; the result is dropped",
-                    call.requestId, Responses.millis(elapsed));
+            LOG.warn(
+                    "run of request {} returned after its timeout, in {} ms; the result is dropped",
+                    call.requestId,
+                    Responses.millis(elapsed));
             return Outcome.runFailed(elapsed);
         }
         if (binder.bodyKind() == BodyKind.RAW_HTTP) {
@@ -179,8 +190,11 @@ final class ScoreHandler<A, R> {
         try (JsonGenerator generator = ScoringRequest.jsonFactory().createGenerator(new BufferOutput(out))) {
             binder.write(result, generator);
         } catch (Throwable e) {
-            LOG.error("Writing the result of request {} as JSON failed in the binder of {}",
-                    call.requestId, binder.scoringClass(), e);
+            LOG.error(
+                    "Writing the result of request {} as JSON failed in the binder of {}",
+                    call.requestId,
+                    binder.scoringClass(),
+                    e);
             return Outcome.internalError(elapsed);
         }
         return Outcome.ok(out, elapsed);
@@ -195,14 +209,18 @@ final class ScoreHandler<A, R> {
     private Outcome bindingFailed(Call call, byte[] jsonBody, Exception e) {
         String problem = jsonBody == null ? null : RequestBodies.jsonObjectProblem(jsonBody);
         if (problem != null) {
-            return badRequest(problem.equals(RequestBodies.NOT_AN_OBJECT) ? BindingFailure.NOT_AN_OBJECT
-                    : BindingFailure.MALFORMED_JSON, problem);
+            return badRequest(
+                    problem.equals(RequestBodies.NOT_AN_OBJECT)
+                            ? BindingFailure.NOT_AN_OBJECT
+                            : BindingFailure.MALFORMED_JSON,
+                    problem);
         }
         if (e instanceof BindingException) {
             return badRequest(BindingFailure.INVALID_PARAMETER, e.getMessage());
         }
         if (e instanceof JsonParseException jsonParseException) {
-            return badRequest(BindingFailure.MALFORMED_JSON, RequestBodies.NOT_JSON + RequestBodies.describe(jsonParseException));
+            return badRequest(
+                    BindingFailure.MALFORMED_JSON, RequestBodies.NOT_JSON + RequestBodies.describe(jsonParseException));
         }
         if (e instanceof StreamReadException streamReadException) {
             return badRequest(BindingFailure.MALFORMED_JSON, RequestBodies.describe(streamReadException));
@@ -226,9 +244,11 @@ final class ScoreHandler<A, R> {
         final long dispatchNanos = System.nanoTime();
         /** Event-loop state. */
         boolean answered;
+
         long timerId = -1;
         /** Shared with the worker, under the lock. */
         private Thread runner;
+
         private long runStartNanos = -1;
         private volatile boolean timedOut;
 
@@ -276,11 +296,18 @@ final class ScoreHandler<A, R> {
                 }
             }
             if (runNanos < 0) {
-                LOG.error("Request {} waited {} ms for a worker without reaching run (all {} workers busy); the client "
-                        + "gets a 500", requestId, (System.nanoTime() - dispatchNanos) / 1_000_000, config.workerCount());
+                LOG.error(
+                        "Request {} waited {} ms for a worker without reaching run (all {} workers busy); the client "
+                                + "gets a 500",
+                        requestId,
+                        (System.nanoTime() - dispatchNanos) / 1_000_000,
+                        config.workerCount());
             } else {
-                LOG.error("run of request {} did not finish within the scoring timeout of {} ms; its thread is interrupted "
-                        + "and the client gets a 500", requestId, config.scoringTimeoutMs());
+                LOG.error(
+                        "run of request {} did not finish within the scoring timeout of {} ms; its thread is interrupted "
+                                + "and the client gets a 500",
+                        requestId,
+                        config.scoringTimeoutMs());
             }
             if (!Responses.writable(ctx)) {
                 return;
@@ -317,7 +344,8 @@ final class ScoreHandler<A, R> {
         /** What a raw run answered, sent as it is; null otherwise. */
         final ScoringResponse raw;
 
-        private Outcome(int status, Buffer body, String message, boolean runFailed, long runNanos, ScoringResponse raw) {
+        private Outcome(
+                int status, Buffer body, String message, boolean runFailed, long runNanos, ScoringResponse raw) {
             this.status = status;
             this.body = body;
             this.message = message;

@@ -5,6 +5,7 @@ import dev.scorespec.runtime.QueryString;
 import dev.scorespec.runtime.binding.ScoringBinder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.WorkerExecutor;
@@ -17,7 +18,6 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.HostAndPort;
-import io.vertx.core.Handler;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -69,17 +69,19 @@ public final class ScoringServer implements AutoCloseable {
 
     /** The Python server's limit on the request-id headers. */
     static final int HEADER_LIMIT = 100;
+
     static final String HEALTH_ALLOW = "GET, HEAD, OPTIONS";
     /** Every method some route answers, for {@code OPTIONS *}. */
     static final String SERVER_ALLOW = "GET, HEAD, POST, OPTIONS";
+
     private static final Pattern LIST = Pattern.compile(", ");
     static final String LIVE = "/v2/health/live";
     static final String READY = "/v2/health/ready";
     static final String METRICS = "/metrics";
     static final String NOT_READY = "The service is starting: @Init has not finished yet. Retry later.";
     static final String MISSING_HOST = "A request must have a Host header.";
-    static final String BAD_ESCAPE = "The request path has a '%' that does not start an escape of two hex digits"
-            + " (write '%25' for a '%').";
+    static final String BAD_ESCAPE =
+            "The request path has a '%' that does not start an escape of two hex digits" + " (write '%25' for a '%').";
     private static final String REQUEST_ID = "scorespec.requestId";
     private static final AtomicBoolean LEGACY_ID_WARNED = new AtomicBoolean();
 
@@ -97,6 +99,7 @@ public final class ScoringServer implements AutoCloseable {
     private HttpServer http;
     /** Set once {@code init} has returned; until then only the probes and {@code /metrics} answer. */
     private volatile boolean ready;
+
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
 
@@ -105,9 +108,10 @@ public final class ScoringServer implements AutoCloseable {
         this.binder = binder;
         this.documents = documents;
         this.vertx = Vertx.vertx(new VertxOptions()
-                .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
-        this.workers = vertx.createSharedWorkerExecutor("scorespec-worker", config.workerCount(),
-                config.scoringTimeoutMs(), TimeUnit.MILLISECONDS);
+                .setFileSystemOptions(
+                        new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
+        this.workers = vertx.createSharedWorkerExecutor(
+                "scorespec-worker", config.workerCount(), config.scoringTimeoutMs(), TimeUnit.MILLISECONDS);
         this.metrics = new ServerMetrics(this::ready);
         this.score = scoreHandler(binder);
         this.cors = new Cors(config.corsOrigins());
@@ -151,9 +155,15 @@ public final class ScoringServer implements AutoCloseable {
      */
     private void logReady(long startNanos) {
         String base = baseUrl();
-        LOG.info("Ready: {} on port {} in {} ms ({} ms since the JVM started); documents [{}] at {}/swagger.json; "
-                + "docs {}", binder.scoringClass(), port(), (System.nanoTime() - startNanos) / 1_000_000,
-                ManagementFactory.getRuntimeMXBean().getUptime(), String.join(", ", documents.versions()), base,
+        LOG.info(
+                "Ready: {} on port {} in {} ms ({} ms since the JVM started); documents [{}] at {}/swagger.json; "
+                        + "docs {}",
+                binder.scoringClass(),
+                port(),
+                (System.nanoTime() - startNanos) / 1_000_000,
+                ManagementFactory.getRuntimeMXBean().getUptime(),
+                String.join(", ", documents.versions()),
+                base,
                 docs == null ? "off" : base + "/docs/");
     }
 
@@ -225,15 +235,23 @@ public final class ScoringServer implements AutoCloseable {
         route(router, Pattern.quote(READY), HEALTH_ALLOW, false, this::readiness);
         // open like the probes: Prometheus scrapes without a key, and the meters hold no request data
         route(router, Pattern.quote(METRICS), HEALTH_ALLOW, false, this::metrics);
-        for (String base : config.servicePathPrefix().isEmpty() ? List.of("") : List.of("", config.servicePathPrefix())) {
+        for (String base :
+                config.servicePathPrefix().isEmpty() ? List.of("") : List.of("", config.servicePathPrefix())) {
             // under a prefix, the health probe answers with and without a trailing slash
             route(router, base.isEmpty() ? "/" : Pattern.quote(base) + "/?", HEALTH_ALLOW, false, this::health);
-            route(router, Pattern.quote(base + "/score"), ScoreHandler.ALLOW, true, ctx -> score.handle(ctx, ctx.get(REQUEST_ID)));
+            route(
+                    router,
+                    Pattern.quote(base + "/score"),
+                    ScoreHandler.ALLOW,
+                    true,
+                    ctx -> score.handle(ctx, ctx.get(REQUEST_ID)));
             route(router, Pattern.quote(base + "/swagger.json"), HEALTH_ALLOW, true, this::swagger);
             if (docs != null) {
                 String page = Pattern.quote(base + "/docs") + "(?:/.*)?";
                 router.routeWithRegex(HttpMethod.OPTIONS, page).handler(ctx -> Responses.options(ctx, DocsPage.ALLOW));
-                router.routeWithRegex(page).method(HttpMethod.GET).method(HttpMethod.HEAD)
+                router.routeWithRegex(page)
+                        .method(HttpMethod.GET)
+                        .method(HttpMethod.HEAD)
                         .handler(ctx -> docs.handle(ctx, localPath(ctx.normalizedPath())));
             }
         }
@@ -260,7 +278,9 @@ public final class ScoringServer implements AutoCloseable {
             router.routeWithRegex(exact).handler(this::authenticate);
         }
         Route route = router.routeWithRegex(exact);
-        LIST.splitAsStream(allow).filter(method -> !method.equals("OPTIONS")).map(HttpMethod::valueOf)
+        LIST.splitAsStream(allow)
+                .filter(method -> !method.equals("OPTIONS"))
+                .map(HttpMethod::valueOf)
                 .forEach(route::method);
         route.handler(handler);
     }
@@ -283,21 +303,32 @@ public final class ScoringServer implements AutoCloseable {
                 .setMaxHeaderSize(ServerConfig.MAX_HEADER_BYTES)
                 .setHandle100ContinueAutomatically(false);
         try {
-            http = await(vertx.createHttpServer(options).requestHandler(request -> {
-                if (routable(request)) {
-                    router.handle(request);
-                }
-            }).listen(config.port(), config.host()),
+            http = await(
+                    vertx.createHttpServer(options)
+                            .requestHandler(request -> {
+                                if (routable(request)) {
+                                    router.handle(request);
+                                }
+                            })
+                            .listen(config.port(), config.host()),
                     Duration.ofSeconds(30));
         } catch (Exception e) {
             closeVertx();
             metrics.close();
-            throw new ServerStartException("Cannot listen on " + config.host() + ":" + config.port() + ": " + message(e), e);
+            throw new ServerStartException(
+                    "Cannot listen on " + config.host() + ":" + config.port() + ": " + message(e), e);
         }
         String base = baseUrl();
-        LOG.info("Listening on {}: health GET {}/, scoring POST {}/score, documents GET {}/swagger.json; "
-                + "{} worker threads, scoring timeout {} ms, request bodies up to {} bytes each and {} bytes in flight",
-                base, base, base, base, config.workerCount(), config.scoringTimeoutMs(), config.maxRequestBytes(),
+        LOG.info(
+                "Listening on {}: health GET {}/, scoring POST {}/score, documents GET {}/swagger.json; "
+                        + "{} worker threads, scoring timeout {} ms, request bodies up to {} bytes each and {} bytes in flight",
+                base,
+                base,
+                base,
+                base,
+                config.workerCount(),
+                config.scoringTimeoutMs(),
+                config.maxRequestBytes(),
                 config.maxBytesInFlight());
         if (docs != null) {
             LOG.info("Interactive documentation (Swagger UI): {}/docs/", base);
@@ -343,7 +374,8 @@ public final class ScoringServer implements AutoCloseable {
         try {
             LOG.info("Shutting down: in-flight requests have up to {} ms to finish", config.shutdownGraceMs());
             try {
-                await(http.shutdown(Duration.ofMillis(config.shutdownGraceMs())),
+                await(
+                        http.shutdown(Duration.ofMillis(config.shutdownGraceMs())),
                         Duration.ofMillis(config.shutdownGraceMs() + 5_000));
             } catch (Exception e) {
                 LOG.warn("The HTTP server did not shut down cleanly: {}", message(e));
@@ -429,7 +461,8 @@ public final class ScoringServer implements AutoCloseable {
             return true;
         }
         for (int i = path.indexOf('%'); i >= 0; i = path.indexOf('%', i + 1)) {
-            if (i + 2 >= path.length() || Character.digit(path.charAt(i + 1), 16) < 0
+            if (i + 2 >= path.length()
+                    || Character.digit(path.charAt(i + 1), 16) < 0
                     || Character.digit(path.charAt(i + 2), 16) < 0) {
                 return false;
             }
@@ -450,10 +483,19 @@ public final class ScoringServer implements AutoCloseable {
         if (message == null) {
             response.end();
         } else {
-            response.putHeader("content-type", Responses.JSON).end(new JsonObject().put("message", message).toBuffer());
+            response.putHeader("content-type", Responses.JSON)
+                    .end(new JsonObject().put("message", message).toBuffer());
         }
-        RequestMdc.run(requestId, () -> ACCESS.info(ACCESS_LINE, request.method(), request.uri(), status, "0.000",
-                response.bytesWritten(), requestId));
+        RequestMdc.run(
+                requestId,
+                () -> ACCESS.info(
+                        ACCESS_LINE,
+                        request.method(),
+                        request.uri(),
+                        status,
+                        "0.000",
+                        response.bytesWritten(),
+                        requestId));
     }
 
     /**
@@ -466,11 +508,17 @@ public final class ScoringServer implements AutoCloseable {
         List<String> codings = request.headers().getAll("transfer-encoding");
         String coding = String.join(", ", codings);
         if (!codings.isEmpty() && !coding.strip().equalsIgnoreCase("chunked")) {
-            BodyReader.refuse(ctx, 501, "The transfer coding '" + coding + "' is not supported: send the body with "
-                    + "Content-Length, or chunked alone.");
+            BodyReader.refuse(
+                    ctx,
+                    501,
+                    "The transfer coding '" + coding + "' is not supported: send the body with "
+                            + "Content-Length, or chunked alone.");
         } else if (request.headers().getAll("host").size() > 1) {
-            Responses.error(ctx, 400, "A request must have one Host header; this one has "
-                    + request.headers().getAll("host").size() + ".");
+            Responses.error(
+                    ctx,
+                    400,
+                    "A request must have one Host header; this one has "
+                            + request.headers().getAll("host").size() + ".");
         } else {
             ctx.next();
         }
@@ -485,7 +533,9 @@ public final class ScoringServer implements AutoCloseable {
         HttpServerRequest request = ctx.request();
         String given = request.getHeader("x-request-id");
         boolean idTooLong = given != null && given.length() > HEADER_LIMIT;
-        String requestId = given == null || given.isEmpty() || idTooLong ? UUID.randomUUID().toString() : given;
+        String requestId = given == null || given.isEmpty() || idTooLong
+                ? UUID.randomUUID().toString()
+                : given;
 
         // x-ms-request-id used to be both the request id and the client's; x-ms-client-request-id replaces
         // it as the latter, and x-ms-request-id is never empty in responses
@@ -493,7 +543,8 @@ public final class ScoringServer implements AutoCloseable {
         String client = orEmpty(request.getHeader("x-ms-client-request-id"));
         if (!legacy.isEmpty()) {
             if (LEGACY_ID_WARNED.compareAndSet(false, true)) {
-                LOG.warn("The x-ms-request-id request header is deprecated; clients should send x-ms-client-request-id");
+                LOG.warn(
+                        "The x-ms-request-id request header is deprecated; clients should send x-ms-client-request-id");
             }
             if (client.isEmpty()) {
                 client = legacy;
@@ -525,7 +576,9 @@ public final class ScoringServer implements AutoCloseable {
         ctx.addEndHandler(ar -> {
             idle.requestEnded(request.connection());
             HttpServerResponse response = ctx.response();
-            metrics.requestEnded(request.method().name(), routeLabel(localPath(ctx.normalizedPath())),
+            metrics.requestEnded(
+                    request.method().name(),
+                    routeLabel(localPath(ctx.normalizedPath())),
                     response.ended() || response.headWritten() ? Integer.toString(response.getStatusCode()) : "",
                     System.nanoTime() - start);
             accessLog(ctx, start);
@@ -536,8 +589,10 @@ public final class ScoringServer implements AutoCloseable {
             if (idTooLong) {
                 Responses.error(ctx, 431, "x-request-id must not exceed " + HEADER_LIMIT + " characters");
             } else if (msIdTooLong) {
-                Responses.error(ctx, 431, "x-ms-request-id and x-ms-client-request-id must not exceed "
-                        + HEADER_LIMIT + " characters");
+                Responses.error(
+                        ctx,
+                        431,
+                        "x-ms-request-id and x-ms-client-request-id must not exceed " + HEADER_LIMIT + " characters");
             } else {
                 ctx.next();
             }
@@ -570,7 +625,8 @@ public final class ScoringServer implements AutoCloseable {
         // probes come every few seconds: the Python server does not log its health probe at all
         String local = localPath(ctx.normalizedPath());
         long bytes = response.bytesWritten();
-        boolean probe = response.ended() && response.getStatusCode() == 200
+        boolean probe = response.ended()
+                && response.getStatusCode() == 200
                 && (local.equals("/") || local.equals(LIVE) || local.equals(READY));
         RequestMdc.run(requestId, () -> {
             if (probe) {
@@ -615,18 +671,27 @@ public final class ScoringServer implements AutoCloseable {
     }
 
     private void metrics(RoutingContext ctx) {
-        ctx.response().setStatusCode(200).putHeader("content-type", ServerMetrics.CONTENT_TYPE).end(metrics.scrape());
+        ctx.response()
+                .setStatusCode(200)
+                .putHeader("content-type", ServerMetrics.CONTENT_TYPE)
+                .end(metrics.scrape());
     }
 
     /** Liveness: the process answers. */
     private void live(RoutingContext ctx) {
-        ctx.response().setStatusCode(200).putHeader("content-type", "text/plain; charset=utf-8").end("Live");
+        ctx.response()
+                .setStatusCode(200)
+                .putHeader("content-type", "text/plain; charset=utf-8")
+                .end("Live");
     }
 
     /** Readiness: {@code init} has returned. */
     private void readiness(RoutingContext ctx) {
         if (ready) {
-            ctx.response().setStatusCode(200).putHeader("content-type", "text/plain; charset=utf-8").end("Ready");
+            ctx.response()
+                    .setStatusCode(200)
+                    .putHeader("content-type", "text/plain; charset=utf-8")
+                    .end("Ready");
         } else {
             notReady(ctx);
         }
@@ -648,7 +713,10 @@ public final class ScoringServer implements AutoCloseable {
     }
 
     private void health(RoutingContext ctx) {
-        ctx.response().setStatusCode(200).putHeader("content-type", "text/plain; charset=utf-8").end("Healthy");
+        ctx.response()
+                .setStatusCode(200)
+                .putHeader("content-type", "text/plain; charset=utf-8")
+                .end("Healthy");
     }
 
     /**
@@ -674,8 +742,8 @@ public final class ScoringServer implements AutoCloseable {
 
     private void swagger(RoutingContext ctx) {
         // werkzeug's decoding, not Vert.x's ctx.queryParams(): see QueryString
-        OpenApiDocuments.Lookup found = documents.find(QueryString.first(ctx.request().uri(), "version"),
-                clientScheme(ctx), hostOf(ctx));
+        OpenApiDocuments.Lookup found =
+                documents.find(QueryString.first(ctx.request().uri(), "version"), clientScheme(ctx), hostOf(ctx));
         if (found.document != null) {
             Responses.json(ctx, 200, found.document, false);
         } else {

@@ -31,6 +31,7 @@ public final class ServerConfig {
     static final int MAX_AUTH_KEY_LENGTH = MAX_HEADER_BYTES / 4;
     /** Paths the server answers itself: a prefix equal to one of them (or under /docs) would shadow it. */
     private static final List<String> ROUTES = List.of("/score", "/swagger.json", "/docs");
+
     public static final String DEFAULT_SERVICE_NAME = "ML service";
     public static final String DEFAULT_SERVICE_VERSION = "1.0";
 
@@ -39,6 +40,7 @@ public final class ServerConfig {
     private final Path modelDir;
     /** Null unless configured: the documents then keep the title and version they were compiled with. */
     private final String serviceName;
+
     private final String serviceVersion;
     private final String servicePathPrefix;
     private final long scoringTimeoutMs;
@@ -210,8 +212,11 @@ public final class ServerConfig {
         for (int i = 0; i < key.length(); i++) {
             char c = key.charAt(i);
             if (c < 0x21 || c > 0x7e) {
-                return "the key holds " + (Character.isWhitespace(c) ? "whitespace" : "the character U+"
-                        + String.format(Locale.ROOT, "%04X", (int) c)) + " at position " + (i + 1)
+                return "the key holds "
+                        + (Character.isWhitespace(c)
+                                ? "whitespace"
+                                : "the character U+" + String.format(Locale.ROOT, "%04X", (int) c))
+                        + " at position " + (i + 1)
                         + "; a key may hold only visible ASCII characters, which a header carries unchanged";
             }
         }
@@ -270,7 +275,8 @@ public final class ServerConfig {
                         + ", which a request path cannot carry as it is; use letters, digits and - . _ ~ only";
             }
         }
-        for (String segment : prefix.isEmpty() ? new String[0] : prefix.substring(1).split("/", -1)) {
+        for (String segment :
+                prefix.isEmpty() ? new String[0] : prefix.substring(1).split("/", -1)) {
             if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
                 return "it has an empty, '.' or '..' segment, which clients and proxies rewrite";
             }
@@ -334,11 +340,11 @@ public final class ServerConfig {
         private int idleTimeoutSeconds = DEFAULT_IDLE_TIMEOUT_SECONDS;
         /** 0 for the default, {@link ServerConfig#defaultMaxBytesInFlight()}. */
         private long maxBytesInFlight;
+
         private long shutdownGraceMs = 10_000;
         private LogFormat logFormat = LogFormat.PLAIN;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder host(String host) {
             this.host = Objects.requireNonNull(host, "host");
@@ -372,10 +378,11 @@ public final class ServerConfig {
 
         /** Any form: {@code "api/v1"}, {@code "/api/v1/"}; normalized as {@link ServerConfig#servicePathPrefix()}. */
         public Builder servicePathPrefix(String servicePathPrefix) {
-            String problem = prefixProblem(normalizePrefix(Objects.requireNonNull(servicePathPrefix, "servicePathPrefix")));
+            String problem =
+                    prefixProblem(normalizePrefix(Objects.requireNonNull(servicePathPrefix, "servicePathPrefix")));
             if (problem != null) {
-                throw new IllegalArgumentException("Invalid service path prefix '" + servicePathPrefix + "': " + problem
-                        + ".");
+                throw new IllegalArgumentException(
+                        "Invalid service path prefix '" + servicePathPrefix + "': " + problem + ".");
             }
             this.servicePathPrefix = servicePathPrefix;
             return this;

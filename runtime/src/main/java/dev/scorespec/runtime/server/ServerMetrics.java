@@ -43,10 +43,22 @@ final class ServerMetrics implements AutoCloseable {
      * Histogram bounds: from a fast scoring request to the longest runs; Prometheus histograms need fixed
      * bounds, and a dozen keep the series few.
      */
-    private static final Duration[] BUCKETS = {Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(10),
-        Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
-        Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2_500), Duration.ofSeconds(5),
-        Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60)};
+    private static final Duration[] BUCKETS = {
+        Duration.ofMillis(1),
+        Duration.ofMillis(5),
+        Duration.ofMillis(10),
+        Duration.ofMillis(25),
+        Duration.ofMillis(50),
+        Duration.ofMillis(100),
+        Duration.ofMillis(250),
+        Duration.ofMillis(500),
+        Duration.ofSeconds(1),
+        Duration.ofMillis(2_500),
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(30),
+        Duration.ofSeconds(60)
+    };
 
     /** Histogram bounds of batch sizes, in rows or requests. */
     private static final double[] BATCH_SIZES = {1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 4096};
@@ -140,7 +152,8 @@ final class ServerMetrics implements AutoCloseable {
     /** One call of {@code run}; {@code outcome} is {@code success}, {@code error}, {@code invalid_input} or {@code timeout}. */
     void run(String outcome, long nanos) {
         Timer.builder("scorespec.run")
-                .description("Calls of the scoring class's run method by outcome: count, total and distribution of their time")
+                .description(
+                        "Calls of the scoring class's run method by outcome: count, total and distribution of their time")
                 .tag("outcome", outcome)
                 .serviceLevelObjectives(BUCKETS)
                 .register(registry)

@@ -22,9 +22,14 @@ class BatchRowsTest {
         assertArrayEquals(a, parts.get(0));
         assertArrayEquals(b, parts.get(1));
 
-        assertArrayEquals(new float[][] {{1f}, {2f}}, BatchRows.concatArrays(List.of(new float[][] {{1f}}, new float[][] {{2f}})));
-        assertArrayEquals(new double[] {1, 2, 3}, BatchRows.concatArrays(List.of(new double[] {1}, new double[] {2, 3})));
-        assertArrayEquals(new String[] {"a", "b", "c"}, BatchRows.concatArrays(List.of(new String[] {"a", "b"}, new String[] {"c"})));
+        assertArrayEquals(
+                new float[][] {{1f}, {2f}},
+                BatchRows.concatArrays(List.of(new float[][] {{1f}}, new float[][] {{2f}})));
+        assertArrayEquals(
+                new double[] {1, 2, 3}, BatchRows.concatArrays(List.of(new double[] {1}, new double[] {2, 3})));
+        assertArrayEquals(
+                new String[] {"a", "b", "c"},
+                BatchRows.concatArrays(List.of(new String[] {"a", "b"}, new String[] {"c"})));
         List<String[]> words = BatchRows.splitArray(new String[] {"a", "b", "c"}, new int[] {0, 3});
         assertArrayEquals(new String[0], words.get(0));
         assertArrayEquals(new String[] {"a", "b", "c"}, words.get(1));
@@ -33,8 +38,8 @@ class BatchRowsTest {
 
     @Test
     void aSplitMustAddUpToTheRows() {
-        BatchOutputException e = assertThrows(BatchOutputException.class,
-                () -> BatchRows.splitArray(new double[3], new int[] {1, 1}));
+        BatchOutputException e =
+                assertThrows(BatchOutputException.class, () -> BatchRows.splitArray(new double[3], new int[] {1, 1}));
         assertEquals("Cannot split 3 rows into parts of [1, 1] rows, which add up to 2", e.getMessage());
     }
 
@@ -59,14 +64,17 @@ class BatchRowsTest {
         NDArray threeColumns = NDArray.fromJavaArray(DType.INT64, new long[][] {{1, 2, 3}});
         NDArray twoColumns = NDArray.fromJavaArray(DType.INT64, new long[][] {{1, 2}, {3, 4}});
         NDArray threeFloats = NDArray.fromJavaArray(DType.FLOAT64, new double[][] {{1, 2, 3}});
-        assertEquals(BatchRows.ndArrayKey(threeColumns),
+        assertEquals(
+                BatchRows.ndArrayKey(threeColumns),
                 BatchRows.ndArrayKey(NDArray.fromJavaArray(DType.INT64, new long[][] {{7, 8, 9}, {1, 1, 1}})));
         assertNotEquals(BatchRows.ndArrayKey(threeColumns), BatchRows.ndArrayKey(twoColumns));
         assertNotEquals(BatchRows.ndArrayKey(threeColumns), BatchRows.ndArrayKey(threeFloats));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> BatchRows.concatNdArrays(List.of(threeColumns, twoColumns)));
-        assertEquals("Cannot concatenate an NDArray of int64 [2, 2] to one of int64 [1, 3]: their dtypes and"
-                + " dimensions after the first must be equal", e.getMessage());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> BatchRows.concatNdArrays(List.of(threeColumns, twoColumns)));
+        assertEquals(
+                "Cannot concatenate an NDArray of int64 [2, 2] to one of int64 [1, 3]: their dtypes and"
+                        + " dimensions after the first must be equal",
+                e.getMessage());
     }
 
     @Test
@@ -79,7 +87,9 @@ class BatchRowsTest {
     @Test
     void keysCompareArraysByContent() {
         assertEquals(BatchKey.of(new double[] {0.5}, "x"), BatchKey.of(new double[] {0.5}, "x"));
-        assertEquals(BatchKey.of(new double[] {0.5}, "x").hashCode(), BatchKey.of(new double[] {0.5}, "x").hashCode());
+        assertEquals(
+                BatchKey.of(new double[] {0.5}, "x").hashCode(),
+                BatchKey.of(new double[] {0.5}, "x").hashCode());
         assertNotEquals(BatchKey.of(new double[] {0.5}, "x"), BatchKey.of(new double[] {0.25}, "x"));
         assertEquals(BatchKey.NONE, BatchKey.of());
     }

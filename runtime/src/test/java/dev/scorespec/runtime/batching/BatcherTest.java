@@ -70,7 +70,8 @@ class BatcherTest {
     }
 
     private static Throwable failure(java.util.concurrent.CompletionStage<?> stage) {
-        CompletionException e = assertThrows(CompletionException.class, () -> stage.toCompletableFuture().join());
+        CompletionException e = assertThrows(
+                CompletionException.class, () -> stage.toCompletableFuture().join());
         return e.getCause();
     }
 
@@ -98,8 +99,10 @@ class BatcherTest {
 
     @Test
     void concurrentRequestsGetExactlyTheirUnbatchedRowsWithTheDefaults() throws Exception {
-        scoreConcurrently(batcher(Batcher.builder(Ridge.SHAPE, this::recordingRun).maxRows(16)));
-        assertTrue(batchRows().stream().allMatch(rows -> rows <= 16), batchRows().toString());
+        scoreConcurrently(
+                batcher(Batcher.builder(Ridge.SHAPE, this::recordingRun).maxRows(16)));
+        assertTrue(
+                batchRows().stream().allMatch(rows -> rows <= 16), batchRows().toString());
     }
 
     /** 8 threads submit 25 requests each, then every answer is compared with a direct call, bit for bit. */
@@ -139,7 +142,9 @@ class BatcherTest {
                 }
             }
             // every row was run exactly once
-            assertEquals(submittedRows, batchRows().stream().mapToInt(Integer::intValue).sum());
+            assertEquals(
+                    submittedRows,
+                    batchRows().stream().mapToInt(Integer::intValue).sum());
         } finally {
             clients.shutdownNow();
         }
@@ -188,12 +193,16 @@ class BatcherTest {
     @Test
     void requestsWithDifferentNonBatchedParametersGoInDifferentBatches() throws Exception {
         Gate gate = new Gate();
-        Batcher<Ridge, double[]> batcher = batcher(Batcher.builder(Ridge.SHAPE, gate).policy(BatchPolicy.greedy()));
+        Batcher<Ridge, double[]> batcher =
+                batcher(Batcher.builder(Ridge.SHAPE, gate).policy(BatchPolicy.greedy()));
         Random random = new Random(4);
         var blocked = batcher.submit(Ridge.random(random, 1, 1));
         assertTrue(gate.entered.await(30, TimeUnit.SECONDS));
-        List<Ridge> requests = List.of(Ridge.random(random, 2, 1), Ridge.random(random, 3, 2),
-                Ridge.random(random, 1, 1), Ridge.random(random, 2, 2));
+        List<Ridge> requests = List.of(
+                Ridge.random(random, 2, 1),
+                Ridge.random(random, 3, 2),
+                Ridge.random(random, 1, 1),
+                Ridge.random(random, 2, 2));
         List<CompletableFuture<double[]>> answers = new ArrayList<>();
         for (Ridge request : requests) {
             answers.add(batcher.submit(request).toCompletableFuture());
@@ -268,8 +277,9 @@ class BatcherTest {
 
     @Test
     void aRunReturningTheWrongNumberOfRowsFailsItsBatchSayingSo() {
-        Batcher<Ridge, double[]> batcher = batcher(Batcher.builder(Ridge.SHAPE, (Ridge batch) -> new double[batch.data().length - 1])
-                .policy((state, model) -> state.requests() >= 2 ? state.now() : Long.MAX_VALUE));
+        Batcher<Ridge, double[]> batcher =
+                batcher(Batcher.builder(Ridge.SHAPE, (Ridge batch) -> new double[batch.data().length - 1])
+                        .policy((state, model) -> state.requests() >= 2 ? state.now() : Long.MAX_VALUE));
         Random random = new Random(6);
         var first = batcher.submit(Ridge.random(random, 1, 1));
         var second = batcher.submit(Ridge.random(random, 2, 1));
@@ -277,8 +287,10 @@ class BatcherTest {
         for (var answer : List.of(first, second)) {
             Throwable failure = failure(answer);
             assertInstanceOf(BatchOutputException.class, failure);
-            assertEquals("run returned 2 rows for a batch of 3 rows from 2 requests; it must return one row for each"
-                    + " row it is given.", failure.getMessage());
+            assertEquals(
+                    "run returned 2 rows for a batch of 3 rows from 2 requests; it must return one row for each"
+                            + " row it is given.",
+                    failure.getMessage());
         }
     }
 
@@ -309,7 +321,9 @@ class BatcherTest {
         Throwable failure = failure(late);
         assertInstanceOf(BatchRejectedException.class, failure);
         assertEquals(BatchRejectedException.Reason.DEADLINE, ((BatchRejectedException) failure).reason());
-        assertTrue(failure.getMessage().startsWith("The request could not be scored before its deadline"), failure.getMessage());
+        assertTrue(
+                failure.getMessage().startsWith("The request could not be scored before its deadline"),
+                failure.getMessage());
         assertArrayEquals(Ridge.run(onTime), join(onTimeAnswer));
         assertEquals(List.of(1, 3), batchRows());
         assertEquals(List.of(BatchRejectedException.Reason.DEADLINE), rejections);
@@ -343,7 +357,8 @@ class BatcherTest {
 
     @Test
     void shutdownAnswersEveryQueuedRequestAndRefusesNewOnes() throws Exception {
-        Batcher<Ridge, double[]> batcher = batcher(Batcher.builder(Ridge.SHAPE, this::recordingRun).maxRows(4).policy(NEVER));
+        Batcher<Ridge, double[]> batcher = batcher(
+                Batcher.builder(Ridge.SHAPE, this::recordingRun).maxRows(4).policy(NEVER));
         Random random = new Random(8);
         List<Ridge> requests = new ArrayList<>();
         List<CompletableFuture<double[]>> answers = new ArrayList<>();
@@ -370,8 +385,10 @@ class BatcherTest {
         BatchTimeModel model = new BatchTimeModel();
         model.record(1, 1_100);
         model.record(11, 2_100); // 1000 ns + 100 ns a row
-        Batcher<Ridge, double[]> batcher = batcher(
-                Batcher.builder(Ridge.SHAPE, this::recordingRun).maxQueuedRows(3).policy(NEVER).timeModel(model));
+        Batcher<Ridge, double[]> batcher = batcher(Batcher.builder(Ridge.SHAPE, this::recordingRun)
+                .maxQueuedRows(3)
+                .policy(NEVER)
+                .timeModel(model));
         Random random = new Random(9);
         var first = batcher.submit(Ridge.random(random, 2, 1));
         var second = batcher.submit(Ridge.random(random, 1, 1));
@@ -379,7 +396,8 @@ class BatcherTest {
 
         Throwable refused = failure(third);
         assertEquals(BatchRejectedException.Reason.QUEUE_FULL, ((BatchRejectedException) refused).reason());
-        assertEquals("The batching queue is full: 3 rows are waiting, at most 3, and the request has 1. Retry later.",
+        assertEquals(
+                "The batching queue is full: 3 rows are waiting, at most 3, and the request has 1. Retry later.",
                 refused.getMessage());
         assertEquals(Duration.ofNanos(1_300), ((BatchRejectedException) refused).retryAfter()); // the 3 rows queued
         batcher.close();
@@ -389,8 +407,9 @@ class BatcherTest {
 
     @Test
     void aRequestLargerThanTheQueueIsAcceptedIntoAnEmptyQueue() {
-        Batcher<Ridge, double[]> batcher =
-                batcher(Batcher.builder(Ridge.SHAPE, this::recordingRun).maxQueuedRows(3).policy(BatchPolicy.greedy()));
+        Batcher<Ridge, double[]> batcher = batcher(Batcher.builder(Ridge.SHAPE, this::recordingRun)
+                .maxQueuedRows(3)
+                .policy(BatchPolicy.greedy()));
         Ridge large = Ridge.random(new Random(10), 5, 1);
         assertArrayEquals(Ridge.run(large), join(batcher.submit(large)));
     }
@@ -398,13 +417,14 @@ class BatcherTest {
     @Test
     void aUserPolicyIsHonoured() {
         List<QueueState> asked = Collections.synchronizedList(new ArrayList<>());
-        Batcher<Ridge, double[]> batcher = batcher(Batcher.builder(Ridge.SHAPE, this::recordingRun)
-                .policy((state, model) -> {
+        Batcher<Ridge, double[]> batcher =
+                batcher(Batcher.builder(Ridge.SHAPE, this::recordingRun).policy((state, model) -> {
                     asked.add(state);
                     return state.rows() >= 3 ? state.now() : Long.MAX_VALUE;
                 }));
         Random random = new Random(11);
-        List<Ridge> requests = List.of(Ridge.random(random, 1, 1), Ridge.random(random, 1, 1), Ridge.random(random, 1, 1));
+        List<Ridge> requests =
+                List.of(Ridge.random(random, 1, 1), Ridge.random(random, 1, 1), Ridge.random(random, 1, 1));
         List<CompletableFuture<double[]>> answers = new ArrayList<>();
         for (Ridge request : requests) {
             answers.add(batcher.submit(request).toCompletableFuture());
@@ -472,8 +492,14 @@ class BatcherTest {
         join(third);
         batcher.close();
 
-        assertEquals(List.of("waited 0", "batch of 1 rows, 1 requests, failed false",
-                "waited 300", "waited 300", "batch of 4 rows, 2 requests, failed false"), events);
+        assertEquals(
+                List.of(
+                        "waited 0",
+                        "batch of 1 rows, 1 requests, failed false",
+                        "waited 300",
+                        "waited 300",
+                        "batch of 4 rows, 2 requests, failed false"),
+                events);
     }
 
     @Test

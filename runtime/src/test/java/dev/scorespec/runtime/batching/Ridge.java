@@ -33,7 +33,9 @@ record Ridge(double[][] data, double scale) {
 
         @Override
         public Ridge concat(List<Ridge> arguments) {
-            return new Ridge(BatchRows.concatArrays(arguments.stream().map(Ridge::data).toList()), arguments.get(0).scale());
+            return new Ridge(
+                    BatchRows.concatArrays(arguments.stream().map(Ridge::data).toList()),
+                    arguments.get(0).scale());
         }
 
         @Override

@@ -79,9 +79,14 @@ class TableRowsTest {
                 assertEquals(expected.rowCount(), actual.rowCount());
                 assertEquals(expected.columnNames(), actual.columnNames());
                 for (int row = 0; row < expected.rowCount(); row++) {
-                    assertEquals(expected.stringColumn("name").get(row), actual.stringColumn("name").get(row));
-                    assertEquals(Double.doubleToRawLongBits(expected.doubleColumn("score").getDouble(row)),
-                            Double.doubleToRawLongBits(actual.doubleColumn("score").getDouble(row)));
+                    assertEquals(
+                            expected.stringColumn("name").get(row),
+                            actual.stringColumn("name").get(row));
+                    assertEquals(
+                            Double.doubleToRawLongBits(
+                                    expected.doubleColumn("score").getDouble(row)),
+                            Double.doubleToRawLongBits(
+                                    actual.doubleColumn("score").getDouble(row)));
                 }
             }
         }

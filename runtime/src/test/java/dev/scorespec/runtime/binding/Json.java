@@ -10,8 +10,7 @@ import java.io.IOException;
 /** Test helpers: parsers positioned the way generated binders position them. */
 final class Json {
 
-    private Json() {
-    }
+    private Json() {}
 
     /**
      * A parser over {@code {"<field>": <value>}} positioned on the value's first token, as generated

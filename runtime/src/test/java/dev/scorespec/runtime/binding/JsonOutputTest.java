@@ -57,8 +57,7 @@ class JsonOutputTest {
         }
     }
 
-    record Point(int x, int y) {
-    }
+    record Point(int x, int y) {}
 
     @Test
     void scalars() throws IOException {
@@ -91,16 +90,27 @@ class JsonOutputTest {
         String why = ", and JSON has no NaN or infinity; a null in its place would not be the number the output schema"
                 + " promises";
         assertEquals("Cannot write the result as JSON: it holds NaN at result" + why, refused(Double.NaN));
-        assertEquals("Cannot write the result as JSON: it holds Infinity at result" + why, refused(Double.POSITIVE_INFINITY));
-        assertEquals("Cannot write the result as JSON: it holds -Infinity at result" + why, refused(Float.NEGATIVE_INFINITY));
-        assertEquals("Cannot write the result as JSON: it holds -Infinity at result[2]" + why,
+        assertEquals(
+                "Cannot write the result as JSON: it holds Infinity at result" + why,
+                refused(Double.POSITIVE_INFINITY));
+        assertEquals(
+                "Cannot write the result as JSON: it holds -Infinity at result" + why,
+                refused(Float.NEGATIVE_INFINITY));
+        assertEquals(
+                "Cannot write the result as JSON: it holds -Infinity at result[2]" + why,
                 refused(new double[] {1, 2, Double.NEGATIVE_INFINITY}));
-        assertEquals("Cannot write the result as JSON: it holds NaN at result[0]" + why, refused(new float[] {Float.NaN, 2.5f}));
-        assertEquals("Cannot write the result as JSON: it holds NaN at result.scores[1]" + why,
+        assertEquals(
+                "Cannot write the result as JSON: it holds NaN at result[0]" + why,
+                refused(new float[] {Float.NaN, 2.5f}));
+        assertEquals(
+                "Cannot write the result as JSON: it holds NaN at result.scores[1]" + why,
                 refused(Map.of("scores", List.of(0.5, Double.NaN))));
-        assertEquals("Cannot write the result as JSON: it holds NaN at result[1][0]" + why,
+        assertEquals(
+                "Cannot write the result as JSON: it holds NaN at result[1][0]" + why,
                 refused(NDArray.of(DType.FLOAT64, new int[] {2, 2}, new double[] {1, 2, Double.NaN, 4})));
-        assertEquals("Cannot write the result as JSON: it holds NaN at result" + why, refused(OptionalDouble.of(Double.NaN)));
+        assertEquals(
+                "Cannot write the result as JSON: it holds NaN at result" + why,
+                refused(OptionalDouble.of(Double.NaN)));
         // an empty OptionalDouble is run's own null, not a NaN
         assertEquals("null", json(OptionalDouble.empty()));
     }
@@ -147,9 +157,11 @@ class JsonOutputTest {
         assertEquals("\"2020-01-02T03:04:00\"", json(LocalDateTime.of(2020, 1, 2, 3, 4)));
         assertEquals("\"2020-01-02T03:04:05.5\"", json(LocalDateTime.of(2020, 1, 2, 3, 4, 5, 500_000_000)));
         assertEquals("\"2020-01-02T03:04:00Z\"", json(OffsetDateTime.of(2020, 1, 2, 3, 4, 0, 0, ZoneOffset.UTC)));
-        assertEquals("\"2020-01-02T03:04:05+01:00\"",
+        assertEquals(
+                "\"2020-01-02T03:04:05+01:00\"",
                 json(OffsetDateTime.of(2020, 1, 2, 3, 4, 5, 0, ZoneOffset.ofHours(1))));
-        assertEquals("\"2020-07-02T03:04:05+02:00\"",
+        assertEquals(
+                "\"2020-07-02T03:04:05+02:00\"",
                 json(ZonedDateTime.of(2020, 7, 2, 3, 4, 5, 0, ZoneId.of("Europe/Paris"))));
         assertEquals("\"2020-01-02T03:04:00Z\"", json(Instant.parse("2020-01-02T03:04:00Z")));
         assertEquals("\"13:45:00\"", json(LocalTime.of(13, 45)));
@@ -187,9 +199,11 @@ class JsonOutputTest {
 
     @Test
     void ndArraysNestByShape() throws IOException {
-        assertEquals("[[1.0,2.0,3.0],[4.0,5.0,6.0]]",
+        assertEquals(
+                "[[1.0,2.0,3.0],[4.0,5.0,6.0]]",
                 json(NDArray.of(DType.FLOAT64, new int[] {2, 3}, new double[] {1, 2, 3, 4, 5, 6})));
-        assertEquals("[[[1,2],[3,4]],[[5,6],[7,8]]]",
+        assertEquals(
+                "[[[1,2],[3,4]],[[5,6],[7,8]]]",
                 json(NDArray.of(DType.INT32, new int[] {2, 2, 2}, new int[] {1, 2, 3, 4, 5, 6, 7, 8})));
         assertEquals("[]", json(NDArray.of(DType.FLOAT64, new int[] {0, 3}, new double[0])));
         assertEquals("[[],[]]", json(NDArray.of(DType.FLOAT64, new int[] {2, 0}, new double[0])));
@@ -205,31 +219,40 @@ class JsonOutputTest {
 
     @Test
     void uint64NdArraysAreUnsigned() throws IOException {
-        assertEquals("[0,9223372036854775807,9223372036854775808,18446744073709551615]",
+        assertEquals(
+                "[0,9223372036854775807,9223372036854775808,18446744073709551615]",
                 json(NDArray.of(DType.UINT64, new int[] {4}, new long[] {0, Long.MAX_VALUE, Long.MIN_VALUE, -1})));
     }
 
     @Test
     void bytesAndDatetimeNdArrays() throws IOException {
-        assertEquals("[\"QUJD\",\"\",null]",
-                json(NDArray.of(DType.BYTES, new int[] {3}, new byte[][] {"ABC".getBytes(), {}, null})));
-        assertEquals("[\"2020-01-01T00:00:00\",\"2020-01-02T03:04:05.25\"]", json(NDArray.of(DType.DATETIME64,
-                new int[] {2}, new LocalDateTime[] {LocalDateTime.of(2020, 1, 1, 0, 0),
-                    LocalDateTime.of(2020, 1, 2, 3, 4, 5, 250_000_000)})));
+        assertEquals("[\"QUJD\",\"\",null]", json(NDArray.of(DType.BYTES, new int[] {3}, new byte[][] {
+            "ABC".getBytes(), {}, null
+        })));
+        assertEquals(
+                "[\"2020-01-01T00:00:00\",\"2020-01-02T03:04:05.25\"]",
+                json(NDArray.of(DType.DATETIME64, new int[] {2}, new LocalDateTime[] {
+                    LocalDateTime.of(2020, 1, 1, 0, 0), LocalDateTime.of(2020, 1, 2, 3, 4, 5, 250_000_000)
+                })));
     }
 
     @Test
     void timedeltaNdArraysUseOneNumpyUnit() throws IOException {
-        assertEquals("[\"3600 seconds\",\"-2 seconds\"]", json(timedeltas(Duration.ofHours(1), Duration.ofSeconds(-2))));
-        assertEquals("[\"3600000 milliseconds\",\"-500 milliseconds\"]",
+        assertEquals(
+                "[\"3600 seconds\",\"-2 seconds\"]", json(timedeltas(Duration.ofHours(1), Duration.ofSeconds(-2))));
+        assertEquals(
+                "[\"3600000 milliseconds\",\"-500 milliseconds\"]",
                 json(timedeltas(Duration.ofHours(1), Duration.ofMillis(-500))));
-        assertEquals("[\"1000000 microseconds\",\"1 microseconds\"]",
+        assertEquals(
+                "[\"1000000 microseconds\",\"1 microseconds\"]",
                 json(timedeltas(Duration.ofSeconds(1), Duration.ofNanos(1000))));
-        assertEquals("[\"1500000000 nanoseconds\",\"7 nanoseconds\"]",
+        assertEquals(
+                "[\"1500000000 nanoseconds\",\"7 nanoseconds\"]",
                 json(timedeltas(Duration.ofMillis(1500), Duration.ofNanos(7))));
         assertEquals("[null,\"0 seconds\"]", json(timedeltas(null, Duration.ZERO)));
         // beyond a long of nanoseconds
-        assertEquals("[\"9223372036854775807000000001 nanoseconds\"]",
+        assertEquals(
+                "[\"9223372036854775807000000001 nanoseconds\"]",
                 json(timedeltas(Duration.ofSeconds(Long.MAX_VALUE, 1))));
     }
 
@@ -250,7 +273,9 @@ class JsonOutputTest {
             NDArray.of(DType.UINT64, new int[] {1, 2}, new long[] {-1, 5}),
             NDArray.of(DType.INT16, new int[] {2, 1, 1}, new short[] {-32768, 32767}),
             NDArray.of(DType.BYTES, new int[] {2}, new byte[][] {{1, 2, 3}, {}}),
-            NDArray.of(DType.DATETIME64, new int[] {1}, new LocalDateTime[] {LocalDateTime.of(1999, 12, 31, 23, 59, 59, 1)}),
+            NDArray.of(
+                    DType.DATETIME64, new int[] {1}, new LocalDateTime[] {LocalDateTime.of(1999, 12, 31, 23, 59, 59, 1)
+                    }),
             NDArray.of(DType.STR, new int[] {1, 2}, new String[] {"é\"\\", ""}),
         };
         for (NDArray nd : arrays) {
@@ -262,17 +287,21 @@ class JsonOutputTest {
     @Test
     void unsupportedTypesNameTheirClass() {
         IllegalArgumentException r = assertThrows(IllegalArgumentException.class, () -> json(new Point(1, 2)));
-        assertEquals("Cannot write " + Point.class.getName() + " as JSON: records are written by generated code",
+        assertEquals(
+                "Cannot write " + Point.class.getName() + " as JSON: records are written by generated code",
                 r.getMessage());
         IllegalArgumentException o = assertThrows(IllegalArgumentException.class, () -> json(new Object()));
-        assertEquals("Cannot write java.lang.Object as JSON: not a supported result type (numbers, strings, "
-                + "booleans, arrays, iterables, maps, Optional, NDArray, java.time values)", o.getMessage());
+        assertEquals(
+                "Cannot write java.lang.Object as JSON: not a supported result type (numbers, strings, "
+                        + "booleans, arrays, iterables, maps, Optional, NDArray, java.time values)",
+                o.getMessage());
         assertThrows(IllegalArgumentException.class, () -> json(new AtomicInteger(1)));
         assertThrows(IllegalArgumentException.class, () -> json(Path.of("a", "b")));
         assertThrows(IllegalArgumentException.class, () -> json(List.of(Map.of("k", new Object()))));
     }
 
     private static NDArray timedeltas(Duration... values) {
-        return NDArray.of(DType.TIMEDELTA64, new int[] {values.length}, Arrays.copyOf(values, values.length, Duration[].class));
+        return NDArray.of(
+                DType.TIMEDELTA64, new int[] {values.length}, Arrays.copyOf(values, values.length, Duration[].class));
     }
 }

@@ -36,7 +36,8 @@ class JsonValuesTest {
 
     /** The full message of the failure reading {@code {"v": json}}. */
     private static String fails(String json, Reader<?> reader) {
-        return assertThrows(BindingException.class, () -> reader.read(Json.value(json))).getMessage();
+        return assertThrows(BindingException.class, () -> reader.read(Json.value(json)))
+                .getMessage();
     }
 
     // --- doubles and floats
@@ -58,13 +59,16 @@ class JsonValuesTest {
         assertEquals("v: expected a number, got null", fails("null", JsonValues::readDouble));
         assertEquals("v: expected a number, got an array", fails("[1]", JsonValues::readDouble));
         assertEquals("v: expected a number, got an object", fails("{}", JsonValues::readDouble));
-        assertEquals("v: expected a number from -1.7976931348623157e308 to 1.7976931348623157e308, got 1e400",
+        assertEquals(
+                "v: expected a number from -1.7976931348623157e308 to 1.7976931348623157e308, got 1e400",
                 fails("1e400", JsonValues::readDouble));
     }
 
     @Test
     void nonNumericNumbersPassWhenTheFactoryAllowsThem() throws IOException {
-        JsonFactory lenient = JsonFactory.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+        JsonFactory lenient = JsonFactory.builder()
+                .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .build();
         JsonParser p = lenient.createParser("[NaN, -Infinity, 1e400]");
         p.nextToken();
         p.nextToken();
@@ -81,9 +85,11 @@ class JsonValuesTest {
         assertEquals(3f, read("3", JsonValues::readFloat));
         assertEquals(Float.MAX_VALUE, read("3.4028235e38", JsonValues::readFloat));
         assertEquals(0f, read("1e-50", JsonValues::readFloat));
-        assertEquals("v: expected a number from -3.4028235e38 to 3.4028235e38, got 1e39",
+        assertEquals(
+                "v: expected a number from -3.4028235e38 to 3.4028235e38, got 1e39",
                 fails("1e39", JsonValues::readFloat));
-        assertEquals("v: expected a number from -3.4028235e38 to 3.4028235e38, got -1e39",
+        assertEquals(
+                "v: expected a number from -3.4028235e38 to 3.4028235e38, got -1e39",
                 fails("-1e39", JsonValues::readFloat));
         assertEquals("v: expected a number, got false", fails("false", JsonValues::readFloat));
     }
@@ -112,14 +118,21 @@ class JsonValuesTest {
         assertEquals("v: expected an integer from -128 to 127, got 300", fails("300", JsonValues::readByte));
         assertEquals("v: expected an integer from -128 to 127, got -129", fails("-129", JsonValues::readByte));
         assertEquals("v: expected an integer from -32768 to 32767, got 32768", fails("32768", JsonValues::readShort));
-        assertEquals("v: expected an integer from -2147483648 to 2147483647, got 2147483648",
+        assertEquals(
+                "v: expected an integer from -2147483648 to 2147483647, got 2147483648",
                 fails("2147483648", JsonValues::readInt));
-        assertEquals("v: expected an integer from -2147483648 to 2147483647, got -2147483649",
+        assertEquals(
+                "v: expected an integer from -2147483648 to 2147483647, got -2147483649",
                 fails("-2147483649", JsonValues::readInt));
-        assertEquals("v: expected an integer from -9223372036854775808 to 9223372036854775807, got 9223372036854775808",
+        assertEquals(
+                "v: expected an integer from -9223372036854775808 to 9223372036854775807, got 9223372036854775808",
                 fails("9223372036854775808", JsonValues::readLong));
-        assertEquals("v: expected an integer from 0 to 255, got 256", fails("256", p -> Long.valueOf(JsonValues.readInteger(p, 0, 255))));
-        assertEquals("v: expected an integer from 0 to 255, got -1", fails("-1", p -> Long.valueOf(JsonValues.readInteger(p, 0, 255))));
+        assertEquals(
+                "v: expected an integer from 0 to 255, got 256",
+                fails("256", p -> Long.valueOf(JsonValues.readInteger(p, 0, 255))));
+        assertEquals(
+                "v: expected an integer from 0 to 255, got -1",
+                fails("-1", p -> Long.valueOf(JsonValues.readInteger(p, 0, 255))));
     }
 
     @Test
@@ -137,7 +150,8 @@ class JsonValuesTest {
         assertEquals("v: expected an integer, got 1.5", fails("1.5", JsonValues::readLong));
         assertEquals("v: expected an integer, got 1e-3", fails("1e-3", JsonValues::readLong));
         assertEquals("v: expected an integer from -128 to 127, got 300.0", fails("300.0", JsonValues::readByte));
-        assertEquals("v: expected an integer from -2147483648 to 2147483647, got 1e999999",
+        assertEquals(
+                "v: expected an integer from -2147483648 to 2147483647, got 1e999999",
                 fails("1e999999", JsonValues::readInt));
     }
 
@@ -200,7 +214,8 @@ class JsonValuesTest {
         assertEquals("v: expected base64 text, got \"QUI\"", fails("\"QUI\"", JsonValues::readBase64));
         assertEquals("v: expected base64 text, got \"QR==\"", fails("\"QR==\"", JsonValues::readBase64)); // bits set
         assertEquals("v: expected base64 text, got \"QUJ=\"", fails("\"QUJ=\"", JsonValues::readBase64));
-        assertEquals("v: expected base64 text, got \"-_8=\"", fails("\"-_8=\"", JsonValues::readBase64)); // url alphabet
+        assertEquals(
+                "v: expected base64 text, got \"-_8=\"", fails("\"-_8=\"", JsonValues::readBase64)); // url alphabet
         assertEquals("v: expected base64 text, got \"QU\\nJD\"", fails("\"QU\\nJD\"", JsonValues::readBase64));
         assertEquals("v: expected base64 text, got \"Q===\"", fails("\"Q===\"", JsonValues::readBase64));
         assertEquals("v: expected base64 text, got \"QQ==QQ==\"", fails("\"QQ==QQ==\"", JsonValues::readBase64));
@@ -227,24 +242,34 @@ class JsonValuesTest {
 
     @Test
     void readOffsetDateTimeIsRfc3339DateTime() throws IOException {
-        assertEquals(OffsetDateTime.of(2020, 1, 2, 3, 4, 5, 0, ZoneOffset.UTC),
+        assertEquals(
+                OffsetDateTime.of(2020, 1, 2, 3, 4, 5, 0, ZoneOffset.UTC),
                 read("\"2020-01-02T03:04:05Z\"", JsonValues::readOffsetDateTime));
-        assertEquals(OffsetDateTime.of(2020, 1, 2, 3, 4, 5, 678_000_000, ZoneOffset.ofHours(1)),
+        assertEquals(
+                OffsetDateTime.of(2020, 1, 2, 3, 4, 5, 678_000_000, ZoneOffset.ofHours(1)),
                 read("\"2020-01-02T03:04:05.678+01:00\"", JsonValues::readOffsetDateTime));
-        assertEquals(OffsetDateTime.of(2020, 1, 2, 3, 4, 5, 123_456_789, ZoneOffset.ofHoursMinutes(-5, -30)),
+        assertEquals(
+                OffsetDateTime.of(2020, 1, 2, 3, 4, 5, 123_456_789, ZoneOffset.ofHoursMinutes(-5, -30)),
                 read("\"2020-01-02t03:04:05.1234567891-05:30\"", JsonValues::readOffsetDateTime));
-        assertEquals(OffsetDateTime.of(2020, 1, 2, 3, 4, 5, 0, ZoneOffset.UTC),
+        assertEquals(
+                OffsetDateTime.of(2020, 1, 2, 3, 4, 5, 0, ZoneOffset.UTC),
                 read("\"2020-01-02T03:04:05z\"", JsonValues::readOffsetDateTime));
         String m = "v: expected a date-time with offset like 2020-01-02T03:04:05Z, got ";
-        assertEquals(m + "\"2020-01-02T03:04:05\": the offset (Z or +hh:mm) is required",
+        assertEquals(
+                m + "\"2020-01-02T03:04:05\": the offset (Z or +hh:mm) is required",
                 fails("\"2020-01-02T03:04:05\"", JsonValues::readOffsetDateTime));
         assertEquals(m + "\"x\"", fails("\"x\"", JsonValues::readOffsetDateTime));
         assertEquals(m + "\"2020-01-02T03:04Z\"", fails("\"2020-01-02T03:04Z\"", JsonValues::readOffsetDateTime));
         assertEquals(m + "\"2020-01-02 03:04:05Z\"", fails("\"2020-01-02 03:04:05Z\"", JsonValues::readOffsetDateTime));
         assertEquals(m + "\"2020-01-02T24:00:00Z\"", fails("\"2020-01-02T24:00:00Z\"", JsonValues::readOffsetDateTime));
-        assertEquals(m + "\"2020-01-02T03:04:05.Z\"", fails("\"2020-01-02T03:04:05.Z\"", JsonValues::readOffsetDateTime));
-        assertEquals(m + "\"2020-01-02T03:04:05+0100\"", fails("\"2020-01-02T03:04:05+0100\"", JsonValues::readOffsetDateTime));
-        assertEquals(m + "\"2020-01-02T03:04:05Zjunk\"", fails("\"2020-01-02T03:04:05Zjunk\"", JsonValues::readOffsetDateTime));
+        assertEquals(
+                m + "\"2020-01-02T03:04:05.Z\"", fails("\"2020-01-02T03:04:05.Z\"", JsonValues::readOffsetDateTime));
+        assertEquals(
+                m + "\"2020-01-02T03:04:05+0100\"",
+                fails("\"2020-01-02T03:04:05+0100\"", JsonValues::readOffsetDateTime));
+        assertEquals(
+                m + "\"2020-01-02T03:04:05Zjunk\"",
+                fails("\"2020-01-02T03:04:05Zjunk\"", JsonValues::readOffsetDateTime));
         assertEquals(m + "\"2020-02-30T03:04:05Z\"", fails("\"2020-02-30T03:04:05Z\"", JsonValues::readOffsetDateTime));
         assertEquals(m + "\"2016-12-31T23:59:60Z\"", fails("\"2016-12-31T23:59:60Z\"", JsonValues::readOffsetDateTime));
         assertEquals(m + "1577934245", fails("1577934245", JsonValues::readOffsetDateTime));
@@ -252,15 +277,18 @@ class JsonValuesTest {
 
     @Test
     void readLocalDateTimeReadsDateTimeLocalOnly() throws IOException {
-        assertEquals(LocalDateTime.of(2020, 1, 2, 3, 4, 5),
-                read("\"2020-01-02T03:04:05\"", JsonValues::readLocalDateTime));
-        assertEquals(LocalDateTime.of(2020, 1, 2, 3, 4, 5, 500_000_000),
+        assertEquals(
+                LocalDateTime.of(2020, 1, 2, 3, 4, 5), read("\"2020-01-02T03:04:05\"", JsonValues::readLocalDateTime));
+        assertEquals(
+                LocalDateTime.of(2020, 1, 2, 3, 4, 5, 500_000_000),
                 read("\"2020-01-02T03:04:05.5\"", JsonValues::readLocalDateTime));
-        assertEquals(LocalDateTime.of(2022, 3, 4, 5, 6, 7, 123_456_000),
+        assertEquals(
+                LocalDateTime.of(2022, 3, 4, 5, 6, 7, 123_456_000),
                 read("\"2022-03-04t05:06:07.123456\"", JsonValues::readLocalDateTime));
         String m = "v: expected a date-time without offset like 2020-01-02T03:04:05, got ";
         assertEquals(m + "\"2020-01-02T03:04:05Z\"", fails("\"2020-01-02T03:04:05Z\"", JsonValues::readLocalDateTime));
-        assertEquals(m + "\"2020-01-02T03:04:05+01:00\"",
+        assertEquals(
+                m + "\"2020-01-02T03:04:05+01:00\"",
                 fails("\"2020-01-02T03:04:05+01:00\"", JsonValues::readLocalDateTime));
         assertEquals(m + "\"2020-01-02\"", fails("\"2020-01-02\"", JsonValues::readLocalDateTime));
         assertEquals(m + "\"2020-01-02T3:04:05\"", fails("\"2020-01-02T3:04:05\"", JsonValues::readLocalDateTime));
@@ -273,11 +301,14 @@ class JsonValuesTest {
     @Test
     void readTimesWithAndWithoutOffset() throws IOException {
         assertEquals(OffsetTime.of(13, 45, 30, 0, ZoneOffset.UTC), read("\"13:45:30Z\"", JsonValues::readOffsetTime));
-        assertEquals(OffsetTime.of(13, 45, 30, 500_000_000, ZoneOffset.ofHours(-2)),
+        assertEquals(
+                OffsetTime.of(13, 45, 30, 500_000_000, ZoneOffset.ofHours(-2)),
                 read("\"13:45:30.5-02:00\"", JsonValues::readOffsetTime));
-        assertEquals("v: expected a time with offset like 13:45:30Z, got \"13:45:30\"",
+        assertEquals(
+                "v: expected a time with offset like 13:45:30Z, got \"13:45:30\"",
                 fails("\"13:45:30\"", JsonValues::readOffsetTime));
-        assertEquals("v: expected a time with offset like 13:45:30Z, got \"13:45Z\"",
+        assertEquals(
+                "v: expected a time with offset like 13:45:30Z, got \"13:45Z\"",
                 fails("\"13:45Z\"", JsonValues::readOffsetTime));
 
         assertEquals(LocalTime.of(13, 45, 30), read("\"13:45:30\"", JsonValues::readLocalTime));
@@ -285,7 +316,9 @@ class JsonValuesTest {
         assertEquals(LocalTime.of(13, 45, 30, 500_000_000), read("\"13:45:30.5\"", JsonValues::readLocalTime));
         assertEquals(LocalTime.of(0, 0, 0, 1), read("\"00:00:00.000000001\"", JsonValues::readLocalTime));
         assertEquals("v: expected a time like 13:45:30, got \"x\"", fails("\"x\"", JsonValues::readLocalTime));
-        assertEquals("v: expected a time like 13:45:30, got \"13:45:30Z\"", fails("\"13:45:30Z\"", JsonValues::readLocalTime));
+        assertEquals(
+                "v: expected a time like 13:45:30, got \"13:45:30Z\"",
+                fails("\"13:45:30Z\"", JsonValues::readLocalTime));
         assertEquals("v: expected a time like 13:45:30, got \"13:60\"", fails("\"13:60\"", JsonValues::readLocalTime));
         assertEquals("v: expected a time like 13:45:30, got \"1:45\"", fails("\"1:45\"", JsonValues::readLocalTime));
         assertEquals("v: expected a time like 13:45:30, got 1345", fails("1345", JsonValues::readLocalTime));
@@ -313,8 +346,10 @@ class JsonValuesTest {
         assertEquals(m + "\"3600\"", fails("\"3600\"", JsonValues::readTimedelta));
         assertEquals(m + "\"NaT\"", fails("\"NaT\"", JsonValues::readTimedelta));
         assertEquals(m + "\"P1Y\"", fails("\"P1Y\"", JsonValues::readTimedelta));
-        assertEquals(m + "\"99999999999999999999 days\"", fails("\"99999999999999999999 days\"", JsonValues::readTimedelta));
-        assertEquals(m + "\"9223372036854775807 weeks\"", fails("\"9223372036854775807 weeks\"", JsonValues::readTimedelta));
+        assertEquals(
+                m + "\"99999999999999999999 days\"", fails("\"99999999999999999999 days\"", JsonValues::readTimedelta));
+        assertEquals(
+                m + "\"9223372036854775807 weeks\"", fails("\"9223372036854775807 weeks\"", JsonValues::readTimedelta));
         assertEquals(m + "3600", fails("3600", JsonValues::readTimedelta));
     }
 

@@ -21,7 +21,10 @@ final class AccessLog implements AutoCloseable {
 
     /** The access lines so far. */
     synchronized List<String> lines() {
-        return captured.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("dev.scorespec.access")).toList();
+        return captured.toString(StandardCharsets.UTF_8)
+                .lines()
+                .filter(l -> l.contains("dev.scorespec.access"))
+                .toList();
     }
 
     /** Everything logged so far, access or not. */

@@ -35,7 +35,8 @@ class BindersTest {
         TestBinders.Sum sum = new TestBinders.Sum();
         assertSame(nested, Binders.select(List.of(sum, nested), Optional.of("test.Outer$EchoText")));
         assertSame(nested, Binders.select(List.of(sum, nested), Optional.of("test.Outer.EchoText")));
-        assertThrows(ServerStartException.class, () -> Binders.select(List.of(sum, nested), Optional.of("test.EchoText")));
+        assertThrows(
+                ServerStartException.class, () -> Binders.select(List.of(sum, nested), Optional.of("test.EchoText")));
     }
 
     @Test
@@ -48,7 +49,8 @@ class BindersTest {
 
     @Test
     void noBinderIsAnError() {
-        String m = assertThrows(ServerStartException.class, () -> Binders.select(List.of(), Optional.empty())).getMessage();
+        String m = assertThrows(ServerStartException.class, () -> Binders.select(List.of(), Optional.empty()))
+                .getMessage();
         assertTrue(m.startsWith("No scoring binder is on the class path"), m);
         assertTrue(m.contains("META-INF/services/dev.scorespec.runtime.binding.ScoringBinder"), m);
         // the likely cause and the fix (issue 11): an unversioned maven-compiler-plugin ignores the processor path
@@ -56,46 +58,58 @@ class BindersTest {
         assertTrue(m.contains("<annotationProcessorPaths>"), m);
         assertTrue(m.contains("3.1 on Maven 3.8.7"), m);
         assertTrue(m.contains("give maven-compiler-plugin a version"), m);
-        String chosen = assertThrows(ServerStartException.class,
-                () -> Binders.select(List.of(), Optional.of("com.example.Ridge"))).getMessage();
+        String chosen = assertThrows(
+                        ServerStartException.class, () -> Binders.select(List.of(), Optional.of("com.example.Ridge")))
+                .getMessage();
         assertTrue(chosen.contains(Binders.PROCESSOR_DID_NOT_RUN), chosen);
     }
 
     @Test
     void severalBindersWithoutAChoiceIsAnErrorListingThem() {
         List<ScoringBinder<?, ?>> binders = List.of(new TestBinders.Sum(), new TestBinders.EchoText());
-        String m = assertThrows(ServerStartException.class, () -> Binders.select(binders, Optional.empty())).getMessage();
-        assertEquals("Several scoring classes are on the class path: test.EchoText, test.SumScore. "
-                + "Choose one with --scoring-class or SCORESPEC_SCORING_CLASS.", m);
+        String m = assertThrows(ServerStartException.class, () -> Binders.select(binders, Optional.empty()))
+                .getMessage();
+        assertEquals(
+                "Several scoring classes are on the class path: test.EchoText, test.SumScore. "
+                        + "Choose one with --scoring-class or SCORESPEC_SCORING_CLASS.",
+                m);
     }
 
     @Test
     void aChoiceThatIsNotThereIsAnErrorListingWhatIs() {
         List<ScoringBinder<?, ?>> binders = List.of(new TestBinders.Sum(), new TestBinders.EchoText());
-        String m = assertThrows(ServerStartException.class,
-                () -> Binders.select(binders, Optional.of("test.Missing"))).getMessage();
-        assertEquals("The scoring class test.Missing was asked for, but the scoring classes on the class path are: "
-                + "test.EchoText, test.SumScore.", m);
-        m = assertThrows(ServerStartException.class,
-                () -> Binders.select(List.of(new TestBinders.Sum()), Optional.of("test.Missing"))).getMessage();
+        String m = assertThrows(ServerStartException.class, () -> Binders.select(binders, Optional.of("test.Missing")))
+                .getMessage();
+        assertEquals(
+                "The scoring class test.Missing was asked for, but the scoring classes on the class path are: "
+                        + "test.EchoText, test.SumScore.",
+                m);
+        m = assertThrows(
+                        ServerStartException.class,
+                        () -> Binders.select(List.of(new TestBinders.Sum()), Optional.of("test.Missing")))
+                .getMessage();
         assertTrue(m.contains("test.SumScore"), m);
-        m = assertThrows(ServerStartException.class, () -> Binders.select(List.of(), Optional.of("test.Missing"))).getMessage();
+        m = assertThrows(ServerStartException.class, () -> Binders.select(List.of(), Optional.of("test.Missing")))
+                .getMessage();
         assertTrue(m.contains("no scoring binder is on the class path"), m);
     }
 
     @Test
     void twoBindersForOneClassIsAnError() {
         List<ScoringBinder<?, ?>> binders = List.of(new TestBinders.Sum(), new TestBinders.Sum());
-        String m = assertThrows(ServerStartException.class,
-                () -> Binders.select(binders, Optional.of("test.SumScore"))).getMessage();
+        String m = assertThrows(ServerStartException.class, () -> Binders.select(binders, Optional.of("test.SumScore")))
+                .getMessage();
         assertTrue(m.startsWith("The scoring class test.SumScore has 2 binders"), m);
     }
 
     @Test
     void serviceLoaderFindsTheTestBinders() {
-        String m = assertThrows(ServerStartException.class, () -> Binders.load(TEST_LOADER, Optional.empty())).getMessage();
-        assertEquals("Several scoring classes are on the class path: test.EchoText, test.FailingInit, test.SumScore. "
-                + "Choose one with --scoring-class or SCORESPEC_SCORING_CLASS.", m);
+        String m = assertThrows(ServerStartException.class, () -> Binders.load(TEST_LOADER, Optional.empty()))
+                .getMessage();
+        assertEquals(
+                "Several scoring classes are on the class path: test.EchoText, test.FailingInit, test.SumScore. "
+                        + "Choose one with --scoring-class or SCORESPEC_SCORING_CLASS.",
+                m);
     }
 
     @Test
@@ -107,7 +121,8 @@ class BindersTest {
     @Test
     void serviceLoaderWithNothingListed() throws Exception {
         try (URLClassLoader empty = new URLClassLoader(new URL[0], null)) {
-            String m = assertThrows(ServerStartException.class, () -> Binders.load(empty, Optional.empty())).getMessage();
+            String m = assertThrows(ServerStartException.class, () -> Binders.load(empty, Optional.empty()))
+                    .getMessage();
             assertTrue(m.startsWith("No scoring binder is on the class path"), m);
         }
     }

@@ -44,19 +44,21 @@ class ConfigParserTest {
 
     @Test
     void environmentVariablesHaveThePythonServersNames() throws Exception {
-        ServerConfig c = parse(List.of(), Map.ofEntries(
-                Map.entry("SERVER_PORT", "6000"),
-                Map.entry("SCORESPEC_HOST", "127.0.0.1"),
-                Map.entry("AZUREML_MODEL_DIR", "/models"),
-                Map.entry("SERVICE_NAME", "ridge"),
-                Map.entry("SERVICE_VERSION", "2.1"),
-                Map.entry("SERVICE_PATH_PREFIX", "api/v1/"),
-                Map.entry("SCORING_TIMEOUT_MS", "1500"),
-                Map.entry("AML_APP_ROOT", "/app"),
-                Map.entry("SCORESPEC_MAX_REQUEST_BYTES", "2048"),
-                Map.entry("WORKER_COUNT", "3"),
-                Map.entry("SCORESPEC_SCORING_CLASS", "com.example.Ridge"),
-                Map.entry("AML_CORS_ORIGINS", "https://a.example, https://b.example")));
+        ServerConfig c = parse(
+                List.of(),
+                Map.ofEntries(
+                        Map.entry("SERVER_PORT", "6000"),
+                        Map.entry("SCORESPEC_HOST", "127.0.0.1"),
+                        Map.entry("AZUREML_MODEL_DIR", "/models"),
+                        Map.entry("SERVICE_NAME", "ridge"),
+                        Map.entry("SERVICE_VERSION", "2.1"),
+                        Map.entry("SERVICE_PATH_PREFIX", "api/v1/"),
+                        Map.entry("SCORING_TIMEOUT_MS", "1500"),
+                        Map.entry("AML_APP_ROOT", "/app"),
+                        Map.entry("SCORESPEC_MAX_REQUEST_BYTES", "2048"),
+                        Map.entry("WORKER_COUNT", "3"),
+                        Map.entry("SCORESPEC_SCORING_CLASS", "com.example.Ridge"),
+                        Map.entry("AML_CORS_ORIGINS", "https://a.example, https://b.example")));
         assertEquals(6000, c.port());
         assertEquals("127.0.0.1", c.host());
         assertEquals(Optional.of(Path.of("/models")), c.modelDirPath());
@@ -74,10 +76,27 @@ class ConfigParserTest {
 
     @Test
     void flagsInBothFormsBeatTheEnvironment() throws Exception {
-        ServerConfig c = parse(List.of("--port", "7000", "--service-name=flagged", "--scoring-timeout-ms=10",
-                "--worker-count", "5", "--max-request-bytes=99", "--scoring-class", "a.B", "--app-root", "/root2",
-                "--model-dir=/m2", "--service-version", "3", "--service-path-prefix=/x/", "--host", "::1",
-                "--cors-origins", "*"),
+        ServerConfig c = parse(
+                List.of(
+                        "--port",
+                        "7000",
+                        "--service-name=flagged",
+                        "--scoring-timeout-ms=10",
+                        "--worker-count",
+                        "5",
+                        "--max-request-bytes=99",
+                        "--scoring-class",
+                        "a.B",
+                        "--app-root",
+                        "/root2",
+                        "--model-dir=/m2",
+                        "--service-version",
+                        "3",
+                        "--service-path-prefix=/x/",
+                        "--host",
+                        "::1",
+                        "--cors-origins",
+                        "*"),
                 Map.of("SERVER_PORT", "6000", "SERVICE_NAME", "env", "SCORING_TIMEOUT_MS", "20", "WORKER_COUNT", "2"));
         assertEquals(7000, c.port());
         assertEquals("flagged", c.serviceName());
@@ -95,8 +114,9 @@ class ConfigParserTest {
 
     @Test
     void thePythonServersFlagSpellingsWork() throws Exception {
-        ServerConfig c = parse(List.of("--model_dir", "/m", "--worker_count=4", "--access_control_allow_origins",
-                "https://a.example"), Map.of());
+        ServerConfig c = parse(
+                List.of("--model_dir", "/m", "--worker_count=4", "--access_control_allow_origins", "https://a.example"),
+                Map.of());
         assertEquals(Optional.of(Path.of("/m")), c.modelDirPath());
         assertEquals(4, c.workerCount());
         assertEquals(List.of("https://a.example"), c.corsOrigins());
@@ -134,13 +154,22 @@ class ConfigParserTest {
     @Test
     void logFormatIsPlainOrJson() throws Exception {
         assertEquals(LogFormat.PLAIN, parse(List.of(), Map.of()).logFormat());
-        assertEquals(LogFormat.JSON, parse(List.of("--log-format", "json"), Map.of()).logFormat());
-        assertEquals(LogFormat.JSON, parse(List.of("--log_format=JSON"), Map.of()).logFormat());
-        assertEquals(LogFormat.JSON, parse(List.of(), Map.of("SCORESPEC_LOG_FORMAT", "json")).logFormat());
-        assertEquals(LogFormat.PLAIN, parse(List.of("--log-format", "plain"), Map.of("SCORESPEC_LOG_FORMAT", "json"))
-                .logFormat(), "the flag beats the environment");
-        assertEquals("Invalid --log-format 'xml': expected plain or json.", error(List.of("--log-format", "xml"), Map.of()));
-        assertEquals("Invalid environment variable SCORESPEC_LOG_FORMAT 'logfmt': expected plain or json.",
+        assertEquals(
+                LogFormat.JSON, parse(List.of("--log-format", "json"), Map.of()).logFormat());
+        assertEquals(
+                LogFormat.JSON, parse(List.of("--log_format=JSON"), Map.of()).logFormat());
+        assertEquals(
+                LogFormat.JSON,
+                parse(List.of(), Map.of("SCORESPEC_LOG_FORMAT", "json")).logFormat());
+        assertEquals(
+                LogFormat.PLAIN,
+                parse(List.of("--log-format", "plain"), Map.of("SCORESPEC_LOG_FORMAT", "json"))
+                        .logFormat(),
+                "the flag beats the environment");
+        assertEquals(
+                "Invalid --log-format 'xml': expected plain or json.", error(List.of("--log-format", "xml"), Map.of()));
+        assertEquals(
+                "Invalid environment variable SCORESPEC_LOG_FORMAT 'logfmt': expected plain or json.",
                 error(List.of(), Map.of("SCORESPEC_LOG_FORMAT", "logfmt")));
     }
 
@@ -151,9 +180,11 @@ class ConfigParserTest {
 
     @Test
     void malformedNumbersAreErrorsNamingTheirSource() {
-        assertEquals("Invalid --port 'abc': expected a port number from 1 to 65535.",
+        assertEquals(
+                "Invalid --port 'abc': expected a port number from 1 to 65535.",
                 error(List.of("--port", "abc"), Map.of()));
-        assertEquals("Invalid environment variable SERVER_PORT '50x1': expected a port number from 1 to 65535.",
+        assertEquals(
+                "Invalid environment variable SERVER_PORT '50x1': expected a port number from 1 to 65535.",
                 error(List.of(), Map.of("SERVER_PORT", "50x1")));
         assertTrue(error(List.of(), Map.of("SCORING_TIMEOUT_MS", "1.5")).contains("SCORING_TIMEOUT_MS"));
         assertTrue(error(List.of(), Map.of("WORKER_COUNT", "many")).contains("WORKER_COUNT"));
@@ -182,7 +213,8 @@ class ConfigParserTest {
 
     @Test
     void starCannotBeMixedWithOrigins() {
-        assertTrue(error(List.of(), Map.of("AML_CORS_ORIGINS", "*, https://a.example")).contains("'*'"));
+        assertTrue(error(List.of(), Map.of("AML_CORS_ORIGINS", "*, https://a.example"))
+                .contains("'*'"));
     }
 
     @Test
@@ -201,14 +233,17 @@ class ConfigParserTest {
     void helpShowsEachFlagWithItsEnvironmentVariableAndVersionIsAnswered() {
         String usage = ConfigParser.usage();
         assertTrue(usage.contains("--version"), usage);
-        assertTrue(usage.contains("--cors-origins, --access-control-allow-origins=<value>")
-                || usage.contains("--access-control-allow-origins, --cors-origins=<value>"), usage);
+        assertTrue(
+                usage.contains("--cors-origins, --access-control-allow-origins=<value>")
+                        || usage.contains("--access-control-allow-origins, --cors-origins=<value>"),
+                usage);
         assertTrue(usage.contains("Environment: SERVER_PORT; default: 5001"), usage);
         assertTrue(ConfigParser.wantsVersion(List.of("--version")));
         assertTrue(ConfigParser.wantsVersion(List.of("-V")));
         assertFalse(ConfigParser.wantsVersion(List.of("--port", "1")));
         // the version Maven filtered into the runtime's resources, not the fallback
-        assertTrue(ConfigParser.versionText().matches("ScoreSpec runtime \\d+\\.\\d+\\.\\d+.*"),
+        assertTrue(
+                ConfigParser.versionText().matches("ScoreSpec runtime \\d+\\.\\d+\\.\\d+.*"),
                 ConfigParser.versionText());
     }
 
@@ -220,11 +255,16 @@ class ConfigParserTest {
 
     @Test
     void builderChecksItsValues() {
-        assertThrows(IllegalArgumentException.class, () -> ServerConfig.builder().port(65536));
-        assertThrows(IllegalArgumentException.class, () -> ServerConfig.builder().port(-1));
-        assertThrows(IllegalArgumentException.class, () -> ServerConfig.builder().workerCount(0));
-        assertThrows(IllegalArgumentException.class, () -> ServerConfig.builder().scoringTimeoutMs(0));
-        assertThrows(IllegalArgumentException.class, () -> ServerConfig.builder().maxRequestBytes(0));
+        assertThrows(
+                IllegalArgumentException.class, () -> ServerConfig.builder().port(65536));
+        assertThrows(
+                IllegalArgumentException.class, () -> ServerConfig.builder().port(-1));
+        assertThrows(
+                IllegalArgumentException.class, () -> ServerConfig.builder().workerCount(0));
+        assertThrows(
+                IllegalArgumentException.class, () -> ServerConfig.builder().scoringTimeoutMs(0));
+        assertThrows(
+                IllegalArgumentException.class, () -> ServerConfig.builder().maxRequestBytes(0));
         ServerConfig c = ServerConfig.builder().port(0).build();
         assertEquals("127.0.0.1", c.host(), "embedding listens on loopback by default");
         assertEquals(0, c.port());

@@ -22,7 +22,8 @@ class ConnectionTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = ScoringServer.start(ServerConfig.builder().port(0).maxRequestBytes(100).build(), new TestBinders.Sum());
+        server = ScoringServer.start(
+                ServerConfig.builder().port(0).maxRequestBytes(100).build(), new TestBinders.Sum());
     }
 
     @AfterEach
@@ -58,8 +59,9 @@ class ConnectionTest {
             OutputStream out = s.getOutputStream();
             String body = "{\"data\": [[1,2,3]]}";
             out.write(("GET / HTTP/1.1\r\nHost: x\r\n\r\n"
-                    + "POST /score HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
-                    + body.length() + "\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
+                            + "POST /score HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
+                            + body.length() + "\r\n\r\n" + body)
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             String text = readResponses(s.getInputStream(), 2, "[6.0]");
             assertTrue(text.startsWith("HTTP/1.1 200 OK"), text);
@@ -80,12 +82,14 @@ class ConnectionTest {
             OutputStream out = s.getOutputStream();
             String body = "{\"data\": [[1,2,3]], \"pad\": \"" + "x".repeat(200) + "\"}";
             out.write(("POST /score HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
-                    + body.length() + "\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
+                            + body.length() + "\r\n\r\n" + body)
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             String text = readResponses(s.getInputStream(), 2, "never");
             assertTrue(text.startsWith("HTTP/1.1 413 Request Entity Too Large"), text);
             assertTrue(text.toLowerCase().contains("connection: close"), text);
-            assertTrue(text.contains("{\"message\":\"The request body is larger than the limit of 100 bytes.\"}"), text);
+            assertTrue(
+                    text.contains("{\"message\":\"The request body is larger than the limit of 100 bytes.\"}"), text);
             assertTrue(text.endsWith("<EOF>"), "closed by the server: " + text);
             assertEquals(1, text.split("HTTP/1.1 ", -1).length - 1);
         }

@@ -31,12 +31,14 @@ class CorsTest {
     }
 
     private void start(List<String> origins, ScoringBinder<?, ?> binder) throws Exception {
-        server = ScoringServer.start(ServerConfig.builder().port(0).corsOrigins(origins).build(), binder);
+        server = ScoringServer.start(
+                ServerConfig.builder().port(0).corsOrigins(origins).build(), binder);
         http = new Http(server.port());
     }
 
     private Http.Reply preflight(String origin, String method, String headers) {
-        HttpRequest.Builder request = http.request("/score").method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+        HttpRequest.Builder request = http.request("/score")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                 .header("Origin", origin)
                 .header("Access-Control-Request-Method", method);
         if (headers != null) {
@@ -46,8 +48,11 @@ class CorsTest {
     }
 
     private Http.Reply rawPost(String pathAndQuery, String origin) {
-        return http.send(http.request(pathAndQuery).POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {1, 2, (byte) 0xff}))
-                .header("Content-Type", "application/octet-stream").header("Origin", origin).build());
+        return http.send(http.request(pathAndQuery)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {1, 2, (byte) 0xff}))
+                .header("Content-Type", "application/octet-stream")
+                .header("Origin", origin)
+                .build());
     }
 
     private static void assertNoCors(Http.Reply r) {
@@ -72,8 +77,10 @@ class CorsTest {
         assertEquals(200, raw.status());
         assertEquals(APP, raw.header("access-control-allow-origin"));
         assertEquals("Origin", raw.header("vary"));
-        assertEquals("https://APP.example/", http.get("/score", "Origin", "https://APP.example/")
-                .header("access-control-allow-origin"), "the same origin, echoed as sent");
+        assertEquals(
+                "https://APP.example/",
+                http.get("/score", "Origin", "https://APP.example/").header("access-control-allow-origin"),
+                "the same origin, echoed as sent");
     }
 
     @Test
@@ -133,7 +140,8 @@ class CorsTest {
         Http.Reply p = preflight(APP, "POST", "content-type");
         assertEquals(403, p.status());
         assertNoCors(p);
-        assertEquals("CORS is off: no origin is allowed unless AML_CORS_ORIGINS (--cors-origins) lists it.", p.message());
+        assertEquals(
+                "CORS is off: no origin is allowed unless AML_CORS_ORIGINS (--cors-origins) lists it.", p.message());
         assertEquals(200, http.method("OPTIONS", "/score").status(), "a plain OPTIONS is no preflight");
     }
 
@@ -151,7 +159,8 @@ class CorsTest {
     @Test
     void rawRunSetsTheOriginItselfAsInTheDocsExample() throws Exception {
         start(List.of(), new RawEcho());
-        Http.Reply r = rawPost("/score?header=Access-Control-Allow-Origin:http://www.example.com", "http://www.example.com");
+        Http.Reply r =
+                rawPost("/score?header=Access-Control-Allow-Origin:http://www.example.com", "http://www.example.com");
         assertEquals(200, r.status());
         assertEquals(List.of("http://www.example.com"), r.response.headers().allValues("access-control-allow-origin"));
     }
@@ -159,7 +168,8 @@ class CorsTest {
     @Test
     void rawRunsOwnCorsHeadersReplaceTheServersAndVaryIsMerged() throws Exception {
         start(List.of(APP), new RawEcho());
-        Http.Reply r = rawPost("/score?header=Access-Control-Allow-Origin:https://partner.example&header=Vary:Accept", APP);
+        Http.Reply r =
+                rawPost("/score?header=Access-Control-Allow-Origin:https://partner.example&header=Vary:Accept", APP);
         assertEquals(List.of("https://partner.example"), r.response.headers().allValues("access-control-allow-origin"));
         assertEquals("Origin, Accept", r.header("vary"));
     }

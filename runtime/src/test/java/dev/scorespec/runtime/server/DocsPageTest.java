@@ -25,8 +25,15 @@ class DocsPageTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = ScoringServer.start(ServerConfig.builder().port(0).workerCount(1).servicePathPrefix("/api/v1")
-                .serviceName("Ridge <& Co>").authKey("k3y").corsOrigins(List.of("https://app.example")).build(),
+        server = ScoringServer.start(
+                ServerConfig.builder()
+                        .port(0)
+                        .workerCount(1)
+                        .servicePathPrefix("/api/v1")
+                        .serviceName("Ridge <& Co>")
+                        .authKey("k3y")
+                        .corsOrigins(List.of("https://app.example"))
+                        .build(),
                 new TestBinders.Sum());
         http = new Http(server.port());
     }
@@ -81,8 +88,10 @@ class DocsPageTest {
 
     @Test
     void swaggerUiFilesAreCachedForAYearAndGzippedWhenAccepted() throws IOException {
-        String bundle = links(http.get("/docs/").body()).stream().filter(l -> l.endsWith("swagger-ui-bundle.js"))
-                .findFirst().orElseThrow();
+        String bundle = links(http.get("/docs/").body()).stream()
+                .filter(l -> l.endsWith("swagger-ui-bundle.js"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(bundle.matches("swagger-ui/5\\.\\d+\\.\\d+/swagger-ui-bundle\\.js"), bundle);
         Http.Reply plain = http.get("/docs/" + bundle);
         assertEquals(200, plain.status());
@@ -90,7 +99,8 @@ class DocsPageTest {
         assertEquals("public, max-age=31536000, immutable", plain.header("cache-control"));
         assertNull(plain.header("content-encoding"));
         assertTrue(plain.response.body().length > 500_000, "Swagger UI's whole bundle");
-        assertEquals(List.of("Origin", "Accept-Encoding"), plain.response.headers().allValues("vary"));
+        assertEquals(
+                List.of("Origin", "Accept-Encoding"), plain.response.headers().allValues("vary"));
 
         Http.Reply gzipped = http.get("/docs/" + bundle, "Accept-Encoding", "br;q=1.0, gzip;q=0.8");
         assertEquals("gzip", gzipped.header("content-encoding"));
@@ -100,8 +110,8 @@ class DocsPageTest {
         }
         assertNull(http.get("/docs/" + bundle, "Accept-Encoding", "gzip;q=0").header("content-encoding"));
 
-        Http.Reply png = http.get("/docs/" + bundle.replace("swagger-ui-bundle.js", "favicon-32x32.png"),
-                "Accept-Encoding", "gzip");
+        Http.Reply png = http.get(
+                "/docs/" + bundle.replace("swagger-ui-bundle.js", "favicon-32x32.png"), "Accept-Encoding", "gzip");
         assertEquals("image/png", png.header("content-type"));
         assertNull(png.header("content-encoding"));
     }
@@ -119,16 +129,25 @@ class DocsPageTest {
     void thePageIsOpenWhenKeyAuthenticationIsOnButTheDocumentIsNot() {
         assertEquals(200, http.get("/docs/").status());
         assertEquals(200, http.get("/docs/scorespec-docs.js").status());
-        assertEquals(401, http.method("HEAD", "/api/v1/swagger.json?version=3.1").status());
-        assertEquals(200, http.method("HEAD", "/api/v1/swagger.json?version=3.1", "Authorization", "Bearer k3y").status());
+        assertEquals(
+                401, http.method("HEAD", "/api/v1/swagger.json?version=3.1").status());
+        assertEquals(
+                200,
+                http.method("HEAD", "/api/v1/swagger.json?version=3.1", "Authorization", "Bearer k3y")
+                        .status());
     }
 
     @Test
     void otherPathsMethodsAndVersionsAreRefused() {
-        String bundle = links(http.get("/docs/").body()).stream().filter(l -> l.endsWith("swagger-ui-bundle.js"))
-                .findFirst().orElseThrow();
-        for (String path : List.of("/docs/index.html", "/docs/swagger-ui/0.0.1/swagger-ui-bundle.js",
-                "/docs/" + bundle.replace("swagger-ui-bundle.js", "oauth2-redirect.html"), "/docsx")) {
+        String bundle = links(http.get("/docs/").body()).stream()
+                .filter(l -> l.endsWith("swagger-ui-bundle.js"))
+                .findFirst()
+                .orElseThrow();
+        for (String path : List.of(
+                "/docs/index.html",
+                "/docs/swagger-ui/0.0.1/swagger-ui-bundle.js",
+                "/docs/" + bundle.replace("swagger-ui-bundle.js", "oauth2-redirect.html"),
+                "/docsx")) {
             Http.Reply r = http.get(path);
             assertEquals(404, r.status(), path + ": " + r);
         }
@@ -145,6 +164,7 @@ class DocsPageTest {
 
     @Test
     void htmlEscapingCoversMarkupAndQuotes() {
-        assertEquals("&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;", DocsPage.escape("<a href=\"x\" title='y'>&"));
+        assertEquals(
+                "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;", DocsPage.escape("<a href=\"x\" title='y'>&"));
     }
 }

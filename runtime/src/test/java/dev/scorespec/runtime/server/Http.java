@@ -45,7 +45,8 @@ final class Http {
 
     /** The status of a GET, or an IOException when nothing answers (yet). */
     int tryGet(String pathAndQuery) throws IOException, InterruptedException {
-        return CLIENT.send(request(pathAndQuery).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return CLIENT.send(request(pathAndQuery).GET().build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     Reply get(String pathAndQuery, String... headers) {

@@ -45,16 +45,25 @@ class Http2Test {
 
     @Test
     void jdkClientUpgradesToH2cAndEachRequestIsLoggedAsAnswered() throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_2)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         URI base = URI.create("http://127.0.0.1:" + server.port());
         try (AccessLog log = new AccessLog()) {
             // the first request carries the upgrade, the next ones go over the HTTP/2 connection
-            HttpResponse<String> upgraded = client.send(HttpRequest.newBuilder(base.resolve("/score?data=%5B%5B1,2,3%5D%5D"))
-                    .header("x-request-id", "h2-1").build(), HttpResponse.BodyHandlers.ofString());
-            HttpResponse<String> posted = client.send(HttpRequest.newBuilder(base.resolve("/score"))
-                    .header("content-type", "application/json").header("x-request-id", "h2-2")
-                    .POST(HttpRequest.BodyPublishers.ofString(BODY)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> upgraded = client.send(
+                    HttpRequest.newBuilder(base.resolve("/score?data=%5B%5B1,2,3%5D%5D"))
+                            .header("x-request-id", "h2-1")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> posted = client.send(
+                    HttpRequest.newBuilder(base.resolve("/score"))
+                            .header("content-type", "application/json")
+                            .header("x-request-id", "h2-2")
+                            .POST(HttpRequest.BodyPublishers.ofString(BODY))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(200, upgraded.statusCode(), upgraded.body());
             assertEquals("[6.0]", upgraded.body());
             assertEquals(HttpClient.Version.HTTP_2, posted.version(), "the server speaks h2c");
@@ -75,9 +84,14 @@ class Http2Test {
         Vertx vertx = Vertx.vertx();
         try (AccessLog log = new AccessLog()) {
             HttpClientAgent client = vertx.createHttpClient(new HttpClientOptions()
-                    .setProtocolVersion(HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false));
-            RequestOptions post = new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1")
-                    .setPort(server.port()).setURI("/score").putHeader("content-type", "application/json")
+                    .setProtocolVersion(HttpVersion.HTTP_2)
+                    .setHttp2ClearTextUpgrade(false));
+            RequestOptions post = new RequestOptions()
+                    .setMethod(HttpMethod.POST)
+                    .setHost("127.0.0.1")
+                    .setPort(server.port())
+                    .setURI("/score")
+                    .putHeader("content-type", "application/json")
                     .putHeader("x-request-id", "h2-prior");
             HttpClientResponse[] response = new HttpClientResponse[1];
             Buffer body = client.request(post)

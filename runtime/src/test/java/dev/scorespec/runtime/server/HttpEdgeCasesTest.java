@@ -68,8 +68,10 @@ class HttpEdgeCasesTest {
                 + "Transfer-Encoding: gzip, chunked\r\n\r\n" + Integer.toHexString(body.length()) + "\r\n" + body
                 + "\r\n0\r\n\r\n");
         assertTrue(text.startsWith("HTTP/1.1 501 Not Implemented"), text);
-        assertTrue(text.contains("{\"message\":\"The transfer coding 'gzip, chunked' is not supported: send the body "
-                + "with Content-Length, or chunked alone.\"}"), text);
+        assertTrue(
+                text.contains("{\"message\":\"The transfer coding 'gzip, chunked' is not supported: send the body "
+                        + "with Content-Length, or chunked alone.\"}"),
+                text);
         assertTrue(text.toLowerCase().contains("connection: close"), text);
     }
 
@@ -103,8 +105,10 @@ class HttpEdgeCasesTest {
         for (String path : new String[] {"/%zz", "/score%", "/%4"}) {
             String text = answer("GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
             assertTrue(text.startsWith("HTTP/1.1 400 Bad Request"), text);
-            assertTrue(text.contains("{\"message\":\"The request path has a '%' that does not start an escape of two"
-                    + " hex digits (write '%25' for a '%').\"}"), text);
+            assertTrue(
+                    text.contains("{\"message\":\"The request path has a '%' that does not start an escape of two"
+                            + " hex digits (write '%25' for a '%').\"}"),
+                    text);
         }
         assertTrue(answer("GET /%7a HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
                 .startsWith("HTTP/1.1 404 Not Found"));

@@ -29,8 +29,8 @@ class IdleTimeoutTest {
     }
 
     private void start(int idleSeconds) throws Exception {
-        server = ScoringServer.start(ServerConfig.builder().port(0).idleTimeoutSeconds(idleSeconds).build(),
-                new TestBinders.Sum());
+        server = ScoringServer.start(
+                ServerConfig.builder().port(0).idleTimeoutSeconds(idleSeconds).build(), new TestBinders.Sum());
     }
 
     /** A run that spins for {@code ms} milliseconds, then answers the row's sum, {@code ms}. */
@@ -39,8 +39,8 @@ class IdleTimeoutTest {
     }
 
     private static String post(String body) {
-        return "POST /score HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
-                + body.length() + "\r\n\r\n" + body;
+        return "POST /score HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " + body.length()
+                + "\r\n\r\n" + body;
     }
 
     /** Everything the server sends until it closes the connection, or until 20 s have passed. */
@@ -86,14 +86,17 @@ class IdleTimeoutTest {
         start(60);
         try (AccessLog log = new AccessLog()) {
             try (Socket s = new Socket("127.0.0.1", server.port())) {
-                s.getOutputStream().write(post(slowRun(1_000)).replace("Host: x", "Host: x\r\nx-request-id: gone")
-                        .getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream()
+                        .write(post(slowRun(1_000))
+                                .replace("Host: x", "Host: x\r\nx-request-id: gone")
+                                .getBytes(StandardCharsets.US_ASCII));
                 s.getOutputStream().flush();
                 Thread.sleep(200); // let the request reach run before the client leaves
             }
             List<String> lines = log.await(1);
             assertEquals(1, lines.size(), log.all());
-            assertTrue(lines.get(0).contains("POST /score no response (connection closed before an answer was sent)"),
+            assertTrue(
+                    lines.get(0).contains("POST /score no response (connection closed before an answer was sent)"),
                     lines.get(0));
             assertTrue(lines.get(0).endsWith(" gone"), lines.get(0));
         }
@@ -101,9 +104,14 @@ class IdleTimeoutTest {
 
     @Test
     void theIdleTimeoutIsAFlagAndAnEnvironmentVariable() throws Exception {
-        assertEquals(5, ConfigParser.parse(List.of("--idle-timeout-seconds", "5"), java.util.Map.of()).idleTimeoutSeconds());
-        assertEquals(0, ConfigParser.parse(List.of(), java.util.Map.of("SCORESPEC_IDLE_TIMEOUT_SECONDS", "0"))
-                .idleTimeoutSeconds());
+        assertEquals(
+                5,
+                ConfigParser.parse(List.of("--idle-timeout-seconds", "5"), java.util.Map.of())
+                        .idleTimeoutSeconds());
+        assertEquals(
+                0,
+                ConfigParser.parse(List.of(), java.util.Map.of("SCORESPEC_IDLE_TIMEOUT_SECONDS", "0"))
+                        .idleTimeoutSeconds());
         assertEquals(60, ConfigParser.parse(List.of(), java.util.Map.of()).idleTimeoutSeconds());
     }
 }

@@ -27,8 +27,15 @@ class KeyAuthTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = ScoringServer.start(ServerConfig.builder().port(0).workerCount(2).authKey(KEY)
-                .servicePathPrefix("api").corsOrigins(List.of("https://app.example")).build(), new TestBinders.Sum());
+        server = ScoringServer.start(
+                ServerConfig.builder()
+                        .port(0)
+                        .workerCount(2)
+                        .authKey(KEY)
+                        .servicePathPrefix("api")
+                        .corsOrigins(List.of("https://app.example"))
+                        .build(),
+                new TestBinders.Sum());
         http = new Http(server.port());
     }
 
@@ -54,9 +61,14 @@ class KeyAuthTest {
 
     @Test
     void withoutAKeyScoreAndDocumentsAre401() {
-        for (Http.Reply r : List.of(http.postJson("/score", SUM), http.get("/score?data=[[1,1,1]]"),
-                http.get("/api/score?data=[[1,1,1]]"), http.method("PUT", "/score"), http.get("/swagger.json"),
-                http.get("/api/swagger.json?version=3"), http.method("HEAD", "/swagger.json"))) {
+        for (Http.Reply r : List.of(
+                http.postJson("/score", SUM),
+                http.get("/score?data=[[1,1,1]]"),
+                http.get("/api/score?data=[[1,1,1]]"),
+                http.method("PUT", "/score"),
+                http.get("/swagger.json"),
+                http.get("/api/swagger.json?version=3"),
+                http.method("HEAD", "/swagger.json"))) {
             assertEquals(401, r.status(), r.toString());
             assertEquals("Bearer", r.header("www-authenticate"), r.toString());
             if (!r.response.request().method().equals("HEAD")) {
@@ -69,8 +81,12 @@ class KeyAuthTest {
 
     @Test
     void aWrongKeyIs401InvalidToken() {
-        for (String wrong : List.of("Bearer wrong", "Bearer " + KEY + "x", "Bearer " + KEY.substring(1),
-                "Bearer " + KEY.toUpperCase(), "Bearer " + KEY + " " + KEY)) {
+        for (String wrong : List.of(
+                "Bearer wrong",
+                "Bearer " + KEY + "x",
+                "Bearer " + KEY.substring(1),
+                "Bearer " + KEY.toUpperCase(),
+                "Bearer " + KEY + " " + KEY)) {
             Http.Reply r = http.postJson("/score", SUM, "Authorization", wrong);
             assertEquals(401, r.status(), wrong);
             assertEquals("Bearer error=\"invalid_token\"", r.header("www-authenticate"));
@@ -97,8 +113,15 @@ class KeyAuthTest {
 
     @Test
     void corsPreflightStaysOpenAndA401CarriesCorsHeaders() {
-        Http.Reply preflight = http.method("OPTIONS", "/score", "Origin", "https://app.example",
-                "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "authorization, content-type");
+        Http.Reply preflight = http.method(
+                "OPTIONS",
+                "/score",
+                "Origin",
+                "https://app.example",
+                "Access-Control-Request-Method",
+                "POST",
+                "Access-Control-Request-Headers",
+                "authorization, content-type");
         assertEquals(204, preflight.status(), preflight.toString());
         assertEquals("https://app.example", preflight.header("access-control-allow-origin"));
         assertEquals("authorization, content-type", preflight.header("access-control-allow-headers"));
@@ -110,14 +133,17 @@ class KeyAuthTest {
 
     @Test
     void withoutAKeyConfiguredNothingIsAsked() throws Exception {
-        try (ScoringServer open = ScoringServer.start(ServerConfig.builder().port(0).workerCount(1).build(),
-                new TestBinders.Sum())) {
+        try (ScoringServer open = ScoringServer.start(
+                ServerConfig.builder().port(0).workerCount(1).build(), new TestBinders.Sum())) {
             Http plain = new Http(open.port());
             Http.Reply score = plain.postJson("/score", SUM);
             assertEquals(200, score.status());
             assertNull(score.header("www-authenticate"));
             // a key nobody asked for is ignored, as the Python server ignores it
-            assertEquals(200, plain.postJson("/score", SUM, "Authorization", "Bearer whatever").status());
+            assertEquals(
+                    200,
+                    plain.postJson("/score", SUM, "Authorization", "Bearer whatever")
+                            .status());
             assertEquals(200, plain.get("/swagger.json").status());
         }
     }
@@ -135,51 +161,73 @@ class KeyAuthTest {
     @Test
     void theKeyComesFromTheEnvironmentAFlagOrAFile(@TempDir Path dir) throws Exception {
         assertEquals(Optional.empty(), parse(List.of(), Map.of()).authKey());
-        assertEquals(Optional.of("abc"), parse(List.of(), Map.of("SCORESPEC_AUTH_KEY", "abc")).authKey());
-        assertEquals(Optional.of("def"), parse(List.of("--auth-key", "def"), Map.of("SCORESPEC_AUTH_KEY", "abc")).authKey());
+        assertEquals(
+                Optional.of("abc"),
+                parse(List.of(), Map.of("SCORESPEC_AUTH_KEY", "abc")).authKey());
+        assertEquals(
+                Optional.of("def"),
+                parse(List.of("--auth-key", "def"), Map.of("SCORESPEC_AUTH_KEY", "abc"))
+                        .authKey());
         Path file = dir.resolve("key");
         Files.writeString(file, "from-a-file\r\n\n");
-        assertEquals(Optional.of("from-a-file"), parse(List.of(), Map.of("SCORESPEC_AUTH_KEY_FILE", file.toString())).authKey());
-        assertEquals(Optional.of("from-a-file"), parse(List.of("--auth_key_file=" + file), Map.of()).authKey());
+        assertEquals(
+                Optional.of("from-a-file"),
+                parse(List.of(), Map.of("SCORESPEC_AUTH_KEY_FILE", file.toString()))
+                        .authKey());
+        assertEquals(
+                Optional.of("from-a-file"),
+                parse(List.of("--auth_key_file=" + file), Map.of()).authKey());
     }
 
     @Test
     void keyMistakesAreConfigurationErrorsThatNeverRepeatTheKey(@TempDir Path dir) throws Exception {
-        assertEquals("The environment variable SCORESPEC_AUTH_KEY is set but empty. Unset it to serve without key "
-                + "authentication, or give it a key.", error(List.of(), Map.of("SCORESPEC_AUTH_KEY", "")));
-        assertEquals("The environment variable SCORESPEC_AUTH_KEY_FILE is set but empty. Unset it to serve without key "
-                + "authentication, or give it a file.", error(List.of(), Map.of("SCORESPEC_AUTH_KEY_FILE", "")));
+        assertEquals(
+                "The environment variable SCORESPEC_AUTH_KEY is set but empty. Unset it to serve without key "
+                        + "authentication, or give it a key.",
+                error(List.of(), Map.of("SCORESPEC_AUTH_KEY", "")));
+        assertEquals(
+                "The environment variable SCORESPEC_AUTH_KEY_FILE is set but empty. Unset it to serve without key "
+                        + "authentication, or give it a file.",
+                error(List.of(), Map.of("SCORESPEC_AUTH_KEY_FILE", "")));
         Path file = dir.resolve("key");
         Files.writeString(file, "k");
-        assertEquals("The key is given twice, by environment variable SCORESPEC_AUTH_KEY and by --auth-key-file. "
-                + "Give either the key or a file holding it.",
+        assertEquals(
+                "The key is given twice, by environment variable SCORESPEC_AUTH_KEY and by --auth-key-file. "
+                        + "Give either the key or a file holding it.",
                 error(List.of("--auth-key-file", file.toString()), Map.of("SCORESPEC_AUTH_KEY", "abc")));
-        assertEquals("Invalid --auth-key: the key holds whitespace at position 4; a key may hold only visible ASCII "
-                + "characters, which a header carries unchanged.", error(List.of("--auth-key=top secret"), Map.of()));
-        assertEquals("Invalid environment variable SCORESPEC_AUTH_KEY: the key holds the character U+00E9 at position 3; "
-                + "a key may hold only visible ASCII characters, which a header carries unchanged.",
+        assertEquals(
+                "Invalid --auth-key: the key holds whitespace at position 4; a key may hold only visible ASCII "
+                        + "characters, which a header carries unchanged.",
+                error(List.of("--auth-key=top secret"), Map.of()));
+        assertEquals(
+                "Invalid environment variable SCORESPEC_AUTH_KEY: the key holds the character U+00E9 at position 3; "
+                        + "a key may hold only visible ASCII characters, which a header carries unchanged.",
                 error(List.of(), Map.of("SCORESPEC_AUTH_KEY", "clé")));
 
         Path empty = dir.resolve("empty");
         Files.writeString(empty, "\n");
-        assertEquals("Invalid key file " + empty + " (--auth-key-file): the key is empty.",
+        assertEquals(
+                "Invalid key file " + empty + " (--auth-key-file): the key is empty.",
                 error(List.of("--auth-key-file", empty.toString()), Map.of()));
         Path twoLines = dir.resolve("two-lines");
         Files.writeString(twoLines, "first\nsecond\n");
         String e = error(List.of(), Map.of("SCORESPEC_AUTH_KEY_FILE", twoLines.toString()));
-        assertEquals("Invalid key file " + twoLines + " (environment variable SCORESPEC_AUTH_KEY_FILE): the key holds "
-                + "whitespace at position 6; a key may hold only visible ASCII characters, which a header carries "
-                + "unchanged.", e);
+        assertEquals(
+                "Invalid key file " + twoLines + " (environment variable SCORESPEC_AUTH_KEY_FILE): the key holds "
+                        + "whitespace at position 6; a key may hold only visible ASCII characters, which a header carries "
+                        + "unchanged.",
+                e);
         assertFalse(e.contains("first") || e.contains("second"), e);
         Path missing = dir.resolve("missing");
         assertTrue(error(List.of("--auth-key-file", missing.toString()), Map.of())
-                .startsWith("Cannot read the key file " + missing + " (--auth-key-file): java.nio.file.NoSuchFileException"));
+                .startsWith("Cannot read the key file " + missing
+                        + " (--auth-key-file): java.nio.file.NoSuchFileException"));
     }
 
     @Test
     void theBuilderChecksTheKeyAndToStringHidesIt() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ServerConfig.builder().authKey(""));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> ServerConfig.builder().authKey(""));
         assertEquals("Invalid authentication key: the key is empty.", e.getMessage());
         String shown = ServerConfig.builder().authKey(KEY).build().toString();
         assertTrue(shown.contains("authKey=(set)"), shown);

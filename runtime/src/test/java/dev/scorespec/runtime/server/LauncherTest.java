@@ -28,8 +28,8 @@ class LauncherTest {
 
     @Test
     void configurationErrorsExitWith2() {
-        Launcher.LaunchException e = assertThrows(Launcher.LaunchException.class,
-                () -> Launcher.launch(List.of("--port", "http"), Map.of(), LOADER));
+        Launcher.LaunchException e = assertThrows(
+                Launcher.LaunchException.class, () -> Launcher.launch(List.of("--port", "http"), Map.of(), LOADER));
         assertEquals(Launcher.EXIT_CONFIG, e.exitCode);
         assertTrue(e.getMessage().startsWith("Invalid --port 'http'"), e.getMessage());
         e = assertThrows(Launcher.LaunchException.class, () -> Launcher.launch(List.of("--verbose"), Map.of(), LOADER));
@@ -38,8 +38,8 @@ class LauncherTest {
 
     @Test
     void severalBindersAndNoChoiceExitWith3() {
-        Launcher.LaunchException e = assertThrows(Launcher.LaunchException.class,
-                () -> Launcher.launch(List.of("--port", "1"), Map.of(), LOADER));
+        Launcher.LaunchException e = assertThrows(
+                Launcher.LaunchException.class, () -> Launcher.launch(List.of("--port", "1"), Map.of(), LOADER));
         assertEquals(Launcher.EXIT_START, e.exitCode);
         assertTrue(e.getMessage().contains("test.EchoText, test.FailingInit, test.SumScore"), e.getMessage());
     }
@@ -48,8 +48,8 @@ class LauncherTest {
     void noBinderExitsWith3NamingTheProcessorSetUp() {
         // a class path with no META-INF/services entry: what a build where the processor did not run gives
         ClassLoader empty = new java.net.URLClassLoader(new java.net.URL[0], null);
-        Launcher.LaunchException e = assertThrows(Launcher.LaunchException.class,
-                () -> Launcher.launch(List.of("--port", "1"), Map.of(), empty));
+        Launcher.LaunchException e = assertThrows(
+                Launcher.LaunchException.class, () -> Launcher.launch(List.of("--port", "1"), Map.of(), empty));
         assertEquals(Launcher.EXIT_START, e.exitCode);
         assertTrue(e.getMessage().startsWith("No scoring binder is on the class path"), e.getMessage());
         assertTrue(e.getMessage().contains("maven-compiler-plugin 3.5 or later"), e.getMessage());
@@ -58,7 +58,8 @@ class LauncherTest {
 
     @Test
     void failingInitExitsWith3WithItsCause() {
-        Launcher.LaunchException e = assertThrows(Launcher.LaunchException.class,
+        Launcher.LaunchException e = assertThrows(
+                Launcher.LaunchException.class,
                 () -> Launcher.launch(List.of("--scoring-class", "test.FailingInit"), Map.of(), LOADER));
         assertEquals(Launcher.EXIT_START, e.exitCode);
         assertInstanceOf(IllegalStateException.class, e.getCause());
@@ -67,14 +68,21 @@ class LauncherTest {
     @Test
     void startsTheChosenBinderFromFlagsAndEnvironment() throws Exception {
         int port = LifecycleTest.freePort();
-        ScoringServer server = Launcher.launch(List.of("--host", "127.0.0.1", "--port=" + port),
-                Map.of("SCORESPEC_SCORING_CLASS", "test.EchoText", "SERVICE_NAME", "from env"), LOADER);
+        ScoringServer server = Launcher.launch(
+                List.of("--host", "127.0.0.1", "--port=" + port),
+                Map.of("SCORESPEC_SCORING_CLASS", "test.EchoText", "SERVICE_NAME", "from env"),
+                LOADER);
         try {
             assertEquals(port, server.port());
             assertEquals("test.EchoText", server.binder().scoringClass());
             Http http = new Http(port);
             assertEquals("Healthy", http.get("/").body());
-            assertEquals("from env", http.get("/swagger.json?version=3").json().getJsonObject("info").getString("title"));
+            assertEquals(
+                    "from env",
+                    http.get("/swagger.json?version=3")
+                            .json()
+                            .getJsonObject("info")
+                            .getString("title"));
         } finally {
             server.close();
         }
@@ -90,7 +98,8 @@ class LauncherTest {
         command.add(System.getProperty("java.class.path"));
         command.add(Main.class.getName());
         command.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder pb =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().remove("SCORESPEC_SCORING_CLASS");
         pb.environment().remove("AZUREML_MODEL_DIR");
         pb.environment().putAll(env);
@@ -140,15 +149,19 @@ class LauncherTest {
     void processServesAndShutsDownGracefullyOnSigterm(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("out.log");
         int port = LifecycleTest.freePort();
-        Process p = java(List.of("--host", "127.0.0.1", "--port", Integer.toString(port)),
-                Map.of("SCORESPEC_SCORING_CLASS", "test.SumScore"), log);
+        Process p = java(
+                List.of("--host", "127.0.0.1", "--port", Integer.toString(port)),
+                Map.of("SCORESPEC_SCORING_CLASS", "test.SumScore"),
+                log);
         try {
             assertTrue(awaitLog(p, log, "Listening on"), read(log));
             Http http = new Http(port);
             assertEquals("Healthy", http.get("/").body());
-            CompletableFuture<HttpResponse<String>> slow = Http.CLIENT.sendAsync(http.request("/score")
-                    .header("content-type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"data\": [[1,2,3]], \"scale\": -4}")).build(),
+            CompletableFuture<HttpResponse<String>> slow = Http.CLIENT.sendAsync(
+                    http.request("/score")
+                            .header("content-type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"data\": [[1,2,3]], \"scale\": -4}"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             Thread.sleep(100);
             p.destroy(); // SIGTERM

@@ -54,7 +54,8 @@ class LifecycleTest {
 
     @Test
     void failingInitStopsTheStartWithItsCause() {
-        ServerStartException e = assertThrows(ServerStartException.class,
+        ServerStartException e = assertThrows(
+                ServerStartException.class,
                 () -> ScoringServer.start(ServerConfig.builder().port(0).build(), new TestBinders.FailingInit()));
         assertTrue(e.getMessage().startsWith("init of test.FailingInit failed"), e.getMessage());
         assertInstanceOf(IllegalStateException.class, e.getCause());
@@ -64,7 +65,8 @@ class LifecycleTest {
     @Test
     void failingInitClosesThePortItOpened() throws Exception {
         int port = freePort();
-        assertThrows(ServerStartException.class,
+        assertThrows(
+                ServerStartException.class,
                 () -> ScoringServer.start(ServerConfig.builder().port(port).build(), new TestBinders.FailingInit()));
         assertFalse(listening(port), "the start failed: nothing is left listening");
     }
@@ -72,7 +74,8 @@ class LifecycleTest {
     @Test
     void initGetsTheConfiguredModelDir(@TempDir Path models) throws Exception {
         TestBinders.Sum binder = new TestBinders.Sum();
-        server = ScoringServer.start(ServerConfig.builder().port(0).modelDir(models).build(), binder);
+        server = ScoringServer.start(
+                ServerConfig.builder().port(0).modelDir(models).build(), binder);
         assertTrue(binder.models.isConfigured());
         assertEquals(models.toAbsolutePath().normalize(), binder.models.root());
     }
@@ -88,7 +91,8 @@ class LifecycleTest {
     @Test
     void stuckRunIsAnswered500AtTheTimeoutAndInterrupted() throws Exception {
         TestBinders.Sum binder = new TestBinders.Sum();
-        server = ScoringServer.start(ServerConfig.builder().port(0).scoringTimeoutMs(300).build(), binder);
+        server = ScoringServer.start(
+                ServerConfig.builder().port(0).scoringTimeoutMs(300).build(), binder);
         Http http = new Http(server.port());
         long start = System.nanoTime();
         Http.Reply r = http.postJson("/score", "{\"data\": [[1,2,3]], \"scale\": -2}");
@@ -110,7 +114,13 @@ class LifecycleTest {
     @Test
     void runThatIgnoresInterruptsStillGetsItsClientAnAnswerAtTheTimeout() throws Exception {
         TestBinders.Sum binder = new TestBinders.Sum();
-        server = ScoringServer.start(ServerConfig.builder().port(0).scoringTimeoutMs(200).workerCount(2).build(), binder);
+        server = ScoringServer.start(
+                ServerConfig.builder()
+                        .port(0)
+                        .scoringTimeoutMs(200)
+                        .workerCount(2)
+                        .build(),
+                binder);
         Http http = new Http(server.port());
         long start = System.nanoTime();
         // spins for 1500 ms
@@ -126,12 +136,20 @@ class LifecycleTest {
     @Test
     void requestWaitingBehindABusyWorkerIsAnsweredAtTheTimeoutAndNeverRun() throws Exception {
         TestBinders.Sum binder = new TestBinders.Sum();
-        server = ScoringServer.start(ServerConfig.builder().port(0).scoringTimeoutMs(300).workerCount(1).build(), binder);
+        server = ScoringServer.start(
+                ServerConfig.builder()
+                        .port(0)
+                        .scoringTimeoutMs(300)
+                        .workerCount(1)
+                        .build(),
+                binder);
         Http http = new Http(server.port());
         // the only worker spins for 1500 ms, deaf to interrupts
-        CompletableFuture<HttpResponse<String>> busy = Http.CLIENT.sendAsync(http.request("/score")
-                .header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"data\": [[1500,0,0]], \"scale\": -5}")).build(),
+        CompletableFuture<HttpResponse<String>> busy = Http.CLIENT.sendAsync(
+                http.request("/score")
+                        .header("content-type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"data\": [[1500,0,0]], \"scale\": -5}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         Thread.sleep(100);
         long start = System.nanoTime();
@@ -148,18 +166,22 @@ class LifecycleTest {
 
     @Test
     void runWithinTheTimeoutIsNotCut() throws Exception {
-        server = ScoringServer.start(ServerConfig.builder().port(0).scoringTimeoutMs(2_000).build(), new TestBinders.Sum());
+        server = ScoringServer.start(
+                ServerConfig.builder().port(0).scoringTimeoutMs(2_000).build(), new TestBinders.Sum());
         Http.Reply r = new Http(server.port()).postJson("/score", "{\"data\": [[1,2,3]], \"scale\": -4}");
         assertEquals(200, r.status());
     }
 
     @Test
     void closeLetsInFlightRequestsFinish() throws Exception {
-        server = ScoringServer.start(ServerConfig.builder().port(0).shutdownGraceMs(5_000).build(), new TestBinders.Sum());
+        server = ScoringServer.start(
+                ServerConfig.builder().port(0).shutdownGraceMs(5_000).build(), new TestBinders.Sum());
         Http http = new Http(server.port());
-        CompletableFuture<HttpResponse<String>> slow = Http.CLIENT.sendAsync(http.request("/score")
-                .header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"data\": [[1,2,3]], \"scale\": -4}")).build(),
+        CompletableFuture<HttpResponse<String>> slow = Http.CLIENT.sendAsync(
+                http.request("/score")
+                        .header("content-type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"data\": [[1,2,3]], \"scale\": -4}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         Thread.sleep(100);
         long start = System.nanoTime();
@@ -167,15 +189,20 @@ class LifecycleTest {
         long ms = (System.nanoTime() - start) / 1_000_000;
         assertEquals(200, slow.get(5, TimeUnit.SECONDS).statusCode());
         assertTrue(ms < 4_000, "close took " + ms + " ms");
-        assertThrows(ConnectException.class, () -> Http.CLIENT.send(http.request("/").build(),
-                HttpResponse.BodyHandlers.ofString()));
+        assertThrows(
+                ConnectException.class,
+                () -> Http.CLIENT.send(http.request("/").build(), HttpResponse.BodyHandlers.ofString()));
         server.close(); // idempotent
         server = null;
     }
 
     @Test
     void corsHeadersForAllowedOrigins() throws Exception {
-        server = ScoringServer.start(ServerConfig.builder().port(0).corsOrigins(List.of("https://app.example")).build(),
+        server = ScoringServer.start(
+                ServerConfig.builder()
+                        .port(0)
+                        .corsOrigins(List.of("https://app.example"))
+                        .build(),
                 new TestBinders.Sum());
         Http http = new Http(server.port());
         Http.Reply r = http.postJson("/score", "{\"data\": [[1,2,3]]}", "Origin", "https://app.example");
@@ -206,7 +233,8 @@ class LifecycleTest {
 
     @Test
     void corsStarAllowsAnyOrigin() throws Exception {
-        server = ScoringServer.start(ServerConfig.builder().port(0).corsOrigins(List.of("*")).build(), new TestBinders.Sum());
+        server = ScoringServer.start(
+                ServerConfig.builder().port(0).corsOrigins(List.of("*")).build(), new TestBinders.Sum());
         Http.Reply r = new Http(server.port()).get("/", "Origin", "https://anything.example");
         assertEquals("*", r.header("access-control-allow-origin"));
     }
@@ -233,11 +261,15 @@ class LifecycleTest {
         } finally {
             System.setErr(original);
         }
-        List<String> lines = captured.toString(StandardCharsets.UTF_8).lines()
+        List<String> lines = captured.toString(StandardCharsets.UTF_8)
+                .lines()
                 .filter(l -> l.contains("dev.scorespec.access"))
                 .toList();
         assertEquals(3, lines.size(), String.join("\n", lines));
-        assertTrue(lines.get(0).matches(".*INFO dev\\.scorespec\\.access - POST /score 200 \\d+\\.\\d{3}ms \\d+B log-id-1"), lines.get(0));
+        assertTrue(
+                lines.get(0)
+                        .matches(".*INFO dev\\.scorespec\\.access - POST /score 200 \\d+\\.\\d{3}ms \\d+B log-id-1"),
+                lines.get(0));
         assertTrue(lines.get(1).matches(".* - POST /score 400 \\d+\\.\\d{3}ms \\d+B log-id-2"), lines.get(1));
         assertTrue(lines.get(2).matches(".* - PUT /score 405 \\d+\\.\\d{3}ms \\d+B log-id-3"), lines.get(2));
     }

@@ -47,20 +47,29 @@ class LoggingTest {
     void plainLinesByDefault() throws Exception {
         int port = start(classPath(jar -> !jar.contains("slf4j-simple")));
         Http http = new Http(port);
-        assertEquals(200, http.postJson("/score", "{\"data\": [[1,2,3]]}", "x-request-id", "plain-1").status());
-        assertEquals(500, http.postJson("/score", "{\"data\": [[1,2,3]], \"scale\": -1}", "x-request-id", "plain-2")
-                .status());
+        assertEquals(
+                200,
+                http.postJson("/score", "{\"data\": [[1,2,3]]}", "x-request-id", "plain-1")
+                        .status());
+        assertEquals(
+                500,
+                http.postJson("/score", "{\"data\": [[1,2,3]], \"scale\": -1}", "x-request-id", "plain-2")
+                        .status());
         String out = stopAndRead();
 
         String ready = line(out, l -> l.contains(" Ready: "));
-        assertTrue(ready.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\S+ INFO  \\[[^]]+\\] "
-                + "dev\\.scorespec\\.runtime\\.server\\.ScoringServer - Ready: test\\.SumScore on port " + port
-                + " in \\d+ ms \\(\\d+ ms since the JVM started\\); documents \\[2, 3, 3\\.1\\] at "
-                + "http://127\\.0\\.0\\.1:" + port + "/swagger\\.json; docs http://127\\.0\\.0\\.1:" + port + "/docs/"),
+        assertTrue(
+                ready.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\S+ INFO  \\[[^]]+\\] "
+                        + "dev\\.scorespec\\.runtime\\.server\\.ScoringServer - Ready: test\\.SumScore on port " + port
+                        + " in \\d+ ms \\(\\d+ ms since the JVM started\\); documents \\[2, 3, 3\\.1\\] at "
+                        + "http://127\\.0\\.0\\.1:" + port + "/swagger\\.json; docs http://127\\.0\\.0\\.1:" + port
+                        + "/docs/"),
                 ready);
         String access = line(out, l -> l.contains("plain-1"));
-        assertTrue(access.matches("\\S+ INFO  \\[[^]]+\\] dev\\.scorespec\\.access - POST /score 200 \\d+\\.\\d{3}ms "
-                + "\\d+B plain-1"), access);
+        assertTrue(
+                access.matches("\\S+ INFO  \\[[^]]+\\] dev\\.scorespec\\.access - POST /score 200 \\d+\\.\\d{3}ms "
+                        + "\\d+B plain-1"),
+                access);
         String failedAccess = line(out, l -> l.contains("dev.scorespec.access") && l.contains("plain-2"));
         assertTrue(failedAccess.contains("POST /score 500 "), failedAccess);
         int error = out.indexOf("ERROR [");
@@ -76,9 +85,14 @@ class LoggingTest {
     void jsonLinesOnRequestWithTheRequestIdAsAField() throws Exception {
         int port = start(classPath(jar -> !jar.contains("slf4j-simple")), "--log-format", "json");
         Http http = new Http(port);
-        assertEquals(200, http.postJson("/score", "{\"data\": [[1,2,3]]}", "x-request-id", "json-1").status());
-        assertEquals(500, http.postJson("/score", "{\"data\": [[1,2,3]], \"scale\": -1}", "x-request-id", "json-2")
-                .status());
+        assertEquals(
+                200,
+                http.postJson("/score", "{\"data\": [[1,2,3]]}", "x-request-id", "json-1")
+                        .status());
+        assertEquals(
+                500,
+                http.postJson("/score", "{\"data\": [[1,2,3]], \"scale\": -1}", "x-request-id", "json-2")
+                        .status());
         String out = stopAndRead();
 
         List<JsonObject> events = new ArrayList<>();
@@ -89,11 +103,14 @@ class LoggingTest {
                 throw new AssertionError("not a JSON line: " + l, e);
             }
         }
-        JsonObject ready = event(events, e -> e.getString("formattedMessage", "").startsWith("Ready: test.SumScore"));
+        JsonObject ready =
+                event(events, e -> e.getString("formattedMessage", "").startsWith("Ready: test.SumScore"));
         assertEquals("INFO", ready.getString("level"));
         assertNotNull(ready.getValue("timestamp"));
-        JsonObject access = event(events, e -> "dev.scorespec.access".equals(e.getString("loggerName"))
-                && e.getString("formattedMessage").startsWith("POST /score 200 "));
+        JsonObject access = event(
+                events,
+                e -> "dev.scorespec.access".equals(e.getString("loggerName"))
+                        && e.getString("formattedMessage").startsWith("POST /score 200 "));
         assertEquals("json-1", access.getJsonObject("mdc").getString(RequestMdc.KEY));
         JsonObject failure = event(events, e -> "ERROR".equals(e.getString("level")));
         assertEquals("json-2", failure.getJsonObject("mdc").getString(RequestMdc.KEY));
@@ -114,7 +131,11 @@ class LoggingTest {
                 """);
         String cp = dir + File.pathSeparator + classPath(jar -> !jar.contains("slf4j-simple"));
         int port = start(cp, "--log-format", "json");
-        assertEquals(200, new Http(port).postJson("/score", "{\"data\": [[1,2,3]]}", "x-request-id", "own-1").status());
+        assertEquals(
+                200,
+                new Http(port)
+                        .postJson("/score", "{\"data\": [[1,2,3]]}", "x-request-id", "own-1")
+                        .status());
         String out = stopAndRead();
         String access = line(out, l -> l.contains("own-1"));
         assertTrue(access.startsWith("MINE dev.scorespec.access POST /score 200 "), access);
@@ -131,7 +152,10 @@ class LoggingTest {
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
         assertEquals(Launcher.EXIT_START, process.exitValue());
         String err = Files.readString(stderr);
-        assertEquals(1, err.lines().filter(l -> l.equals(Launcher.NO_LOGGING_BACKEND)).count(), err);
+        assertEquals(
+                1,
+                err.lines().filter(l -> l.equals(Launcher.NO_LOGGING_BACKEND)).count(),
+                err);
     }
 
     /** The test JVM's class path (surefire sets java.class.path to it) without some jars. */
@@ -142,9 +166,17 @@ class LoggingTest {
     }
 
     private List<String> command(String classPath, int port, String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classPath, "dev.scorespec.runtime.Main", "--host", "127.0.0.1", "--port", Integer.toString(port),
-                "--worker-count", "2"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                classPath,
+                "dev.scorespec.runtime.Main",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                Integer.toString(port),
+                "--worker-count",
+                "2"));
         command.addAll(List.of(args));
         return command;
     }
@@ -191,7 +223,9 @@ class LoggingTest {
     }
 
     private static JsonObject event(List<JsonObject> events, Predicate<JsonObject> which) {
-        return events.stream().filter(which).findFirst()
+        return events.stream()
+                .filter(which)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no such event in:\n" + events));
     }
 }

@@ -28,8 +28,13 @@ class MemoryBudgetTest {
     @BeforeEach
     void start() throws Exception {
         binder = new TestBinders.Sum();
-        server = ScoringServer.start(ServerConfig.builder().port(0).maxRequestBytes(10_000).maxBytesInFlight(BUDGET)
-                .build(), binder);
+        server = ScoringServer.start(
+                ServerConfig.builder()
+                        .port(0)
+                        .maxRequestBytes(10_000)
+                        .maxBytesInFlight(BUDGET)
+                        .build(),
+                binder);
         http = new Http(server.port());
     }
 
@@ -50,9 +55,12 @@ class MemoryBudgetTest {
     @Test
     void aBodyThatWouldPassTheBudgetIs503UntilTheBudgetIsFree() throws Exception {
         String slow = body(600, 1_500);
-        CompletableFuture<HttpResponse<String>> first = Http.CLIENT.sendAsync(http.request("/score")
-                .header("content-type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(slow))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> first = Http.CLIENT.sendAsync(
+                http.request("/score")
+                        .header("content-type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(slow))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (binder.running.get() == 0 && System.nanoTime() < deadline) {
             Thread.sleep(5);
@@ -62,7 +70,8 @@ class MemoryBudgetTest {
         Http.Reply refused = http.postJson("/score", body(600, 0));
         assertEquals(503, refused.status(), refused.toString());
         assertEquals(BodyReader.RETRY_AFTER_SECONDS, refused.header("retry-after"));
-        assertTrue(refused.message().contains("memory budget") && refused.message().contains("1000 bytes"),
+        assertTrue(
+                refused.message().contains("memory budget") && refused.message().contains("1000 bytes"),
                 refused.message());
 
         assertEquals(200, first.get().statusCode(), first.get().body());
@@ -85,10 +94,17 @@ class MemoryBudgetTest {
             Http.Reply r = http.postJson("/score", body(400, 0));
             assertEquals(200, r.status(), r.toString());
         }
-        assertEquals(2048, ConfigParser.parse(List.of("--max-bytes-in-flight", "2048"), Map.of()).maxBytesInFlight());
-        assertEquals(4096, ConfigParser.parse(List.of(), Map.of("SCORESPEC_MAX_BYTES_IN_FLIGHT", "4096"))
-                .maxBytesInFlight());
-        assertEquals(Runtime.getRuntime().maxMemory() / 8, ConfigParser.parse(List.of(), Map.of()).maxBytesInFlight());
+        assertEquals(
+                2048,
+                ConfigParser.parse(List.of("--max-bytes-in-flight", "2048"), Map.of())
+                        .maxBytesInFlight());
+        assertEquals(
+                4096,
+                ConfigParser.parse(List.of(), Map.of("SCORESPEC_MAX_BYTES_IN_FLIGHT", "4096"))
+                        .maxBytesInFlight());
+        assertEquals(
+                Runtime.getRuntime().maxMemory() / 8,
+                ConfigParser.parse(List.of(), Map.of()).maxBytesInFlight());
         assertTrue(body(400, 0).getBytes(StandardCharsets.UTF_8).length <= 400);
     }
 }

@@ -34,16 +34,31 @@ class MetricsTest {
 
     @Test
     void requestsRunsAndBindingFailuresAreCountedAndPromtoolAcceptsTheExposition() throws Exception {
-        server = ScoringServer.start(ServerConfig.builder().port(0).authKey("k3y").build(), new TestBinders.Sum());
+        server = ScoringServer.start(
+                ServerConfig.builder().port(0).authKey("k3y").build(), new TestBinders.Sum());
         Http http = new Http(server.port());
         String key = "Bearer k3y";
-        assertEquals(200, http.postJson("/score", "{\"data\": [[1,2,3]]}", "Authorization", key).status());
-        assertEquals(200, http.postJson("/score", "{\"data\": [[4,5,6]]}", "Authorization", key).status());
+        assertEquals(
+                200,
+                http.postJson("/score", "{\"data\": [[1,2,3]]}", "Authorization", key)
+                        .status());
+        assertEquals(
+                200,
+                http.postJson("/score", "{\"data\": [[4,5,6]]}", "Authorization", key)
+                        .status());
         assertEquals(400, http.postJson("/score", "{}", "Authorization", key).status());
-        assertEquals(400, http.postJson("/score", "{\"data\": [[1,2,3]]", "Authorization", key).status());
+        assertEquals(
+                400,
+                http.postJson("/score", "{\"data\": [[1,2,3]]", "Authorization", key)
+                        .status());
         assertEquals(400, http.postJson("/score", "[1]", "Authorization", key).status());
-        assertEquals(415, http.post("/score", "text/plain", "{}", "Authorization", key).status());
-        assertEquals(500, http.postJson("/score", "{\"data\": [[1,2,3]], \"scale\": -1}", "Authorization", key).status());
+        assertEquals(
+                415,
+                http.post("/score", "text/plain", "{}", "Authorization", key).status());
+        assertEquals(
+                500,
+                http.postJson("/score", "{\"data\": [[1,2,3]], \"scale\": -1}", "Authorization", key)
+                        .status());
         assertEquals(404, http.get("/no/such/path/" + System.nanoTime()).status());
         assertEquals(401, http.postJson("/score", "{\"data\": [[1,2,3]]}").status());
 
@@ -53,12 +68,21 @@ class MetricsTest {
         assertEquals(ServerMetrics.CONTENT_TYPE, reply.header("content-type"));
         String text = reply.body();
 
-        assertEquals(2, value(text, "http_server_requests_seconds_count{method=\"POST\",route=\"/score\",status=\"200\"}"));
-        assertEquals(3, value(text, "http_server_requests_seconds_count{method=\"POST\",route=\"/score\",status=\"400\"}"));
-        assertEquals(1, value(text, "http_server_requests_seconds_count{method=\"POST\",route=\"/score\",status=\"500\"}"));
-        assertEquals(1, value(text, "http_server_requests_seconds_count{method=\"GET\",route=\"other\",status=\"404\"}"),
+        assertEquals(
+                2, value(text, "http_server_requests_seconds_count{method=\"POST\",route=\"/score\",status=\"200\"}"));
+        assertEquals(
+                3, value(text, "http_server_requests_seconds_count{method=\"POST\",route=\"/score\",status=\"400\"}"));
+        assertEquals(
+                1, value(text, "http_server_requests_seconds_count{method=\"POST\",route=\"/score\",status=\"500\"}"));
+        assertEquals(
+                1,
+                value(text, "http_server_requests_seconds_count{method=\"GET\",route=\"other\",status=\"404\"}"),
                 "a path a client made up is no label value of its own");
-        assertEquals(2, value(text, "http_server_requests_seconds_bucket{method=\"POST\",route=\"/score\",status=\"200\",le=\"+Inf\"}"));
+        assertEquals(
+                2,
+                value(
+                        text,
+                        "http_server_requests_seconds_bucket{method=\"POST\",route=\"/score\",status=\"200\",le=\"+Inf\"}"));
         assertEquals(1, value(text, "http_server_requests_in_progress"), "the scrape itself");
         assertEquals(1, value(text, "scorespec_ready"));
         assertEquals(2, value(text, "scorespec_run_seconds_count{outcome=\"success\"}"));
@@ -68,8 +92,14 @@ class MetricsTest {
         assertEquals(1, value(text, "scorespec_binding_failures_total{reason=\"not_an_object\"}"));
         assertEquals(1, value(text, "scorespec_binding_failures_total{reason=\"content_type\"}"));
         assertEquals(0, value(text, "scorespec_binding_failures_total{reason=\"not_utf8\"}"));
-        for (String jvmOrProcess : List.of("jvm_memory_used_bytes{", "jvm_gc_", "jvm_threads_live_threads",
-                "jvm_classes_loaded_classes", "process_cpu_usage", "process_uptime_seconds", "process_files_open_files",
+        for (String jvmOrProcess : List.of(
+                "jvm_memory_used_bytes{",
+                "jvm_gc_",
+                "jvm_threads_live_threads",
+                "jvm_classes_loaded_classes",
+                "process_cpu_usage",
+                "process_uptime_seconds",
+                "process_files_open_files",
                 "system_cpus ")) {
             assertTrue(text.contains("\n" + jvmOrProcess), jvmOrProcess + " in:\n" + text);
         }
@@ -101,7 +131,8 @@ class MetricsTest {
 
     /** The value of one series, which must be present. */
     private static double value(String exposition, String series) {
-        Matcher m = Pattern.compile("^" + Pattern.quote(series) + " (\\S+)$", Pattern.MULTILINE).matcher(exposition);
+        Matcher m = Pattern.compile("^" + Pattern.quote(series) + " (\\S+)$", Pattern.MULTILINE)
+                .matcher(exposition);
         assertTrue(m.find(), series + " in:\n" + exposition);
         return Double.parseDouble(m.group(1));
     }
@@ -112,7 +143,9 @@ class MetricsTest {
             throw new AssertionError(PROMTOOL + " is missing: install Debian's prometheus package "
                     + "(apt-get install prometheus), as .ci/run does, to check the /metrics exposition");
         }
-        Process promtool = new ProcessBuilder(PROMTOOL.toString(), "check", "metrics").redirectErrorStream(true).start();
+        Process promtool = new ProcessBuilder(PROMTOOL.toString(), "check", "metrics")
+                .redirectErrorStream(true)
+                .start();
         try (OutputStream in = promtool.getOutputStream()) {
             in.write(exposition.getBytes(StandardCharsets.UTF_8));
         }

@@ -37,7 +37,8 @@ class ProbesTest {
         int port = LifecycleTest.freePort();
         CompletableFuture<ScoringServer> started = CompletableFuture.supplyAsync(() -> {
             try {
-                return ScoringServer.start(ServerConfig.builder().port(port).authKey("k3y").build(), binder);
+                return ScoringServer.start(
+                        ServerConfig.builder().port(port).authKey("k3y").build(), binder);
             } catch (ServerStartException e) {
                 throw new RuntimeException(e);
             }
@@ -69,8 +70,12 @@ class ProbesTest {
         assertEquals("Ready", ready.body());
         assertEquals("Healthy", http.get("/").body());
         assertEquals(200, http.get("/v2/health/live").status());
-        assertEquals(200, http.postJson("/score", "{\"data\": [[1,2,3]]}", "Authorization", "Bearer k3y").status());
-        assertEquals(401, http.postJson("/score", "{\"data\": [[1,2,3]]}").status(), "the probes are open, /score is not");
+        assertEquals(
+                200,
+                http.postJson("/score", "{\"data\": [[1,2,3]]}", "Authorization", "Bearer k3y")
+                        .status());
+        assertEquals(
+                401, http.postJson("/score", "{\"data\": [[1,2,3]]}").status(), "the probes are open, /score is not");
         assertEquals(405, http.method("POST", "/v2/health/ready").status());
     }
 

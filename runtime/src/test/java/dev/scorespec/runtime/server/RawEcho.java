@@ -37,8 +37,7 @@ final class RawEcho implements ScoringBinder<ScoringRequest, ScoringResponse> {
     }
 
     @Override
-    public void init(ModelDir models) {
-    }
+    public void init(ModelDir models) {}
 
     @Override
     public ScoringRequest bind(ScoringRequest request) {
@@ -56,11 +55,13 @@ final class RawEcho implements ScoringBinder<ScoringRequest, ScoringResponse> {
         if (query.containsKey("null")) {
             return null;
         }
-        int status = Integer.parseInt(query.getOrDefault("status", List.of("200")).get(0));
+        int status =
+                Integer.parseInt(query.getOrDefault("status", List.of("200")).get(0));
         ScoringResponse response = request.method().equals("GET")
                 ? ScoringResponse.text(status, request.fullPath())
                 : ScoringResponse.bytes(status, request.body())
-                        .withHeader("Content-Type", request.header("content-type").orElse(ScoringResponse.OCTET_STREAM));
+                        .withHeader(
+                                "Content-Type", request.header("content-type").orElse(ScoringResponse.OCTET_STREAM));
         for (String header : query.getOrDefault("header", List.of())) {
             int colon = header.indexOf(':');
             response = response.withHeader(header.substring(0, colon), header.substring(colon + 1));

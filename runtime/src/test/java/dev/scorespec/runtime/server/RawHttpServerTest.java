@@ -22,8 +22,14 @@ class RawHttpServerTest {
     @BeforeAll
     static void start() throws Exception {
         binder = new RawEcho();
-        server = ScoringServer.start(ServerConfig.builder().port(0).workerCount(2).maxRequestBytes(1024)
-                .servicePathPrefix("/svc").build(), binder);
+        server = ScoringServer.start(
+                ServerConfig.builder()
+                        .port(0)
+                        .workerCount(2)
+                        .maxRequestBytes(1024)
+                        .servicePathPrefix("/svc")
+                        .build(),
+                binder);
         http = new Http(server.port());
     }
 
@@ -85,15 +91,19 @@ class RawHttpServerTest {
 
     @Test
     void getWithABodyHandsItOver() {
-        Http.Reply r = http.send(http.request("/score").method("GET", HttpRequest.BodyPublishers.ofByteArray(binary()))
-                .header("Content-Type", "application/octet-stream").build());
+        Http.Reply r = http.send(http.request("/score")
+                .method("GET", HttpRequest.BodyPublishers.ofByteArray(binary()))
+                .header("Content-Type", "application/octet-stream")
+                .build());
         assertEquals(200, r.status(), r.toString());
         assertArrayEquals(binary(), binder.last.body());
     }
 
     @Test
     void statusAndHeadersAreTheRuns() {
-        Http.Reply r = post("/score?status=201&header=Location:/things/1&header=X-Model:ridge%2C%20v2", "text/csv", new byte[] {'a'});
+        Http.Reply r = post(
+                "/score?status=201&header=Location:/things/1&header=X-Model:ridge%2C%20v2",
+                "text/csv", new byte[] {'a'});
         assertEquals(201, r.status(), r.toString());
         assertEquals("/things/1", r.header("location"));
         assertEquals("ridge, v2", r.header("x-model"));
@@ -115,8 +125,10 @@ class RawHttpServerTest {
         // the JDK client folds nothing: two header lines reach the server as two values
         try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.port())) {
             s.setSoTimeout(5_000);
-            s.getOutputStream().write(("GET /score HTTP/1.1\r\nHost: x\r\nX-Tag: a\r\nx-tag: b, c\r\n"
-                    + "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            s.getOutputStream()
+                    .write(("GET /score HTTP/1.1\r\nHost: x\r\nX-Tag: a\r\nx-tag: b, c\r\n"
+                                    + "Connection: close\r\n\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             String answer = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
             assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
         }
@@ -126,7 +138,8 @@ class RawHttpServerTest {
 
     @Test
     void theServersHeadersStillApply() {
-        Http.Reply r = http.get("/score?header=x-request-id:forged&header=x-ms-run-fn-exec-ms:1", "x-request-id", "abc");
+        Http.Reply r =
+                http.get("/score?header=x-request-id:forged&header=x-ms-run-fn-exec-ms:1", "x-request-id", "abc");
         assertEquals(200, r.status());
         assertEquals("abc", r.header("x-request-id"), "the server's request id, not run's");
         assertEquals(List.of("abc"), r.response.headers().allValues("x-request-id"));
@@ -182,6 +195,7 @@ class RawHttpServerTest {
         Http.Reply r = post("/score", "application/octet-stream", new byte[1025]);
         assertEquals(413, r.status(), r.toString());
         assertEquals(before, binder.runs.get());
-        assertEquals(200, post("/score", "application/octet-stream", new byte[1024]).status());
+        assertEquals(
+                200, post("/score", "application/octet-stream", new byte[1024]).status());
     }
 }

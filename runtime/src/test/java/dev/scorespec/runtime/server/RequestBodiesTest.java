@@ -41,7 +41,9 @@ class RequestBodiesTest {
         assertTrue(RequestBodies.jsonObjectProblem(utf8("   ")).startsWith(RequestBodies.NOT_JSON));
         assertTrue(RequestBodies.jsonObjectProblem(utf8("{\"a\": }")).startsWith(RequestBodies.NOT_JSON));
         assertTrue(RequestBodies.jsonObjectProblem(utf8("{\"a\": 1}}")).startsWith(RequestBodies.NOT_JSON));
-        assertTrue(RequestBodies.jsonObjectProblem(utf8("[1, 2")).startsWith(RequestBodies.NOT_JSON), "not JSON before not an object");
+        assertTrue(
+                RequestBodies.jsonObjectProblem(utf8("[1, 2")).startsWith(RequestBodies.NOT_JSON),
+                "not JSON before not an object");
         assertTrue(RequestBodies.jsonObjectProblem(utf8("{'a': 1}")).contains("(line 1, column 2)"));
     }
 
@@ -49,17 +51,21 @@ class RequestBodiesTest {
     void aNulThatJacksonWouldTakeForUtf32IsNotJson() {
         // found by ServerFuzzTest: Jackson read it as UTF-32, failed with its own IOException, and the client got a 500
         byte[] body = {'!', 0, 0, 0, 0, 0, 0, 0, 'K', 0x15, '1', '/', 's', 'c', 'o', 'r', 'e'};
-        assertEquals(RequestBodies.NOT_JSON + "a NUL byte at offset 1; JSON bodies are UTF-8 text, where a NUL is"
-                + " written \\u0000 inside a string", RequestBodies.jsonObjectProblem(body));
+        assertEquals(
+                RequestBodies.NOT_JSON + "a NUL byte at offset 1; JSON bodies are UTF-8 text, where a NUL is"
+                        + " written \\u0000 inside a string",
+                RequestBodies.jsonObjectProblem(body));
     }
 
     @Test
     void utf8Checks() {
         assertNull(RequestBodies.utf8Problem(utf8("plain ascii, and ü, and 😀")));
         assertNull(RequestBodies.utf8Problem(new byte[0]));
-        assertEquals(RequestBodies.NOT_UTF8 + "invalid byte 0xc3 at position 1",
+        assertEquals(
+                RequestBodies.NOT_UTF8 + "invalid byte 0xc3 at position 1",
                 RequestBodies.utf8Problem(new byte[] {'a', (byte) 0xc3, 'b'}));
-        assertTrue(RequestBodies.utf8Problem(new byte[] {'a', (byte) 0xe2, (byte) 0x82}).startsWith(RequestBodies.NOT_UTF8));
+        assertTrue(RequestBodies.utf8Problem(new byte[] {'a', (byte) 0xe2, (byte) 0x82})
+                .startsWith(RequestBodies.NOT_UTF8));
         byte[] big = utf8("é".repeat(20_000) + "x");
         big[big.length - 1] = (byte) 0xff;
         assertEquals(RequestBodies.NOT_UTF8 + "invalid byte 0xff at position 40000", RequestBodies.utf8Problem(big));
@@ -69,7 +75,8 @@ class RequestBodiesTest {
     void queryParsing() {
         assertEquals(Map.of(), QueryString.parse("/score"));
         assertEquals(Map.of("a", List.of("1", "2"), "b", List.of("")), QueryString.parse("/score?a=1&b&a=2&&"));
-        assertEquals(List.of("x y", "a=b", "é", "100%", "%zz"),
+        assertEquals(
+                List.of("x y", "a=b", "é", "100%", "%zz"),
                 QueryString.parse("/s?v=x+y&v=a%3Db&v=%C3%A9&v=100%&v=%zz").get("v"));
         assertEquals(List.of("a;b"), QueryString.parse("/s?v=a;b").get("v"), "; is no separator");
         assertEquals("3", QueryString.first("/swagger.json?version=3&version=2", "version"));
@@ -89,8 +96,9 @@ class RequestBodiesTest {
         params.put("bad", List.of("{\"a\": 1"));
         params.put("two", List.of("1 2"));
         params.put("esc", List.of("\"\\q\""));
-        assertEquals("{\"n\":0.12345678901234567890123,\"s\":\"hello\",\"q\":\"quoted\",\"l\":[[1,2],\"x\"],\"bad\":\"{\\\"a\\\": 1\","
-                + "\"two\":\"1 2\",\"esc\":\"\\\"\\\\q\\\"\"}",
+        assertEquals(
+                "{\"n\":0.12345678901234567890123,\"s\":\"hello\",\"q\":\"quoted\",\"l\":[[1,2],\"x\"],\"bad\":\"{\\\"a\\\": 1\","
+                        + "\"two\":\"1 2\",\"esc\":\"\\\"\\\\q\\\"\"}",
                 new String(RequestBodies.queryAsJson(params), StandardCharsets.UTF_8));
     }
 }

@@ -84,17 +84,24 @@ class RequestBodyTest {
         assertEquals(200, r.status(), r.toString());
         assertEquals("not json at all: ünïcödé", r.json().getString("text"));
         // no Content-Type check either
-        assertEquals("{\"a\": [1", http.post("/score", null, "{\"a\": [1").json().getString("text"));
+        assertEquals(
+                "{\"a\": [1", http.post("/score", null, "{\"a\": [1").json().getString("text"));
         assertEquals("", http.post("/score", "application/json", "").json().getString("text"));
-        assertEquals("a=1&b=2", http.post("/score", "application/x-www-form-urlencoded", "a=1&b=2").json().getString("text"));
+        assertEquals(
+                "a=1&b=2",
+                http.post("/score", "application/x-www-form-urlencoded", "a=1&b=2")
+                        .json()
+                        .getString("text"));
     }
 
     @Test
     void textBinderRefusesABodyThatIsNotUtf8() throws Exception {
         Http http = start(ServerConfig.builder(), new TestBinders.EchoText());
         byte[] body = {'o', 'k', (byte) 0xff, 'x'};
-        Http.Reply r = http.send(http.request("/score").header("content-type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        Http.Reply r = http.send(http.request("/score")
+                .header("content-type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
         assertEquals(400, r.status());
         assertEquals("Input cannot be decoded as UTF-8: invalid byte 0xff at position 2", r.message());
     }
@@ -105,14 +112,18 @@ class RequestBodyTest {
         // the Python server's own examples: /score?a=1&b=[1,2]&c=a&d=null and /score?foo=bar1&foo=bar2&x=y
         Http.Reply r = http.get("/score?a=1&b=%5B1,2%5D&c=a&d=null");
         assertEquals(200, r.status(), r.toString());
-        assertEquals(new JsonObject("{\"a\": 1, \"b\": [1, 2], \"c\": \"a\", \"d\": null}"),
+        assertEquals(
+                new JsonObject("{\"a\": 1, \"b\": [1, 2], \"c\": \"a\", \"d\": null}"),
                 new JsonObject(r.json().getString("text")));
         r = http.get("/score?foo=bar1&foo=bar2&x=y");
-        assertEquals(new JsonObject("{\"foo\": [\"bar1\", \"bar2\"], \"x\": \"y\"}"), new JsonObject(r.json().getString("text")));
+        assertEquals(
+                new JsonObject("{\"foo\": [\"bar1\", \"bar2\"], \"x\": \"y\"}"),
+                new JsonObject(r.json().getString("text")));
         // order is kept, + is a space, JSON is copied as written, a value that is not one JSON value stays
         // text, names are case-sensitive
         r = http.get("/score?z=%7B%22k%22%3A+%5Btrue%5D%7D&A=1+2&a=%22q%22&e=&bad=%7B%22x%22");
-        assertEquals("{\"z\":{\"k\": [true]},\"A\":\"1 2\",\"a\":\"q\",\"e\":\"\",\"bad\":\"{\\\"x\\\"\"}",
+        assertEquals(
+                "{\"z\":{\"k\": [true]},\"A\":\"1 2\",\"a\":\"q\",\"e\":\"\",\"bad\":\"{\\\"x\\\"\"}",
                 r.json().getString("text"));
     }
 }

@@ -26,7 +26,8 @@ class ResponsesTest {
         SplittableRandom random = new SplittableRandom(7);
         for (int i = 0; i < 100_000; i++) {
             long nanos = random.nextLong(0, i % 2 == 0 ? 10_000_000L : 100_000_000_000L);
-            assertEquals(String.format(Locale.ROOT, "%.3f", nanos / 1_000_000.0), Responses.millis(nanos), "nanos " + nanos);
+            assertEquals(
+                    String.format(Locale.ROOT, "%.3f", nanos / 1_000_000.0), Responses.millis(nanos), "nanos " + nanos);
         }
     }
 }

@@ -23,7 +23,8 @@ class ScoringServerTest {
     @BeforeAll
     static void start() throws Exception {
         binder = new TestBinders.Sum();
-        server = ScoringServer.start(ServerConfig.builder().port(0).workerCount(2).build(), binder);
+        server = ScoringServer.start(
+                ServerConfig.builder().port(0).workerCount(2).build(), binder);
         http = new Http(server.port());
     }
 
@@ -104,9 +105,17 @@ class ScoringServerTest {
 
     @Test
     void contentTypeMayCarryACharsetOrBeAPlusJsonType() {
-        assertEquals(200, http.post("/score", "application/json; charset=utf-8", "{\"data\": [[1,2,3]]}").status());
-        assertEquals(200, http.post("/score", "Application/JSON", "{\"data\": [[1,2,3]]}").status());
-        assertEquals(200, http.post("/score", "application/vnd.api+json", "{\"data\": [[1,2,3]]}").status());
+        assertEquals(
+                200,
+                http.post("/score", "application/json; charset=utf-8", "{\"data\": [[1,2,3]]}")
+                        .status());
+        assertEquals(
+                200,
+                http.post("/score", "Application/JSON", "{\"data\": [[1,2,3]]}").status());
+        assertEquals(
+                200,
+                http.post("/score", "application/vnd.api+json", "{\"data\": [[1,2,3]]}")
+                        .status());
     }
 
     @Test
@@ -134,7 +143,10 @@ class ScoringServerTest {
         assertEquals(415, r.status());
         assertEquals("Expects Content-Type to be application/json", r.message());
         assertEquals(415, http.post("/score", null, "{\"data\": [[1,2,3]]}").status());
-        assertEquals(415, http.post("/score", "application/jsonx", "{\"data\": [[1,2,3]]}").status());
+        assertEquals(
+                415,
+                http.post("/score", "application/jsonx", "{\"data\": [[1,2,3]]}")
+                        .status());
     }
 
     @Test
@@ -169,7 +181,9 @@ class ScoringServerTest {
         Http.Reply r = http.postJson("/score", "[[1,2,3]]");
         assertEquals(400, r.status());
         assertEquals("POST body should be a JSON dictionary.", r.message());
-        assertEquals("POST body should be a JSON dictionary.", http.postJson("/score", "42").message());
+        assertEquals(
+                "POST body should be a JSON dictionary.",
+                http.postJson("/score", "42").message());
     }
 
     @Test
@@ -344,11 +358,14 @@ class ScoringServerTest {
     @Test
     void requestsRunConcurrentlyUpToTheWorkerCount() throws Exception {
         binder.maxRunning.set(0);
-        var futures = new java.util.ArrayList<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>>();
+        var futures =
+                new java.util.ArrayList<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>>();
         for (int i = 0; i < 4; i++) {
-            futures.add(Http.CLIENT.sendAsync(http.request("/score")
-                    .header("content-type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"data\": [[1,2,3]], \"scale\": -4}")).build(),
+            futures.add(Http.CLIENT.sendAsync(
+                    http.request("/score")
+                            .header("content-type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"data\": [[1,2,3]], \"scale\": -4}"))
+                            .build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString()));
         }
         for (var f : futures) {

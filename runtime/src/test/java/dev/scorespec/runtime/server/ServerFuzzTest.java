@@ -37,20 +37,43 @@ class ServerFuzzTest {
     private static final List<String> METHODS =
             List.of("POST", "GET", "HEAD", "OPTIONS", "PUT", "DELETE", "PATCH", "TRACE", "CONNECT", "PRI");
 
-    private static final List<String> PATHS = List.of("/score", "/", "/swagger.json", "/openapi.json",
-            "/score?verbose=true", "/docs", "/docs/", "/docs/index.html", "/score/", "//score", "/%zz", "*",
-            "/swagger.json?version=2", "/api/v1/score", "/metrics", "http://127.0.0.1/score");
+    private static final List<String> PATHS = List.of(
+            "/score",
+            "/",
+            "/swagger.json",
+            "/openapi.json",
+            "/score?verbose=true",
+            "/docs",
+            "/docs/",
+            "/docs/index.html",
+            "/score/",
+            "//score",
+            "/%zz",
+            "*",
+            "/swagger.json?version=2",
+            "/api/v1/score",
+            "/metrics",
+            "http://127.0.0.1/score");
 
-    private static final List<String> CONTENT_TYPES = List.of("application/json", "application/json; charset=utf-8",
-            "application/json; charset=latin1", "text/plain", "application/octet-stream", "multipart/form-data",
-            "application/x-www-form-urlencoded", "image/png", "application/*", "", "json");
+    private static final List<String> CONTENT_TYPES = List.of(
+            "application/json",
+            "application/json; charset=utf-8",
+            "application/json; charset=latin1",
+            "text/plain",
+            "application/octet-stream",
+            "multipart/form-data",
+            "application/x-www-form-urlencoded",
+            "image/png",
+            "application/*",
+            "",
+            "json");
 
     private static final List<String> TRANSFER_CODINGS =
             List.of("chunked", "gzip, chunked", "identity", "deflate", "chunked, chunked", "Chunked", "gzip");
 
     /** Headers the fuzzer may not set itself, because they frame the exchange this test reads. */
-    private static final List<String> FRAMING = List.of("content-length", "transfer-encoding", "connection", "upgrade",
-            "expect", "http2-settings");
+    private static final List<String> FRAMING =
+            List.of("content-length", "transfer-encoding", "connection", "upgrade", "expect", "http2-settings");
 
     private static ScoringServer parameters;
     private static ScoringServer text;
@@ -75,7 +98,8 @@ class ServerFuzzTest {
         if (parameters == null) {
             // The access log would write a line per request, thousands a second.
             System.setProperty("org.slf4j.simpleLogger.log.dev.scorespec.access", "warn");
-            ServerConfig config = ServerConfig.builder().host("127.0.0.1").port(0).build();
+            ServerConfig config =
+                    ServerConfig.builder().host("127.0.0.1").port(0).build();
             parameters = ScoringServer.start(config, new CountRows());
             text = ScoringServer.start(config, new TestBinders.EchoText());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -95,7 +119,10 @@ class ServerFuzzTest {
         String method = data.consumeBoolean() ? data.pickValue(METHODS) : token(data.consumeString(8));
         String path = data.consumeBoolean() ? data.pickValue(PATHS) : "/" + printable(data.consumeString(40));
         StringBuilder head = new StringBuilder();
-        head.append(method.isEmpty() ? "POST" : method).append(' ').append(path.replace(' ', '+')).append(" HTTP/1.1\r\n");
+        head.append(method.isEmpty() ? "POST" : method)
+                .append(' ')
+                .append(path.replace(' ', '+'))
+                .append(" HTTP/1.1\r\n");
         head.append("Host: 127.0.0.1\r\n");
         if (data.consumeBoolean()) {
             String type = data.consumeBoolean() ? data.pickValue(CONTENT_TYPES) : value(data.consumeString(40));
@@ -105,7 +132,10 @@ class ServerFuzzTest {
         for (int i = 0; i < headers; i++) {
             String name = token(data.consumeString(20));
             if (!name.isEmpty() && !FRAMING.contains(name.toLowerCase(Locale.ROOT))) {
-                head.append(name).append(": ").append(value(data.consumeString(60))).append("\r\n");
+                head.append(name)
+                        .append(": ")
+                        .append(value(data.consumeString(60)))
+                        .append("\r\n");
             }
         }
         String coding = data.consumeBoolean() ? data.pickValue(TRANSFER_CODINGS) : null;
@@ -133,7 +163,8 @@ class ServerFuzzTest {
         }
         int code = Integer.parseInt(status.group(1));
         boolean unknownCoding = code == 501 && coding != null;
-        assertTrue(code < 500 || unknownCoding,
+        assertTrue(
+                code < 500 || unknownCoding,
                 () -> "a " + code + " to:\n" + request.toString(StandardCharsets.UTF_8) + "\ngot:\n" + answer);
     }
 
@@ -174,7 +205,8 @@ class ServerFuzzTest {
     /** The characters of {@code s} that HTTP allows in a header name or method (RFC 9110 tchar). */
     private static String token(String s) {
         StringBuilder out = new StringBuilder();
-        s.chars().filter(c -> c < 0x7f && (Character.isLetterOrDigit(c) || "!#$%&'*+-.^_`|~".indexOf(c) >= 0))
+        s.chars()
+                .filter(c -> c < 0x7f && (Character.isLetterOrDigit(c) || "!#$%&'*+-.^_`|~".indexOf(c) >= 0))
                 .forEach(out::appendCodePoint);
         return out.toString();
     }

@@ -43,12 +43,20 @@ class SwaggerTest {
         JsonObject doc = r.json();
         assertEquals("2.0", doc.getString("swagger"));
         assertEquals("ML service", doc.getJsonObject("info").getString("title"));
-        assertEquals("API specification for the Azure Machine Learning service ML service",
+        assertEquals(
+                "API specification for the Azure Machine Learning service ML service",
                 doc.getJsonObject("info").getString("description"));
         assertEquals("1.0", doc.getJsonObject("info").getString("version"));
-        assertEquals(List.of("/", "/score", "/swagger.json"), List.copyOf(doc.getJsonObject("paths").fieldNames()));
-        assertEquals("number", doc.getJsonObject("definitions").getJsonObject("ServiceInput")
-                .getJsonObject("properties").getJsonObject("scale").getString("type"));
+        assertEquals(
+                List.of("/", "/score", "/swagger.json"),
+                List.copyOf(doc.getJsonObject("paths").fieldNames()));
+        assertEquals(
+                "number",
+                doc.getJsonObject("definitions")
+                        .getJsonObject("ServiceInput")
+                        .getJsonObject("properties")
+                        .getJsonObject("scale")
+                        .getString("type"));
     }
 
     /** The compile-time documents declare the key; only a server with a key configured keeps it. */
@@ -62,13 +70,15 @@ class SwaggerTest {
                                                "responses": {"200": {}, "400": {}, "401": {}, "default": {}}}}},
                  "components": {"schemas": {"ServiceInput": {}}, "securitySchemes": {"Bearer": {"type": "apiKey"}}}}
                 """);
-        JsonObject open = OpenApiDocuments.customize(compiled, ServerConfig.builder().build());
+        JsonObject open =
+                OpenApiDocuments.customize(compiled, ServerConfig.builder().build());
         assertEquals(new JsonObject("""
                 {"paths": {"/": {"get": {"responses": {"200": {}}}},
                            "/score": {"post": {"responses": {"200": {}, "400": {}, "default": {}}}}},
                  "components": {"schemas": {"ServiceInput": {}}}}
                 """), open);
-        JsonObject locked = OpenApiDocuments.customize(compiled, ServerConfig.builder().authKey("k3y").build());
+        JsonObject locked = OpenApiDocuments.customize(
+                compiled, ServerConfig.builder().authKey("k3y").build());
         assertEquals(compiled, locked);
     }
 
@@ -79,13 +89,17 @@ class SwaggerTest {
                 {"info": {"title": "Churn model", "version": "2.1.0",
                           "description": "API specification for the Azure Machine Learning service Churn model"}}
                 """);
-        assertEquals(compiled, OpenApiDocuments.customize(compiled, ServerConfig.builder().build()));
-        JsonObject renamed = OpenApiDocuments.customize(compiled, ServerConfig.builder().serviceName("churn").build());
+        assertEquals(
+                compiled,
+                OpenApiDocuments.customize(compiled, ServerConfig.builder().build()));
+        JsonObject renamed = OpenApiDocuments.customize(
+                compiled, ServerConfig.builder().serviceName("churn").build());
         assertEquals(new JsonObject("""
                 {"info": {"title": "churn", "version": "2.1.0",
                           "description": "API specification for the Azure Machine Learning service churn"}}
                 """), renamed);
-        JsonObject versioned = OpenApiDocuments.customize(compiled, ServerConfig.builder().serviceVersion("7").build());
+        JsonObject versioned = OpenApiDocuments.customize(
+                compiled, ServerConfig.builder().serviceVersion("7").build());
         assertEquals("Churn model", versioned.getJsonObject("info").getString("title"));
         assertEquals("7", versioned.getJsonObject("info").getString("version"));
     }
@@ -97,14 +111,22 @@ class SwaggerTest {
         String here = "127.0.0.1:" + server.port();
         for (String version : List.of("3", "3.1")) {
             JsonObject doc = http.get("/swagger.json?version=" + version).json();
-            assertEquals(List.of("openapi", "info", "servers"), List.copyOf(doc.fieldNames()).subList(0, 3));
-            assertEquals("http://" + here, doc.getJsonArray("servers").getJsonObject(0).getString("url"));
+            assertEquals(
+                    List.of("openapi", "info", "servers"),
+                    List.copyOf(doc.fieldNames()).subList(0, 3));
+            assertEquals(
+                    "http://" + here,
+                    doc.getJsonArray("servers").getJsonObject(0).getString("url"));
             // behind a TLS-terminating proxy (the JDK client cannot send another Host)
-            JsonObject proxied = http.get("/swagger.json?version=" + version, "X-Forwarded-Proto", "https").json();
-            assertEquals("https://" + here, proxied.getJsonArray("servers").getJsonObject(0).getString("url"));
+            JsonObject proxied = http.get("/swagger.json?version=" + version, "X-Forwarded-Proto", "https")
+                    .json();
+            assertEquals(
+                    "https://" + here,
+                    proxied.getJsonArray("servers").getJsonObject(0).getString("url"));
         }
         JsonObject swagger2 = http.get("/swagger.json?version=2").json();
-        assertEquals(List.of("swagger", "info", "host", "basePath", "schemes"),
+        assertEquals(
+                List.of("swagger", "info", "host", "basePath", "schemes"),
                 List.copyOf(swagger2.fieldNames()).subList(0, 5));
         assertEquals(here, swagger2.getString("host"));
         assertEquals("/", swagger2.getString("basePath"));
@@ -116,7 +138,9 @@ class SwaggerTest {
     void prefixedPathsKeepAServerUrlWithoutPrefix() throws Exception {
         Http http = start(ServerConfig.builder().host("127.0.0.1").servicePathPrefix("api"), new TestBinders.Sum());
         JsonObject doc = http.get("/api/swagger.json?version=3").json();
-        assertEquals("http://127.0.0.1:" + server.port(), doc.getJsonArray("servers").getJsonObject(0).getString("url"));
+        assertEquals(
+                "http://127.0.0.1:" + server.port(),
+                doc.getJsonArray("servers").getJsonObject(0).getString("url"));
         assertTrue(doc.getJsonObject("paths").containsKey("/api/score"), doc.encode());
     }
 
@@ -148,25 +172,37 @@ class SwaggerTest {
         Http http = start(ServerConfig.builder(), new TestBinders.EchoText());
         Http.Reply r = http.get("/swagger.json");
         assertEquals(404, r.status());
-        assertEquals("Swagger version [2] is not supported for the scoring script. Supported swagger versions: [3, 3.1].",
+        assertEquals(
+                "Swagger version [2] is not supported for the scoring script. Supported swagger versions: [3, 3.1].",
                 r.message());
         assertEquals(200, http.get("/swagger.json?version=3").status());
     }
 
     @Test
     void serviceNameVersionAndPrefixAreFilledIn() throws Exception {
-        Http http = start(ServerConfig.builder().serviceName("ridge").serviceVersion("2.5").servicePathPrefix("api/v1/"),
+        Http http = start(
+                ServerConfig.builder()
+                        .serviceName("ridge")
+                        .serviceVersion("2.5")
+                        .servicePathPrefix("api/v1/"),
                 new TestBinders.Sum());
         for (String version : List.of("2", "3", "3.1")) {
             JsonObject doc = http.get("/swagger.json?version=" + version).json();
             JsonObject info = doc.getJsonObject("info");
             assertEquals("ridge", info.getString("title"), version);
-            assertEquals("API specification for the Azure Machine Learning service ridge", info.getString("description"));
+            assertEquals(
+                    "API specification for the Azure Machine Learning service ridge", info.getString("description"));
             assertEquals("2.5", info.getString("version"));
-            assertEquals(List.of("/api/v1/", "/api/v1/score", "/api/v1/swagger.json"),
-                    List.copyOf(doc.getJsonObject("paths").fieldNames()), version);
-            assertEquals("RunMLService", doc.getJsonObject("paths").getJsonObject("/api/v1/score")
-                    .getJsonObject("post").getString("operationId"));
+            assertEquals(
+                    List.of("/api/v1/", "/api/v1/score", "/api/v1/swagger.json"),
+                    List.copyOf(doc.getJsonObject("paths").fieldNames()),
+                    version);
+            assertEquals(
+                    "RunMLService",
+                    doc.getJsonObject("paths")
+                            .getJsonObject("/api/v1/score")
+                            .getJsonObject("post")
+                            .getString("operationId"));
         }
     }
 
@@ -176,7 +212,8 @@ class SwaggerTest {
         assertEquals("Healthy", http.get("/api/v1/").body());
         assertEquals("Healthy", http.get("/api/v1").body());
         assertEquals("Healthy", http.get("/").body());
-        assertEquals(200, http.postJson("/api/v1/score", "{\"data\": [[1,2,3]]}").status());
+        assertEquals(
+                200, http.postJson("/api/v1/score", "{\"data\": [[1,2,3]]}").status());
         assertEquals(200, http.postJson("/score", "{\"data\": [[1,2,3]]}").status());
         assertEquals("2.0", http.get("/api/v1/swagger.json").json().getString("swagger"));
         assertEquals(404, http.get("/api/v2/score").status());
@@ -184,12 +221,19 @@ class SwaggerTest {
 
     @Test
     void appRootFilesReplaceTheGeneratedDocuments() throws Exception {
-        Files.writeString(appRoot.resolve("swagger2.json"), "{\"swagger\": \"2.0\", \"info\": {\"title\": \"mine 2\"}}");
-        Files.writeString(appRoot.resolve("swagger3.json"), "{\"openapi\": \"3.0.1\", \"info\": {\"title\": \"mine 3\"}}");
-        Http http = start(ServerConfig.builder().serviceName("ignored for user files").servicePathPrefix("p"),
+        Files.writeString(
+                appRoot.resolve("swagger2.json"), "{\"swagger\": \"2.0\", \"info\": {\"title\": \"mine 2\"}}");
+        Files.writeString(
+                appRoot.resolve("swagger3.json"), "{\"openapi\": \"3.0.1\", \"info\": {\"title\": \"mine 3\"}}");
+        Http http = start(
+                ServerConfig.builder().serviceName("ignored for user files").servicePathPrefix("p"),
                 new TestBinders.Sum());
-        assertEquals(new JsonObject("{\"swagger\": \"2.0\", \"info\": {\"title\": \"mine 2\"}}"), http.get("/swagger.json").json());
-        assertEquals("mine 3", http.get("/swagger.json?version=3").json().getJsonObject("info").getString("title"));
+        assertEquals(
+                new JsonObject("{\"swagger\": \"2.0\", \"info\": {\"title\": \"mine 2\"}}"),
+                http.get("/swagger.json").json());
+        assertEquals(
+                "mine 3",
+                http.get("/swagger.json?version=3").json().getJsonObject("info").getString("title"));
         // 3.1 has its own file name, swagger3.1.json, so the generated one is served
         assertEquals("3.1.0", http.get("/swagger.json?version=3.1").json().getString("openapi"));
     }
@@ -197,11 +241,20 @@ class SwaggerTest {
     @Test
     void swaggerJsonInTheAppRootWinsForVersion2() throws Exception {
         Files.writeString(appRoot.resolve("swagger.json"), "{\"swagger\": \"2.0\", \"info\": {\"title\": \"first\"}}");
-        Files.writeString(appRoot.resolve("swagger2.json"), "{\"swagger\": \"2.0\", \"info\": {\"title\": \"second\"}}");
-        Files.writeString(appRoot.resolve("swagger3.1.json"), "{\"openapi\": \"3.1.0\", \"info\": {\"title\": \"mine 3.1\"}}");
+        Files.writeString(
+                appRoot.resolve("swagger2.json"), "{\"swagger\": \"2.0\", \"info\": {\"title\": \"second\"}}");
+        Files.writeString(
+                appRoot.resolve("swagger3.1.json"), "{\"openapi\": \"3.1.0\", \"info\": {\"title\": \"mine 3.1\"}}");
         Http http = start(ServerConfig.builder(), new TestBinders.Sum());
-        assertEquals("first", http.get("/swagger.json?version=2").json().getJsonObject("info").getString("title"));
-        assertEquals("mine 3.1", http.get("/swagger.json?version=3.1").json().getJsonObject("info").getString("title"));
+        assertEquals(
+                "first",
+                http.get("/swagger.json?version=2").json().getJsonObject("info").getString("title"));
+        assertEquals(
+                "mine 3.1",
+                http.get("/swagger.json?version=3.1")
+                        .json()
+                        .getJsonObject("info")
+                        .getString("title"));
     }
 
     @Test
@@ -209,15 +262,16 @@ class SwaggerTest {
         Files.writeString(appRoot.resolve("swagger2.json"), "{\"swagger\": \"2.0\"}");
         Http http = start(ServerConfig.builder(), new TestBinders.EchoText());
         assertEquals(200, http.get("/swagger.json?version=2").status());
-        assertEquals("Swagger version [9] is not valid. Supported versions: [2, 3, 3.1].",
+        assertEquals(
+                "Swagger version [9] is not valid. Supported versions: [2, 3, 3.1].",
                 http.get("/swagger.json?version=9").message());
     }
 
     @Test
     void malformedAppRootFileStopsTheStart() throws Exception {
         Files.writeString(appRoot.resolve("swagger3.json"), "{\"openapi\": ");
-        ServerStartException e = assertThrows(ServerStartException.class,
-                () -> start(ServerConfig.builder(), new TestBinders.Sum()));
+        ServerStartException e =
+                assertThrows(ServerStartException.class, () -> start(ServerConfig.builder(), new TestBinders.Sum()));
         assertTrue(e.getMessage().contains("swagger3.json"), e.getMessage());
     }
 

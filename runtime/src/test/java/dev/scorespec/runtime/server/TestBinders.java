@@ -20,8 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Hand-written binders standing in for generated ones. */
 public final class TestBinders {
 
-    private TestBinders() {
-    }
+    private TestBinders() {}
 
     /** Arguments of {@link Sum}: rows of three numbers and an optional scale. */
     public static final class SumArgs {
@@ -198,8 +197,7 @@ public final class TestBinders {
         }
 
         @Override
-        public void init(ModelDir models) {
-        }
+        public void init(ModelDir models) {}
 
         @Override
         public String bind(ScoringRequest request) {

@@ -41,8 +41,10 @@ public final class ImageSummaryScore {
         }
         String type = request.mediaType().orElse("none");
         if (!type.equals("application/octet-stream") && !type.startsWith("image/")) {
-            return error(415, "Send the image's bytes with Content-Type application/octet-stream, image/png or "
-                    + "image/jpeg, not " + type + ".");
+            return error(
+                    415,
+                    "Send the image's bytes with Content-Type application/octet-stream, image/png or "
+                            + "image/jpeg, not " + type + ".");
         }
         try (ImageInputStream in = ImageIO.createImageInputStream(request.bodyStream())) {
             ImageReader reader = pngOrJpegReader(in);
@@ -60,8 +62,10 @@ public final class ImageSummaryScore {
                 return ScoringResponse.json(200, summary(reader.getFormatName().toLowerCase(Locale.ROOT), image));
             } catch (IOException | RuntimeException e) {
                 // ImageIO's decoders throw both for truncated or corrupt data
-                return error(400, "The " + reader.getFormatName().toUpperCase(Locale.ROOT)
-                        + " image cannot be decoded: " + e.getMessage());
+                return error(
+                        400,
+                        "The " + reader.getFormatName().toUpperCase(Locale.ROOT) + " image cannot be decoded: "
+                                + e.getMessage());
             } finally {
                 reader.dispose();
             }

@@ -30,10 +30,13 @@ public final class PowerBiScore {
 
     /** The docs' {@code Inputs}: a 2x10 float64 array, a frame of names and ages, and a number. */
     public record Inputs(
-            @NdArray(sample = "[[1,2,3,4,5,6,7,8,9,10], [10,9,8,7,6,5,4,3,2,1]]", dtype = "float64") double[][] input1,
-            @DataFrame(sample = "{\"name\": [\"Sarah\", \"John\"], \"age\": [25, 26]}") Table input2,
-            @Standard(sample = "0.0") double input3) {
-    }
+            @NdArray(sample = "[[1,2,3,4,5,6,7,8,9,10], [10,9,8,7,6,5,4,3,2,1]]", dtype = "float64")
+            double[][] input1,
+
+            @DataFrame(sample = "{\"name\": [\"Sarah\", \"John\"], \"age\": [25, 26]}")
+            Table input2,
+
+            @Standard(sample = "0.0") double input3) {}
 
     private DiabetesRidge model;
 
@@ -48,8 +51,8 @@ public final class PowerBiScore {
     @OutputSchema(standard = @Standard(sample = "{\"Results\": [1.0, 1.0]}"))
     public Map<String, double[]> run(Inputs Inputs, Double GlobalParameters) {
         if (Inputs.input2().rowCount() != Inputs.input1().length) {
-            throw new InvalidInputException("Inputs.input2: " + Inputs.input2().rowCount() + " rows, but Inputs.input1 has "
-                    + Inputs.input1().length + "; give one row per patient in each");
+            throw new InvalidInputException("Inputs.input2: " + Inputs.input2().rowCount()
+                    + " rows, but Inputs.input1 has " + Inputs.input1().length + "; give one row per patient in each");
         }
         double factor = GlobalParameters == null ? 1.0 : GlobalParameters;
         double[] results = model.predict(Inputs.input1());

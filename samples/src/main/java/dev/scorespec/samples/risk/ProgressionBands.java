@@ -19,8 +19,7 @@ import java.util.List;
 public final class ProgressionBands {
 
     /** The file as written; {@code description} is for people. */
-    private record File(String description, List<Double> thresholds, List<String> labels) {
-    }
+    private record File(String description, List<Double> thresholds, List<String> labels) {}
 
     private final double[] thresholds;
     private final List<String> labels;
@@ -43,7 +42,8 @@ public final class ProgressionBands {
         if (file.thresholds() == null || file.labels() == null) {
             throw new IOException(bandsJson + ": 'thresholds' and 'labels' are required");
         }
-        double[] thresholds = file.thresholds().stream().mapToDouble(Double::doubleValue).toArray();
+        double[] thresholds =
+                file.thresholds().stream().mapToDouble(Double::doubleValue).toArray();
         for (int i = 1; i < thresholds.length; i++) {
             if (!(thresholds[i - 1] < thresholds[i])) {
                 throw new IOException(bandsJson + ": thresholds must increase, but " + thresholds[i - 1]
@@ -51,8 +51,8 @@ public final class ProgressionBands {
             }
         }
         if (file.labels().size() != thresholds.length + 1) {
-            throw new IOException(bandsJson + ": " + thresholds.length + " thresholds need "
-                    + (thresholds.length + 1) + " labels, not " + file.labels().size());
+            throw new IOException(bandsJson + ": " + thresholds.length + " thresholds need " + (thresholds.length + 1)
+                    + " labels, not " + file.labels().size());
         }
         return new ProgressionBands(thresholds, List.copyOf(file.labels()));
     }

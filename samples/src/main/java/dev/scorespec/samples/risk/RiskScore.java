@@ -20,8 +20,7 @@ import java.util.List;
 public final class RiskScore {
 
     /** One row's prediction and its band. */
-    public record Risk(double progression, String band) {
-    }
+    public record Risk(double progression, String band) {}
 
     private DiabetesRidge ridge;
     private ProgressionBands bands;

@@ -14,24 +14,30 @@ import java.util.Map;
 public final class TextStatsScore {
 
     /** One text's statistics. */
-    public record Stats(String text, long words, double meanWordLength) {
-    }
+    public record Stats(String text, long words, double meanWordLength) {}
 
     /** The answer: statistics per text, and who asked. */
-    public record Answer(List<Stats> stats, String clientRequestId) {
-    }
+    public record Answer(List<Stats> stats, String clientRequestId) {}
 
     @InputSchema(param = "texts", standard = @Standard(sample = "[\"the quick brown fox\", \"jumps\"]"))
     @InputSchema(param = "lowercase", optional = true, standard = @Standard(sample = "true"))
     @OutputSchema(standard = @Standard(sample = """
             {"stats": [{"text": "the quick brown fox", "words": 4, "meanWordLength": 4.0}], "clientRequestId": "abc"}"""))
     public Answer run(List<String> texts, Boolean lowercase, @RequestHeaders Map<String, String> headers) {
-        List<Stats> stats = texts.stream().map(text -> {
-            String shown = Boolean.TRUE.equals(lowercase) ? text.toLowerCase(java.util.Locale.ROOT) : text;
-            String[] words = shown.isBlank() ? new String[0] : shown.trim().split("\\s+");
-            double mean = words.length == 0 ? 0 : java.util.Arrays.stream(words).mapToInt(String::length).average().orElse(0);
-            return new Stats(shown, words.length, mean);
-        }).toList();
+        List<Stats> stats = texts.stream()
+                .map(text -> {
+                    String shown = Boolean.TRUE.equals(lowercase) ? text.toLowerCase(java.util.Locale.ROOT) : text;
+                    String[] words =
+                            shown.isBlank() ? new String[0] : shown.trim().split("\\s+");
+                    double mean = words.length == 0
+                            ? 0
+                            : java.util.Arrays.stream(words)
+                                    .mapToInt(String::length)
+                                    .average()
+                                    .orElse(0);
+                    return new Stats(shown, words.length, mean);
+                })
+                .toList();
         return new Answer(stats, headers.getOrDefault("x-ms-client-request-id", ""));
     }
 }

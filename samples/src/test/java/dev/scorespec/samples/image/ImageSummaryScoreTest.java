@@ -31,8 +31,8 @@ class ImageSummaryScoreTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = ScoringServer.start(ServerConfig.builder().host("127.0.0.1").port(0).build(),
-                new ImageSummaryScore_ScoreSpec());
+        server = ScoringServer.start(
+                ServerConfig.builder().host("127.0.0.1").port(0).build(), new ImageSummaryScore_ScoreSpec());
     }
 
     @AfterAll
@@ -45,8 +45,12 @@ class ImageSummaryScoreTest {
     }
 
     private static HttpResponse<String> post(String contentType, byte[] body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri("/score")).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(uri("/score"))
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** Left half pure red, right half pure blue. */
@@ -67,8 +71,10 @@ class ImageSummaryScoreTest {
         HttpResponse<String> r = post("application/octet-stream", halves("png", 6, 4));
         assertEquals(200, r.statusCode(), r.body());
         assertEquals("application/json", r.headers().firstValue("content-type").orElseThrow());
-        assertEquals(JSON.readTree("{\"format\":\"png\",\"width\":6,\"height\":4,"
-                + "\"meanColor\":{\"r\":127.5,\"g\":0.0,\"b\":127.5},\"brightness\":0.142}"), JSON.readTree(r.body()));
+        assertEquals(
+                JSON.readTree("{\"format\":\"png\",\"width\":6,\"height\":4,"
+                        + "\"meanColor\":{\"r\":127.5,\"g\":0.0,\"b\":127.5},\"brightness\":0.142}"),
+                JSON.readTree(r.body()));
     }
 
     @Test
@@ -89,14 +95,16 @@ class ImageSummaryScoreTest {
     void theCommittedSampleImageGivesTheReadmesAnswer() throws Exception {
         HttpResponse<String> r = post("image/png", Files.readAllBytes(Path.of("images/gradient.png")));
         assertEquals(200, r.statusCode(), r.body());
-        assertEquals("{\"format\":\"png\",\"width\":32,\"height\":16,\"meanColor\":{\"r\":131.0,\"g\":124.0,\"b\":94.0},"
-                + "\"brightness\":0.484}", r.body());
+        assertEquals(
+                "{\"format\":\"png\",\"width\":32,\"height\":16,\"meanColor\":{\"r\":131.0,\"g\":124.0,\"b\":94.0},"
+                        + "\"brightness\":0.484}",
+                r.body());
     }
 
     @Test
     void getAnswersTheFullPathAsTheDocsExampleDoes() throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri("/score?size=small")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(uri("/score?size=small")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode());
         assertEquals("/score?size=small", r.body());
     }
@@ -114,7 +122,9 @@ class ImageSummaryScoreTest {
         byte[] png = halves("png", 40, 40);
         HttpResponse<String> r = post("image/png", Arrays.copyOf(png, png.length / 2));
         assertEquals(400, r.statusCode(), r.body());
-        assertTrue(JSON.readTree(r.body()).path("message").asText().startsWith("The PNG image cannot be decoded: "), r.body());
+        assertTrue(
+                JSON.readTree(r.body()).path("message").asText().startsWith("The PNG image cannot be decoded: "),
+                r.body());
     }
 
     @Test
@@ -123,16 +133,22 @@ class ImageSummaryScoreTest {
         assertEquals(400, gif.statusCode(), "a GIF is an image, but not one this service takes");
         HttpResponse<String> text = post("text/plain", halves("png", 4, 4));
         assertEquals(415, text.statusCode());
-        assertEquals("{\"message\":\"Send the image's bytes with Content-Type application/octet-stream, image/png or "
-                + "image/jpeg, not text/plain.\"}", text.body());
+        assertEquals(
+                "{\"message\":\"Send the image's bytes with Content-Type application/octet-stream, image/png or "
+                        + "image/jpeg, not text/plain.\"}",
+                text.body());
     }
 
     @Test
     void theDocumentsSayTheBodyIsBytes() throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri("/swagger.json?version=3")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(uri("/swagger.json?version=3")).build(), HttpResponse.BodyHandlers.ofString());
         JsonNode body = JSON.readTree(r.body()).at("/paths/~1score/post/requestBody/content");
         assertTrue(body.has("application/octet-stream"), r.body());
-        assertEquals("binary", JSON.readTree(r.body()).at("/components/schemas/ServiceInput/format").asText());
+        assertEquals(
+                "binary",
+                JSON.readTree(r.body())
+                        .at("/components/schemas/ServiceInput/format")
+                        .asText());
     }
 }

@@ -36,7 +36,8 @@ class PowerBiScoreTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = ScoringServer.start(ServerConfig.builder().host("127.0.0.1").port(0).build(), new PowerBiScore_ScoreSpec());
+        server = ScoringServer.start(
+                ServerConfig.builder().host("127.0.0.1").port(0).build(), new PowerBiScore_ScoreSpec());
         try (DiabetesRidge model = DiabetesRidge.loadBundled()) {
             ridge = model.predict(new double[][] {{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, {10, 9, 8, 7, 6, 5, 4, 3, 2, 1}});
         }
@@ -48,14 +49,18 @@ class PowerBiScoreTest {
     }
 
     private static String body(String input1, String input2, String input3, String globalParameters) {
-        String inputs = "{\"Inputs\": {\"input1\": " + input1 + ", \"input2\": " + input2 + ", \"input3\": " + input3 + "}";
+        String inputs =
+                "{\"Inputs\": {\"input1\": " + input1 + ", \"input2\": " + input2 + ", \"input3\": " + input3 + "}";
         return inputs + (globalParameters == null ? "}" : ", \"GlobalParameters\": " + globalParameters + "}");
     }
 
     private HttpResponse<String> score(String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/score"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/score"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static double[] results(HttpResponse<String> response) throws IOException {
@@ -80,20 +85,24 @@ class PowerBiScoreTest {
 
     @Test
     void powerBiMayLeaveGlobalParametersOut() throws Exception {
-        double[] results = results(score(body("[" + ROW_DOWN + "]", "[{\"name\": \"Ann\", \"age\": 30}]", "0.0", null)));
+        double[] results =
+                results(score(body("[" + ROW_DOWN + "]", "[{\"name\": \"Ann\", \"age\": 30}]", "0.0", null)));
         assertEquals(3830.0435194872953, results[0]);
     }
 
     @Test
     void badInputIsA400ThatNamesTheField() throws Exception {
-        assertRejected(body("[" + ROW_DOWN + "]", "[{\"name\": \"Ann\", \"age\": \"thirty\"}]", "0.0", null),
+        assertRejected(
+                body("[" + ROW_DOWN + "]", "[{\"name\": \"Ann\", \"age\": \"thirty\"}]", "0.0", null),
                 "Inputs.input2[0].age: ");
-        assertRejected(body("[[10,9,8]]", "[{\"name\": \"Ann\", \"age\": 30}]", "0.0", null),
+        assertRejected(
+                body("[[10,9,8]]", "[{\"name\": \"Ann\", \"age\": 30}]", "0.0", null),
                 "Inputs.input1[0]: expected 10 values, got 3");
         assertRejected(body("[" + ROW_DOWN + "]", "[{\"name\": \"Ann\"}]", "0.0", null), "Inputs.input2[0]");
         assertRejected("{\"GlobalParameters\": 1.0}", "A value is not provided for the 'Inputs' parameter.");
         // fits the schema, but run cannot pair the rows: run's own InvalidInputException is a 400 too
-        assertRejected(body("[" + ROW_DOWN + "]", PEOPLE, "0.0", null),
+        assertRejected(
+                body("[" + ROW_DOWN + "]", PEOPLE, "0.0", null),
                 "Inputs.input2: 2 rows, but Inputs.input1 has 1; give one row per patient in each");
     }
 
@@ -112,8 +121,9 @@ class PowerBiScoreTest {
      */
     @Test
     void swagger2IsThePythonServersDocument() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + server.port() + "/swagger.json?version=2")).build(),
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/swagger.json?version=2"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode());
         JsonNode expected;
@@ -144,8 +154,13 @@ class PowerBiScoreTest {
         ObjectNode examples = (ObjectNode) healthResponses.at("/200/examples");
         examples.set("text/plain", examples.remove("application/json"));
         JsonNode healthFallback = healthResponses.remove("default");
-        healthResponses.putObject("503").put("description", served.at("/paths/~1/get/responses/503/description").asText())
-                .putObject("schema").put("$ref", "#/definitions/ErrorResponse");
+        healthResponses
+                .putObject("503")
+                .put(
+                        "description",
+                        served.at("/paths/~1/get/responses/503/description").asText())
+                .putObject("schema")
+                .put("$ref", "#/definitions/ErrorResponse");
         healthResponses.set("default", healthFallback);
         // Where this server is, as the request reached it, after info.
         ObjectNode located = JSON.createObjectNode();
@@ -167,9 +182,13 @@ class PowerBiScoreTest {
         ObjectNode scoreResponses = (ObjectNode) python.at("/paths/~1score/post/responses");
         JsonNode fallback = scoreResponses.remove("default");
         for (String status : List.of("400", "413", "415", "500", "503")) {
-            String description = served.at("/paths/~1score/post/responses/" + status + "/description").asText();
-            scoreResponses.putObject(status).put("description", description)
-                    .putObject("schema").put("$ref", "#/definitions/ErrorResponse");
+            String description = served.at("/paths/~1score/post/responses/" + status + "/description")
+                    .asText();
+            scoreResponses
+                    .putObject(status)
+                    .put("description", description)
+                    .putObject("schema")
+                    .put("$ref", "#/definitions/ErrorResponse");
         }
         scoreResponses.set("default", fallback);
         return python;

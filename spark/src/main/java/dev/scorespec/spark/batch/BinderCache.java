@@ -14,13 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class BinderCache {
 
-    private record Key(String scoringClass, String modelDir) {
-    }
+    private record Key(String scoringClass, String modelDir) {}
 
     private static final Map<Key, ScoringBinder<?, ?>> BINDERS = new ConcurrentHashMap<>();
 
-    private BinderCache() {
-    }
+    private BinderCache() {}
 
     /** The binder of {@code scoringClass} with its {@code init} done on {@code modelDir} (null: none). */
     public static ScoringBinder<?, ?> initialised(String scoringClass, String modelDir) {

@@ -11,8 +11,7 @@ import org.apache.spark.sql.types.DataTypes;
 /** The Spark type of each column type, which input types widen to it, and how a row's value is read. */
 public final class ColumnTypes {
 
-    private ColumnTypes() {
-    }
+    private ColumnTypes() {}
 
     public static DataType spark(ColumnType type) {
         return switch (type) {
@@ -42,8 +41,13 @@ public final class ColumnTypes {
             case INT32 -> List.of(DataTypes.ByteType, DataTypes.ShortType);
             case INT64 -> List.of(DataTypes.ByteType, DataTypes.ShortType, DataTypes.IntegerType);
             case FLOAT32 -> List.of(DataTypes.ByteType, DataTypes.ShortType);
-            case FLOAT64 -> List.of(DataTypes.ByteType, DataTypes.ShortType, DataTypes.IntegerType, DataTypes.LongType,
-                    DataTypes.FloatType);
+            case FLOAT64 ->
+                List.of(
+                        DataTypes.ByteType,
+                        DataTypes.ShortType,
+                        DataTypes.IntegerType,
+                        DataTypes.LongType,
+                        DataTypes.FloatType);
             default -> List.of();
         };
     }

@@ -37,8 +37,8 @@ public final class PartitionScorer implements MapPartitionsFunction<Row, Row> {
     private final boolean[] inputNullable;
     private final int outputs;
 
-    public PartitionScorer(String scoringClass, BatchOptions options, int kept, List<TabularBinding.Column> inputs,
-            int outputs) {
+    public PartitionScorer(
+            String scoringClass, BatchOptions options, int kept, List<TabularBinding.Column> inputs, int outputs) {
         this.scoringClass = scoringClass;
         this.options = options;
         this.kept = kept;
@@ -54,8 +54,8 @@ public final class PartitionScorer implements MapPartitionsFunction<Row, Row> {
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
         @SuppressWarnings("unchecked")
-        ScoringBinder<Object, Object> binder = (ScoringBinder<Object, Object>) BinderCache.initialised(scoringClass,
-                options.modelDir());
+        ScoringBinder<Object, Object> binder =
+                (ScoringBinder<Object, Object>) BinderCache.initialised(scoringClass, options.modelDir());
         TabularBinding<Object, Object> tabular = binder.tabular();
         int partition = TaskContext.get() == null ? 0 : TaskContext.get().partitionId();
         return new Iterator<>() {
@@ -88,8 +88,8 @@ public final class PartitionScorer implements MapPartitionsFunction<Row, Row> {
                 return batch.next();
             }
 
-            private List<Row> scoreBatch(ScoringBinder<Object, Object> binder, TabularBinding<Object, Object> tabular,
-                    List<Row> in) {
+            private List<Row> scoreBatch(
+                    ScoringBinder<Object, Object> binder, TabularBinding<Object, Object> tabular, List<Row> in) {
                 String[] errors = new String[in.size()];
                 List<Integer> valid = new ArrayList<>(in.size());
                 for (int r = 0; r < in.size(); r++) {
@@ -120,8 +120,13 @@ public final class PartitionScorer implements MapPartitionsFunction<Row, Row> {
     }
 
     /** Scores the rows at {@code valid} together; when the binding refuses them, one by one. */
-    private void score(ScoringBinder<Object, Object> binder, TabularBinding<Object, Object> tabular, List<Row> in,
-            List<Integer> valid, Object[][] results, String[] errors) {
+    private void score(
+            ScoringBinder<Object, Object> binder,
+            TabularBinding<Object, Object> tabular,
+            List<Row> in,
+            List<Integer> valid,
+            Object[][] results,
+            String[] errors) {
         if (valid.isEmpty()) {
             return;
         }

@@ -84,7 +84,8 @@ public final class SparkRowReader {
      */
     public List<Row> readRecords(JsonParser p) throws IOException {
         if (p.currentToken() != JsonToken.START_ARRAY) {
-            throw BindingException.at(p, "expected a list of row objects (orient 'records'), got " + JsonValues.describe(p));
+            throw BindingException.at(
+                    p, "expected a list of row objects (orient 'records'), got " + JsonValues.describe(p));
         }
         List<Row> result = new ArrayList<>();
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
@@ -148,8 +149,8 @@ public final class SparkRowReader {
             };
         } else if (type instanceof MapType m) {
             if (!(m.keyType() instanceof StringType)) {
-                throw new IllegalArgumentException("A map in JSON has string keys, not " + m.keyType().simpleString()
-                        + ": " + m.simpleString());
+                throw new IllegalArgumentException(
+                        "A map in JSON has string keys, not " + m.keyType().simpleString() + ": " + m.simpleString());
             }
             ValueReader value = plan(m.valueType(), m.valueContainsNull());
             return p -> {
@@ -189,9 +190,12 @@ public final class SparkRowReader {
         BigDecimal exact = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
         int integerDigits = exact.precision() - exact.scale();
         if (exact.scale() > type.scale() || integerDigits > type.precision() - type.scale()) {
-            throw BindingException.at(p, "expected a number with at most " + (type.precision() - type.scale())
-                    + " digits before the point and " + type.scale() + " after (" + type.simpleString() + "), got "
-                    + JsonValues.describe(p));
+            throw BindingException.at(
+                    p,
+                    "expected a number with at most " + (type.precision() - type.scale())
+                            + " digits before the point and " + type.scale() + " after (" + type.simpleString()
+                            + "), got "
+                            + JsonValues.describe(p));
         }
         return exact.setScale(type.scale());
     }
@@ -203,6 +207,7 @@ public final class SparkRowReader {
         private final ValueReader[] readers;
         /** Top-level rows are a dataframe's: their fields are columns, and messages name the row. */
         private final boolean columns;
+
         private final String names;
 
         StructReader(StructType type, boolean columns) {
@@ -226,12 +231,17 @@ public final class SparkRowReader {
                 String name = p.currentName();
                 Integer i = index.get(name);
                 if (i == null) {
-                    throw BindingException.at(p, "unknown " + what(name, row) + "; the " + (columns ? "columns" : "fields")
-                            + " are " + names);
+                    throw BindingException.at(
+                            p,
+                            "unknown " + what(name, row) + "; the " + (columns ? "columns" : "fields") + " are "
+                                    + names);
                 }
                 if (given[i]) {
-                    throw BindingException.at(p, (columns ? "column '" + name + "' is given twice in row " + row
-                            : "field '" + name + "' is given twice"));
+                    throw BindingException.at(
+                            p,
+                            (columns
+                                    ? "column '" + name + "' is given twice in row " + row
+                                    : "field '" + name + "' is given twice"));
                 }
                 given[i] = true;
                 p.nextToken();

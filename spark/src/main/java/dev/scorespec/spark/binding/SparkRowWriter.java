@@ -29,8 +29,7 @@ import scala.jdk.javaapi.CollectionConverters;
  */
 public final class SparkRowWriter {
 
-    private SparkRowWriter() {
-    }
+    private SparkRowWriter() {}
 
     /** Collects {@code rows} and writes them as one JSON array of row objects. */
     public static void writeRecords(JsonGenerator g, Dataset<Row> rows) throws IOException {

@@ -18,8 +18,7 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class SparkTypes {
 
-    private SparkTypes() {
-    }
+    private SparkTypes() {}
 
     /** Spark's struct type for a struct of the model. */
     public static StructType toSpark(SparkType.Struct struct) {

@@ -83,7 +83,8 @@ public final class SparkSessionOwner implements AutoCloseable {
                 session = existing.get();
                 created = false;
             } else {
-                SparkSession.Builder builder = SparkSession.builder().appName("scorespec").master(master);
+                SparkSession.Builder builder =
+                        SparkSession.builder().appName("scorespec").master(master);
                 settings().forEach(builder::config);
                 session = builder.getOrCreate();
                 created = true;

@@ -17,8 +17,7 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class BatchBenchmark {
 
-    private BatchBenchmark() {
-    }
+    private BatchBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         long rows = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000L;
@@ -28,26 +27,39 @@ public final class BatchBenchmark {
         String in = work.resolve("in.parquet").toString();
         StringBuilder features = new StringBuilder();
         for (int c = 0; c < RidgeLike_ScoreSpec.FEATURES; c++) {
-            features.append(c == 0 ? "" : ", ").append("(rand(").append(c).append(") - 0.5) * 0.2 AS x").append(c);
+            features.append(c == 0 ? "" : ", ")
+                    .append("(rand(")
+                    .append(c)
+                    .append(") - 0.5) * 0.2 AS x")
+                    .append(c);
         }
-        spark.range(rows).selectExpr(columns(features.toString())).repartition(2).write().parquet(in);
+        spark.range(rows)
+                .selectExpr(columns(features.toString()))
+                .repartition(2)
+                .write()
+                .parquet(in);
 
         BatchOptions options = BatchOptions.defaults().batchSize(1000).keepColumns("id");
         for (int run = 0; run <= runs; run++) {
             String out = work.resolve("out" + run + ".parquet").toString();
             long start = System.nanoTime();
-            Dataset<Row> scored = BatchScoring.score(spark.read().parquet(in), RidgeLike_ScoreSpec.SCORING_CLASS, options);
+            Dataset<Row> scored =
+                    BatchScoring.score(spark.read().parquet(in), RidgeLike_ScoreSpec.SCORING_CLASS, options);
             scored.write().parquet(out);
             double seconds = (System.nanoTime() - start) / 1e9;
             long written = spark.read().parquet(out).count();
-            System.out.printf("%s: %d rows in %.2f s, %.0f rows/s%n", run == 0 ? "warm-up" : "run " + run, written,
-                    seconds, written / seconds);
+            System.out.printf(
+                    "%s: %d rows in %.2f s, %.0f rows/s%n",
+                    run == 0 ? "warm-up" : "run " + run, written, seconds, written / seconds);
         }
         // The same job into Spark's no-op sink: what the scoring costs without writing Parquet.
         for (int run = 1; run <= runs; run++) {
             long start = System.nanoTime();
             BatchScoring.score(spark.read().parquet(in), RidgeLike_ScoreSpec.SCORING_CLASS, options)
-                    .write().format("noop").mode("overwrite").save();
+                    .write()
+                    .format("noop")
+                    .mode("overwrite")
+                    .save();
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("no-op sink %d: %d rows in %.2f s, %.0f rows/s%n", run, rows, seconds, rows / seconds);
         }

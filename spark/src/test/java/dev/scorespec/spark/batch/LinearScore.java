@@ -9,16 +9,18 @@ import java.util.Arrays;
 public final class LinearScore {
 
     /** The features of many rows, one array per column. */
-    public record Features(double[] x1, double[] x2, double[] x3) {
-    }
+    public record Features(double[] x1, double[] x2, double[] x3) {}
 
     /** Intercept, then one coefficient per feature. */
     private double[] coefficients = {0.5, 1.0, -2.0, 0.25};
 
     public void init(ModelDir models) throws IOException {
         if (models.isConfigured()) {
-            coefficients = Arrays.stream(Files.readString(models.resolve("linear.txt")).trim().split("\\s+"))
-                    .mapToDouble(Double::parseDouble).toArray();
+            coefficients = Arrays.stream(Files.readString(models.resolve("linear.txt"))
+                            .trim()
+                            .split("\\s+"))
+                    .mapToDouble(Double::parseDouble)
+                    .toArray();
         }
     }
 

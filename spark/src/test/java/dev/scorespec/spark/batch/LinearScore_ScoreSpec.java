@@ -68,7 +68,9 @@ public final class LinearScore_ScoreSpec
 
     @Override
     public List<Column> inputColumns() {
-        return List.of(new Column("x1", ColumnType.FLOAT64, false), new Column("x2", ColumnType.FLOAT64, false),
+        return List.of(
+                new Column("x1", ColumnType.FLOAT64, false),
+                new Column("x2", ColumnType.FLOAT64, false),
                 new Column("x3", ColumnType.FLOAT64, false));
     }
 

@@ -16,12 +16,14 @@ import java.util.List;
  * ({@code x0}..{@code x9}), for {@link BatchBenchmark}: the batch path's cost, with a model as cheap as
  * the sample's.
  */
-public final class RidgeLike_ScoreSpec implements ScoringBinder<double[][], double[]>, TabularBinding<double[][], double[]> {
+public final class RidgeLike_ScoreSpec
+        implements ScoringBinder<double[][], double[]>, TabularBinding<double[][], double[]> {
 
     static final String SCORING_CLASS = "dev.scorespec.spark.batch.RidgeLike";
     static final int FEATURES = 10;
     private static final double INTERCEPT = 152.0;
-    private static final double[] COEFFICIENTS = {-10.0, -239.8, 519.8, 324.4, -792.2, 476.7, 101.0, 177.1, 751.3, 67.6};
+    private static final double[] COEFFICIENTS = {-10.0, -239.8, 519.8, 324.4, -792.2, 476.7, 101.0, 177.1, 751.3, 67.6
+    };
 
     @Override
     public String scoringClass() {
@@ -39,8 +41,7 @@ public final class RidgeLike_ScoreSpec implements ScoringBinder<double[][], doub
     }
 
     @Override
-    public void init(ModelDir models) {
-    }
+    public void init(ModelDir models) {}
 
     @Override
     public double[][] bind(ScoringRequest request) {

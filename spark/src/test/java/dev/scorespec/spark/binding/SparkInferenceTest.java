@@ -50,8 +50,10 @@ class SparkInferenceTest {
             for (Object row : rows) {
                 lines.add(JSON.writeValueAsString(row));
             }
-            StructType spark = TestSpark.session().read()
-                    .json(TestSpark.session().createDataset(lines, Encoders.STRING())).schema();
+            StructType spark = TestSpark.session()
+                    .read()
+                    .json(TestSpark.session().createDataset(lines, Encoders.STRING()))
+                    .schema();
             StructType ours = SparkTypes.toSpark(SparkInference.inferRecords(rows));
             if (!spark.equals(ours)) {
                 differences.add(sample + "\n  spark: " + spark.simpleString() + "\n  ours:  " + ours.simpleString());
@@ -62,9 +64,10 @@ class SparkInferenceTest {
 
     @Test
     void rowsMustBeObjects() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SparkInference.inferRecords(List.of(Map.of("a", 1), List.of(1))));
-        assertEquals("row 1 is not an object: each row of a Spark sample is an object of column values", e.getMessage());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> SparkInference.inferRecords(List.of(Map.of("a", 1), List.of(1))));
+        assertEquals(
+                "row 1 is not an object: each row of a Spark sample is an object of column values", e.getMessage());
     }
 
     @Test

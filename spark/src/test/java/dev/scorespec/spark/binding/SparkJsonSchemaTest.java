@@ -24,24 +24,27 @@ class SparkJsonSchemaTest {
     /** The reference's input: {@code {name: [Sarah, John], state: [WA, CA]}} as parameter {@code param}. */
     @Test
     void referenceInputSchema() throws Exception {
-        List<?> rows = JSON.readValue("[{\"name\": \"Sarah\", \"state\": \"WA\"}, {\"name\": \"John\", \"state\": \"CA\"}]",
-                List.class);
+        List<?> rows = JSON.readValue(
+                "[{\"name\": \"Sarah\", \"state\": \"WA\"}, {\"name\": \"John\", \"state\": \"CA\"}]", List.class);
         Map<String, Object> param = SparkJsonSchema.dataFrame(SparkInference.inferRecords(rows), null);
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("type", "object");
         input.put("properties", Map.of("param", param));
         input.put("example", Map.of("param", rows));
-        assertEquals(JSON.readTree("{\"type\": \"object\", \"properties\": {\"param\": {\"type\": \"array\", \"items\":"
-                + " {\"type\": \"object\", \"properties\": {\"name\": {\"type\": \"string\"}, \"state\": {\"type\":"
-                + " \"string\"}}}}}, \"example\": {\"param\": [{\"name\": \"Sarah\", \"state\": \"WA\"}, {\"name\":"
-                + " \"John\", \"state\": \"CA\"}]}}"), JSON.valueToTree(input));
+        assertEquals(
+                JSON.readTree("{\"type\": \"object\", \"properties\": {\"param\": {\"type\": \"array\", \"items\":"
+                        + " {\"type\": \"object\", \"properties\": {\"name\": {\"type\": \"string\"}, \"state\": {\"type\":"
+                        + " \"string\"}}}}}, \"example\": {\"param\": [{\"name\": \"Sarah\", \"state\": \"WA\"}, {\"name\":"
+                        + " \"John\", \"state\": \"CA\"}]}}"),
+                JSON.valueToTree(input));
     }
 
     /** The reference's output: {@code [{state: WA}, {state: CA}]}, an array of objects with the rows as example. */
     @Test
     void referenceOutputSchema() throws Exception {
         List<?> rows = JSON.readValue("[{\"state\": \"WA\"}, {\"state\": \"CA\"}]", List.class);
-        assertEquals(JSON.readTree("{\"type\": \"array\", \"items\": {\"type\": \"object\", \"properties\": {\"state\":"
+        assertEquals(
+                JSON.readTree("{\"type\": \"array\", \"items\": {\"type\": \"object\", \"properties\": {\"state\":"
                         + " {\"type\": \"string\"}}}, \"example\": [{\"state\": \"WA\"}, {\"state\": \"CA\"}]}"),
                 JSON.valueToTree(SparkJsonSchema.dataFrame(SparkInference.inferRecords(rows), rows)));
     }
@@ -72,8 +75,11 @@ class SparkJsonSchemaTest {
         JsonNode actual = JSON.valueToTree(SparkJsonSchema.of(schema));
         assertEquals(expected, actual);
         // Properties keep the schema's order, so documents are deterministic and read like the DDL.
-        assertEquals(List.of("b", "s", "i", "l", "t", "f", "d", "m", "str", "bin", "day", "at", "scores", "attrs",
-                "address"), iterate(actual.get("properties").fieldNames()));
+        assertEquals(
+                List.of(
+                        "b", "s", "i", "l", "t", "f", "d", "m", "str", "bin", "day", "at", "scores", "attrs",
+                        "address"),
+                iterate(actual.get("properties").fieldNames()));
     }
 
     private static List<String> iterate(java.util.Iterator<String> names) {

@@ -37,7 +37,8 @@ class SparkRowWriterTest {
         try (JsonGenerator g = new JsonFactory().createGenerator(text)) {
             SparkRowWriter.writeRecords(g, frame);
         }
-        String expected = records.replace("12.5", "12.50").replace("\"2020-01-02T04:04:05.5+01:00\"", "\"2020-01-02T03:04:05.500Z\"")
+        String expected = records.replace("12.5", "12.50")
+                .replace("\"2020-01-02T04:04:05.5+01:00\"", "\"2020-01-02T03:04:05.500Z\"")
                 .replace("[1, null]", "[1.0, null]");
         assertEquals(JSON.readTree(expected), JSON.readTree(text.toString()));
     }

@@ -151,11 +151,13 @@ public final class SparkDdl {
             }
             default:
                 pos = start;
-                throw error(word.isEmpty()
-                        ? "expected a type"
-                        : "unsupported type '" + word + "'; the types are BOOLEAN, TINYINT, SMALLINT, INT, BIGINT,"
-                                + " FLOAT, DOUBLE, DECIMAL(p,s), STRING, BINARY, DATE, TIMESTAMP, ARRAY<t>,"
-                                + " MAP<k, v> and STRUCT<name: t, ...>");
+                throw error(
+                        word.isEmpty()
+                                ? "expected a type"
+                                : "unsupported type '" + word
+                                        + "'; the types are BOOLEAN, TINYINT, SMALLINT, INT, BIGINT,"
+                                        + " FLOAT, DOUBLE, DECIMAL(p,s), STRING, BINARY, DATE, TIMESTAMP, ARRAY<t>,"
+                                        + " MAP<k, v> and STRUCT<name: t, ...>");
         }
     }
 

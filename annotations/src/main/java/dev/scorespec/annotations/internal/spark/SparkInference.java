@@ -38,8 +38,7 @@ public final class SparkInference {
      */
     private static final Object NULL = new Object();
 
-    private SparkInference() {
-    }
+    private SparkInference() {}
 
     /**
      * The schema of records: a list of row objects.
@@ -79,7 +78,9 @@ public final class SparkInference {
                 return SparkType.Atomic.LONG;
             }
             int digits = big.abs().toString().length();
-            return digits <= SparkType.Decimal.MAX_PRECISION ? new SparkType.Decimal(digits, 0) : SparkType.Atomic.DOUBLE;
+            return digits <= SparkType.Decimal.MAX_PRECISION
+                    ? new SparkType.Decimal(digits, 0)
+                    : SparkType.Atomic.DOUBLE;
         }
         if (value instanceof Number) {
             return SparkType.Atomic.DOUBLE;
@@ -101,7 +102,8 @@ public final class SparkInference {
             }
             return new InferredArray(element);
         }
-        throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName());
+        throw new IllegalArgumentException(
+                "not a JSON value: " + value.getClass().getName());
     }
 
     /** The common type of two inferred types, as Spark's JSON inference merges them. */
@@ -177,10 +179,8 @@ public final class SparkInference {
     }
 
     /** A struct while inference runs: its fields by name, some still null-typed. Never escapes this class. */
-    private record InferredStruct(Map<String, Object> fields) {
-    }
+    private record InferredStruct(Map<String, Object> fields) {}
 
     /** An array while inference runs, its element type possibly still null. Never escapes this class. */
-    private record InferredArray(Object element) {
-    }
+    private record InferredArray(Object element) {}
 }

@@ -32,8 +32,7 @@ import java.util.Map;
  */
 public final class SparkJsonSchema {
 
-    private SparkJsonSchema() {
-    }
+    private SparkJsonSchema() {}
 
     /**
      * The schema of a whole sample: {@code {"type": "array", "items": {"type": "object", "properties":

@@ -29,23 +29,36 @@ public final class DataFrameBinders {
 
     /** An expression that reads a frame at the parser's current token. */
     public CodeBlock read(DataFrameType f, String context) {
-        return CodeBlock.of("$T.read(json, $L)", DATA_FRAME_READER, frameConstant(context, f,
-                "the sample of {@code " + tableName(context) + "}", "what requests must have"));
+        return CodeBlock.of(
+                "$T.read(json, $L)",
+                DATA_FRAME_READER,
+                frameConstant(
+                        context, f, "the sample of {@code " + tableName(context) + "}", "what requests must have"));
     }
 
     /** A statement that writes a table by the output sample's columns and orient. */
     public CodeBlock write(DataFrameType f, String expression, String context) {
-        return CodeBlock.of("$T.write(out, $L, $L)", DATA_FRAME_WRITER, expression, frameConstant(context, f,
-                context.equals("Result") ? "the output sample" : "the output sample's {@code " + tableName(context) + "}",
-                "how run's tables are written"));
+        return CodeBlock.of(
+                "$T.write(out, $L, $L)",
+                DATA_FRAME_WRITER,
+                expression,
+                frameConstant(
+                        context,
+                        f,
+                        context.equals("Result")
+                                ? "the output sample"
+                                : "the output sample's {@code " + tableName(context) + "}",
+                        "how run's tables are written"));
     }
 
     /** For Javadoc: {@code a dataframe in orient split with the columns a (long), ...}. */
     public static String describe(DataFrameType f) {
-        return "a dataframe in orient " + f.orient().pandasName() + " with the columns " + f.columns().stream()
-                .map(c -> c.name() + " (" + c.kind().name().toLowerCase(Locale.ROOT).replace('_', '-')
-                        + (c.nullable() ? ", nullable" : "") + ")")
-                .collect(Collectors.joining(", "));
+        return "a dataframe in orient " + f.orient().pandasName() + " with the columns "
+                + f.columns().stream()
+                        .map(c -> c.name() + " ("
+                                + c.kind().name().toLowerCase(Locale.ROOT).replace('_', '-')
+                                + (c.nullable() ? ", nullable" : "") + ")")
+                        .collect(Collectors.joining(", "));
     }
 
     /**
@@ -57,15 +70,31 @@ public final class DataFrameBinders {
         if (file.hasConstant(name)) {
             return name;
         }
-        CodeBlock.Builder init = CodeBlock.builder().add("$T.of($S, $T.$L, $L, $L", DATA_FRAME_SPEC, tableName(context),
-                ORIENT, frame.orient().name(), frame.enforceColumnType(), frame.enforceShape());
+        CodeBlock.Builder init = CodeBlock.builder()
+                .add(
+                        "$T.of($S, $T.$L, $L, $L",
+                        DATA_FRAME_SPEC,
+                        tableName(context),
+                        ORIENT,
+                        frame.orient().name(),
+                        frame.enforceColumnType(),
+                        frame.enforceShape());
         for (DataFrameType.Column column : frame.columns()) {
             String factory = column.nullable() ? "nullableColumn" : "column";
             file.addStaticImport(DATA_FRAME_SPEC, factory);
-            init.add(",\n$>$>$L($S, $T.$L)$<$<", factory, column.name(), COLUMN_KIND, column.kind().name());
+            init.add(
+                    ",\n$>$>$L($S, $T.$L)$<$<",
+                    factory,
+                    column.name(),
+                    COLUMN_KIND,
+                    column.kind().name());
         }
         file.addConstant(FieldSpec.builder(DATA_FRAME_SPEC, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc("The columns of $L, in orient $L: $L$L$L.\n", sample, frame.orient().pandasName(), use,
+                .addJavadoc(
+                        "The columns of $L, in orient $L: $L$L$L.\n",
+                        sample,
+                        frame.orient().pandasName(),
+                        use,
                         frame.enforceColumnType() ? "" : "; their types come from each request",
                         frame.enforceShape() ? "" : "; other columns are read too")
                 .initializer(init.add(")").build())

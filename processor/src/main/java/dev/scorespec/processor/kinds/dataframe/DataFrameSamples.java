@@ -53,8 +53,15 @@ public final class DataFrameSamples {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** Tablesaw's default detection order, without INTEGER: whole numbers are int64, as pandas reads them. */
-    private static final List<ColumnType> CSV_TYPES = List.of(ColumnType.LOCAL_DATE_TIME, ColumnType.LOCAL_TIME,
-            ColumnType.LOCAL_DATE, ColumnType.BOOLEAN, ColumnType.LONG, ColumnType.DOUBLE, ColumnType.STRING);
+    private static final List<ColumnType> CSV_TYPES = List.of(
+            ColumnType.LOCAL_DATE_TIME,
+            ColumnType.LOCAL_TIME,
+            ColumnType.LOCAL_DATE,
+            ColumnType.BOOLEAN,
+            ColumnType.LONG,
+            ColumnType.DOUBLE,
+            ColumnType.STRING);
+
     private static final String PANDAS_TABLE_SCHEMA_VERSION = "1.4.0";
 
     private final String subject;
@@ -68,7 +75,8 @@ public final class DataFrameSamples {
     }
 
     /** A sample given as JSON: a list of row objects, or an object of column lists. */
-    public Sample fromJson(JsonNode json, String source, FrameDecl frame, boolean enforceShape, JavaType target) throws Misfit {
+    public Sample fromJson(JsonNode json, String source, FrameDecl frame, boolean enforceShape, JavaType target)
+            throws Misfit {
         requireTable(target);
         Map<String, List<JsonNode>> columns;
         if (json.isArray()) {
@@ -82,7 +90,8 @@ public final class DataFrameSamples {
     }
 
     /** A sample given as CSV with a header row, read by Tablesaw with its type detection. */
-    public Sample fromCsv(String text, String source, FrameDecl frame, boolean enforceShape, JavaType target) throws Misfit {
+    public Sample fromCsv(String text, String source, FrameDecl frame, boolean enforceShape, JavaType target)
+            throws Misfit {
         requireTable(target);
         Map<String, ColumnType> pinned = new LinkedHashMap<>();
         for (PinDecl pin : frame.pins()) {
@@ -90,10 +99,11 @@ public final class DataFrameSamples {
         }
         Table table;
         try {
-            table = Table.read().usingOptions(CsvReadOptions.builder(new StringReader(text))
-                    .columnTypesToDetect(CSV_TYPES)
-                    .columnTypesPartial(pinned)
-                    .build());
+            table = Table.read()
+                    .usingOptions(CsvReadOptions.builder(new StringReader(text))
+                            .columnTypesToDetect(CSV_TYPES)
+                            .columnTypesPartial(pinned)
+                            .build());
         } catch (RuntimeException e) {
             throw new Misfit(Message.FRAME_CSV, source, subject, firstLine(e));
         }
@@ -130,7 +140,10 @@ public final class DataFrameSamples {
         for (int i = 0; i < rows.size(); i++) {
             JsonNode row = rows.get(i);
             if (!row.isObject()) {
-                throw new Misfit(Message.FRAME_SAMPLE_FORM, source, subject,
+                throw new Misfit(
+                        Message.FRAME_SAMPLE_FORM,
+                        source,
+                        subject,
                         "a list whose row [" + i + "] is " + SampleValues.describe(row) + ", not an object");
             }
             row.fieldNames().forEachRemaining(name -> columns.putIfAbsent(name, new ArrayList<>()));
@@ -142,8 +155,10 @@ public final class DataFrameSamples {
             for (Map.Entry<String, List<JsonNode>> column : columns.entrySet()) {
                 JsonNode value = rows.get(i).get(column.getKey());
                 if (value == null) {
-                    throw new Misfit(Message.FRAME_RAGGED, subject, "row [" + i + "] has no value for column '"
-                            + column.getKey() + "'");
+                    throw new Misfit(
+                            Message.FRAME_RAGGED,
+                            subject,
+                            "row [" + i + "] has no value for column '" + column.getKey() + "'");
                 }
                 column.getValue().add(value);
             }
@@ -160,14 +175,21 @@ public final class DataFrameSamples {
         for (Iterator<Map.Entry<String, JsonNode>> fields = object.properties().iterator(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (!field.getValue().isArray()) {
-                throw new Misfit(Message.FRAME_SAMPLE_FORM, source, subject, "an object whose '" + field.getKey()
-                        + "' is " + SampleValues.describe(field.getValue()) + ", not a list of the column's values");
+                throw new Misfit(
+                        Message.FRAME_SAMPLE_FORM,
+                        source,
+                        subject,
+                        "an object whose '" + field.getKey() + "' is " + SampleValues.describe(field.getValue())
+                                + ", not a list of the column's values");
             }
             List<JsonNode> values = new ArrayList<>();
             field.getValue().forEach(values::add);
             if (first != null && values.size() != columns.get(first).size()) {
-                throw new Misfit(Message.FRAME_RAGGED, subject, "column '" + field.getKey() + "' has "
-                        + values.size() + " values, column '" + first + "' has " + columns.get(first).size());
+                throw new Misfit(
+                        Message.FRAME_RAGGED,
+                        subject,
+                        "column '" + field.getKey() + "' has " + values.size() + " values, column '" + first + "' has "
+                                + columns.get(first).size());
             }
             first = first == null ? field.getKey() : first;
             columns.put(field.getKey(), values);
@@ -188,7 +210,9 @@ public final class DataFrameSamples {
                 throw new Misfit(Message.FRAME_PIN_UNKNOWN, pin.name(), subject, String.join(", ", values.keySet()));
             }
             if (pins.put(pin.name(), ColumnKind.valueOf(pin.kind())) != null) {
-                long times = frame.pins().stream().filter(p -> p.name().equals(pin.name())).count();
+                long times = frame.pins().stream()
+                        .filter(p -> p.name().equals(pin.name()))
+                        .count();
                 throw new Misfit(Message.FRAME_PIN_TWICE, pin.name(), subject, times);
             }
         }
@@ -239,8 +263,12 @@ public final class DataFrameSamples {
                 firstValue = cell;
                 firstRow = row;
             } else if (!family(cell).equals(family(firstValue))) {
-                throw new Misfit(Message.FRAME_MIXED, name, subject, family(firstValue) + " (row [" + firstRow + "]) and "
-                        + family(cell) + " (row [" + row + "])", name);
+                throw new Misfit(
+                        Message.FRAME_MIXED,
+                        name,
+                        subject,
+                        family(firstValue) + " (row [" + firstRow + "]) and " + family(cell) + " (row [" + row + "])",
+                        name);
             }
             integers &= cell.isIntegralNumber() && cell.bigIntegerValue().bitLength() < 64;
         }
@@ -316,8 +344,12 @@ public final class DataFrameSamples {
                         return NODES.numberNode(value.longValue());
                     }
                     if (value.equals(storage.min())) {
-                        throw new Misfit(Message.FRAME_PIN_MISFIT, name, subject, describeKind(kind, pinned), "row [" + row
-                                + "] holds " + value + ", which Tablesaw stores as a missing value");
+                        throw new Misfit(
+                                Message.FRAME_PIN_MISFIT,
+                                name,
+                                subject,
+                                describeKind(kind, pinned),
+                                "row [" + row + "] holds " + value + ", which Tablesaw stores as a missing value");
                     }
                 }
                 problem = kind == ColumnKind.LONG ? "a 64-bit integer" : "a 32-bit integer";
@@ -348,18 +380,28 @@ public final class DataFrameSamples {
                     return NODES.textNode(written);
                 }
                 if (text != null && !text.isBlank() && Boolean.FALSE.equals(temporalWithinMillis(kind, text))) {
-                    throw new Misfit(Message.FRAME_PIN_MISFIT, name, subject, describeKind(kind, pinned), "row [" + row
-                            + "] holds " + SampleValues.describe(cell) + ", finer than the millisecond Tablesaw keeps");
+                    throw new Misfit(
+                            Message.FRAME_PIN_MISFIT,
+                            name,
+                            subject,
+                            describeKind(kind, pinned),
+                            "row [" + row + "] holds " + SampleValues.describe(cell)
+                                    + ", finer than the millisecond Tablesaw keeps");
                 }
                 problem = kindText(kind);
             }
         }
-        throw new Misfit(Message.FRAME_PIN_MISFIT, name, subject, describeKind(kind, pinned), "row [" + row + "] holds "
-                + SampleValues.describe(cell) + ", which is not " + problem);
+        throw new Misfit(
+                Message.FRAME_PIN_MISFIT,
+                name,
+                subject,
+                describeKind(kind, pinned),
+                "row [" + row + "] holds " + SampleValues.describe(cell) + ", which is not " + problem);
     }
 
     /** The writer's text of a date, date-time, instant, time or timedelta; null when it is not one, or finer than ms. */
-    @SuppressWarnings({"JavaLocalDateTimeGetNano", "JavaInstantGetSecondsGetNano", "JavaLocalTimeGetNano"}) // sub-ms part only
+    @SuppressWarnings({"JavaLocalDateTimeGetNano", "JavaInstantGetSecondsGetNano", "JavaLocalTimeGetNano"
+    }) // sub-ms part only
     private String temporal(ColumnKind kind, String text) {
         try {
             String written = switch (kind) {
@@ -374,13 +416,14 @@ public final class DataFrameSamples {
                 }
                 case TIME -> {
                     LocalTime value = parses(times, text) ? times.parse(text) : null;
-                    yield value == null || value.getNano() % 1_000_000 != 0 ? null
-                            : TemporalText.format(value);
+                    yield value == null || value.getNano() % 1_000_000 != 0 ? null : TemporalText.format(value);
                 }
                 case TIMEDELTA -> {
                     Duration value = TemporalText.parseTimedelta(text);
                     // Long.MIN_VALUE nanoseconds is Tablesaw's missing value, which requests may not carry either
-                    yield value == null || value.toNanos() == Long.MIN_VALUE ? null : TemporalText.isoTimedelta(value.toNanos());
+                    yield value == null || value.toNanos() == Long.MIN_VALUE
+                            ? null
+                            : TemporalText.isoTimedelta(value.toNanos());
                 }
                 default -> throw new IllegalArgumentException(kind.name());
             };
@@ -406,11 +449,13 @@ public final class DataFrameSamples {
     }
 
     /** For a text that parses as {@code kind}: whether it is within the millisecond; null when it does not parse. */
-    @SuppressWarnings({"JavaLocalDateTimeGetNano", "JavaInstantGetSecondsGetNano", "JavaLocalTimeGetNano"}) // sub-ms part only
+    @SuppressWarnings({"JavaLocalDateTimeGetNano", "JavaInstantGetSecondsGetNano", "JavaLocalTimeGetNano"
+    }) // sub-ms part only
     private Boolean temporalWithinMillis(ColumnKind kind, String text) {
         try {
             int nanos = switch (kind) {
-                case DATE_TIME -> parses(dateTimes, text) ? dateTimes.parse(text).getNano() : -1;
+                case DATE_TIME ->
+                    parses(dateTimes, text) ? dateTimes.parse(text).getNano() : -1;
                 case INSTANT -> parses(instants, text) ? instants.parse(text).getNano() : -1;
                 case TIME -> parses(times, text) ? times.parse(text).getNano() : -1;
                 default -> -1;
@@ -537,7 +582,9 @@ public final class DataFrameSamples {
                 ArrayNode fields = schema.putArray("fields");
                 fields.addObject().put("name", "index").put("type", "integer");
                 for (DataFrameType.Column column : type.columns()) {
-                    fields.addObject().put("name", column.name()).put("type", column.kind().tableSchemaType());
+                    fields.addObject()
+                            .put("name", column.name())
+                            .put("type", column.kind().tableSchemaType());
                 }
                 schema.putArray("primaryKey").add("index");
                 schema.put("pandas_version", PANDAS_TABLE_SCHEMA_VERSION);

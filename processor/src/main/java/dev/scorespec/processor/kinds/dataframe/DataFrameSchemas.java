@@ -36,8 +36,7 @@ public final class DataFrameSchemas {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private DataFrameSchemas() {
-    }
+    private DataFrameSchemas() {}
 
     /**
      * A frame of unknown columns in an orient, for a table returned without output sample: an object
@@ -77,9 +76,17 @@ public final class DataFrameSchemas {
                 ObjectNode split = NODES.objectNode().put("type", "object");
                 required(split, List.of("columns", "index", "data"));
                 ObjectNode properties = split.putObject("properties");
-                properties.putObject("columns").put("type", "array").putObject("items").put("type", "string");
-                properties.putObject("index").put("type", "array").putObject("items")
-                        .put("type", "integer").put("format", "int64");
+                properties
+                        .putObject("columns")
+                        .put("type", "array")
+                        .putObject("items")
+                        .put("type", "string");
+                properties
+                        .putObject("index")
+                        .put("type", "array")
+                        .putObject("items")
+                        .put("type", "integer")
+                        .put("format", "int64");
                 ObjectNode row = NODES.objectNode().put("type", "array");
                 row.set("items", anyValue(frame, version));
                 properties.putObject("data").put("type", "array").set("items", row);
@@ -135,12 +142,20 @@ public final class DataFrameSchemas {
         ObjectNode schema = properties.putObject("schema").put("type", "object");
         required(schema, List.of("fields", "primaryKey", "pandas_version"));
         ObjectNode schemaProperties = schema.putObject("properties");
-        ObjectNode field = schemaProperties.putObject("fields").put("type", "array").putObject("items").put("type", "object");
+        ObjectNode field = schemaProperties
+                .putObject("fields")
+                .put("type", "array")
+                .putObject("items")
+                .put("type", "object");
         required(field, List.of("name", "type"));
         ObjectNode fieldProperties = field.putObject("properties");
         fieldProperties.putObject("name").put("type", "string");
         fieldProperties.putObject("type").put("type", "string");
-        schemaProperties.putObject("primaryKey").put("type", "array").putObject("items").put("type", "string");
+        schemaProperties
+                .putObject("primaryKey")
+                .put("type", "array")
+                .putObject("items")
+                .put("type", "string");
         schemaProperties.putObject("pandas_version").put("type", "string");
         properties.putObject("data").put("type", "array").set("items", rowObject(frame, version, true));
         return table;
@@ -164,7 +179,8 @@ public final class DataFrameSchemas {
             return typed(types.get(0).kind(), types.get(0).nullable(), version);
         }
         if (version == OpenApiVersion.V2_0) {
-            throw new IllegalArgumentException("Swagger 2.0 cannot describe values of several types; use OpenAPI 3.0 or 3.1");
+            throw new IllegalArgumentException(
+                    "Swagger 2.0 cannot describe values of several types; use OpenAPI 3.0 or 3.1");
         }
         ObjectNode anyOf = NODES.objectNode();
         ArrayNode options = anyOf.putArray("anyOf");

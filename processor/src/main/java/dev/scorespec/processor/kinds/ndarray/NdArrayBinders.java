@@ -47,8 +47,14 @@ public final class NdArrayBinders {
             return CodeBlock.of("$T.read(json, $T.$L, $L, $L)", ND_ARRAY_READER, DTYPE, dtype, shape, a.enforceShape());
         }
         // Straight into nested Java arrays: no flat storage to copy the rows out of.
-        return CodeBlock.of("($T) $T.readJavaArray(json, $T.$L, $L, $L)", a.javaType(), ND_ARRAY_READER, DTYPE,
-                dtype, shape, a.enforceShape());
+        return CodeBlock.of(
+                "($T) $T.readJavaArray(json, $T.$L, $L, $L)",
+                a.javaType(),
+                ND_ARRAY_READER,
+                DTYPE,
+                dtype,
+                shape,
+                a.enforceShape());
     }
 
     /** A constant holding a sample's shape, which the reader checks every dimension but the first against. */
@@ -68,15 +74,19 @@ public final class NdArrayBinders {
     private String recordRowsReader(NdArrayType a, String context) {
         TypeName recordType = ((ArrayTypeName) a.javaType()).componentType();
         String rowReader = file.helperName("read" + context + "Row");
-        MethodSpec.Builder row = file.reader(rowReader, recordType)
-                .addJavadoc("""
+        MethodSpec.Builder row = file.reader(rowReader, recordType).addJavadoc("""
                             Reads one row of {@code $L}: an object with the fields by name. Fields the dtype does
                             not name are ignored, as numpy does and the schema allows.
                             """, context);
         List<NdArrayType.Field> fields = a.fields();
-        FieldLocals locals = new FieldLocals(fields.stream().map(NdArrayType.Field::name).toList(), Set.of("json", "name"));
+        FieldLocals locals =
+                new FieldLocals(fields.stream().map(NdArrayType.Field::name).toList(), Set.of("json", "name"));
         for (int i = 0; i < fields.size(); i++) {
-            row.addStatement("$T $L = $L", fields.get(i).javaType(), locals.value(i), BinderNames.defaultValue(fields.get(i).javaType()));
+            row.addStatement(
+                    "$T $L = $L",
+                    fields.get(i).javaType(),
+                    locals.value(i),
+                    BinderNames.defaultValue(fields.get(i).javaType()));
         }
         row.addStatement("$T.expectStartObject(json)", JSON_VALUES);
         for (int i = 0; i < fields.size(); i++) {
@@ -94,21 +104,34 @@ public final class NdArrayBinders {
         }
         row.addStatement("default -> json.skipChildren()").endControlFlow().endControlFlow();
         for (int i = 0; i < fields.size(); i++) {
-            row.addStatement("$T.requireKey(json, $L, $S)", JSON_BODY, locals.flag(i), fields.get(i).name());
+            row.addStatement(
+                    "$T.requireKey(json, $L, $S)",
+                    JSON_BODY,
+                    locals.flag(i),
+                    fields.get(i).name());
         }
-        file.addHelper(rowReader, row.addStatement("return new $T($L)", recordType, IntStream.range(0, fields.size())
-                .mapToObj(i -> CodeBlock.of("$L", locals.value(i))).collect(CodeBlock.joining(", "))).build());
+        file.addHelper(
+                rowReader,
+                row.addStatement(
+                                "return new $T($L)",
+                                recordType,
+                                IntStream.range(0, fields.size())
+                                        .mapToObj(i -> CodeBlock.of("$L", locals.value(i)))
+                                        .collect(CodeBlock.joining(", ")))
+                        .build());
 
         String rowsReader = file.helperName("read" + context);
-        file.addHelper(rowsReader, file.reader(rowsReader, a.javaType())
-                .addJavadoc("Reads the rows of {@code $L}.\n", context)
-                .addStatement("$T.expectStartArray(json)", JSON_VALUES)
-                .addStatement("$T<$T> rows = new $T<>()", List.class, recordType, ArrayList.class)
-                .beginControlFlow("while (json.nextToken() != $T.END_ARRAY)", JSON_TOKEN)
-                .addStatement("rows.add($L(json))", rowReader)
-                .endControlFlow()
-                .addStatement("return rows.toArray(new $T[0])", recordType)
-                .build());
+        file.addHelper(
+                rowsReader,
+                file.reader(rowsReader, a.javaType())
+                        .addJavadoc("Reads the rows of {@code $L}.\n", context)
+                        .addStatement("$T.expectStartArray(json)", JSON_VALUES)
+                        .addStatement("$T<$T> rows = new $T<>()", List.class, recordType, ArrayList.class)
+                        .beginControlFlow("while (json.nextToken() != $T.END_ARRAY)", JSON_TOKEN)
+                        .addStatement("rows.add($L(json))", rowReader)
+                        .endControlFlow()
+                        .addStatement("return rows.toArray(new $T[0])", recordType)
+                        .build());
         return rowsReader;
     }
 
@@ -118,8 +141,15 @@ public final class NdArrayBinders {
         }
         String shape = shapeConstant(context + BinderNames.upper(BinderNames.javaName(f.name())), f.shape());
         // Every dimension of a sub-array field is fixed, the first included.
-        return CodeBlock.of("($T) $T.fixedLength(json, $T.read(json, $T.$L, $L, true), $L[0]).toJavaArray()",
-                f.javaType(), JSON_BODY, ND_ARRAY_READER, DTYPE, f.dtype().name(), shape, shape);
+        return CodeBlock.of(
+                "($T) $T.fixedLength(json, $T.read(json, $T.$L, $L, true), $L[0]).toJavaArray()",
+                f.javaType(),
+                JSON_BODY,
+                ND_ARRAY_READER,
+                DTYPE,
+                f.dtype().name(),
+                shape,
+                shape);
     }
 
     /** Reads one scalar of a dtype, as a structured field. */
@@ -153,9 +183,10 @@ public final class NdArrayBinders {
                 .addStatement("out.writeStartObject()");
         for (NdArrayType.Field f : a.fields()) {
             write.addStatement("out.writeFieldName($S)", f.name())
-                    .addStatement(f.dtype() == DType.BYTES && f.shape().isEmpty()
-                            ? CodeBlock.of("$T.writeBase64(out, row.$L())", JSON_OUTPUT, f.name())
-                            : CodeBlock.of("$T.write(out, row.$L())", JSON_OUTPUT, f.name()));
+                    .addStatement(
+                            f.dtype() == DType.BYTES && f.shape().isEmpty()
+                                    ? CodeBlock.of("$T.writeBase64(out, row.$L())", JSON_OUTPUT, f.name())
+                                    : CodeBlock.of("$T.write(out, row.$L())", JSON_OUTPUT, f.name()));
         }
         write.addStatement("out.writeEndObject()").endControlFlow().addStatement("out.writeEndArray()");
         file.addHelper(method, write.build());
@@ -170,14 +201,16 @@ public final class NdArrayBinders {
     /** For Javadoc: {@code a float64 array of shape (*, 10)}. */
     public static String describe(NdArrayType a) {
         return a.structured()
-                ? "an array of records with fields " + a.fields().stream().map(NdArrayType.Field::name).collect(Collectors.joining(", "))
+                ? "an array of records with fields "
+                        + a.fields().stream().map(NdArrayType.Field::name).collect(Collectors.joining(", "))
                 : "a " + a.dtype().orElseThrow().numpyName() + " array of shape (" + shapeText(a) + ")";
     }
 
     private static String shapeText(NdArrayType a) {
         List<String> dims = new ArrayList<>();
         for (int i = 0; i < a.shape().size(); i++) {
-            dims.add(i == 0 || !a.enforceShape() ? "*" : String.valueOf(a.shape().get(i)));
+            dims.add(
+                    i == 0 || !a.enforceShape() ? "*" : String.valueOf(a.shape().get(i)));
         }
         return String.join(", ", dims) + (dims.size() == 1 ? "," : "");
     }

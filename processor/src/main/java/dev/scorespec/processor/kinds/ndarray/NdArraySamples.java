@@ -46,18 +46,31 @@ public final class NdArraySamples {
     public Sample sample(JsonNode sample, String dtypeName, boolean enforceShape, JavaType target) throws Misfit {
         SampleValues.requireNotTable(subject, target);
         if (!sample.isArray()) {
-            throw new Misfit(Message.DOES_NOT_FIT, subject, target.name(),
+            throw new Misfit(
+                    Message.DOES_NOT_FIT,
+                    subject,
+                    target.name(),
                     "an @NdArray sample is a JSON array, but this is " + SampleValues.describe(sample));
         }
         if (target.is(NDARRAY)) {
             List<Integer> shape = shape(sample);
             DType dtype = dtypeName.isEmpty() ? inferDType(sample) : dtype(dtypeName);
             checkLeaves(sample, dtype, target, "");
-            return new Sample(new NdArrayType(target.name(), NdArrayType.Target.NDARRAY, Optional.of(dtype), List.of(),
-                    shape, enforceShape), normalize(sample, dtype));
+            return new Sample(
+                    new NdArrayType(
+                            target.name(),
+                            NdArrayType.Target.NDARRAY,
+                            Optional.of(dtype),
+                            List.of(),
+                            shape,
+                            enforceShape),
+                    normalize(sample, dtype));
         }
         if (!(target instanceof JavaType.Array)) {
-            throw new Misfit(Message.UNSUPPORTED_TYPE, subject, target.name(),
+            throw new Misfit(
+                    Message.UNSUPPORTED_TYPE,
+                    subject,
+                    target.name(),
                     "an @NdArray sample binds to a Java array (double[][], long[], String[], ...), to NDArray for any "
                             + "rank, or to an array of records for a structured dtype");
         }
@@ -73,32 +86,50 @@ public final class NdArraySamples {
         List<Integer> shape = shape(sample);
         Optional<JavaElement> javaElement = javaElement(element);
         // byte[] is the element of a bytes array when the sample holds text rather than numbers.
-        if (javaElement.orElse(null) == JavaElement.BYTE && javaRank == shape.size() + 1
+        if (javaElement.orElse(null) == JavaElement.BYTE
+                && javaRank == shape.size() + 1
                 && (dtypeName.isEmpty() || dtype(dtypeName) == DType.BYTES)) {
             javaElement = Optional.of(JavaElement.BYTES);
             javaRank--;
         }
         if (javaElement.isEmpty()) {
-            throw new Misfit(Message.UNSUPPORTED_TYPE, subject, target.name(),
+            throw new Misfit(
+                    Message.UNSUPPORTED_TYPE,
+                    subject,
+                    target.name(),
                     "the array's element type " + element.name() + " is not one of the ndarray element types "
                             + "(primitives, String, byte[], LocalDateTime, Duration)");
         }
         DType dtype = dtypeName.isEmpty() ? dtypeFor(javaElement.get()) : dtype(dtypeName);
         if (JavaElement.of(dtype) != javaElement.get()) {
             TypeName wanted = arrayOf(JavaElement.of(dtype), javaRank);
-            throw new Misfit(Message.DTYPE_MISMATCH, dtype.numpyName(), subject, JavaElement.of(dtype).javaName(),
-                    target.name(), wanted, dtypeFor(javaElement.get()).numpyName());
+            throw new Misfit(
+                    Message.DTYPE_MISMATCH,
+                    dtype.numpyName(),
+                    subject,
+                    JavaElement.of(dtype).javaName(),
+                    target.name(),
+                    wanted,
+                    dtypeFor(javaElement.get()).numpyName());
         }
         if (javaRank != shape.size()) {
             throw new Misfit(Message.RANK_MISMATCH, subject, shape.size(), target.name(), javaRank);
         }
         checkLeaves(sample, dtype, target, "");
-        return new Sample(new NdArrayType(target.name(), NdArrayType.Target.JAVA_ARRAY, Optional.of(dtype), List.of(),
-                shape, enforceShape), normalize(sample, dtype));
+        return new Sample(
+                new NdArrayType(
+                        target.name(),
+                        NdArrayType.Target.JAVA_ARRAY,
+                        Optional.of(dtype),
+                        List.of(),
+                        shape,
+                        enforceShape),
+                normalize(sample, dtype));
     }
 
     /** A structured dtype: rows are objects keyed by field name (or lists in field order), bound to records. */
-    private Sample structured(JsonNode sample, JavaType.Record record, int javaRank, boolean enforceShape, JavaType target)
+    private Sample structured(
+            JsonNode sample, JavaType.Record record, int javaRank, boolean enforceShape, JavaType target)
             throws Misfit {
         if (javaRank != 1) {
             throw new Misfit(Message.RANK_MISMATCH, subject, 1, target.name(), javaRank);
@@ -107,7 +138,11 @@ public final class NdArraySamples {
             throw new Misfit(Message.EMPTY_SAMPLE, "sample", subject, "[]");
         }
         if (!record.accessible()) {
-            throw new Misfit(Message.UNSUPPORTED_TYPE, subject, target.name(), "the record is private; make it package-private or public");
+            throw new Misfit(
+                    Message.UNSUPPORTED_TYPE,
+                    subject,
+                    target.name(),
+                    "the record is private; make it package-private or public");
         }
         if (record.generic()) {
             throw new Misfit(Message.GENERIC_RECORD, subject, record.name());
@@ -124,16 +159,28 @@ public final class NdArraySamples {
             }
             Optional<JavaElement> element = javaElement(type);
             if (element.isEmpty()) {
-                throw new Misfit(Message.UNSUPPORTED_TYPE, subject, target.name(), "record component '" + component.name()
-                        + "' has type " + component.type().name() + ", which is not an ndarray element type or array of one");
+                throw new Misfit(
+                        Message.UNSUPPORTED_TYPE,
+                        subject,
+                        target.name(),
+                        "record component '" + component.name() + "' has type "
+                                + component.type().name() + ", which is not an ndarray element type or array of one");
             }
             JsonNode firstValue = field(first, component.name(), i, record, "[0]");
             List<Integer> subShape = rank == 0 ? List.of() : shape(firstValue);
             if (subShape.size() != rank) {
-                throw new Misfit(Message.RANK_MISMATCH, subject + " field '" + component.name() + "'", subShape.size(),
-                        component.type().name(), rank);
+                throw new Misfit(
+                        Message.RANK_MISMATCH,
+                        subject + " field '" + component.name() + "'",
+                        subShape.size(),
+                        component.type().name(),
+                        rank);
             }
-            fields.add(new NdArrayType.Field(component.name(), dtypeFor(element.get()), subShape, component.type().name()));
+            fields.add(new NdArrayType.Field(
+                    component.name(),
+                    dtypeFor(element.get()),
+                    subShape,
+                    component.type().name()));
         }
         ArrayNode example = NODES.arrayNode();
         for (int row = 0; row < sample.size(); row++) {
@@ -142,8 +189,12 @@ public final class NdArraySamples {
                 for (Iterator<String> names = value.fieldNames(); names.hasNext(); ) {
                     String name = names.next();
                     if (fields.stream().noneMatch(f -> f.name().equals(name))) {
-                        throw new Misfit(Message.DOES_NOT_FIT, subject, target.name(), "row [" + row + "] has the field '"
-                                + name + "', which is not a component of " + record.name().simpleName());
+                        throw new Misfit(
+                                Message.DOES_NOT_FIT,
+                                subject,
+                                target.name(),
+                                "row [" + row + "] has the field '" + name + "', which is not a component of "
+                                        + record.name().simpleName());
                     }
                 }
             }
@@ -153,27 +204,43 @@ public final class NdArraySamples {
                 JsonNode fieldValue = field(value, field.name(), i, record, "[" + row + "]");
                 String where = "[" + row + "]." + field.name();
                 if (!field.shape().isEmpty() && !shape(fieldValue).equals(field.shape())) {
-                    throw new Misfit(Message.RAGGED, subject, where + " has shape " + shape(fieldValue) + ", row [0] has "
-                            + field.shape());
+                    throw new Misfit(
+                            Message.RAGGED,
+                            subject,
+                            where + " has shape " + shape(fieldValue) + ", row [0] has " + field.shape());
                 }
                 checkLeaves(fieldValue, field.dtype(), target, where);
                 normalized.set(field.name(), normalize(fieldValue, field.dtype()));
             }
         }
-        return new Sample(new NdArrayType(target.name(), NdArrayType.Target.RECORDS, Optional.empty(), fields,
-                List.of(sample.size()), enforceShape), example);
+        return new Sample(
+                new NdArrayType(
+                        target.name(),
+                        NdArrayType.Target.RECORDS,
+                        Optional.empty(),
+                        fields,
+                        List.of(sample.size()),
+                        enforceShape),
+                example);
     }
 
     /** A field of a structured row, given as an object member or by position. */
     private JsonNode field(JsonNode row, String name, int index, JavaType.Record record, String where) throws Misfit {
         JsonNode value = row.isObject() ? row.get(name) : row.isArray() ? row.get(index) : null;
         if (!row.isObject() && !row.isArray()) {
-            throw new Misfit(Message.DOES_NOT_FIT, subject, record.name(),
-                    "row " + where + " is " + SampleValues.describe(row) + ", but a record row is an object or a list of fields");
+            throw new Misfit(
+                    Message.DOES_NOT_FIT,
+                    subject,
+                    record.name(),
+                    "row " + where + " is " + SampleValues.describe(row)
+                            + ", but a record row is an object or a list of fields");
         }
         if (value == null) {
-            throw new Misfit(Message.DOES_NOT_FIT, subject, record.name(), "row " + where + " has no value for component '"
-                    + name + "'");
+            throw new Misfit(
+                    Message.DOES_NOT_FIT,
+                    subject,
+                    record.name(),
+                    "row " + where + " has no value for component '" + name + "'");
         }
         return value;
     }
@@ -197,8 +264,11 @@ public final class NdArraySamples {
         boolean nested = node.get(0).isArray();
         for (int i = 0; i < node.size(); i++) {
             if (node.get(i).isArray() != nested) {
-                throw new Misfit(Message.RAGGED, subject, path + "[" + i + "] is " + SampleValues.describe(node.get(i)) + ", "
-                        + path + "[0] is " + SampleValues.describe(node.get(0)));
+                throw new Misfit(
+                        Message.RAGGED,
+                        subject,
+                        path + "[" + i + "] is " + SampleValues.describe(node.get(i)) + ", " + path + "[0] is "
+                                + SampleValues.describe(node.get(0)));
             }
         }
         if (!nested) {
@@ -210,8 +280,11 @@ public final class NdArraySamples {
             List<Integer> other = new ArrayList<>();
             shapeInto(node.get(i), path + "[" + i + "]", other, depth + 1);
             if (!other.equals(first)) {
-                throw new Misfit(Message.RAGGED, subject, "row " + path + "[" + i + "] has " + describeShape(other)
-                        + ", row " + path + "[0] has " + describeShape(first));
+                throw new Misfit(
+                        Message.RAGGED,
+                        subject,
+                        "row " + path + "[" + i + "] has " + describeShape(other) + ", row " + path + "[0] has "
+                                + describeShape(first));
             }
         }
         shape.addAll(first);
@@ -248,11 +321,18 @@ public final class NdArraySamples {
             }
             return;
         }
-        String kind = node.isIntegralNumber() ? "integer" : node.isNumber() ? "number" : node.isBoolean() ? "boolean"
-                : node.isTextual() ? "string" : node.isNull() ? "null" : "object";
+        String kind = node.isIntegralNumber()
+                ? "integer"
+                : node.isNumber()
+                        ? "number"
+                        : node.isBoolean()
+                                ? "boolean"
+                                : node.isTextual() ? "string" : node.isNull() ? "null" : "object";
         if (kinds.add(kind)) {
-            firstByKind.add(path + " is " + (kind.equals("integer") ? "an integer" : kind.equals("object") ? "an object"
-                    : kind.equals("null") ? "null" : "a " + kind));
+            firstByKind.add(path + " is "
+                    + (kind.equals("integer")
+                            ? "an integer"
+                            : kind.equals("object") ? "an object" : kind.equals("null") ? "null" : "a " + kind));
         }
     }
 
@@ -266,7 +346,10 @@ public final class NdArraySamples {
         }
         Optional<String> problem = leafProblem(node, dtype);
         if (problem.isPresent()) {
-            throw new Misfit(Message.DOES_NOT_FIT, subject, target.name() + " (dtype " + dtype.numpyName() + ")",
+            throw new Misfit(
+                    Message.DOES_NOT_FIT,
+                    subject,
+                    target.name() + " (dtype " + dtype.numpyName() + ")",
                     path + " is " + SampleValues.describe(node) + ", " + problem.get());
         }
     }
@@ -286,18 +369,25 @@ public final class NdArraySamples {
             if (!node.isNumber()) {
                 return Optional.of("not a number");
             }
-            return dtype.holds(node.doubleValue()) ? Optional.empty()
+            return dtype.holds(node.doubleValue())
+                    ? Optional.empty()
                     : Optional.of("beyond " + dtype.numpyName() + "'s range " + dtype.rangeText());
         }
         return switch (dtype) {
             case BOOL -> node.isBoolean() ? Optional.empty() : Optional.of("not true or false");
             case STR -> node.isTextual() ? Optional.empty() : Optional.of("not a string");
-            case BYTES -> node.isTextual() && Base64Text.decode(node.asText()) != null ? Optional.empty()
-                    : Optional.of("not canonical base64 text such as \"aGVsbG8=\"");
-            case DATETIME64 -> node.isTextual() && TemporalText.parseLocalDateTime(node.asText()) != null ? Optional.empty()
-                    : Optional.of("not a date-time such as \"2020-01-01T00:00:00\"");
-            case TIMEDELTA64 -> node.isTextual() && TemporalText.parseTimedelta(node.asText()) != null ? Optional.empty()
-                    : Optional.of("not a duration such as \"3600 seconds\", \"2 weeks\" or \"PT1H\"");
+            case BYTES ->
+                node.isTextual() && Base64Text.decode(node.asText()) != null
+                        ? Optional.empty()
+                        : Optional.of("not canonical base64 text such as \"aGVsbG8=\"");
+            case DATETIME64 ->
+                node.isTextual() && TemporalText.parseLocalDateTime(node.asText()) != null
+                        ? Optional.empty()
+                        : Optional.of("not a date-time such as \"2020-01-01T00:00:00\"");
+            case TIMEDELTA64 ->
+                node.isTextual() && TemporalText.parseTimedelta(node.asText()) != null
+                        ? Optional.empty()
+                        : Optional.of("not a duration such as \"3600 seconds\", \"2 weeks\" or \"PT1H\"");
             default -> Optional.of("not a " + dtype.numpyName());
         };
     }
@@ -331,7 +421,9 @@ public final class NdArraySamples {
             }
             return Optional.empty();
         }
-        if (type instanceof JavaType.Array a && a.component() instanceof JavaType.Primitive p && p.name().equals(TypeName.BYTE)) {
+        if (type instanceof JavaType.Array a
+                && a.component() instanceof JavaType.Primitive p
+                && p.name().equals(TypeName.BYTE)) {
             return Optional.of(JavaElement.BYTES);
         }
         for (JavaElement e : JavaElement.values()) {

@@ -11,12 +11,13 @@ public final class NdArraySchemas {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private NdArraySchemas() {
-    }
+    private NdArraySchemas() {}
 
     /** Nested arrays of the dtype's values, one level per dimension, with {@code "format": "numpy.ndarray"}. */
     public static ObjectNode schema(NdArrayType array) {
-        ObjectNode element = array.structured() ? structuredElement(array) : element(array.dtype().get());
+        ObjectNode element = array.structured()
+                ? structuredElement(array)
+                : element(array.dtype().get());
         // inference-schema writes one array level even for a 0-d sample.
         ObjectNode schema = nest(element, Math.max(1, array.rank()));
         schema.put("format", JsonSchemas.NUMPY_FORMAT);
@@ -29,7 +30,11 @@ public final class NdArraySchemas {
         ObjectNode properties = schema.putObject("properties");
         for (NdArrayType.Field field : array.fields()) {
             ObjectNode element = element(field.dtype());
-            properties.set(field.name(), field.shape().isEmpty() ? element : nest(element, field.shape().size()));
+            properties.set(
+                    field.name(),
+                    field.shape().isEmpty()
+                            ? element
+                            : nest(element, field.shape().size()));
         }
         return schema;
     }

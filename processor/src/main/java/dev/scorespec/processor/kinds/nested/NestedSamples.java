@@ -33,6 +33,7 @@ public final class NestedSamples {
     private final ScoringClassValidator samples;
     /** The subject of messages for a JSON path, such as {@code 'Inputs.input1'}. */
     private final UnaryOperator<String> subject;
+
     private final Report report;
 
     public NestedSamples(ScoringClassValidator samples, UnaryOperator<String> subject, Report report) {
@@ -54,8 +55,7 @@ public final class NestedSamples {
     }
 
     /** A record component that carries a sample annotation, inside a type that a sample describes whole. */
-    public record Annotated(JavaType.Record record, JavaType.Component component, SampleDecl sample) {
-    }
+    public record Annotated(JavaType.Record record, JavaType.Component component, SampleDecl sample) {}
 
     /**
      * The first record component with a sample annotation anywhere inside {@code type}: there the
@@ -65,7 +65,8 @@ public final class NestedSamples {
         if (type instanceof JavaType.Record record) {
             for (JavaType.Component component : record.components()) {
                 if (!component.samples().isEmpty()) {
-                    return Optional.of(new Annotated(record, component, component.samples().get(0)));
+                    return Optional.of(
+                            new Annotated(record, component, component.samples().get(0)));
                 }
                 Optional<Annotated> inner = annotatedComponent(component.type());
                 if (inner.isPresent()) {
@@ -97,9 +98,10 @@ public final class NestedSamples {
             return record(record, path, where);
         }
         JavaType item = element(type).orElseThrow(() -> new IllegalArgumentException("Not nested: " + type));
-        return sample(item, path + "[]", where).map(sample -> new Sample(
-                new ListType(type.name(), sample.type(), type instanceof JavaType.Array),
-                NODES.arrayNode().add(sample.example())));
+        return sample(item, path + "[]", where)
+                .map(sample -> new Sample(
+                        new ListType(type.name(), sample.type(), type instanceof JavaType.Array),
+                        NODES.arrayNode().add(sample.example())));
     }
 
     private Optional<Sample> record(JavaType.Record record, String path, Location where) {
@@ -108,7 +110,11 @@ public final class NestedSamples {
             return Optional.empty();
         }
         if (!record.accessible()) {
-            report.error(where, Message.UNSUPPORTED_TYPE, subject.apply(path), record.name(),
+            report.error(
+                    where,
+                    Message.UNSUPPORTED_TYPE,
+                    subject.apply(path),
+                    record.name(),
                     "the record is private; make it package-private or public");
             return Optional.empty();
         }
@@ -119,21 +125,28 @@ public final class NestedSamples {
             String componentPath = path.isEmpty() ? component.name() : path + "." + component.name();
             Optional<Sample> sample = component(record, component, path, componentPath);
             if (sample.isPresent()) {
-                properties.add(new ObjectType.Property(component.name(), sample.get().type(), true));
+                properties.add(
+                        new ObjectType.Property(component.name(), sample.get().type(), true));
                 example.set(component.name(), sample.get().example());
             } else {
                 complete = false;
             }
         }
-        return complete ? Optional.of(new Sample(new ObjectType(record.name(), properties, true), example)) : Optional.empty();
+        return complete
+                ? Optional.of(new Sample(new ObjectType(record.name(), properties, true), example))
+                : Optional.empty();
     }
 
     /** One component: its own sample, or a nested record (or list of them) below it. */
-    private Optional<Sample> component(JavaType.Record record, JavaType.Component component, String recordPath,
-            String path) {
+    private Optional<Sample> component(
+            JavaType.Record record, JavaType.Component component, String recordPath, String path) {
         List<SampleDecl> annotations = component.samples();
         if (annotations.size() > 1) {
-            report.error(component.where(), Message.COMPONENT_SAMPLES, component.name(), record.name().simpleName(),
+            report.error(
+                    component.where(),
+                    Message.COMPONENT_SAMPLES,
+                    component.name(),
+                    record.name().simpleName(),
                     annotations.size(),
                     annotations.stream().map(s -> s.kind().annotation()).collect(Collectors.joining(" and ")));
             return Optional.empty();
@@ -144,8 +157,13 @@ public final class NestedSamples {
         if (isNested(component.type())) {
             return sample(component.type(), path, component.where());
         }
-        report.error(component.where(), Message.COMPONENT_WITHOUT_SAMPLE, component.name(), record.name().simpleName(),
-                subject.apply(recordPath), component.name());
+        report.error(
+                component.where(),
+                Message.COMPONENT_WITHOUT_SAMPLE,
+                component.name(),
+                record.name().simpleName(),
+                subject.apply(recordPath),
+                component.name());
         return Optional.empty();
     }
 
@@ -154,7 +172,9 @@ public final class NestedSamples {
         if (type instanceof JavaType.Array array && !(array.component() instanceof JavaType.Primitive)) {
             return Optional.of(array.component());
         }
-        if (type instanceof JavaType.Declared declared && declared.is("java.util.List") && declared.arguments().size() == 1) {
+        if (type instanceof JavaType.Declared declared
+                && declared.is("java.util.List")
+                && declared.arguments().size() == 1) {
             return Optional.of(declared.arguments().get(0));
         }
         return Optional.empty();

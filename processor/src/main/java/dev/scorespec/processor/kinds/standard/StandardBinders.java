@@ -39,6 +39,7 @@ public final class StandardBinders {
     private final BinderFile file;
     /** One reader and one writer per record type and schema, named after the record, however often it appears. */
     private final Map<ObjectType, String> recordReaders = new HashMap<>();
+
     private final Map<ObjectType, String> recordWriters = new HashMap<>();
 
     public StandardBinders(BinderFile file) {
@@ -50,11 +51,12 @@ public final class StandardBinders {
         String name = safeUnbox(s.javaType()).toString();
         String method = switch (s.kind()) {
             case INT64 -> "readLong";
-            case INT32 -> switch (name) {
-                case "short" -> "readShort";
-                case "byte" -> "readByte";
-                default -> "readInt";
-            };
+            case INT32 ->
+                switch (name) {
+                    case "short" -> "readShort";
+                    case "byte" -> "readByte";
+                    default -> "readInt";
+                };
             case DOUBLE -> "readDouble";
             case FLOAT -> "readFloat";
             case STRING -> "readString";
@@ -115,14 +117,19 @@ public final class StandardBinders {
         String method = file.helperName("read" + ((ClassName) o.javaType()).simpleName());
         recordReaders.put(o, method);
         MethodSpec.Builder read = file.reader(method, o.javaType())
-                .addJavadoc("Reads a {@link $T}: an object with $L.\n", o.javaType(),
+                .addJavadoc(
+                        "Reads a {@link $T}: an object with $L.\n",
+                        o.javaType(),
                         o.properties().stream().map(ObjectType.Property::name).collect(Collectors.joining(", ")))
                 .addStatement("$T.expectStartObject(json)", JSON_VALUES);
         List<ObjectType.Property> properties = o.properties();
-        FieldLocals locals = new FieldLocals(properties.stream().map(ObjectType.Property::name).toList(),
-                Set.of("json", "name"));
+        FieldLocals locals = new FieldLocals(
+                properties.stream().map(ObjectType.Property::name).toList(), Set.of("json", "name"));
         for (int i = 0; i < properties.size(); i++) {
-            read.addStatement("$T $L = $L", properties.get(i).type().javaType(), locals.value(i),
+            read.addStatement(
+                            "$T $L = $L",
+                            properties.get(i).type().javaType(),
+                            locals.value(i),
                             BinderNames.defaultValue(properties.get(i).type().javaType()))
                     .addStatement("boolean $L = false", locals.flag(i));
         }
@@ -133,7 +140,10 @@ public final class StandardBinders {
         for (int i = 0; i < properties.size(); i++) {
             ObjectType.Property p = properties.get(i);
             read.beginControlFlow("case $S ->", p.name())
-                    .addStatement("$L = $L", locals.value(i), file.readValue(p.type(), context + BinderNames.upper(BinderNames.javaName(p.name()))))
+                    .addStatement(
+                            "$L = $L",
+                            locals.value(i),
+                            file.readValue(p.type(), context + BinderNames.upper(BinderNames.javaName(p.name()))))
                     .addStatement("$L = true", locals.flag(i))
                     .endControlFlow();
         }
@@ -143,11 +153,19 @@ public final class StandardBinders {
                 .endControlFlow();
         for (int i = 0; i < properties.size(); i++) {
             if (properties.get(i).required()) {
-                read.addStatement("$T.requireKey(json, $L, $S)", JSON_BODY, locals.flag(i), properties.get(i).name());
+                read.addStatement(
+                        "$T.requireKey(json, $L, $S)",
+                        JSON_BODY,
+                        locals.flag(i),
+                        properties.get(i).name());
             }
         }
-        read.addStatement("return new $T($L)", o.javaType(), IntStream.range(0, properties.size())
-                .mapToObj(i -> CodeBlock.of("$L", locals.value(i))).collect(CodeBlock.joining(", ")));
+        read.addStatement(
+                "return new $T($L)",
+                o.javaType(),
+                IntStream.range(0, properties.size())
+                        .mapToObj(i -> CodeBlock.of("$L", locals.value(i)))
+                        .collect(CodeBlock.joining(", ")));
         file.addHelper(method, read.build());
         return method;
     }
@@ -155,10 +173,13 @@ public final class StandardBinders {
     /** A reader method for a {@code Map<String, V>}; returns its name. */
     public String mapReader(ObjectType o, String context) {
         String method = file.helperName("read" + context);
-        TypeName valueType = ((ParameterizedTypeName) o.javaType()).typeArguments().get(1);
+        TypeName valueType =
+                ((ParameterizedTypeName) o.javaType()).typeArguments().get(1);
         boolean perKey = valueType.equals(ClassName.OBJECT);
         MethodSpec.Builder read = file.reader(method, o.javaType())
-                .addJavadoc("Reads the object {@code $L}; it must have the sample's keys: $L.\n", context,
+                .addJavadoc(
+                        "Reads the object {@code $L}; it must have the sample's keys: $L.\n",
+                        context,
                         o.properties().stream().map(ObjectType.Property::name).collect(Collectors.joining(", ")))
                 .addStatement("$T.expectStartObject(json)", JSON_VALUES)
                 .addStatement("$T<String, $T> map = new $T<>()", Map.class, valueType, LinkedHashMap.class)
@@ -169,16 +190,26 @@ public final class StandardBinders {
             // Values bound to Object take each key's type from the sample; other keys take any JSON.
             read.beginControlFlow("switch (name)");
             for (ObjectType.Property p : o.properties()) {
-                read.addStatement("case $S -> map.put(name, $L)", p.name(), file.readValue(p.type(), context + BinderNames.upper(BinderNames.javaName(p.name()))));
+                read.addStatement(
+                        "case $S -> map.put(name, $L)",
+                        p.name(),
+                        file.readValue(p.type(), context + BinderNames.upper(BinderNames.javaName(p.name()))));
             }
-            read.addStatement("default -> map.put(name, $T.readAny(json))", JSON_BODY).endControlFlow();
+            read.addStatement("default -> map.put(name, $T.readAny(json))", JSON_BODY)
+                    .endControlFlow();
         } else {
-            read.addStatement("map.put(name, $L)", file.readValue(o.properties().get(0).type(), context + "Value"));
+            read.addStatement(
+                    "map.put(name, $L)", file.readValue(o.properties().get(0).type(), context + "Value"));
         }
         read.endControlFlow()
-                .addStatement("$T.requireKeys(json, map, $T.of($L))", JSON_BODY, List.class,
-                        o.properties().stream().filter(ObjectType.Property::required)
-                                .map(p -> CodeBlock.of("$S", p.name())).collect(CodeBlock.joining(", ")))
+                .addStatement(
+                        "$T.requireKeys(json, map, $T.of($L))",
+                        JSON_BODY,
+                        List.class,
+                        o.properties().stream()
+                                .filter(ObjectType.Property::required)
+                                .map(p -> CodeBlock.of("$S", p.name()))
+                                .collect(CodeBlock.joining(", ")))
                 .addStatement("return $T.unmodifiableMap(map)", Collections.class);
         file.addHelper(method, read.build());
         return method;
@@ -186,8 +217,13 @@ public final class StandardBinders {
 
     /** An expression that reads a value of any of a union's JSON types. */
     public static CodeBlock readUnion(UnionType u) {
-        return CodeBlock.of("$T.readScalarOf(json, $L)", JSON_BODY,
-                u.kinds().stream().map(k -> CodeBlock.of("$S", k.jsonType())).distinct().collect(CodeBlock.joining(", ")));
+        return CodeBlock.of(
+                "$T.readScalarOf(json, $L)",
+                JSON_BODY,
+                u.kinds().stream()
+                        .map(k -> CodeBlock.of("$S", k.jsonType()))
+                        .distinct()
+                        .collect(CodeBlock.joining(", ")));
     }
 
     /** A statement that writes bytes as base64 text, as the schema's {@code format: byte} says. */
@@ -223,20 +259,29 @@ public final class StandardBinders {
         }
         MethodSpec.Builder write = file.writer(method, o.javaType());
         if (o.record()) {
-            write.beginControlFlow("if (value == null)").addStatement("out.writeNull()").addStatement("return")
-                    .endControlFlow().addStatement("out.writeStartObject()");
+            write.beginControlFlow("if (value == null)")
+                    .addStatement("out.writeNull()")
+                    .addStatement("return")
+                    .endControlFlow()
+                    .addStatement("out.writeStartObject()");
             for (ObjectType.Property p : o.properties()) {
                 write.addStatement("out.writeFieldName($S)", p.name())
-                        .addStatement("$L", file.writeValue(p.type(), "value." + p.name() + "()",
-                                context + BinderNames.upper(BinderNames.javaName(p.name()))));
+                        .addStatement(
+                                "$L",
+                                file.writeValue(
+                                        p.type(),
+                                        "value." + p.name() + "()",
+                                        context + BinderNames.upper(BinderNames.javaName(p.name()))));
             }
             write.addStatement("out.writeEndObject()");
         } else {
-            TypeName valueType = ((ParameterizedTypeName) o.javaType()).typeArguments().get(1);
+            TypeName valueType =
+                    ((ParameterizedTypeName) o.javaType()).typeArguments().get(1);
             write.addStatement("out.writeStartObject()")
                     .beginControlFlow("for ($T.Entry<String, $T> entry : value.entrySet())", Map.class, valueType)
                     .addStatement("out.writeFieldName(entry.getKey())")
-                    .addStatement("$L", file.writeValue(o.properties().get(0).type(), "entry.getValue()", context + "Value"))
+                    .addStatement(
+                            "$L", file.writeValue(o.properties().get(0).type(), "entry.getValue()", context + "Value"))
                     .endControlFlow()
                     .addStatement("out.writeEndObject()");
         }
@@ -246,11 +291,13 @@ public final class StandardBinders {
 
     /** For Javadoc: {@code a number (double)}. */
     public static String describe(ScalarType s) {
-        return "a " + s.kind().jsonType() + s.kind().jsonFormat().map(f -> " (" + f + ")").orElse("");
+        return "a " + s.kind().jsonType()
+                + s.kind().jsonFormat().map(f -> " (" + f + ")").orElse("");
     }
 
     public static String describe(UnionType u) {
-        return "one of " + u.kinds().stream().map(ScalarKind::jsonType).distinct().collect(Collectors.joining(", "));
+        return "one of "
+                + u.kinds().stream().map(ScalarKind::jsonType).distinct().collect(Collectors.joining(", "));
     }
 
     public static String describe(ListType l) {
@@ -258,7 +305,7 @@ public final class StandardBinders {
     }
 
     public static String describe(ObjectType o) {
-        return "an object with " + o.properties().stream().map(ObjectType.Property::name)
-                .collect(Collectors.joining(", "));
+        return "an object with "
+                + o.properties().stream().map(ObjectType.Property::name).collect(Collectors.joining(", "));
     }
 }

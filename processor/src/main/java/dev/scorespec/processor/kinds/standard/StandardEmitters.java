@@ -15,8 +15,7 @@ import dev.scorespec.processor.model.UnionType;
 /** What the emitters write for the values of {@code @Standard} samples and of nested records. */
 public final class StandardEmitters {
 
-    private StandardEmitters() {
-    }
+    private StandardEmitters() {}
 
     private static StandardBinders binders(BinderFile file) {
         return file.part(StandardBinders.class, StandardBinders::new);
@@ -136,8 +135,9 @@ public final class StandardEmitters {
         @Override
         public CodeBlock read(BinderFile file, String context) {
             StandardBinders binders = binders(file);
-            return CodeBlock.of("$L(json)", object.record() ? binders.recordReader(object, context)
-                    : binders.mapReader(object, context));
+            return CodeBlock.of(
+                    "$L(json)",
+                    object.record() ? binders.recordReader(object, context) : binders.mapReader(object, context));
         }
 
         @Override
@@ -147,7 +147,9 @@ public final class StandardEmitters {
 
         @Override
         public boolean needsWriter() {
-            return object.record() || object.properties().stream().anyMatch(p -> KindEmitters.of(p.type()).needsWriter());
+            return object.record()
+                    || object.properties().stream()
+                            .anyMatch(p -> KindEmitters.of(p.type()).needsWriter());
         }
 
         @Override

@@ -68,12 +68,20 @@ public final class StandardSamples {
         if (target instanceof JavaType.Array array && !isBytes(target)) {
             return list(sample, array.component(), target.name(), true, path, example);
         }
-        if (target.is("java.util.List") && target instanceof JavaType.Declared d && d.arguments().size() == 1) {
+        if (target.is("java.util.List")
+                && target instanceof JavaType.Declared d
+                && d.arguments().size() == 1) {
             return list(sample, d.arguments().get(0), target.name(), false, path, example);
         }
-        if (target.is("java.util.Map") && target instanceof JavaType.Declared d && d.arguments().size() == 2) {
+        if (target.is("java.util.Map")
+                && target instanceof JavaType.Declared d
+                && d.arguments().size() == 2) {
             if (!d.arguments().get(0).is("java.lang.String")) {
-                throw new Misfit(Message.UNSUPPORTED_TYPE, subject, target.name(), "JSON object keys are strings; use Map<String, ...>");
+                throw new Misfit(
+                        Message.UNSUPPORTED_TYPE,
+                        subject,
+                        target.name(),
+                        "JSON object keys are strings; use Map<String, ...>");
             }
             return map(sample, d.arguments().get(1), target.name(), path, example);
         }
@@ -82,22 +90,36 @@ public final class StandardSamples {
         }
         Optional<ScalarKind> kind = scalarKind(target);
         if (kind.isEmpty()) {
-            throw new Misfit(Message.UNSUPPORTED_TYPE, subject, target.name(), target instanceof JavaType.Unsupported u
-                    ? u.why() : "supported types are primitives and their boxes, String, byte[], LocalDate, "
-                    + "OffsetDateTime, LocalDateTime, OffsetTime, LocalTime, List, Map<String, ...>, arrays, records and "
-                    + "NDArray");
+            throw new Misfit(
+                    Message.UNSUPPORTED_TYPE,
+                    subject,
+                    target.name(),
+                    target instanceof JavaType.Unsupported u
+                            ? u.why()
+                            : "supported types are primitives and their boxes, String, byte[], LocalDate, "
+                                    + "OffsetDateTime, LocalDateTime, OffsetTime, LocalTime, List, Map<String, ...>, arrays, records and "
+                                    + "NDArray");
         }
         example.add(scalar(sample, kind.get(), target, path));
-        return new ScalarType(target.name(), kind.get(),
-                target.is("java.time.LocalDateTime") || target.is("java.time.LocalTime"));
+        return new ScalarType(
+                target.name(), kind.get(), target.is("java.time.LocalDateTime") || target.is("java.time.LocalTime"));
     }
 
-    private ValueType record(JsonNode sample, JavaType.Record record, String path, List<JsonNode> example) throws Misfit {
+    private ValueType record(JsonNode sample, JavaType.Record record, String path, List<JsonNode> example)
+            throws Misfit {
         if (!sample.isObject()) {
-            throw misfit(record, path, "is " + SampleValues.describe(sample) + ", but a record's sample is a JSON object with one key per component");
+            throw misfit(
+                    record,
+                    path,
+                    "is " + SampleValues.describe(sample)
+                            + ", but a record's sample is a JSON object with one key per component");
         }
         if (!record.accessible()) {
-            throw new Misfit(Message.UNSUPPORTED_TYPE, subject, record.name(), "the record is private; make it package-private or public");
+            throw new Misfit(
+                    Message.UNSUPPORTED_TYPE,
+                    subject,
+                    record.name(),
+                    "the record is private; make it package-private or public");
         }
         if (record.generic()) {
             throw new Misfit(Message.GENERIC_RECORD, subject, record.name());
@@ -105,8 +127,11 @@ public final class StandardSamples {
         for (Iterator<String> names = sample.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (record.components().stream().noneMatch(c -> c.name().equals(name))) {
-                throw misfit(record, path, "has the key '" + name + "', which is not a component of "
-                        + record.name().simpleName());
+                throw misfit(
+                        record,
+                        path,
+                        "has the key '" + name + "', which is not a component of "
+                                + record.name().simpleName());
             }
         }
         List<ObjectType.Property> properties = new ArrayList<>();
@@ -114,11 +139,14 @@ public final class StandardSamples {
         for (JavaType.Component component : record.components()) {
             JsonNode value = sample.get(component.name());
             if (value == null) {
-                throw misfit(record, path, "has no key '" + component.name() + "' for the record component of that name");
+                throw misfit(
+                        record, path, "has no key '" + component.name() + "' for the record component of that name");
             }
             List<JsonNode> valueExample = new ArrayList<>(1);
-            properties.add(new ObjectType.Property(component.name(),
-                    standard(value, component.type(), path + "." + component.name(), valueExample), true));
+            properties.add(new ObjectType.Property(
+                    component.name(),
+                    standard(value, component.type(), path + "." + component.name(), valueExample),
+                    true));
             normalized.set(component.name(), valueExample.get(0));
         }
         example.add(normalized);
@@ -128,8 +156,12 @@ public final class StandardSamples {
     private ValueType map(JsonNode sample, JavaType valueType, TypeName javaType, String path, List<JsonNode> example)
             throws Misfit {
         if (!sample.isObject()) {
-            throw new Misfit(Message.DOES_NOT_FIT, subject, javaType, (path.isEmpty() ? "the sample" : path)
-                    + " is " + SampleValues.describe(sample) + ", but a Map's sample is a JSON object");
+            throw new Misfit(
+                    Message.DOES_NOT_FIT,
+                    subject,
+                    javaType,
+                    (path.isEmpty() ? "the sample" : path) + " is " + SampleValues.describe(sample)
+                            + ", but a Map's sample is a JSON object");
         }
         if (sample.isEmpty() && !valueType.is("java.lang.Object")) {
             throw new Misfit(Message.EMPTY_SAMPLE, "sample", subject, "{}");
@@ -139,19 +171,26 @@ public final class StandardSamples {
         for (Iterator<Map.Entry<String, JsonNode>> fields = sample.properties().iterator(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
             List<JsonNode> valueExample = new ArrayList<>(1);
-            properties.add(new ObjectType.Property(field.getKey(),
-                    standard(field.getValue(), valueType, path + "." + field.getKey(), valueExample), true));
+            properties.add(new ObjectType.Property(
+                    field.getKey(),
+                    standard(field.getValue(), valueType, path + "." + field.getKey(), valueExample),
+                    true));
             normalized.set(field.getKey(), valueExample.get(0));
         }
         example.add(normalized);
         return new ObjectType(javaType, properties, false);
     }
 
-    private ValueType list(JsonNode sample, JavaType item, TypeName javaType, boolean javaArray, String path,
-            List<JsonNode> example) throws Misfit {
+    private ValueType list(
+            JsonNode sample, JavaType item, TypeName javaType, boolean javaArray, String path, List<JsonNode> example)
+            throws Misfit {
         if (!sample.isArray()) {
-            throw new Misfit(Message.DOES_NOT_FIT, subject, javaType, (path.isEmpty() ? "the sample" : path)
-                    + " is " + SampleValues.describe(sample) + ", but a list's sample is a JSON array");
+            throw new Misfit(
+                    Message.DOES_NOT_FIT,
+                    subject,
+                    javaType,
+                    (path.isEmpty() ? "the sample" : path) + " is " + SampleValues.describe(sample)
+                            + ", but a list's sample is a JSON array");
         }
         if (sample.isEmpty()) {
             throw new Misfit(Message.EMPTY_SAMPLE, "sample", subject, "[]");
@@ -188,8 +227,10 @@ public final class StandardSamples {
         Set<ScalarKind> kinds = new LinkedHashSet<>();
         for (ValueType t : types) {
             if (!(t instanceof ScalarType s)) {
-                throw new Misfit(Message.MIXED, subject, "a list that mixes arrays or objects with other items; "
-                        + "only plain values may mix");
+                throw new Misfit(
+                        Message.MIXED,
+                        subject,
+                        "a list that mixes arrays or objects with other items; " + "only plain values may mix");
             }
             kinds.add(s.kind());
         }
@@ -202,17 +243,28 @@ public final class StandardSamples {
     /** The type of a sample bound to Object: from its JSON alone. */
     private ValueType inferred(JsonNode sample, String path, List<JsonNode> example) throws Misfit {
         if (sample.isArray()) {
-            return list(sample, new JavaType.Declared(OBJECT, "java.lang.Object", List.of()), LIST_OF_OBJECT, false, path, example);
+            return list(
+                    sample,
+                    new JavaType.Declared(OBJECT, "java.lang.Object", List.of()),
+                    LIST_OF_OBJECT,
+                    false,
+                    path,
+                    example);
         }
         if (sample.isObject()) {
-            return map(sample, new JavaType.Declared(OBJECT, "java.lang.Object", List.of()), MAP_OF_OBJECT, path, example);
+            return map(
+                    sample, new JavaType.Declared(OBJECT, "java.lang.Object", List.of()), MAP_OF_OBJECT, path, example);
         }
-        ScalarKind kind = sample.isIntegralNumber() ? ScalarKind.INT64 : sample.isNumber() ? ScalarKind.DOUBLE
-                : sample.isBoolean() ? ScalarKind.BOOLEAN : ScalarKind.STRING;
+        ScalarKind kind = sample.isIntegralNumber()
+                ? ScalarKind.INT64
+                : sample.isNumber() ? ScalarKind.DOUBLE : sample.isBoolean() ? ScalarKind.BOOLEAN : ScalarKind.STRING;
         // Bound to Object, a fraction is read as a Double: beyond its range, the binder would refuse its own example.
         if (kind == ScalarKind.DOUBLE && !DType.FLOAT64.holds(sample.doubleValue())) {
-            throw misfit(new JavaType.Declared(OBJECT, "java.lang.Object", List.of()), path, "is "
-                    + SampleValues.describe(sample) + ", beyond the range of a Double, " + DType.FLOAT64.rangeText());
+            throw misfit(
+                    new JavaType.Declared(OBJECT, "java.lang.Object", List.of()),
+                    path,
+                    "is " + SampleValues.describe(sample) + ", beyond the range of a Double, "
+                            + DType.FLOAT64.rangeText());
         }
         example.add(kind == ScalarKind.DOUBLE ? NODES.numberNode(sample.doubleValue()) : sample);
         return new ScalarType(OBJECT, kind, false);
@@ -222,24 +274,29 @@ public final class StandardSamples {
         if (isBytes(type)) {
             return Optional.of(ScalarKind.BYTES);
         }
-        String name = type instanceof JavaType.Primitive p ? p.name().toString()
+        String name = type instanceof JavaType.Primitive p
+                ? p.name().toString()
                 : type instanceof JavaType.Declared d ? d.qualifiedName() : "";
-        return Optional.ofNullable(switch (name) {
-            case "long", "java.lang.Long" -> ScalarKind.INT64;
-            case "int", "java.lang.Integer", "short", "java.lang.Short", "byte", "java.lang.Byte" -> ScalarKind.INT32;
-            case "double", "java.lang.Double" -> ScalarKind.DOUBLE;
-            case "float", "java.lang.Float" -> ScalarKind.FLOAT;
-            case "boolean", "java.lang.Boolean" -> ScalarKind.BOOLEAN;
-            case "java.lang.String" -> ScalarKind.STRING;
-            case "java.time.LocalDate" -> ScalarKind.DATE;
-            case "java.time.OffsetDateTime", "java.time.LocalDateTime" -> ScalarKind.DATE_TIME;
-            case "java.time.OffsetTime", "java.time.LocalTime" -> ScalarKind.TIME;
-            default -> null;
-        });
+        return Optional.ofNullable(
+                switch (name) {
+                    case "long", "java.lang.Long" -> ScalarKind.INT64;
+                    case "int", "java.lang.Integer", "short", "java.lang.Short", "byte", "java.lang.Byte" ->
+                        ScalarKind.INT32;
+                    case "double", "java.lang.Double" -> ScalarKind.DOUBLE;
+                    case "float", "java.lang.Float" -> ScalarKind.FLOAT;
+                    case "boolean", "java.lang.Boolean" -> ScalarKind.BOOLEAN;
+                    case "java.lang.String" -> ScalarKind.STRING;
+                    case "java.time.LocalDate" -> ScalarKind.DATE;
+                    case "java.time.OffsetDateTime", "java.time.LocalDateTime" -> ScalarKind.DATE_TIME;
+                    case "java.time.OffsetTime", "java.time.LocalTime" -> ScalarKind.TIME;
+                    default -> null;
+                });
     }
 
     private static boolean isBytes(JavaType type) {
-        return type instanceof JavaType.Array a && a.component() instanceof JavaType.Primitive p && p.name().equals(TypeName.BYTE);
+        return type instanceof JavaType.Array a
+                && a.component() instanceof JavaType.Primitive p
+                && p.name().equals(TypeName.BYTE);
     }
 
     /** Checks a scalar sample against its kind and returns it normalized. */
@@ -268,10 +325,15 @@ public final class StandardSamples {
                 }
                 DType storage = kind == ScalarKind.FLOAT ? DType.FLOAT32 : DType.FLOAT64;
                 if (!storage.holds(sample.doubleValue())) {
-                    throw misfit(target, path, "is " + SampleValues.describe(sample) + ", beyond " + name + "'s range "
-                            + storage.rangeText());
+                    throw misfit(
+                            target,
+                            path,
+                            "is " + SampleValues.describe(sample) + ", beyond " + name + "'s range "
+                                    + storage.rangeText());
                 }
-                return kind == ScalarKind.FLOAT ? NODES.numberNode(sample.floatValue()) : NODES.numberNode(sample.doubleValue());
+                return kind == ScalarKind.FLOAT
+                        ? NODES.numberNode(sample.floatValue())
+                        : NODES.numberNode(sample.doubleValue());
             }
             case BOOLEAN -> {
                 if (!sample.isBoolean()) {
@@ -287,7 +349,10 @@ public final class StandardSamples {
             }
             case BYTES -> {
                 if (!sample.isTextual() || Base64Text.decode(sample.asText()) == null) {
-                    throw misfit(target, path, "is " + SampleValues.describe(sample) + ", not canonical base64 text such as \"aGVsbG8=\"");
+                    throw misfit(
+                            target,
+                            path,
+                            "is " + SampleValues.describe(sample) + ", not canonical base64 text such as \"aGVsbG8=\"");
                 }
                 return sample;
             }
@@ -295,22 +360,28 @@ public final class StandardSamples {
                 if (!sample.isTextual()) {
                     throw misfit(target, path, "is " + SampleValues.describe(sample) + ", not a string");
                 }
-                return NODES.textNode(temporal(sample.asText(), name).orElseThrow(() -> misfit(target, path,
-                        "is " + SampleValues.describe(sample) + ", not " + temporalExample(name))));
+                return NODES.textNode(temporal(sample.asText(), name)
+                        .orElseThrow(() -> misfit(
+                                target,
+                                path,
+                                "is " + SampleValues.describe(sample) + ", not " + temporalExample(name))));
             }
         }
     }
 
     /** Parses a date/time sample as the runtime reads requests (RFC 3339) and prints it back in RFC 3339 form. */
     private static Optional<String> temporal(String text, String javaType) {
-        return Optional.ofNullable(switch (javaType) {
-            case "java.time.LocalDate" -> formatted(TemporalText.parseDate(text), TemporalText::format);
-            case "java.time.OffsetDateTime" -> formatted(TemporalText.parseOffsetDateTime(text), TemporalText::format);
-            case "java.time.LocalDateTime" -> formatted(TemporalText.parseLocalDateTime(text), TemporalText::format);
-            case "java.time.OffsetTime" -> formatted(TemporalText.parseOffsetTime(text), TemporalText::format);
-            case "java.time.LocalTime" -> formatted(TemporalText.parseLocalTime(text), TemporalText::format);
-            default -> throw new IllegalArgumentException(javaType);
-        });
+        return Optional.ofNullable(
+                switch (javaType) {
+                    case "java.time.LocalDate" -> formatted(TemporalText.parseDate(text), TemporalText::format);
+                    case "java.time.OffsetDateTime" ->
+                        formatted(TemporalText.parseOffsetDateTime(text), TemporalText::format);
+                    case "java.time.LocalDateTime" ->
+                        formatted(TemporalText.parseLocalDateTime(text), TemporalText::format);
+                    case "java.time.OffsetTime" -> formatted(TemporalText.parseOffsetTime(text), TemporalText::format);
+                    case "java.time.LocalTime" -> formatted(TemporalText.parseLocalTime(text), TemporalText::format);
+                    default -> throw new IllegalArgumentException(javaType);
+                });
     }
 
     private static <T> String formatted(T value, java.util.function.Function<T, String> format) {
@@ -328,8 +399,11 @@ public final class StandardSamples {
     }
 
     private Misfit misfit(JavaType target, String path, String problem) {
-        return new Misfit(Message.DOES_NOT_FIT, subject, target.name(), (path.isEmpty() ? "the sample" : path.startsWith(".")
-                ? path.substring(1) : path) + " " + problem);
+        return new Misfit(
+                Message.DOES_NOT_FIT,
+                subject,
+                target.name(),
+                (path.isEmpty() ? "the sample" : path.startsWith(".") ? path.substring(1) : path) + " " + problem);
     }
 
     /** The range of a Java integer type: that of the numpy dtype of its width. */

@@ -16,8 +16,7 @@ public final class StandardSchemas {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private StandardSchemas() {
-    }
+    private StandardSchemas() {}
 
     public static ObjectNode scalar(ScalarType scalar) {
         return JsonSchemas.typeAndFormat(scalar.kind().jsonType(), scalar.jsonFormat());
