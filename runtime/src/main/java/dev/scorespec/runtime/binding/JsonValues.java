@@ -131,7 +131,7 @@ public final class JsonValues {
         }
         if (t == JsonToken.VALUE_NUMBER_FLOAT) {
             BigDecimal v = integralDecimal(p);
-            if (v.compareTo(BigDecimal.valueOf(min)) >= 0 && v.compareTo(BigDecimal.valueOf(max)) <= 0) {
+            if (v != null && v.compareTo(BigDecimal.valueOf(min)) >= 0 && v.compareTo(BigDecimal.valueOf(max)) <= 0) {
                 return v.longValueExact();
             }
             throw outOfRange(p, Long.toString(min), Long.toString(max));
@@ -162,7 +162,7 @@ public final class JsonValues {
         }
         if (t == JsonToken.VALUE_NUMBER_FLOAT) {
             BigDecimal v = integralDecimal(p);
-            if (v.signum() >= 0 && v.compareTo(UINT64_MAX_DECIMAL) <= 0) {
+            if (v != null && v.signum() >= 0 && v.compareTo(UINT64_MAX_DECIMAL) <= 0) {
                 return v.toBigIntegerExact().longValue();
             }
             throw outOfRange(p, "0", UINT64_MAX.toString());
@@ -170,13 +170,21 @@ public final class JsonValues {
         throw BindingException.at(p, "expected an integer, got " + describe(p));
     }
 
-    /** The exact value of a floating-point token, which must have no fraction. */
+    /**
+     * The exact value of a floating-point token, which must have no fraction; null when its exponent is
+     * beyond what a {@code BigDecimal} holds ({@code 1e9999999999}), a value outside every integer range.
+     */
     private static BigDecimal integralDecimal(JsonParser p) throws IOException {
         String text = p.getText();
         if (!text.isEmpty() && !Character.isDigit(text.charAt(text.length() - 1))) {
             throw BindingException.at(p, "expected an integer, got " + describe(p)); // NaN, Infinity
         }
-        BigDecimal v = p.getDecimalValue();
+        BigDecimal v;
+        try {
+            v = p.getDecimalValue();
+        } catch (NumberFormatException e) {
+            return null; // Jackson's "value exceeds limits": found by BinderFuzzTest
+        }
         if (v.signum() == 0) {
             return BigDecimal.ZERO;
         }

@@ -136,6 +136,16 @@ class JsonValuesTest {
     }
 
     @Test
+    void anExponentBeyondWhatADecimalHoldsIsOutOfRange() {
+        assertEquals(
+                "v: expected an integer from 0 to 255, got 99e9999999999",
+                fails("99e9999999999", p -> Long.valueOf(JsonValues.readInteger(p, 0, 255))));
+        assertEquals(
+                "v: expected an integer from 0 to 18446744073709551615, got 1e-9999999999",
+                fails("1e-9999999999", p -> Long.valueOf(JsonValues.readUint64(p))));
+    }
+
+    @Test
     void integersWrittenAsFloatsWithoutFraction() throws IOException {
         assertEquals(7, read("7.0", JsonValues::readInt));
         assertEquals(-7L, read("-7.000", JsonValues::readLong));
