@@ -115,6 +115,16 @@
  *   <li>A {@code @RawHttp} run sees every value of a repeated header
  *       ({@link dev.scorespec.runtime.ScoringRequest#headerValues}), as Flask's
  *       {@code request.headers.getlist} gives them.</li>
+ *   <li>Bodies the binders refuse in our own words, never a 500 (the reference answers some of these 500):
+ *       a JSON body that is not UTF-8 (an overlong form, a surrogate, a code point past U+10FFFF, a NUL in
+ *       its first four bytes that would make Jackson guess UTF-16 or UTF-32) is 400 naming the byte offset;
+ *       every read limit (a string over 20,000,000 characters, a number or name too long, nesting too deep)
+ *       is 400 naming the path; parse errors name the line and column without quoting Jackson's internals;
+ *       a number whose exponent no decimal holds is out of range.</li>
+ *   <li>No silent change of data: Tablesaw's missing-value markers ({@code Long.MIN_VALUE} in a
+ *       {@code LONG} column, {@code Integer.MIN_VALUE} in an {@code INTEGER} one, {@code ""} in a nullable
+ *       string column) are refused with 400; a NaN or infinite result that the output sample does not allow
+ *       is a 500 with the reason in the log, never a {@code null} under a non-nullable schema.</li>
  * </ul>
  *
  * <h2>Vert.x Web's handlers, and where the contract keeps code hand-written</h2>
