@@ -3,7 +3,9 @@ package dev.scorespec.processor;
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
 import dev.scorespec.annotations.internal.OpenApiVersion;
+import dev.scorespec.annotations.internal.OpenInferenceResource;
 import dev.scorespec.processor.emit.BinderEmitter;
+import dev.scorespec.processor.emit.OpenInferenceMetadata;
 import dev.scorespec.processor.emit.ServiceDocuments;
 import dev.scorespec.processor.model.ScoringClassDecl;
 import dev.scorespec.processor.model.ScoringSpec;
@@ -167,6 +169,10 @@ public final class ScoreSpecProcessor extends AbstractProcessor {
                         OpenApiVersion.forLabel(document.getKey()).orElseThrow();
                 writeResource(version.resource(spec.scoringClass().reflectionName()), document.getValue(), type);
             }
+            writeResource(
+                    OpenInferenceResource.of(spec.scoringClass().reflectionName()),
+                    OpenInferenceMetadata.render(spec),
+                    type);
             binders.put(binderName, type);
         } catch (IOException e) {
             error(
