@@ -17,6 +17,7 @@ import com.google.testing.compile.JavaFileObjects;
 import com.networknt.schema.Error;
 import com.networknt.schema.path.NodePath;
 import dev.scorespec.annotations.internal.OpenApiVersion;
+import dev.scorespec.annotations.internal.OpenInferenceResource;
 import dev.scorespec.processor.emit.ExampleValidator;
 import dev.scorespec.processor.emit.Golden;
 import dev.scorespec.runtime.ModelDir;
@@ -316,6 +317,7 @@ class GoldenEndToEndTest {
         String folder = "META-INF/scorespec/test." + compiled.className() + "/";
         Set<String> expectedFiles = new TreeSet<>();
         versions.forEach(v -> expectedFiles.add(folder + documentFile(v)));
+        expectedFiles.add(OpenInferenceResource.of("test." + compiled.className()));
         assertEquals(expectedFiles, compiled.classes().paths(folder), name + ": documents written");
 
         for (String version : versions) {

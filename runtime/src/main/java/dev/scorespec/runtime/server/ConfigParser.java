@@ -94,6 +94,16 @@ public final class ConfigParser {
                 "SCORESPEC_SCORING_CLASS",
                 "(the only one on the class path)",
                 "Fully qualified scoring class to serve when several are on the class path."),
+        MODEL_NAME(
+                "--model-name",
+                "SCORESPEC_MODEL_NAME",
+                "(the scoring class's simple name)",
+                "Model name of the Open Inference Protocol routes, /v2/models/<name>."),
+        MODEL_VERSION(
+                "--model-version",
+                "SCORESPEC_MODEL_VERSION",
+                "(the service version)",
+                "Model version of the Open Inference Protocol routes, /v2/models/<name>/versions/<version>."),
         CORS_ORIGINS(
                 "--cors-origins", "AML_CORS_ORIGINS", "(CORS off)", "Comma-separated origins allowed by CORS, or *."),
         AUTH_KEY(
@@ -205,6 +215,20 @@ public final class ConfigParser {
         }
         if ((s = setting(Option.SCORING_CLASS, flags, env)).isPresent()) {
             b.scoringClass(s.get().value.strip());
+        }
+        if ((s = setting(Option.MODEL_NAME, flags, env)).isPresent()) {
+            String problem = ServerConfig.segmentProblem(s.get().value.strip());
+            if (problem != null) {
+                throw new ConfigException("Invalid " + s.get().source + " '" + s.get().value + "': " + problem + ".");
+            }
+            b.modelName(s.get().value.strip());
+        }
+        if ((s = setting(Option.MODEL_VERSION, flags, env)).isPresent()) {
+            String problem = ServerConfig.segmentProblem(s.get().value.strip());
+            if (problem != null) {
+                throw new ConfigException("Invalid " + s.get().source + " '" + s.get().value + "': " + problem + ".");
+            }
+            b.modelVersion(s.get().value.strip());
         }
         if ((s = setting(Option.CORS_ORIGINS, flags, env)).isPresent()) {
             List<String> origins = new ArrayList<>();
@@ -319,7 +343,7 @@ public final class ConfigParser {
         return spec;
     }
 
-    private static String runtimeVersion() {
+    static String runtimeVersion() {
         Properties properties = new Properties();
         try (InputStream in = ConfigParser.class.getResourceAsStream("scorespec.properties")) {
             if (in != null) {

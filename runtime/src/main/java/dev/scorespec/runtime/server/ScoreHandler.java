@@ -54,6 +54,7 @@ final class ScoreHandler<A, R> {
     private final ServerConfig config;
     private final BodyReader bodies;
     private final ServerMetrics metrics;
+    private final WireFormat wire;
 
     ScoreHandler(
             Vertx vertx,
@@ -61,6 +62,18 @@ final class ScoreHandler<A, R> {
             ScoringBinder<A, R> binder,
             ServerConfig config,
             ServerMetrics metrics) {
+        this(vertx, workers, binder, config, metrics, WireFormat.SCORE);
+    }
+
+    /** A scoring route whose requests and answers are in {@code wire}'s format. */
+    ScoreHandler(
+            Vertx vertx,
+            WorkerExecutor workers,
+            ScoringBinder<A, R> binder,
+            ServerConfig config,
+            ServerMetrics metrics,
+            WireFormat wire) {
+        this.wire = wire;
         this.metrics = metrics;
         this.vertx = vertx;
         this.workers = workers;
@@ -81,7 +94,7 @@ final class ScoreHandler<A, R> {
             if (binder.bodyKind() == BodyKind.JSON_PARAMETERS
                     && !RequestBodies.isJson(ctx.request().getHeader("content-type"))) {
                 metrics.bindingFailed(BindingFailure.CONTENT_TYPE);
-                Responses.error(ctx, 415, RequestBodies.WRONG_CONTENT_TYPE);
+                wire.error(ctx, 415, RequestBodies.WRONG_CONTENT_TYPE, false);
                 return;
             }
             bodies.read(ctx, body -> dispatch(ctx, requestId, body));
@@ -128,6 +141,15 @@ final class ScoreHandler<A, R> {
                 return badRequest(BindingFailure.NOT_UTF8, problem);
             }
         }
+        WireFormat.Prepared request;
+        try {
+            request = wire.prepare(bytes, call.requestId);
+        } catch (BindingException e) {
+            return badRequest(BindingFailure.INVALID_PARAMETER, e.getMessage());
+        } catch (IOException e) {
+            return badRequest(BindingFailure.MALFORMED_JSON, RequestBodies.NOT_JSON + e.getMessage());
+        }
+        bytes = request.body();
         A arguments;
         try {
             arguments = binder.bind(ScoringRequest.withHeaderValues(method, uri, headers, bytes));
@@ -188,7 +210,7 @@ final class ScoreHandler<A, R> {
 
         Buffer out = Buffer.buffer(256);
         try (JsonGenerator generator = ScoringRequest.jsonFactory().createGenerator(new BufferOutput(out))) {
-            binder.write(result, generator);
+            wire.write(binder, result, request, generator);
         } catch (Throwable e) {
             LOG.error(
                     "Writing the result of request {} as JSON failed in the binder of {}",
@@ -315,7 +337,7 @@ final class ScoreHandler<A, R> {
             if (runNanos >= 0) {
                 ctx.response().putHeader(Responses.RUN_MS, Responses.millis(runNanos));
             }
-            Responses.error(ctx, 500, "Scoring timeout after " + config.scoringTimeoutMs() + " ms", true);
+            wire.error(ctx, 500, "Scoring timeout after " + config.scoringTimeoutMs() + " ms", true);
         }
 
         /** Event loop: the worker is done. */
@@ -327,10 +349,10 @@ final class ScoreHandler<A, R> {
             answered = true;
             if (result.failed()) {
                 LOG.error("Scoring request {} failed", requestId, result.cause());
-                Responses.error(ctx, 500, Responses.INTERNAL_ERROR);
+                wire.error(ctx, 500, Responses.INTERNAL_ERROR, false);
                 return;
             }
-            result.result().send(ctx);
+            result.result().send(ctx, wire);
         }
     }
 
@@ -382,7 +404,7 @@ final class ScoreHandler<A, R> {
             return new Outcome(500, null, Responses.INTERNAL_ERROR, false, runNanos, null);
         }
 
-        void send(RoutingContext ctx) {
+        void send(RoutingContext ctx, WireFormat wire) {
             if (!Responses.writable(ctx)) {
                 return;
             }
@@ -394,7 +416,7 @@ final class ScoreHandler<A, R> {
             } else if (body != null) {
                 Responses.json(ctx, status, body, runFailed);
             } else {
-                Responses.error(ctx, status, message, runFailed);
+                wire.error(ctx, status, message, runFailed);
             }
         }
     }

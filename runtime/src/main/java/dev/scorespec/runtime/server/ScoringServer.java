@@ -91,6 +91,7 @@ public final class ScoringServer implements AutoCloseable {
     private final Vertx vertx;
     private final WorkerExecutor workers;
     private final ScoreHandler<?, ?> score;
+    private final OpenInferenceRoutes openInference;
     private final Cors cors;
     private final KeyAuth auth;
     private final DocsPage docs;
@@ -114,6 +115,7 @@ public final class ScoringServer implements AutoCloseable {
                 "scorespec-worker", config.workerCount(), config.scoringTimeoutMs(), TimeUnit.MILLISECONDS);
         this.metrics = new ServerMetrics(this::ready);
         this.score = scoreHandler(binder);
+        this.openInference = new OpenInferenceRoutes(vertx, workers, binder, config, metrics);
         this.cors = new Cors(config.corsOrigins());
         this.auth = config.authKey().map(KeyAuth::new).orElse(null);
         this.docs = DocsPage.create(vertx, config);
@@ -235,6 +237,16 @@ public final class ScoringServer implements AutoCloseable {
         route(router, Pattern.quote(READY), HEALTH_ALLOW, false, this::readiness);
         // open like the probes: Prometheus scrapes without a key, and the meters hold no request data
         route(router, Pattern.quote(METRICS), HEALTH_ALLOW, false, this::metrics);
+        // the Open Inference Protocol, at the root like the probes, where V2 clients look for it
+        route(router, Pattern.quote(OpenInferenceRoutes.SERVER), HEALTH_ALLOW, true, openInference::server);
+        route(router, OpenInferenceRoutes.MODEL, HEALTH_ALLOW, true, openInference::model);
+        route(router, OpenInferenceRoutes.MODEL + "/ready", HEALTH_ALLOW, true, openInference::ready);
+        route(
+                router,
+                OpenInferenceRoutes.MODEL + "/infer",
+                OpenInferenceRoutes.INFER_ALLOW,
+                true,
+                ctx -> openInference.infer(ctx, ctx.get(REQUEST_ID)));
         for (String base :
                 config.servicePathPrefix().isEmpty() ? List.of("") : List.of("", config.servicePathPrefix())) {
             // under a prefix, the health probe answers with and without a trailing slash
@@ -289,6 +301,9 @@ public final class ScoringServer implements AutoCloseable {
     private String allowed(String localPath) {
         if (localPath.equals("/score")) {
             return ScoreHandler.ALLOW;
+        }
+        if (OpenInferenceRoutes.isInfer(localPath)) {
+            return OpenInferenceRoutes.INFER_ALLOW;
         }
         return localPath.equals("/docs") || localPath.startsWith("/docs/") ? DocsPage.ALLOW : HEALTH_ALLOW;
     }
@@ -665,7 +680,13 @@ public final class ScoringServer implements AutoCloseable {
         switch (localPath) {
             case "/", "/score", "/swagger.json", LIVE, READY, METRICS:
                 return localPath;
+            case OpenInferenceRoutes.SERVER:
+                return localPath;
             default:
+                String v2 = OpenInferenceRoutes.routeLabel(localPath);
+                if (v2 != null) {
+                    return v2;
+                }
                 return localPath.equals("/docs") || localPath.startsWith("/docs/") ? "/docs" : "other";
         }
     }

@@ -48,6 +48,8 @@ public final class ServerConfig {
     private final long maxRequestBytes;
     private final int workerCount;
     private final String scoringClass;
+    private final String modelName;
+    private final String modelVersion;
     private final List<String> corsOrigins;
     private final String authKey;
     private final int idleTimeoutSeconds;
@@ -67,6 +69,8 @@ public final class ServerConfig {
         this.maxRequestBytes = b.maxRequestBytes;
         this.workerCount = b.workerCount;
         this.scoringClass = b.scoringClass;
+        this.modelName = b.modelName;
+        this.modelVersion = b.modelVersion;
         this.corsOrigins = List.copyOf(b.corsOrigins);
         this.authKey = b.authKey;
         this.idleTimeoutSeconds = b.idleTimeoutSeconds;
@@ -92,6 +96,8 @@ public final class ServerConfig {
         b.maxRequestBytes = maxRequestBytes;
         b.workerCount = workerCount;
         b.scoringClass = scoringClass;
+        b.modelName = modelName;
+        b.modelVersion = modelVersion;
         b.corsOrigins = corsOrigins;
         b.authKey = authKey;
         b.idleTimeoutSeconds = idleTimeoutSeconds;
@@ -180,6 +186,30 @@ public final class ServerConfig {
     /** The fully qualified scoring class to serve when several binders are on the class path. */
     public Optional<String> scoringClass() {
         return Optional.ofNullable(scoringClass);
+    }
+
+    /**
+     * The model name of the Open Inference Protocol routes ({@code /v2/models/<name>}); empty when none was
+     * configured, and the scoring class's simple name is.
+     */
+    public Optional<String> modelName() {
+        return Optional.ofNullable(modelName);
+    }
+
+    /**
+     * The model version of the Open Inference Protocol routes; empty when none was configured, and the service
+     * version is (configured, or {@code @ScoringService(version)}).
+     */
+    public Optional<String> modelVersion() {
+        return Optional.ofNullable(modelVersion);
+    }
+
+    /** Why a model name or version cannot be a path segment of the V2 routes; null when it can. */
+    static String segmentProblem(String value) {
+        if (value.isEmpty() || value.chars().anyMatch(c -> "/%?#".indexOf(c) >= 0 || c <= ' ')) {
+            return "it must be one path segment: not empty, without '/', '%', '?', '#' or white space";
+        }
+        return null;
     }
 
     /** The origins allowed by CORS; empty means CORS is off. {@code "*"} allows any origin. */
@@ -317,6 +347,8 @@ public final class ServerConfig {
                 + ", idleTimeoutSeconds=" + idleTimeoutSeconds
                 + ", workerCount=" + workerCount
                 + ", scoringClass=" + (scoringClass == null ? "(not set)" : scoringClass)
+                + ", modelName=" + (modelName == null ? "(class name)" : modelName)
+                + ", modelVersion=" + (modelVersion == null ? "(service version)" : modelVersion)
                 + ", corsOrigins=" + (corsOrigins.isEmpty() ? "(CORS off)" : String.join(",", corsOrigins))
                 + ", authKey=" + (authKey == null ? "(authentication off)" : "(set)")
                 + ", logFormat=" + logFormat.name().toLowerCase(Locale.ROOT);
@@ -335,6 +367,8 @@ public final class ServerConfig {
         private long maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
         private int workerCount = Runtime.getRuntime().availableProcessors();
         private String scoringClass;
+        private String modelName;
+        private String modelVersion;
         private List<String> corsOrigins = List.of();
         private String authKey;
         private int idleTimeoutSeconds = DEFAULT_IDLE_TIMEOUT_SECONDS;
@@ -421,6 +455,27 @@ public final class ServerConfig {
         public Builder scoringClass(String scoringClass) {
             this.scoringClass = scoringClass;
             return this;
+        }
+
+        /** The model name of {@code /v2/models/<name>}: one path segment, no {@code /}. */
+        public Builder modelName(String modelName) {
+            this.modelName = pathSegment(modelName, "model name");
+            return this;
+        }
+
+        /** The model version of {@code /v2/models/<name>/versions/<version>}: one path segment, no {@code /}. */
+        public Builder modelVersion(String modelVersion) {
+            this.modelVersion = pathSegment(modelVersion, "model version");
+            return this;
+        }
+
+        private static String pathSegment(String value, String what) {
+            Objects.requireNonNull(value, what);
+            String problem = segmentProblem(value);
+            if (problem != null) {
+                throw new IllegalArgumentException("Invalid " + what + " '" + value + "': " + problem + ".");
+            }
+            return value;
         }
 
         public Builder corsOrigins(List<String> corsOrigins) {
