@@ -39,15 +39,19 @@ class OpenInferenceSamplesTest {
                     "[{\"name\":\"data\",\"datatype\":\"FP64\",\"shape\":[-1,10],"
                             + "\"parameters\":{\"content_type\":\"np\",\"scorespec_path\":\"/data\"}}]",
                     model.get("inputs").toString());
-            assertEquals("[{\"name\":\"output\",\"datatype\":\"FP64\",\"shape\":[-1]}]", model.get("outputs").toString());
+            assertEquals(
+                    "[{\"name\":\"output\",\"datatype\":\"FP64\",\"shape\":[-1]}]",
+                    model.get("outputs").toString());
 
             String rows = "[[10,9,8,7,6,5,4,3,2,1],[1,2,3,4,5,6,7,8,9,10]]";
-            JsonNode score = JSON.readTree(post(server, "/score", "{\"data\": " + rows + "}").body());
+            JsonNode score = JSON.readTree(
+                    post(server, "/score", "{\"data\": " + rows + "}").body());
             HttpResponse<String> infer = post(
                     server,
                     "/v2/models/RidgeScore/infer",
                     "{\"id\": \"1\", \"inputs\": [{\"name\": \"data\", \"datatype\": \"FP64\", \"shape\": [2, 10], "
-                            + "\"data\": " + rows.replace("[[", "[").replace("]]", "]").replace("],[", ",") + "}]}");
+                            + "\"data\": "
+                            + rows.replace("[[", "[").replace("]]", "]").replace("],[", ",") + "}]}");
             assertEquals(200, infer.statusCode(), infer.body());
             assertEquals(
                     "{\"model_name\":\"RidgeScore\",\"model_version\":\"1.0\",\"id\":\"1\",\"outputs\":[{\"name\":"
@@ -65,7 +69,8 @@ class OpenInferenceSamplesTest {
                 .modelVersion("3")
                 .build();
         try (ScoringServer server = ScoringServer.start(config, new PowerBiScore_ScoreSpec())) {
-            JsonNode model = JSON.readTree(get(server, "/v2/models/diabetes/versions/3").body());
+            JsonNode model =
+                    JSON.readTree(get(server, "/v2/models/diabetes/versions/3").body());
             assertEquals("[\"3\"]", model.get("versions").toString());
             assertEquals(
                     "Inputs.input1 FP64 [-1,10], Inputs.input2.name BYTES [-1], Inputs.input2.age INT64 [-1], "
@@ -93,7 +98,9 @@ class OpenInferenceSamplesTest {
 
             // run's own verdict (InvalidInputException) is a 400 here too
             HttpResponse<String> mismatch = post(
-                    server, "/v2/models/diabetes/infer", request.replace("[2], \"data\": [25, 26]", "[1], \"data\": [25]")
+                    server,
+                    "/v2/models/diabetes/infer",
+                    request.replace("[2], \"data\": [25, 26]", "[1], \"data\": [25]")
                             .replace("[2], \"data\": [\"Sarah\", \"John\"]", "[1], \"data\": [\"Sarah\"]"));
             assertEquals(400, mismatch.statusCode(), mismatch.body());
             assertEquals(
@@ -105,8 +112,8 @@ class OpenInferenceSamplesTest {
     @Test
     void aRawHttpRunCannotBeCalledWithTensorsAndSaysSo() throws Exception {
         ScoringBinder<?, ?> binder = new ImageSummaryScore_ScoreSpec();
-        try (ScoringServer server =
-                ScoringServer.start(ServerConfig.builder().host("127.0.0.1").port(0).build(), binder)) {
+        try (ScoringServer server = ScoringServer.start(
+                ServerConfig.builder().host("127.0.0.1").port(0).build(), binder)) {
             HttpResponse<String> infer = post(server, "/v2/models/ImageSummaryScore/infer", "{\"inputs\": []}");
             assertEquals(400, infer.statusCode(), infer.body());
             assertEquals(
@@ -118,7 +125,8 @@ class OpenInferenceSamplesTest {
 
     private HttpResponse<String> get(ScoringServer server, String path) throws Exception {
         return http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
