@@ -52,11 +52,11 @@ class OpenInferenceMetadataTest {
                 }
                 """);
         assertEquals(json("""
-                [{"name": "name", "datatype": "BYTES", "shape": [-1], "parameters": {"content_type": "pd",
+                [{"name": "frame.name", "datatype": "BYTES", "shape": [-1], "parameters": {"content_type": "pd",
                    "scorespec_path": "/frame", "scorespec_column": "name", "scorespec_orient": "records"}},
-                 {"name": "age", "datatype": "INT64", "shape": [-1], "parameters": {"content_type": "pd",
+                 {"name": "frame.age", "datatype": "INT64", "shape": [-1], "parameters": {"content_type": "pd",
                    "scorespec_path": "/frame", "scorespec_column": "age", "scorespec_orient": "records"}},
-                 {"name": "born", "datatype": "BYTES", "shape": [-1], "parameters": {"content_type": "pd",
+                 {"name": "frame.born", "datatype": "BYTES", "shape": [-1], "parameters": {"content_type": "pd",
                    "scorespec_path": "/frame", "scorespec_column": "born", "scorespec_orient": "records"}},
                  {"name": "scale", "datatype": "FP64", "shape": [1], "parameters": {"scorespec_path": "/scale"}},
                  {"name": "tags", "datatype": "BYTES", "shape": [-1],

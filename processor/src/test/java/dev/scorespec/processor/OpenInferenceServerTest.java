@@ -75,6 +75,29 @@ class OpenInferenceServerTest {
             }
             """;
 
+    /** A frame in each of the other orients, and an answer with a ragged list, which has no tensor shape. */
+    private static final String ORIENTS = """
+            public class Orients {
+                public record Answer(String text, List<List<Long>> ragged) {}
+
+                @InputSchema(param = "c", dataframe = @DataFrame(sample = "{\\"a\\": [1.5], \\"b\\": [\\"x\\"]}", orient = Orient.COLUMNS))
+                @InputSchema(param = "i", dataframe = @DataFrame(sample = "{\\"a\\": [1.5], \\"b\\": [\\"x\\"]}", orient = Orient.INDEX))
+                @InputSchema(param = "v", dataframe = @DataFrame(sample = "{\\"a\\": [1.5], \\"b\\": [\\"x\\"]}", orient = Orient.VALUES))
+                @InputSchema(param = "t", dataframe = @DataFrame(sample = "{\\"a\\": [1.5], \\"b\\": [\\"x\\"]}", orient = Orient.TABLE))
+                @OutputSchema(standard = @Standard(sample = "{\\"text\\": \\"x\\", \\"ragged\\": [[1], [1, 2]]}"))
+                public Answer run(tech.tablesaw.api.Table c, tech.tablesaw.api.Table i, tech.tablesaw.api.Table v,
+                        tech.tablesaw.api.Table t) {
+                    StringBuilder text = new StringBuilder();
+                    for (tech.tablesaw.api.Table frame : List.of(c, i, v, t)) {
+                        for (int r = 0; r < frame.rowCount(); r++) {
+                            text.append(frame.doubleColumn("a").get(r)).append(frame.stringColumn("b").get(r)).append(' ');
+                        }
+                    }
+                    return new Answer(text.toString().trim(), List.of(List.of(1L), List.of(1L, 2L)));
+                }
+            }
+            """;
+
     /** A required map, which tensors cannot carry: every infer is a 400 that says why. */
     private static final String WORDS = """
             public class Words {
@@ -86,8 +109,8 @@ class OpenInferenceServerTest {
     private static final String MIXED_REQUEST = """
             {"id": "req-7", "inputs": [
               {"name": "data", "datatype": "INT64", "shape": [2, 3], "data": [1, 2, 3, 4, 5, 6]},
-              {"name": "name", "datatype": "BYTES", "shape": [2], "data": ["ann", "bob"]},
-              {"name": "age", "datatype": "INT64", "shape": [2], "data": [30, 40]},
+              {"name": "frame.name", "datatype": "BYTES", "shape": [2], "data": ["ann", "bob"]},
+              {"name": "frame.age", "datatype": "INT64", "shape": [2], "data": [30, 40]},
               {"name": "scale", "datatype": "FP64", "shape": [1], "data": [0.5]},
               {"name": "tags", "datatype": "BYTES", "shape": [1], "data": ["t"]},
               {"name": "when", "datatype": "BYTES", "shape": [1], "data": ["2024-02-28"]}]}""";
@@ -156,8 +179,8 @@ class OpenInferenceServerTest {
         assertEquals(
                 List.of(
                         "data INT64 [-1,3]",
-                        "name BYTES [-1]",
-                        "age INT64 [-1]",
+                        "frame.name BYTES [-1]",
+                        "frame.age INT64 [-1]",
                         "scale FP64 [1]",
                         "tags BYTES [-1]",
                         "when BYTES [1]",
@@ -213,10 +236,10 @@ class OpenInferenceServerTest {
         ScoringServer server = server("Mixed", MIXED);
         String records = MIXED_REQUEST
                 .replace(
-                        "{\"name\": \"name\", \"datatype\": \"BYTES\", \"shape\": [2], \"data\": [\"ann\", \"bob\"]},",
+                        "{\"name\": \"frame.name\", \"datatype\": \"BYTES\", \"shape\": [2], \"data\": [\"ann\", \"bob\"]},",
                         "{\"name\": \"frame\", \"datatype\": \"BYTES\", \"shape\": [1], \"data\": "
                                 + "[\"[{\\\"name\\\": \\\"ann\\\", \\\"age\\\": 30}, {\\\"name\\\": \\\"bob\\\", \\\"age\\\": 40}]\"]},")
-                .replace("{\"name\": \"age\", \"datatype\": \"INT64\", \"shape\": [2], \"data\": [30, 40]},", "");
+                .replace("{\"name\": \"frame.age\", \"datatype\": \"INT64\", \"shape\": [2], \"data\": [30, 40]},", "");
         assertEquals(
                 JSON.readTree(MIXED_ANSWER),
                 valid(post(server, "/v2/models/Mixed/infer", records), 200, INFER_RESPONSE_SCHEMA));
@@ -311,8 +334,8 @@ class OpenInferenceServerTest {
                         "/v2/models/Mixed/infer",
                         MIXED_REQUEST.replace("\"name\": \"tags\"", "\"name\": \"labels\"")),
                 400,
-                "inputs[4].name: the model has no input 'labels'; its inputs are 'data', 'name', 'age', 'scale', 'tags',"
-                        + " 'when', 'options'");
+                "inputs[4].name: the model has no input 'labels'; its inputs are 'data', 'frame.name', 'frame.age', 'scale',"
+                        + " 'tags', 'when', 'options'");
         assertError(
                 post(
                         server,
@@ -328,7 +351,7 @@ class OpenInferenceServerTest {
                                 .replace("[30, 40]", "[30]")
                                 .replace("\"shape\": [2], \"data\": [30]", "\"shape\": [1], \"data\": [30]")),
                 400,
-                "inputs[2] ('age'): has 1 rows, and inputs[1] ('name') has 2; the columns of a dataframe have one length");
+                "inputs[2] ('frame.age'): has 1 rows, and inputs[1] ('frame.name') has 2; the columns of a dataframe have one length");
         assertError(
                 post(
                         server,
@@ -379,6 +402,27 @@ class OpenInferenceServerTest {
         assertEquals(JSON.readTree("""
                         [{"name": "x", "datatype": "FP64", "shape": [2], "data": [0.5, 2.0]},
                          {"name": "ok", "datatype": "BOOL", "shape": [2], "data": [true, false]}]"""), answer.get("outputs"));
+    }
+
+    @Test
+    void framesInEveryOrientAndAnAnswerWithoutTensorShape() throws Exception {
+        ScoringServer server = server("Orients", ORIENTS);
+        JsonNode model = valid(get(server, "/v2/models/Orients"), 200, MODEL_METADATA_SCHEMA);
+        assertEquals(List.of("text BYTES [1]", "ragged BYTES [1]"), tensors(model.get("outputs")));
+        StringBuilder inputs = new StringBuilder();
+        for (String frame : List.of("c", "i", "v", "t")) {
+            inputs.append(inputs.length() == 0 ? "" : ", ")
+                    .append("{\"name\": \"%s.a\", \"datatype\": \"FP64\", \"shape\": [2], \"data\": [1, 2.5]}, "
+                            .formatted(frame))
+                    .append("{\"name\": \"%s.b\", \"datatype\": \"BYTES\", \"shape\": [2], \"data\": [\"%s\", \"z\"]}"
+                            .formatted(frame, frame));
+        }
+        JsonNode answer = valid(
+                post(server, "/v2/models/Orients/infer", "{\"inputs\": [" + inputs + "]}"), 200, INFER_RESPONSE_SCHEMA);
+        assertEquals(JSON.readTree("""
+                        [{"name": "text", "datatype": "BYTES", "shape": [1], "data": ["1.0c 2.5z 1.0i 2.5z 1.0v 2.5z 1.0t 2.5z"]},
+                         {"name": "ragged", "datatype": "BYTES", "shape": [1], "parameters": {"content_type": "json"},
+                          "data": ["[[1],[1,2]]"]}]"""), answer.get("outputs"));
     }
 
     @Test

@@ -52,9 +52,11 @@ public final class OpenInferenceMetadata {
         metadata.put("platform", PLATFORM);
         metadata.put("version", spec.names().version());
         ArrayNode inputs = metadata.putArray("inputs");
-        for (RunParameter.Body parameter : spec.bodyParameters()) {
+        List<RunParameter.Body> parameters = spec.bodyParameters();
+        for (RunParameter.Body parameter : parameters) {
             List<String> path = List.of(parameter.name());
-            parameter.sample().type().accept(new Inputs(inputs, path, !parameter.optional()));
+            boolean wholeRequest = parameters.size() == 1;
+            parameter.sample().type().accept(new Inputs(inputs, path, !parameter.optional(), wholeRequest));
         }
         ArrayNode outputs = metadata.putArray("outputs");
         spec.output().ifPresent(output -> output.type().accept(new Outputs(outputs, "")));
@@ -66,11 +68,13 @@ public final class OpenInferenceMetadata {
         private final ArrayNode inputs;
         private final List<String> path;
         private final boolean required;
+        private final boolean wholeRequest;
 
-        Inputs(ArrayNode inputs, List<String> path, boolean required) {
+        Inputs(ArrayNode inputs, List<String> path, boolean required, boolean wholeRequest) {
             this.inputs = inputs;
             this.path = path;
             this.required = required;
+            this.wholeRequest = wholeRequest;
         }
 
         @Override
@@ -87,8 +91,9 @@ public final class OpenInferenceMetadata {
         @Override
         public Void dataFrame(DataFrameType frame) {
             for (DataFrameType.Column column : frame.columns()) {
-                // a frame of the body itself has its columns as inputs, by name, as MLServer's "pd" content type
-                String name = path.size() == 1 ? column.name() : dotted(path) + "." + column.name();
+                // a frame that is the whole request has its columns as inputs by name, as MLServer's "pd" content
+                // type; beside other inputs (another frame may have the same columns) they are under its name
+                String name = wholeRequest ? column.name() : dotted(path) + "." + column.name();
                 ObjectNode tensor = tensor(name, datatype(column.kind()), List.of(-1));
                 ObjectNode parameters = parameters(tensor, "pd");
                 parameters.put(OpenInferenceResource.COLUMN, column.name());
@@ -127,7 +132,7 @@ public final class OpenInferenceMetadata {
             for (ObjectType.Property property : object.properties()) {
                 List<String> inner = new ArrayList<>(path);
                 inner.add(property.name());
-                property.type().accept(new Inputs(inputs, inner, required && property.required()));
+                property.type().accept(new Inputs(inputs, inner, required && property.required(), false));
             }
             return null;
         }

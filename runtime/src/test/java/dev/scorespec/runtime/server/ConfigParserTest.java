@@ -131,6 +131,22 @@ class ConfigParserTest {
     }
 
     @Test
+    void theOpenInferenceModelNameAndVersionAreOnePathSegmentEach() throws Exception {
+        ServerConfig c = parse(List.of("--model-name", "diabetes"), Map.of("SCORESPEC_MODEL_VERSION", "3"));
+        assertEquals(Optional.of("diabetes"), c.modelName());
+        assertEquals(Optional.of("3"), c.modelVersion());
+        assertEquals(Optional.empty(), parse(List.of(), Map.of()).modelName());
+        assertEquals(
+                "Invalid --model-name 'a/b': it must be one path segment: not empty, without '/', '%', '?', '#' or white"
+                        + " space.",
+                error(List.of("--model-name", "a/b"), Map.of()));
+        assertEquals(
+                "Invalid SCORESPEC_MODEL_VERSION '1 2': it must be one path segment: not empty, without '/', '%', '?',"
+                        + " '#' or white space.",
+                error(List.of(), Map.of("SCORESPEC_MODEL_VERSION", "1 2")));
+    }
+
+    @Test
     void unknownFlagIsAnError() {
         String m = error(List.of("--prot", "5001"), Map.of());
         assertTrue(m.startsWith("Unknown option '--prot'."), m);
