@@ -141,7 +141,7 @@ class ConfigParserTest {
                         + " space.",
                 error(List.of("--model-name", "a/b"), Map.of()));
         assertEquals(
-                "Invalid SCORESPEC_MODEL_VERSION '1 2': it must be one path segment: not empty, without '/', '%', '?',"
+                "Invalid environment variable SCORESPEC_MODEL_VERSION '1 2': it must be one path segment: not empty, without '/', '%', '?',"
                         + " '#' or white space.",
                 error(List.of(), Map.of("SCORESPEC_MODEL_VERSION", "1 2")));
     }
