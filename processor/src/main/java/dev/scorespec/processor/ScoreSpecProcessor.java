@@ -169,10 +169,13 @@ public final class ScoreSpecProcessor extends AbstractProcessor {
                         OpenApiVersion.forLabel(document.getKey()).orElseThrow();
                 writeResource(version.resource(spec.scoringClass().reflectionName()), document.getValue(), type);
             }
-            writeResource(
-                    OpenInferenceResource.of(spec.scoringClass().reflectionName()),
-                    OpenInferenceMetadata.render(spec),
-                    type);
+            if (spec.bodyKind() == ScoringSpec.BodyKind.JSON_PARAMETERS) {
+                // a raw request or unchecked JSON text has no tensors: the server says so without metadata
+                writeResource(
+                        OpenInferenceResource.of(spec.scoringClass().reflectionName()),
+                        OpenInferenceMetadata.render(spec),
+                        type);
+            }
             binders.put(binderName, type);
         } catch (IOException e) {
             error(

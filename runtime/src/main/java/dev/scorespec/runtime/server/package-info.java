@@ -34,6 +34,9 @@
  *   <tr><td>SCORESPEC_IDLE_TIMEOUT_SECONDS</td><td>--idle-timeout-seconds</td><td>60 (0: never)</td></tr>
  *   <tr><td>WORKER_COUNT</td><td>--worker-count</td><td>the number of cores</td></tr>
  *   <tr><td>SCORESPEC_SCORING_CLASS</td><td>--scoring-class</td><td>the only binder on the class path</td></tr>
+ *   <tr><td>SCORESPEC_MODEL_NAME / SCORESPEC_MODEL_VERSION</td><td>--model-name / --model-version</td><td>the
+ *       scoring class's simple name / the service version: the model of the Open Inference Protocol routes
+ *       ({@code OpenInferenceRoutes})</td></tr>
  *   <tr><td>AML_CORS_ORIGINS</td><td>--cors-origins (--access-control-allow-origins)</td><td>CORS off</td></tr>
  *   <tr><td>SCORESPEC_AUTH_KEY</td><td>--auth-key</td><td>key authentication off</td></tr>
  *   <tr><td>SCORESPEC_AUTH_KEY_FILE</td><td>--auth-key-file</td><td>key authentication off</td></tr>
