@@ -52,7 +52,7 @@ echo "| request | body bytes | concurrency | requests/s | p50 | p99 |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: |"
 for c in 1 8; do for rows in 1 1000; do for kind in score v2; do
   wrk -t"$(( c < 2 ? 1 : 2 ))" -c"$c" -d"${DURATION}s" --latency -s "$work/$kind-$rows.lua" "$(url $kind)" > "$work/out"
-  rps=$(awk '/Requests\/sec/ { printf "%\047d", $2 }' "$work/out")
+  rps=$(awk '/Requests\/sec/ { printf "%d", $2 }' "$work/out")
   p50=$(awk '$1 == "50%" { print $2 }' "$work/out")
   p99=$(awk '$1 == "99%" { print $2 }' "$work/out")
   name=$([ "$kind" = score ] && echo "/score" || echo "/v2 infer")
