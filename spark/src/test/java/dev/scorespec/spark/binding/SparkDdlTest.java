@@ -35,6 +35,10 @@ class SparkDdlTest {
         SparkType.Struct ours = SparkDdl.parseSchema(ddl);
         assertEquals(spark, SparkTypes.toSpark(ours), ddl);
         assertEquals(spark.simpleString(), ours.simpleString(), ddl);
+        // What generated binders carry: the schema written back as DDL reads to the same schema, in both parsers.
+        String written = SparkDdl.format(ours);
+        assertEquals(ours, SparkDdl.parseSchema(written), written);
+        assertEquals(spark, StructType.fromDDL(written), written);
     }
 
     @ParameterizedTest

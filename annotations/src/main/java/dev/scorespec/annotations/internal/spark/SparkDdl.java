@@ -52,6 +52,76 @@ public final class SparkDdl {
         return type;
     }
 
+    /**
+     * The DDL of a table schema that {@link #parseSchema} reads back to an equal schema: {@code name STRING,
+     * `first name` STRING NOT NULL, price DECIMAL(10,2) COMMENT 'in EUR'}. Generated binders carry their
+     * sample's schema this way, readable and without Spark.
+     */
+    public static String format(SparkType.Struct schema) {
+        StringBuilder ddl = new StringBuilder();
+        for (SparkType.Field f : schema.fields()) {
+            if (ddl.length() > 0) {
+                ddl.append(", ");
+            }
+            appendField(ddl, f, false);
+        }
+        return ddl.toString();
+    }
+
+    private static void appendField(StringBuilder ddl, SparkType.Field f, boolean inStruct) {
+        ddl.append(quoteName(f.name())).append(inStruct ? ": " : " ");
+        appendType(ddl, f.type());
+        if (!f.nullable()) {
+            ddl.append(" NOT NULL");
+        }
+        if (f.comment() != null) {
+            ddl.append(" COMMENT '");
+            for (char c : f.comment().toCharArray()) {
+                switch (c) {
+                    case '\\' -> ddl.append("\\\\");
+                    case '\'' -> ddl.append("\\'");
+                    case '\n' -> ddl.append("\\n");
+                    case '\t' -> ddl.append("\\t");
+                    case '\r' -> ddl.append("\\r");
+                    case '\0' -> ddl.append("\\0");
+                    default -> ddl.append(c);
+                }
+            }
+            ddl.append('\'');
+        }
+    }
+
+    private static void appendType(StringBuilder ddl, SparkType type) {
+        if (type instanceof SparkType.Array a) {
+            ddl.append("ARRAY<");
+            appendType(ddl, a.element());
+            ddl.append('>');
+        } else if (type instanceof SparkType.MapType m) {
+            ddl.append("MAP<");
+            appendType(ddl, m.key());
+            ddl.append(", ");
+            appendType(ddl, m.value());
+            ddl.append('>');
+        } else if (type instanceof SparkType.Struct s) {
+            ddl.append("STRUCT<");
+            for (int i = 0; i < s.fields().size(); i++) {
+                if (i > 0) {
+                    ddl.append(", ");
+                }
+                appendField(ddl, s.fields().get(i), true);
+            }
+            ddl.append('>');
+        } else {
+            ddl.append(SparkType.ddlName(type)); // atomic types and DECIMAL(p,s)
+        }
+    }
+
+    /** A name as DDL writes it: plain when it is one word, else in backquotes with a backquote doubled. */
+    private static String quoteName(String name) {
+        boolean plain = !name.isEmpty() && name.chars().allMatch(c -> isWordChar((char) c));
+        return plain ? name : "`" + name.replace("`", "``") + "`";
+    }
+
     private SparkType.Field field(boolean inStruct) {
         skipSpace();
         int start = pos;
