@@ -144,6 +144,31 @@ class SparkFrameTest {
                         .toString());
     }
 
+    @Test
+    void aTimestampWithoutTimeZoneIsANaiveDateTime() throws IOException {
+        Compilation compilation = compile(Sources.source("Naive", """
+                import org.apache.spark.sql.Dataset;
+                import org.apache.spark.sql.Row;
+
+                public class Naive {
+                    @InputSchema(param = "data", spark = @SparkFrame(ddl = "at TIMESTAMP_NTZ", sample = \"""
+                            [{"at": "2020-01-02T03:04:05"}]\"""))
+                    public int run(Dataset<Row> data) { return 0; }
+                }
+                """));
+        assertThat(compilation).succeeded();
+        assertEquals(
+                "{\"type\":\"string\",\"format\":\"date-time-local\"}",
+                schemas(compilation, "test.Naive", "openapi-3.1.json")
+                        .at("/ServiceInput/properties/data/items/properties/at")
+                        .toString());
+        assertError(
+                "ddl = \"at TIMESTAMP_NTZ\", sample = \"[{\\\"at\\\": \\\"2020-01-02T03:04:05Z\\\"}]\"",
+                "SS214",
+                "Row 0 of the @SparkFrame sample for 'data' does not fit its ddl: 'at' expected an RFC 3339 date-time"
+                        + " without offset (2020-01-02T03:04:05), got \"2020-01-02T03:04:05Z\".");
+    }
+
     private static JsonNode schemas(Compilation compilation, String scoringClass, String document) throws IOException {
         String text = new CompiledClasses(compilation).text("META-INF/scorespec/" + scoringClass + "/" + document);
         JsonNode root = JSON.readTree(text);

@@ -17,7 +17,7 @@ import java.util.Set;
  * or backquoted with a doubled backquote inside ({@code `first name`}); a colon between a struct field's
  * name and type, optional as in Spark. Fields are nullable unless {@code NOT NULL}; arrays and map values
  * always may hold nulls, as Spark's DDL has no way to say otherwise. Other Spark types
- * ({@code TIMESTAMP_NTZ}, {@code CHAR(n)}, {@code INTERVAL}, ...) are refused by name.
+ * ({@code CHAR(n)}, {@code INTERVAL}, {@code VARIANT}, ...) are refused by name.
  */
 public final class SparkDdl {
 
@@ -188,7 +188,10 @@ public final class SparkDdl {
             case "DATE":
                 return SparkType.Atomic.DATE;
             case "TIMESTAMP":
+            case "TIMESTAMP_LTZ":
                 return SparkType.Atomic.TIMESTAMP;
+            case "TIMESTAMP_NTZ":
+                return SparkType.Atomic.TIMESTAMP_NTZ;
             case "DECIMAL":
             case "DEC":
             case "NUMERIC":
@@ -226,7 +229,7 @@ public final class SparkDdl {
                                 ? "expected a type"
                                 : "unsupported type '" + word
                                         + "'; the types are BOOLEAN, TINYINT, SMALLINT, INT, BIGINT,"
-                                        + " FLOAT, DOUBLE, DECIMAL(p,s), STRING, BINARY, DATE, TIMESTAMP, ARRAY<t>,"
+                                        + " FLOAT, DOUBLE, DECIMAL(p,s), STRING, BINARY, DATE, TIMESTAMP, TIMESTAMP_NTZ, ARRAY<t>,"
                                         + " MAP<k, v> and STRUCT<name: t, ...>");
         }
     }

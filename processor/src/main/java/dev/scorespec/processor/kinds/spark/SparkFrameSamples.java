@@ -237,6 +237,14 @@ public final class SparkFrameSamples {
                                     + SampleValues.describe(node) + why);
                 }
                 return node;
+            case TIMESTAMP_NTZ:
+                if (!node.isTextual() || TemporalText.parseLocalDateTime(node.textValue()) == null) {
+                    throw new Problem(
+                            path,
+                            "expected an RFC 3339 date-time without offset (2020-01-02T03:04:05), got "
+                                    + SampleValues.describe(node));
+                }
+                return node;
         }
         throw new IllegalStateException("unreachable: " + type);
     }
