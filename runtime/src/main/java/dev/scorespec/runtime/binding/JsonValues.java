@@ -327,21 +327,30 @@ public final class JsonValues {
     // Mixed values, structure, messages
 
     /**
-     * Any JSON scalar, for lists of mixed types: a {@link Long} for an integer that fits in a long, a
-     * {@link Double} for any other number (including {@code 7.0}, which JSON writers mean as a float),
-     * a {@link String} or a {@link Boolean}. Numbers too large for a double are rejected.
+     * A JSON number bound to {@code Object} or {@code Number}, keeping its kind as Python's {@code json}
+     * does: a {@link Long} for an integer that fits in a long, a {@link Double} for any other number.
+     * Numbers too large for a double are rejected.
      */
-    public static Object readScalar(JsonParser p) throws IOException {
+    public static Number readNumber(JsonParser p) throws IOException {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_NUMBER_INT) {
             JsonParser.NumberType type = p.getNumberType();
             if (type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG) {
                 return p.getLongValue();
             }
-            return readDouble(p);
         }
-        if (t == JsonToken.VALUE_NUMBER_FLOAT) {
-            return readDouble(p);
+        return readDouble(p);
+    }
+
+    /**
+     * Any JSON scalar, for lists of mixed types: a {@link Long} for an integer that fits in a long, a
+     * {@link Double} for any other number (including {@code 7.0}, which JSON writers mean as a float),
+     * a {@link String} or a {@link Boolean}. Numbers too large for a double are rejected.
+     */
+    public static Object readScalar(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+            return readNumber(p);
         }
         if (t == JsonToken.VALUE_STRING) {
             return p.getText();

@@ -57,7 +57,9 @@ public final class StandardBinders {
                     case "byte" -> "readByte";
                     default -> "readInt";
                 };
-            case DOUBLE -> "readDouble";
+            // Bound to Object or Number, an integer stays a Long, as Python's json keeps 2 an int.
+            case DOUBLE ->
+                name.equals("java.lang.Object") || name.equals("java.lang.Number") ? "readNumber" : "readDouble";
             case FLOAT -> "readFloat";
             case STRING -> "readString";
             case BOOLEAN -> "readBoolean";

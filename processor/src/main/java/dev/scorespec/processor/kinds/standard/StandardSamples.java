@@ -282,7 +282,7 @@ public final class StandardSamples {
                     case "long", "java.lang.Long" -> ScalarKind.INT64;
                     case "int", "java.lang.Integer", "short", "java.lang.Short", "byte", "java.lang.Byte" ->
                         ScalarKind.INT32;
-                    case "double", "java.lang.Double" -> ScalarKind.DOUBLE;
+                    case "double", "java.lang.Double", "java.lang.Number" -> ScalarKind.DOUBLE;
                     case "float", "java.lang.Float" -> ScalarKind.FLOAT;
                     case "boolean", "java.lang.Boolean" -> ScalarKind.BOOLEAN;
                     case "java.lang.String" -> ScalarKind.STRING;

@@ -1,0 +1,70 @@
+package dev.scorespec.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.scorespec.processor.BinderTest.binder;
+import static dev.scorespec.processor.BinderTest.reject;
+import static dev.scorespec.processor.BinderTest.score;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.testing.compile.Compilation;
+import dev.scorespec.runtime.binding.ScoringBinder;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Corners where the schema, the example and the binder must agree, compiled with the processor and
+ * bound with the generated binder: numbers keeping their JSON kind, float16's range, and the samples of
+ * issue 14.
+ */
+class SampleCornersTest {
+
+    @Test
+    void integersSentForObjectOrNumberKeepTheirKind() throws Exception {
+        ScoringBinder<Record, Object> binder = binder("Kinds", """
+                public class Kinds {
+                    @InputSchema(param = "x", standard = @Standard(sample = "2.5"), optional = true)
+                    @InputSchema(param = "n", standard = @Standard(sample = "1.5"), optional = true)
+                    @InputSchema(param = "xs", standard = @Standard(sample = "[1, 2.5]"))
+                    @OutputSchema(standard = @Standard(sample = "\\"s\\""))
+                    public String run(Object x, Number n, List<Object> xs) {
+                        return x + " " + (x == null ? "" : x.getClass().getSimpleName()) + " " + n + " " + xs;
+                    }
+                }""");
+        assertEquals("\"2 Long 3 [1, 2.5]\"", score(binder, "{\"x\": 2, \"n\": 3, \"xs\": [1, 2.5]}"));
+        assertEquals("\"2.0 Double 2.5 [1.0, 2]\"", score(binder, "{\"x\": 2.0, \"n\": 2.5, \"xs\": [1.0, 2]}"));
+        assertEquals("\"null  null [3]\"", score(binder, "{\"xs\": [3]}"));
+        assertEquals("x: expected a number, got \"2\"", reject(binder, "{\"x\": \"2\", \"xs\": []}"));
+        assertEquals(
+                "n: expected a number from -1.7976931348623157e308 to 1.7976931348623157e308, got 1e400",
+                reject(binder, "{\"n\": 1e400, \"xs\": []}"));
+    }
+
+    @Test
+    void float16SamplesAndRequestsAreWithinHalfPrecision() throws Exception {
+        JavaFileObject source = Sources.source("Half", """
+                public class Half {
+                    @InputSchema(param = "x", ndarray = @NdArray(sample = "[70000.0]", dtype = "float16"))
+                    public double run(NDArray x) { return 0; }
+                }""");
+        Compilation compilation = Sources.compile(source);
+        assertThat(compilation)
+                .hadErrorContaining("[SS144] The sample for 'x' does not fit dev.scorespec.runtime.NDArray (dtype "
+                        + "float16): [0] is 7E+4, beyond float16's range -65504 to 65504")
+                .inFile(source)
+                .onLineContaining("@InputSchema");
+
+        ScoringBinder<Record, Object> binder = binder("HalfRecords", """
+                public class HalfRecords {
+                    @InputSchema(param = "x", ndarray = @NdArray(sample = "[[1.5]]", dtype = "float16"))
+                    @InputSchema(param = "y", ndarray = @NdArray(sample = "[1.5]", dtype = "float16"))
+                    public double run(NDArray x, float[] y) { return x.floats()[0] + y[0]; }
+                }""");
+        assertEquals("65505.0", score(binder, "{\"x\": [[65504]], \"y\": [1]}"));
+        assertEquals(
+                "x[0][0]: expected a number from -65504 to 65504, got 65505",
+                reject(binder, "{\"x\": [[65505]], \"y\": [1]}"));
+        assertEquals(
+                "y[0]: expected a number from -65504 to 65504, got -70000",
+                reject(binder, "{\"x\": [[1]], \"y\": [-70000]}"));
+    }
+}
