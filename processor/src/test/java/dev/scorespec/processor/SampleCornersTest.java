@@ -67,4 +67,35 @@ class SampleCornersTest {
                 "y[0]: expected a number from -65504 to 65504, got -70000",
                 reject(binder, "{\"x\": [[1]], \"y\": [-70000]}"));
     }
+
+    @Test
+    void valuesThatMixJsonTypesAreUnionsOfThem() throws Exception {
+        ScoringBinder<Record, Object> binder = binder("Mixes", """
+                public class Mixes {
+                    @InputSchema(param = "rows", standard = @Standard(sample = "[{\\"a\\": 1}, {\\"a\\": \\"x\\", \\"b\\": true}]"))
+                    @InputSchema(param = "mix", standard = @Standard(sample = "[[1, 2], 2]"))
+                    @InputSchema(param = "maps", standard = @Standard(sample = "{\\"a\\": [1], \\"b\\": [\\"x\\"]}"))
+                    @OutputSchema(standard = @Standard(sample = "\\"s\\""))
+                    public String run(List<Map<String, Object>> rows, List<Object> mix, Map<String, List<Object>> maps) {
+                        return rows + " " + mix + " " + maps;
+                    }
+                }""");
+        assertEquals("\"[{a=1}, {a=x, b=true}] [[1, 2], 2] {a=[1], b=[x]}\"", score(binder, """
+                        {"rows": [{"a": 1}, {"a": "x", "b": true}], "mix": [[1, 2], 2], "maps": {"a": [1], "b": ["x"]}}"""));
+        assertEquals(
+                "rows[0].a: expected an integer or a string, got true",
+                reject(binder, "{\"rows\": [{\"a\": true}], \"mix\": [], \"maps\": {\"a\": [], \"b\": []}}"));
+        assertEquals(
+                "rows[0].b: expected true or false, got 1",
+                reject(binder, "{\"rows\": [{\"a\": 1, \"b\": 1}], \"mix\": [], \"maps\": {\"a\": [], \"b\": []}}"));
+        assertEquals(
+                "mix[0]: expected an integer or an array, got \"x\"",
+                reject(binder, "{\"rows\": [], \"mix\": [\"x\"], \"maps\": {\"a\": [], \"b\": []}}"));
+        assertEquals(
+                "mix[0][0]: expected an integer, got 1.5",
+                reject(binder, "{\"rows\": [], \"mix\": [[1.5]], \"maps\": {\"a\": [], \"b\": []}}"));
+        assertEquals(
+                "maps.a[0]: expected an integer or a string, got false",
+                reject(binder, "{\"rows\": [], \"mix\": [], \"maps\": {\"a\": [false], \"b\": []}}"));
+    }
 }

@@ -217,15 +217,39 @@ public final class StandardBinders {
         return method;
     }
 
-    /** An expression that reads a value of any of a union's JSON types. */
+    /** An expression that reads a value of any of a union's plain JSON types. */
     public static CodeBlock readUnion(UnionType u) {
-        return CodeBlock.of(
-                "$T.readScalarOf(json, $L)",
-                JSON_BODY,
-                u.kinds().stream()
-                        .map(k -> CodeBlock.of("$S", k.jsonType()))
-                        .distinct()
-                        .collect(CodeBlock.joining(", ")));
+        return CodeBlock.of("$T.readScalarOf(json, $L)", JSON_BODY, typeNames(u));
+    }
+
+    /** The union's JSON type names, as {@code JsonBody.readScalarOf} takes them for its checks and messages. */
+    private static CodeBlock typeNames(UnionType u) {
+        List<String> names = new ArrayList<>();
+        u.kinds().stream().map(ScalarKind::jsonType).distinct().forEach(names::add);
+        u.list().ifPresent(l -> names.add("array"));
+        u.object().ifPresent(o -> names.add("object"));
+        return names.stream().map(n -> CodeBlock.of("$S", n)).collect(CodeBlock.joining(", "));
+    }
+
+    /**
+     * A reader method for a union that may be an array or an object: each such token goes to that
+     * option's reader, any other to the plain kinds'. Returns its name.
+     */
+    public String unionReader(UnionType u, String context) {
+        String method = file.helperName("read" + context);
+        MethodSpec.Builder read =
+                file.reader(method, u.javaType()).addJavadoc("Reads {@code $L}: $L.\n", context, describe(u));
+        u.list()
+                .ifPresent(l -> read.beginControlFlow("if (json.currentToken() == $T.START_ARRAY)", JSON_TOKEN)
+                        .addStatement("return $L", file.readValue(l, context + "List"))
+                        .endControlFlow());
+        u.object()
+                .ifPresent(o -> read.beginControlFlow("if (json.currentToken() == $T.START_OBJECT)", JSON_TOKEN)
+                        .addStatement("return $L", file.readValue(o, context + "Object"))
+                        .endControlFlow());
+        read.addStatement("return $L", readUnion(u));
+        file.addHelper(method, read.build());
+        return method;
     }
 
     /** A statement that writes bytes as base64 text, as the schema's {@code format: byte} says. */
@@ -298,8 +322,10 @@ public final class StandardBinders {
     }
 
     public static String describe(UnionType u) {
-        return "one of "
-                + u.kinds().stream().map(ScalarKind::jsonType).distinct().collect(Collectors.joining(", "));
+        List<String> options = new ArrayList<>();
+        u.kinds().stream().map(ScalarKind::jsonType).distinct().forEach(options::add);
+        u.structures().forEach(s -> options.add(KindEmitters.of(s).describe().replaceFirst("^an? ", "")));
+        return "one of " + String.join(", ", options);
     }
 
     public static String describe(ListType l) {

@@ -10,6 +10,8 @@ import dev.scorespec.processor.model.ObjectType;
 import dev.scorespec.processor.model.ScalarKind;
 import dev.scorespec.processor.model.ScalarType;
 import dev.scorespec.processor.model.UnionType;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The JSON schemas of {@code @Standard} samples and of nested records: values, lists, objects, unions. */
 public final class StandardSchemas {
@@ -23,21 +25,23 @@ public final class StandardSchemas {
     }
 
     /**
-     * One kind's schema, or {@code anyOf} the kinds.
+     * One option's schema, or {@code anyOf} the options: the plain kinds, then an array, then an object.
      *
      * @throws IllegalArgumentException in Swagger 2.0, which cannot describe a union
      */
     public static ObjectNode union(UnionType union, OpenApiVersion version) {
         if (version == OpenApiVersion.V2_0) {
             throw new IllegalArgumentException(
-                    "Swagger 2.0 cannot describe a list that mixes JSON types; use OpenAPI 3.0 or 3.1");
+                    "Swagger 2.0 cannot describe a value that mixes JSON types; use OpenAPI 3.0 or 3.1");
         }
-        if (union.kinds().size() == 1) {
-            return kind(union.kinds().get(0));
+        List<ObjectNode> options = new ArrayList<>();
+        union.kinds().forEach(k -> options.add(kind(k)));
+        union.structures().forEach(s -> options.add(JsonSchemas.schema(s, version)));
+        if (options.size() == 1) {
+            return options.get(0);
         }
         ObjectNode schema = NODES.objectNode();
-        ArrayNode anyOf = schema.putArray("anyOf");
-        union.kinds().forEach(k -> anyOf.add(kind(k)));
+        schema.putArray("anyOf").addAll(options);
         return schema;
     }
 
