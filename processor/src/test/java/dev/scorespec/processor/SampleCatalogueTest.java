@@ -266,6 +266,9 @@ class SampleCatalogueTest {
         standard.put("StdMapOfLongs", new String[] {"List<Map<String, Long>>", "[{\"a\": 1}, {\"b\": 2}]"});
         standard.put(
                 "StdDict", new String[] {"Map<String, Object>", "{\"a\": 1, \"b\": [1.5, 2], \"c\": {\"d\": \"x\"}}"});
+        standard.put("StdDictWithNull", new String[] {"Map<String, Object>", "{\"a\": 1, \"b\": null}"});
+        standard.put("StdRowsWithNull", new String[] {"List<Map<String, Object>>", "[{\"k\": null}, {\"k\": 2.5}]"});
+        standard.put("StdTypedNull", new String[] {"Map<String, Double>", "{\"a\": 1.5, \"b\": null}"});
         standard.put("StdNested", new String[] {"List<List<Double>>", "[[1.5, 2.5], [3.5]]"});
         standard.forEach((name, typeAndSample) -> sources.put(name, """
                 public class %s {

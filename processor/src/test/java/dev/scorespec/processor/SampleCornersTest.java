@@ -98,4 +98,42 @@ class SampleCornersTest {
                 "maps.a[0]: expected an integer or a string, got false",
                 reject(binder, "{\"rows\": [], \"mix\": [], \"maps\": {\"a\": [false], \"b\": []}}"));
     }
+
+    @Test
+    void nullsInStandardSamplesMakeNullableKeys() throws Exception {
+        ScoringBinder<Record, Object> binder = binder("Nulls", """
+                public class Nulls {
+                    public record Row(String name, Double score) {}
+                    @InputSchema(param = "d", standard = @Standard(sample = "{\\"a\\": 1, \\"b\\": null}"))
+                    @InputSchema(param = "rows", standard = @Standard(sample = "[{\\"name\\": \\"x\\", \\"score\\": null}, {\\"name\\": \\"y\\", \\"score\\": 1.5}]"))
+                    @InputSchema(param = "m", standard = @Standard(sample = "[{\\"k\\": null}, {\\"k\\": 2}]"))
+                    @OutputSchema(standard = @Standard(sample = "\\"s\\""))
+                    public String run(Map<String, Object> d, List<Row> rows, List<Map<String, Object>> m) {
+                        return d + " " + rows + " " + m;
+                    }
+                }""");
+        assertEquals(
+                "\"{a=1, b=null} [Row[name=x, score=null], Row[name=y, score=1.5]] [{k=null}, {k=2}]\"",
+                score(binder, """
+                        {"d": {"a": 1, "b": null}, "rows": [{"name": "x", "score": null}, {"name": "y", "score": 1.5}],
+                         "m": [{"k": null}, {"k": 2}]}"""));
+        assertEquals(
+                "m[0].k: expected an integer, got \"x\"",
+                reject(binder, "{\"d\": {\"a\": 1, \"b\": 2}, \"rows\": [], \"m\": [{\"k\": \"x\"}]}"));
+        assertEquals(
+                "d.a: expected an integer, got null",
+                reject(binder, "{\"d\": {\"a\": null, \"b\": 2}, \"rows\": [], \"m\": []}"));
+
+        JavaFileObject source = Sources.source("PrimitiveNull", """
+                public class PrimitiveNull {
+                    public record Row(double score) {}
+                    @InputSchema(param = "rows", standard = @Standard(sample = "[{\\"score\\": null}]"))
+                    public double run(List<Row> rows) { return 0; }
+                }""");
+        assertThat(Sources.compile(source))
+                .hadErrorContaining("[SS144] The sample for 'rows' does not fit double: [0].score is null, which a "
+                        + "primitive cannot hold; use its box (Double, Long, ...)")
+                .inFile(source)
+                .onLineContaining("@InputSchema");
+    }
 }

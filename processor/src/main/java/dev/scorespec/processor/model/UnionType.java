@@ -8,7 +8,8 @@ import java.util.Optional;
  * A value bound to {@code Object} whose sample holds several JSON types: the items of a list that mixes
  * them ({@code ["foo", 1]}, {@code [[1, 2], 2]}), or a key whose value differs from one object of a list
  * to the next ({@code [{"a": 1}, {"a": "x"}]}). Only OpenAPI 3.x can describe it, so a service with one
- * offers no Swagger 2.0 document.
+ * offers no Swagger 2.0 document. Without options it is any value: a sample's {@code null}, bound to
+ * {@code Object}, says nothing more.
  *
  * @param kinds the plain kinds the value may take, in the sample's order of first appearance
  * @param structures the arrays and objects it may be: at most one {@link ListType} and one
@@ -16,9 +17,10 @@ import java.util.Optional;
  */
 public record UnionType(TypeName javaType, List<ScalarKind> kinds, List<ValueType> structures) implements ValueType {
 
+    /** Whether it has several options; with none it is any value, which every version can say. */
     @Override
     public boolean needsUnion() {
-        return true;
+        return kinds.size() + structures.size() > 1;
     }
 
     @Override

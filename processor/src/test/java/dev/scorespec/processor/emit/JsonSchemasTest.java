@@ -250,4 +250,32 @@ class JsonSchemasTest {
         node.fieldNames().forEachRemaining(names::add);
         return names;
     }
+
+    @Test
+    void nullableKeysSayItInEachVersion() {
+        var object = object(
+                new dev.scorespec.processor.model.ObjectType.Property("b", scalar(ScalarKind.DOUBLE), true, true),
+                new dev.scorespec.processor.model.ObjectType.Property(
+                        "c",
+                        new dev.scorespec.processor.model.UnionType(
+                                scalar(ScalarKind.DOUBLE).javaType(), List.of()),
+                        true,
+                        true));
+        String any = ", \"c\": {}}}";
+        assertSameJson(
+                json("{\"type\": \"object\", \"required\": [\"b\", \"c\"], \"properties\": "
+                        + "{\"b\": {\"type\": \"number\", \"format\": \"double\", \"x-nullable\": true}" + any),
+                JsonSchemas.schema(object, OpenApiVersion.V2_0),
+                "2.0");
+        assertSameJson(
+                json("{\"type\": \"object\", \"required\": [\"b\", \"c\"], \"properties\": "
+                        + "{\"b\": {\"type\": \"number\", \"format\": \"double\", \"nullable\": true}" + any),
+                JsonSchemas.schema(object, OpenApiVersion.V3_0),
+                "3.0");
+        assertSameJson(
+                json("{\"type\": \"object\", \"required\": [\"b\", \"c\"], \"properties\": "
+                        + "{\"b\": {\"type\": [\"number\", \"null\"], \"format\": \"double\"}" + any),
+                JsonSchemas.schema(object, OpenApiVersion.V3_1),
+                "3.1");
+    }
 }

@@ -142,10 +142,7 @@ public final class StandardBinders {
         for (int i = 0; i < properties.size(); i++) {
             ObjectType.Property p = properties.get(i);
             read.beginControlFlow("case $S ->", p.name())
-                    .addStatement(
-                            "$L = $L",
-                            locals.value(i),
-                            file.readValue(p.type(), context + BinderNames.upper(BinderNames.javaName(p.name()))))
+                    .addStatement("$L = $L", locals.value(i), readProperty(p, context))
                     .addStatement("$L = true", locals.flag(i))
                     .endControlFlow();
         }
@@ -192,16 +189,16 @@ public final class StandardBinders {
             // Values bound to Object take each key's type from the sample; other keys take any JSON.
             read.beginControlFlow("switch (name)");
             for (ObjectType.Property p : o.properties()) {
-                read.addStatement(
-                        "case $S -> map.put(name, $L)",
-                        p.name(),
-                        file.readValue(p.type(), context + BinderNames.upper(BinderNames.javaName(p.name()))));
+                read.addStatement("case $S -> map.put(name, $L)", p.name(), readProperty(p, context));
             }
             read.addStatement("default -> map.put(name, $T.readAny(json))", JSON_BODY)
                     .endControlFlow();
         } else {
+            // One type for every key, null included when the sample had one (see StandardSamples).
+            ObjectType.Property value = o.properties().get(0);
             read.addStatement(
-                    "map.put(name, $L)", file.readValue(o.properties().get(0).type(), context + "Value"));
+                    "map.put(name, $L)",
+                    readProperty(new ObjectType.Property("value", value.type(), true, value.nullable()), context));
         }
         read.endControlFlow()
                 .addStatement(
@@ -219,7 +216,16 @@ public final class StandardBinders {
 
     /** An expression that reads a value of any of a union's plain JSON types. */
     public static CodeBlock readUnion(UnionType u) {
+        if (u.kinds().isEmpty() && u.structures().isEmpty()) {
+            return CodeBlock.of("$T.readAny(json)", JSON_BODY);
+        }
         return CodeBlock.of("$T.readScalarOf(json, $L)", JSON_BODY, typeNames(u));
+    }
+
+    /** An expression that reads a property's value, or takes {@code null} where its sample had one. */
+    private CodeBlock readProperty(ObjectType.Property p, String context) {
+        CodeBlock read = file.readValue(p.type(), context + BinderNames.upper(BinderNames.javaName(p.name())));
+        return p.nullable() ? CodeBlock.of("json.currentToken() == $T.VALUE_NULL ? null : $L", JSON_TOKEN, read) : read;
     }
 
     /** The union's JSON type names, as {@code JsonBody.readScalarOf} takes them for its checks and messages. */

@@ -143,6 +143,12 @@ public final class StandardSamples {
                 throw misfit(
                         record, path, "has no key '" + component.name() + "' for the record component of that name");
             }
+            if (value.isNull()) {
+                properties.add(new ObjectType.Property(
+                        component.name(), nullValue(component.type(), path + "." + component.name()), true, true));
+                normalized.set(component.name(), value);
+                continue;
+            }
             List<JsonNode> valueExample = new ArrayList<>(1);
             properties.add(new ObjectType.Property(
                     component.name(),
@@ -171,6 +177,12 @@ public final class StandardSamples {
         ObjectNode normalized = NODES.objectNode();
         for (Iterator<Map.Entry<String, JsonNode>> fields = sample.properties().iterator(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
+            if (field.getValue().isNull()) {
+                properties.add(new ObjectType.Property(
+                        field.getKey(), nullValue(valueType, path + "." + field.getKey()), true, true));
+                normalized.set(field.getKey(), field.getValue());
+                continue;
+            }
             List<JsonNode> valueExample = new ArrayList<>(1);
             properties.add(new ObjectType.Property(
                     field.getKey(),
@@ -185,7 +197,8 @@ public final class StandardSamples {
     /**
      * A map whose values are not bound to {@code Object} reads every value as one type, so each key takes
      * the type that all its sample's values fit ({@code {"a": [1], "b": ["x"]}} as {@code Map<String,
-     * List<Object>>}); a record, or a map of {@code Object}, keeps each key's own type.
+     * List<Object>>}), null included when one of them is null; a record, or a map of {@code Object}, keeps
+     * each key's own type.
      */
     private static ObjectType oneValueType(ObjectType object) {
         if (object.record()
@@ -198,10 +211,11 @@ public final class StandardSamples {
         }
         ValueType values = merge(
                 object.properties().stream().map(ObjectType.Property::type).toList());
+        boolean nullable = object.properties().stream().anyMatch(ObjectType.Property::nullable);
         return new ObjectType(
                 object.javaType(),
                 object.properties().stream()
-                        .map(p -> new ObjectType.Property(p.name(), values, p.required()))
+                        .map(p -> new ObjectType.Property(p.name(), values, p.required(), nullable))
                         .toList(),
                 false);
     }
@@ -237,6 +251,29 @@ public final class StandardSamples {
         }
         example.add(normalized);
         return new ListType(javaType, itemType, javaArray);
+    }
+
+    /**
+     * The type of a key whose sample is {@code null} (Python's {@code None}): a plain Java type says what
+     * else it may be; bound to {@code Object}, any value, which merging with the key's other samples
+     * narrows. A primitive cannot be null, and a list, map or record needs a value to describe.
+     */
+    private ValueType nullValue(JavaType target, String path) throws Misfit {
+        if (target.is("java.lang.Object")) {
+            return new UnionType(OBJECT, List.of(), List.of());
+        }
+        Optional<ScalarKind> kind = scalarKind(target);
+        if (kind.isEmpty() || target instanceof JavaType.Primitive) {
+            throw misfit(
+                    target,
+                    path,
+                    "is null, which "
+                            + (target instanceof JavaType.Primitive
+                                    ? "a primitive cannot hold; use its box (Double, Long, ...)"
+                                    : "says nothing of a list, map or record; give a representative value"));
+        }
+        return new ScalarType(
+                target.name(), kind.get(), target.is("java.time.LocalDateTime") || target.is("java.time.LocalTime"));
     }
 
     /**
@@ -307,7 +344,8 @@ public final class StandardSamples {
         byName.forEach((name, seen) -> properties.add(new ObjectType.Property(
                 name,
                 merge(seen.stream().map(ObjectType.Property::type).toList()),
-                seen.size() == objects.size() && seen.stream().allMatch(ObjectType.Property::required))));
+                seen.size() == objects.size() && seen.stream().allMatch(ObjectType.Property::required),
+                seen.stream().anyMatch(ObjectType.Property::nullable))));
         ObjectType first = objects.get(0);
         return oneValueType(new ObjectType(first.javaType(), properties, first.record()));
     }
