@@ -226,6 +226,14 @@ class SampleCatalogueTest {
                                 dtype.numpyName()));
             }
         }
+        sources.put("NdEmpty", """
+                public class NdEmpty {
+                    @InputSchema(param = "x", ndarray = @NdArray(sample = "[]", dtype = "uint16"))
+                    @InputSchema(param = "y", ndarray = @NdArray(sample = "[]", dtype = "float16"))
+                    @OutputSchema(ndarray = @NdArray(sample = "[]", dtype = "bool"))
+                    public boolean[] run(int[][] x, NDArray y) { return new boolean[0]; }
+                }
+                """);
         String frame = """
                 {"i": [1, 2], "f": [1.5, 2.5], "s": ["a", "b"], "b": [true, false],
                  "dt": ["2020-01-01T00:00:00", "2020-06-15T12:30:45"], "n": [0.5, null]}""";

@@ -136,4 +136,32 @@ class SampleCornersTest {
                 .inFile(source)
                 .onLineContaining("@InputSchema");
     }
+
+    @Test
+    void emptySamplesTakeTheirTypeFromTheDeclaration() throws Exception {
+        ScoringBinder<Record, Object> binder = binder("Empty", """
+                public class Empty {
+                    @InputSchema(param = "x", ndarray = @NdArray(sample = "[]", dtype = "float32"))
+                    @InputSchema(param = "y", ndarray = @NdArray(sample = "[]", dtype = "int8"))
+                    @OutputSchema(ndarray = @NdArray(sample = "[]", dtype = "float64"))
+                    public double[] run(float[][] x, NDArray y) { return new double[] {x.length, y.shape(0)}; }
+                }""");
+        assertEquals("[2.0,3.0]", score(binder, "{\"x\": [[1.5, 2], [3, 4]], \"y\": [1, 2, 3]}"));
+        assertEquals("[0.0,0.0]", score(binder, "{\"x\": [], \"y\": []}"));
+        assertEquals(
+                "x[0][0]: expected a number from -3.4028235e38 to 3.4028235e38, got 1e39",
+                reject(binder, "{\"x\": [[1e39]], \"y\": []}"));
+        assertEquals(
+                "y[0]: expected an integer from -128 to 127, got 300", reject(binder, "{\"x\": [], \"y\": [300]}"));
+
+        JavaFileObject source = Sources.source("EmptyUntyped", """
+                public class EmptyUntyped {
+                    @InputSchema(param = "y", ndarray = @NdArray(sample = "[]"))
+                    public double run(NDArray y) { return 0; }
+                }""");
+        assertThat(Sources.compile(source))
+                .hadErrorContaining("[SS141]")
+                .inFile(source)
+                .onLineContaining("@InputSchema");
+    }
 }
