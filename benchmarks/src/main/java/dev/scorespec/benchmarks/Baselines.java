@@ -1,5 +1,8 @@
 package dev.scorespec.benchmarks;
 
+import com.dslplatform.json.DslJson;
+import com.dslplatform.json.JsonReader;
+import com.dslplatform.json.runtime.Settings;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,6 +29,15 @@ final class Baselines {
                     .build())
             .addModule(new JavaTimeModule())
             .build();
+
+    /**
+     * DSL-JSON with its runtime analysis of classes (no annotation processor), doubles parsed exactly:
+     * its faster settings round some numbers differently from Java, and the benchmarks' set-up would
+     * reject it for decoding other values.
+     */
+    static final DslJson<Object> DSL_JSON = new DslJson<>(Settings.withRuntime()
+            .doublePrecision(JsonReader.DoublePrecision.EXACT)
+            .includeServiceLoader());
 
     private Baselines() {}
 }

@@ -28,7 +28,8 @@ import java.util.TreeMap;
  */
 public final class Report {
 
-    private static final List<String> BASELINES = List.of("limit", "databind", "tree", "tablesaw");
+    private static final List<String> BASELINES =
+            List.of("limit", "careful", "databind", "tree", "tablesaw", "dsljson");
 
     private Report() {}
 
@@ -53,8 +54,9 @@ public final class Report {
             System.out.println("### " + className.substring(className.lastIndexOf('.') + 1));
             System.out.println();
             System.out.println(
-                    "| params | method | time/op | alloc/op | decoded | alloc/decoded | x limit | x databind | x tree | x tablesaw |");
-            System.out.println("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+                    "| params | method | time/op | alloc/op | decoded | alloc/decoded | x limit | x careful | x databind | x tree"
+                            + " | x tablesaw | x dsljson |");
+            System.out.println("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
             for (Map<String, JsonNode> methods : group.getValue().values()) {
                 printRows(className, methods);
             }
