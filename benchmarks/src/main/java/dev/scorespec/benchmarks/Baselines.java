@@ -2,7 +2,6 @@ package dev.scorespec.benchmarks;
 
 import com.dslplatform.json.DslJson;
 import com.dslplatform.json.JsonReader;
-import com.dslplatform.json.runtime.Settings;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,13 +30,11 @@ final class Baselines {
             .build();
 
     /**
-     * DSL-JSON with its runtime analysis of classes (no annotation processor), doubles parsed exactly:
-     * its faster settings round some numbers differently from Java, and the benchmarks' set-up would
-     * reject it for decoding other values.
+     * DSL-JSON, doubles parsed exactly: its faster settings round some numbers differently from Java, and
+     * the benchmarks' set-up would reject it for decoding other values.
      */
-    static final DslJson<Object> DSL_JSON = new DslJson<>(Settings.withRuntime()
-            .doublePrecision(JsonReader.DoublePrecision.EXACT)
-            .includeServiceLoader());
+    static final DslJson<Object> DSL_JSON =
+            new DslJson<>(new DslJson.Settings<>().doublePrecision(JsonReader.DoublePrecision.EXACT));
 
     private Baselines() {}
 }
