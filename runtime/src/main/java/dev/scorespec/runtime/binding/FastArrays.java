@@ -199,11 +199,8 @@ final class FastArrays {
         /** rows[d]: the arrays read so far at depth d + 1 of {@link Cursor#readNested}. */
         Object[][] rows = new Object[0][];
 
-        /** Forgets the rows read (they belong to the caller now) and storage too large to keep. */
+        /** Drops storage too large to keep for the next request. */
         void release() {
-            for (Object[] level : rows) {
-                Arrays.fill(level, null);
-            }
             if (doubles.length > MAX_KEPT_SCRATCH) {
                 doubles = new double[256];
             }
@@ -297,9 +294,25 @@ final class FastArrays {
 
         /** Reads the array at {@code depth} into nested Java arrays, one per level, as {@link #readFlat} reads it. */
         Object readNested(int depth, int leaf, int[] dims, boolean enforceShape, Class<?>[] rowTypes) throws HandOver {
-            Object[] rows = scratch.rows(depth);
+            scratch.rows(depth);
+            int n = readRows(depth, leaf, dims, enforceShape, rowTypes);
+            Object[] rows = scratch.rows[depth];
+            Object level = Array.newInstance(rowTypes[depth], n);
+            System.arraycopy(rows, 0, level, 0, n);
+            // The rows belong to the caller now: the scratch storage must not keep them alive.
+            Arrays.fill(rows, 0, n, null);
+            return level;
+        }
+
+        /** Reads the rows of the array at {@code depth} into {@code scratch.rows[depth]}; returns how many. */
+        private int readRows(int depth, int leaf, int[] dims, boolean enforceShape, Class<?>[] rowTypes)
+                throws HandOver {
+            Object[] rows = scratch.rows[depth];
             int n = 0;
-            if (!skipWhiteSpaceTo(']')) {
+            try {
+                if (skipWhiteSpaceTo(']')) {
+                    return 0;
+                }
                 while (true) {
                     expect('[');
                     Object row;
@@ -320,14 +333,13 @@ final class FastArrays {
                     }
                     rows[n++] = row;
                     if (endOfArray()) {
-                        break;
+                        return n;
                     }
                 }
+            } catch (HandOver e) {
+                Arrays.fill(rows, 0, n, null); // rows no one will use: not kept alive by the scratch storage
+                throw e;
             }
-            Object level = Array.newInstance(rowTypes[depth], n);
-            System.arraycopy(rows, 0, level, 0, n);
-            Arrays.fill(rows, 0, n, null);
-            return level;
         }
 
         /** As the careful reader checks the length of an array that ended: any mismatch is its error to report. */
