@@ -14,6 +14,7 @@ import dev.scorespec.processor.model.RunParameter;
 import dev.scorespec.processor.model.ScalarKind;
 import dev.scorespec.processor.model.ScalarType;
 import dev.scorespec.processor.model.ScoringSpec;
+import dev.scorespec.processor.model.SparkFrameType;
 import dev.scorespec.processor.model.UnionType;
 import dev.scorespec.processor.model.ValueType;
 import java.util.ArrayList;
@@ -100,6 +101,12 @@ public final class OpenInferenceMetadata {
                 parameters.put(OpenInferenceResource.ORIENT, frame.orient().pandasName());
             }
             return null;
+        }
+
+        @Override
+        public Void sparkFrame(SparkFrameType frame) {
+            // its rows could be columns as a dataframe's are; not mapped yet, so said to be unsupported
+            return unsupported("a Spark frame is not mapped to tensors yet");
         }
 
         @Override
@@ -193,6 +200,11 @@ public final class OpenInferenceMetadata {
                 tensor(name(column.name()), datatype(column.kind()), List.of(-1));
             }
             return null;
+        }
+
+        @Override
+        public Void sparkFrame(SparkFrameType frame) {
+            return json();
         }
 
         @Override
