@@ -28,8 +28,16 @@ public record ObjectType(TypeName javaType, List<Property> properties, boolean r
     /**
      * One key of the object.
      *
-     * @param name the JSON key, which is also the record component's name
+     * @param name the JSON key: the record component's {@code @JsonName}, or else its name
+     * @param javaName the record component's name, which its accessor and the constructor's parameter
+     *     have; for a map, the key
      * @param required whether the body must carry it (false only for a nullable component marked optional)
      */
-    public record Property(String name, ValueType type, boolean required) {}
+    public record Property(String name, String javaName, ValueType type, boolean required) {
+
+        /** A key whose Java name is the key itself: a map's, or a component's without {@code @JsonName}. */
+        public Property(String name, ValueType type, boolean required) {
+            this(name, name, type, required);
+        }
+    }
 }

@@ -182,6 +182,10 @@ public enum Message {
             "ScoreSpec cannot bind %s to %s: it is a generic record, and a binder reads and writes a "
                     + "record by its components' declared types, which type parameters leave open. Declare a record without type parameters, "
                     + "with the types written out in its components."),
+    JSON_NAME_TWICE(
+            184,
+            "Components '%s' and '%s' of %s both have the JSON key '%s', and a JSON object holds a key once. "
+                    + "Give '%s' another @JsonName."),
 
     // 190s: the Power BI shape (@ScoringService(powerBi = true))
     POWER_BI_INPUTS(

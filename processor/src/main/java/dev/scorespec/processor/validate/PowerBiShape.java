@@ -119,7 +119,7 @@ final class PowerBiShape {
                 continue; // without a sample and not nested, SS180 has reported it
             }
             Optional<ValueType> field = object.flatMap(o -> o.properties().stream()
-                    .filter(p -> p.name().equals(component.name()))
+                    .filter(p -> p.javaName().equals(component.name()))
                     .map(ObjectType.Property::type)
                     .findFirst());
             Optional<String> problem = field.flatMap(PowerBiShape::fieldProblem);

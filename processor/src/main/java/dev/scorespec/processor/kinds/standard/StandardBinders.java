@@ -124,7 +124,7 @@ public final class StandardBinders {
                 .addStatement("$T.expectStartObject(json)", JSON_VALUES);
         List<ObjectType.Property> properties = o.properties();
         FieldLocals locals = new FieldLocals(
-                properties.stream().map(ObjectType.Property::name).toList(), Set.of("json", "name"));
+                properties.stream().map(ObjectType.Property::javaName).toList(), Set.of("json", "name"));
         for (int i = 0; i < properties.size(); i++) {
             read.addStatement(
                             "$T $L = $L",
@@ -143,7 +143,7 @@ public final class StandardBinders {
                     .addStatement(
                             "$L = $L",
                             locals.value(i),
-                            file.readValue(p.type(), context + BinderNames.upper(BinderNames.javaName(p.name()))))
+                            file.readValue(p.type(), context + BinderNames.upper(BinderNames.javaName(p.javaName()))))
                     .addStatement("$L = true", locals.flag(i))
                     .endControlFlow();
         }
@@ -270,8 +270,8 @@ public final class StandardBinders {
                                 "$L",
                                 file.writeValue(
                                         p.type(),
-                                        "value." + p.name() + "()",
-                                        context + BinderNames.upper(BinderNames.javaName(p.name()))));
+                                        "value." + p.javaName() + "()",
+                                        context + BinderNames.upper(BinderNames.javaName(p.javaName()))));
             }
             write.addStatement("out.writeEndObject()");
         } else {
