@@ -31,6 +31,16 @@ public record NdArrayType(
     }
 
     @Override
+    public Optional<String> nestedObject() {
+        return Optional.empty();
+    }
+
+    @Override
+    public String noun() {
+        return "an array";
+    }
+
+    @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.ndArray(this);
     }

@@ -2,6 +2,7 @@ package dev.scorespec.processor.model;
 
 import com.palantir.javapoet.TypeName;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An object sample: a JSON object with the sample's keys, every one required (as inference-schema
@@ -14,6 +15,16 @@ public record ObjectType(TypeName javaType, List<Property> properties, boolean r
     @Override
     public boolean needsUnion() {
         return properties.stream().anyMatch(p -> p.type().needsUnion());
+    }
+
+    @Override
+    public Optional<String> nestedObject() {
+        return Optional.of("object");
+    }
+
+    @Override
+    public String noun() {
+        return "an object";
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.scorespec.processor.model;
 
 import com.palantir.javapoet.TypeName;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The items of a list sample that mixes JSON types ({@code ["foo", 1]}), bound to {@code Object}.
@@ -14,6 +15,16 @@ public record UnionType(TypeName javaType, List<ScalarKind> kinds) implements Va
     @Override
     public boolean needsUnion() {
         return true;
+    }
+
+    @Override
+    public Optional<String> nestedObject() {
+        return Optional.empty();
+    }
+
+    @Override
+    public String noun() {
+        return "a single value";
     }
 
     @Override
