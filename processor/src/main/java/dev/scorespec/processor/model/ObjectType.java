@@ -43,12 +43,23 @@ public record ObjectType(TypeName javaType, List<Property> properties, boolean r
      * @param javaName the record component's name, which its accessor and the constructor's parameter
      *     have; for a map, the key
      * @param required whether the body must carry it (false only for a nullable component marked optional)
+     * @param nullable whether its value may be {@code null}: its sample is a null (Python's {@code None})
      */
-    public record Property(String name, String javaName, ValueType type, boolean required) {
+    public record Property(String name, String javaName, ValueType type, boolean required, boolean nullable) {
+
+        /** A record component's key, whose value is never null. */
+        public Property(String name, String javaName, ValueType type, boolean required) {
+            this(name, javaName, type, required, false);
+        }
 
         /** A key whose Java name is the key itself: a map's, or a component's without {@code @JsonName}. */
+        public Property(String name, ValueType type, boolean required, boolean nullable) {
+            this(name, name, type, required, nullable);
+        }
+
+        /** Such a key, whose value is never null. */
         public Property(String name, ValueType type, boolean required) {
-            this(name, name, type, required);
+            this(name, name, type, required, false);
         }
     }
 }

@@ -9,7 +9,8 @@ import java.util.Optional;
  * facts about its JSON shape) or a {@link Visitor} (schema, reader, writer, description), so a new kind is
  * a compile error at each of them until it is handled.
  */
-public sealed interface ValueType permits NdArrayType, ScalarType, ListType, ObjectType, UnionType, DataFrameType {
+public sealed interface ValueType
+        permits NdArrayType, ScalarType, ListType, ObjectType, UnionType, DataFrameType, SparkFrameType {
 
     /** The Java type the binder produces (or the writer consumes) for this value. */
     TypeName javaType();
@@ -44,6 +45,9 @@ public sealed interface ValueType permits NdArrayType, ScalarType, ListType, Obj
 
         /** A {@code @DataFrame} sample. */
         R dataFrame(DataFrameType frame);
+
+        /** A {@code @SparkFrame} sample. */
+        R sparkFrame(SparkFrameType frame);
 
         /** A plain value of a {@code @Standard} sample. */
         R scalar(ScalarType scalar);
