@@ -169,10 +169,7 @@ public final class ScoreSpecProcessor extends AbstractProcessor {
             }
             binders.put(binderName, type);
         } catch (IOException e) {
-            error(
-                    type,
-                    "[SS102] ScoreSpec could not write the files of " + type.getQualifiedName() + ": "
-                            + e.getMessage());
+            error(type, Message.WRITE_FAILED.format("the files of " + type.getQualifiedName(), e.getMessage()));
         }
     }
 
@@ -189,8 +186,7 @@ public final class ScoreSpecProcessor extends AbstractProcessor {
         } catch (IOException e) {
             processingEnv
                     .getMessager()
-                    .printMessage(
-                            Kind.ERROR, "[SS102] ScoreSpec could not write " + SERVICE_FILE + ": " + e.getMessage());
+                    .printMessage(Kind.ERROR, Message.WRITE_FAILED.format(SERVICE_FILE, e.getMessage()));
         }
     }
 

@@ -45,6 +45,8 @@ class SamplesServerTest {
     @Test
     void serviceLoaderFindsEverySample() {
         String found = ServiceLoader.load(ScoringBinder.class).stream()
+                // the tests' own scoring class, which the processor lists for the test classes
+                .filter(p -> p.type() != TitledRidge_ScoreSpec.class)
                 .map(p -> p.get().scoringClass())
                 .sorted()
                 .collect(Collectors.joining(","));

@@ -39,7 +39,7 @@ public record ScoringClassDecl(
      */
     public record ServiceDecl(Named title, Named version, Named operationId) {}
 
-    /** One attribute of {@code @ScoringService}: its value and where to point at it. */
+    /** A name written in an annotation ({@code @ScoringService}'s, {@code @JsonName}'s): its value and where to point at it. */
     public record Named(String value, Location where) {}
 
     /** An {@code @Init} method. */

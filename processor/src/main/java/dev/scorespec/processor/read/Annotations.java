@@ -23,6 +23,7 @@ public final class Annotations {
     public static final String REQUEST_HEADERS = PACKAGE + ".RequestHeaders";
     public static final String SCORING_SERVICE = PACKAGE + ".ScoringService";
     public static final String RAW_HTTP = PACKAGE + ".RawHttp";
+    public static final String JSON_NAME = PACKAGE + ".JsonName";
 
     private Annotations() {}
 

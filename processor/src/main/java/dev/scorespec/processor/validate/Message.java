@@ -13,6 +13,12 @@ public enum Message {
             101,
             "ScoreSpec could not resolve the types of %s: %s. Fix the compile errors above, or make sure the "
                     + "generated types it uses exist."),
+    WRITE_FAILED(
+            102,
+            "ScoreSpec could not write %s: %s. ScoreSpec writes <class>_ScoreSpec.java, the documents under "
+                    + "META-INF/scorespec/ and META-INF/services/dev.scorespec.runtime.binding.ScoringBinder: rename a "
+                    + "class or resource of yours that has one of these names, and check that the build's output folders "
+                    + "can be written."),
 
     // 110s: the scoring class and its run method
     RUN_MISSING(
@@ -182,6 +188,10 @@ public enum Message {
             "ScoreSpec cannot bind %s to %s: it is a generic record, and a binder reads and writes a "
                     + "record by its components' declared types, which type parameters leave open. Declare a record without type parameters, "
                     + "with the types written out in its components."),
+    JSON_NAME_TWICE(
+            184,
+            "Components '%s' and '%s' of %s both have the JSON key '%s', and a JSON object holds a key once. "
+                    + "Give '%s' another @JsonName."),
 
     // 190s: the Power BI shape (@ScoringService(powerBi = true))
     POWER_BI_INPUTS(

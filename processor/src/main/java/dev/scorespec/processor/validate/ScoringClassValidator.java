@@ -65,7 +65,7 @@ public final class ScoringClassValidator {
         }
         Optional<ScoringSpec.InitMethod> init = init(decl, report);
         ScoringSpec.ServiceNames names = names(decl.service(), report);
-        if (run.isEmpty()) {
+        if (run.isEmpty() || !JsonNames.check(run.get(), report)) {
             return Optional.empty();
         }
         List<RunParameter> parameters = List.of();

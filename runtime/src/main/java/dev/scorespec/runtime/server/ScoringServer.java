@@ -116,7 +116,7 @@ public final class ScoringServer implements AutoCloseable {
         this.score = scoreHandler(binder);
         this.cors = new Cors(config.corsOrigins());
         this.auth = config.authKey().map(KeyAuth::new).orElse(null);
-        this.docs = DocsPage.create(vertx, config);
+        this.docs = DocsPage.create(vertx, documents.docsTitle().orElse(config.serviceName()));
         this.idle = new IdleConnections(vertx, config.idleTimeoutSeconds());
     }
 
