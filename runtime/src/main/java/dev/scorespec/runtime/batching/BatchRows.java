@@ -25,6 +25,25 @@ public final class BatchRows {
     }
 
     /**
+     * The lengths of the dimensions after the first of a Java array of two or more dimensions, from its
+     * first row, for a {@link BatchShape#key}: requests concatenate only when these are equal, so that
+     * {@code run} never sees rows of different lengths. Bound arrays are rectangular, so the first row
+     * speaks for the others; an array without rows gives none.
+     */
+    public static List<Integer> arrayKey(Object array) {
+        List<Integer> dimensions = new ArrayList<>();
+        Object level = array;
+        while (level.getClass().getComponentType().isArray() && Array.getLength(level) > 0) {
+            level = Array.get(level, 0);
+            if (level == null) {
+                break;
+            }
+            dimensions.add(Array.getLength(level));
+        }
+        return dimensions;
+    }
+
+    /**
      * Java arrays of one type, one after the other: {@code double[][]}s into a {@code double[][]} of all
      * their rows, {@code long[]}s into a {@code long[]}.
      */
