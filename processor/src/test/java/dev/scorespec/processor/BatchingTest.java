@@ -5,9 +5,11 @@ import static dev.scorespec.processor.DiagnosticsTest.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.google.testing.compile.Compilation;
+import dev.scorespec.runtime.InvalidInputException;
 import dev.scorespec.runtime.ScoringRequest;
 import dev.scorespec.runtime.batching.BatchShape;
 import dev.scorespec.runtime.batching.BatchSpec;
@@ -163,6 +165,35 @@ class BatchingTest {
                         """),
                 "{\"data\": [{\"x\": 1, \"y\": \"p\"}, {\"x\": 2, \"y\": \"q\"}]}",
                 "{\"data\": [{\"x\": 3, \"y\": \"r\"}]}");
+    }
+
+    @Test
+    void batchedInputsMustHaveAsManyRowsAsEachOther() throws Exception {
+        ScoringBinder<Record, Object> binder = BinderTest.binder("Pairs", """
+                @Batching
+                public class Pairs {
+                    @InputSchema(param = "data", ndarray = @NdArray(sample = "[[1.0, 2.0]]"))
+                    @InputSchema(param = "ids", standard = @Standard(sample = "[\\"a\\"]"))
+                    @OutputSchema(standard = @Standard(sample = "[\\"a\\"]"))
+                    public List<String> run(double[][] data, List<String> ids) {
+                        List<String> out = new ArrayList<>();
+                        for (int i = 0; i < data.length; i++) {
+                            out.add(ids.get(i) + data[i][0]);
+                        }
+                        return out;
+                    }
+                }
+                """);
+        assertBatchedAsAlone(
+                binder,
+                "{\"data\": [[1, 2], [3, 4]], \"ids\": [\"p\", \"q\"]}",
+                "{\"data\": [[5, 6]], \"ids\": [\"r\"]}");
+        Record uneven = binder.bind(ScoringRequest.json("{\"data\": [[1, 2], [3, 4]], \"ids\": [\"p\"]}"));
+        BatchShape<Record, Object> shape = binder.batching().shape();
+        assertEquals(
+                "ids: 1 rows, but data has 2; the service batches requests, and pairs the inputs' rows one for one.",
+                assertThrows(InvalidInputException.class, () -> shape.rows(uneven))
+                        .getMessage());
     }
 
     @Test

@@ -15,6 +15,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.scorespec.processor.model.BatchPlan;
 import dev.scorespec.processor.model.BatchPlan.Rows;
+import dev.scorespec.processor.model.RunParameter;
 import dev.scorespec.processor.model.ScoringSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,15 +72,28 @@ final class BatchShapeEmitter {
                 .addJavadoc("$L\n", javadoc())
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .addSuperinterface(ParameterizedTypeName.get(BATCH_SHAPE, arguments, result));
-        int first = plan.parameters()
-                .indexOf(plan.parameters().stream()
-                        .filter(Rows::batched)
-                        .findFirst()
-                        .orElseThrow());
-        type.addMethod(override("rows", TypeName.INT)
-                .addParameter(arguments, "arguments")
-                .addStatement("return $L", rows(plan.parameters().get(first), "arguments." + names.get(first) + "()"))
-                .build());
+        List<CodeBlock> inputNames = new ArrayList<>();
+        List<CodeBlock> inputRows = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            if (plan.parameters().get(i).batched()) {
+                inputNames.add(CodeBlock.of(
+                        "$S", ((RunParameter.Body) spec.parameters().get(i)).name()));
+                inputRows.add(rows(plan.parameters().get(i), "arguments." + names.get(i) + "()"));
+            }
+        }
+        MethodSpec.Builder rowsMethod = override("rows", TypeName.INT).addParameter(arguments, "arguments");
+        if (inputRows.size() == 1) {
+            rowsMethod.addStatement("return $L", inputRows.get(0));
+        } else {
+            // inputs concatenated row for row must agree, or rows of different requests would be paired
+            rowsMethod.addStatement(
+                    "return $T.sameRows($T.of($L),\n$L)",
+                    BATCH_ROWS,
+                    List.class,
+                    CodeBlock.join(inputNames, ", "),
+                    CodeBlock.join(inputRows, ",\n"));
+        }
+        type.addMethod(rowsMethod.build());
         List<CodeBlock> key = new ArrayList<>();
         List<CodeBlock> concatenated = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
