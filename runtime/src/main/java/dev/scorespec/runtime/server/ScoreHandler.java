@@ -133,6 +133,9 @@ final class ScoreHandler<A, R> {
      * comes back to this event loop, and is written on the worker pool.
      */
     private void submit(Call call, A arguments) {
+        if (call.answered) {
+            return; // answered at its scoring timeout while it was bound
+        }
         Context eventLoop = vertx.getOrCreateContext();
         long deadline = call.dispatchNanos + TimeUnit.MILLISECONDS.toNanos(config.scoringTimeoutMs());
         long submitted = System.nanoTime();

@@ -4,6 +4,7 @@ import dev.scorespec.runtime.ModelDir;
 import dev.scorespec.runtime.QueryString;
 import dev.scorespec.runtime.batching.BatchSpec;
 import dev.scorespec.runtime.batching.Batcher;
+import dev.scorespec.runtime.binding.BodyKind;
 import dev.scorespec.runtime.binding.ScoringBinder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
@@ -139,6 +140,11 @@ public final class ScoringServer implements AutoCloseable {
     private <A, R> Batcher<A, R> batcher(ScoringBinder<A, R> b) {
         BatchSpec<A, R> batching = b.batching();
         if (batching == null) {
+            return null;
+        }
+        if (b.bodyKind() == BodyKind.RAW_HTTP) {
+            // a raw run answers with its own response, which no batch could split: the processor refuses it
+            LOG.warn("{} asks for batching, but its run is raw HTTP: its requests run alone", b.scoringClass());
             return null;
         }
         int maxRows = config.batchMaxRows().orElse(batching.maxRows());
