@@ -14,6 +14,7 @@ import dev.scorespec.processor.model.ScoringClassDecl.BatchingDecl;
 import dev.scorespec.processor.model.ScoringClassDecl.ParamDecl;
 import dev.scorespec.processor.model.ScoringClassDecl.RunDecl;
 import dev.scorespec.processor.model.ScoringSpec;
+import dev.scorespec.processor.model.SparkFrameType;
 import dev.scorespec.processor.model.UnionType;
 import dev.scorespec.processor.model.ValueType;
 import java.util.ArrayList;
@@ -161,6 +162,12 @@ final class BatchingRules {
         public Rows object(ObjectType object) {
             return Rows.NONE;
         }
+
+        /** A Spark dataset is spread over its executors already; a batcher cannot concatenate it. */
+        @Override
+        public Rows sparkFrame(SparkFrameType frame) {
+            return Rows.NONE;
+        }
     };
 
     /** What a value without rows is, for messages. */
@@ -193,6 +200,11 @@ final class BatchingRules {
         @Override
         public String object(ObjectType object) {
             return "an object";
+        }
+
+        @Override
+        public String sparkFrame(SparkFrameType frame) {
+            return "a @SparkFrame, which Spark runs in parallel itself";
         }
     };
 }

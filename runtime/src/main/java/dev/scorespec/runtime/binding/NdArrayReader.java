@@ -382,8 +382,10 @@ public final class NdArrayReader {
                     doubles[0] = JsonValues.readDouble(p);
                     break;
                 case FLOAT32:
-                case FLOAT16:
                     floats[0] = JsonValues.readFloat(p);
+                    break;
+                case FLOAT16:
+                    floats[0] = JsonValues.readHalf(p);
                     break;
                 case INT64:
                     longs[0] = JsonValues.readLong(p);
@@ -484,11 +486,12 @@ public final class NdArrayReader {
         }
 
         private int readFloats(JsonParser p) throws IOException {
+            boolean half = dtype == DType.FLOAT16;
             float[] a = floats;
             int n = size;
             final int start = spilled + n;
             for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-                float v = JsonValues.readFloat(p);
+                float v = half ? JsonValues.readHalf(p) : JsonValues.readFloat(p);
                 if (n == a.length) {
                     a = (float[]) spill(p, a);
                     n = 0;

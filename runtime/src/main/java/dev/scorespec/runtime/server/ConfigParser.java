@@ -116,6 +116,11 @@ public final class ConfigParser {
                 "SCORESPEC_BATCH_MAX_DELAY_MS",
                 "(@Batching maxDelayMs: 5 unless set)",
                 "Longest a request of a @Batching class waits for others to share its run call; 0 never waits."),
+        SPARK_MASTER(
+                "--spark-master",
+                ServerConfig.SPARK_MASTER_ENV,
+                "local[*] (every core of this machine)",
+                "Spark master of a scoring class with Spark samples (local[2], spark://host:7077, yarn, k8s://...)."),
         LOG_FORMAT(
                 "--log-format",
                 LogFormat.ENV,
@@ -235,6 +240,9 @@ public final class ConfigParser {
         }
         if ((s = setting(Option.BATCH_MAX_DELAY_MS, flags, env)).isPresent()) {
             b.batchMaxDelayMs((int) s.get().number(0, 60_000, "a whole number of milliseconds from 0 to 60000"));
+        }
+        if ((s = setting(Option.SPARK_MASTER, flags, env)).isPresent()) {
+            b.sparkMaster(s.get().value.strip());
         }
         if ((s = setting(Option.LOG_FORMAT, flags, env)).isPresent()) {
             Setting format = s.get();
