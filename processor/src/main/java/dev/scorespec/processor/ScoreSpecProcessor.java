@@ -62,7 +62,8 @@ public final class ScoreSpecProcessor extends AbstractProcessor {
             Annotations.OUTPUT_SCHEMA,
             Annotations.SCORING_SERVICE,
             Annotations.INIT,
-            Annotations.RAW_HTTP);
+            Annotations.RAW_HTTP,
+            Annotations.BATCHING);
 
     /**
      * Every source, not only those with a scoring annotation where processing sees it: an annotation on a

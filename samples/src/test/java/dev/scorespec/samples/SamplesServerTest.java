@@ -52,7 +52,7 @@ class SamplesServerTest {
                 .collect(Collectors.joining(","));
         assertEquals(
                 "dev.scorespec.samples.image.ImageSummaryScore,dev.scorespec.samples.powerbi.PowerBiScore,"
-                        + "dev.scorespec.samples.ridge.RidgeScore,"
+                        + "dev.scorespec.samples.ridge.BatchedRidgeScore,dev.scorespec.samples.ridge.RidgeScore,"
                         + "dev.scorespec.samples.risk.RiskScore,"
                         + "dev.scorespec.samples.text.TextStatsScore",
                 found);

@@ -143,6 +143,8 @@ public final class BinderEmitter implements BinderFile {
                 .addMethod(bind())
                 .addMethod(run(result))
                 .addMethod(write(result));
+        spec.batching()
+                .ifPresent(plan -> new BatchShapeEmitter(spec, plan, arguments, result, argumentNames).addTo(type));
         // The one capability that is not per value: a Spark dataset in and out can be scored in one call.
         SparkFrameBinders.datasetBinding(spec)
                 .ifPresent(batch ->
