@@ -17,4 +17,4 @@ opens=$(cd "$root" && mvn -B -q -pl spark help:evaluate -Dexpression=spark.jvm.o
 export SPARK_LOCAL_IP=127.0.0.1
 # shellcheck disable=SC2086
 exec java ${JAVA_OPTS:--Xmx4g} $opens -Dlog4j2.configurationFile="$root/spark/src/test/resources/log4j2-test.properties" \
-  -cp "${JARS:+$JARS:}$root/spark/target/classes:$root/spark/target/test-classes:$(cat "$cp_file")" "$@"
+  -cp "${JARS:+$JARS:}$root/spark/target/classes:$root/spark/target/test-classes:$root/spark/src/test/binders:$(cat "$cp_file")" "$@"

@@ -11,7 +11,7 @@ import java.lang.annotation.Target;
  * Describes one parameter of a scoring {@code run} method by a sample, the counterpart of Python's
  * {@code @input_schema(param, ParameterType(sample))}.
  *
- * <p>Give exactly one of {@link #ndarray()}, {@link #standard()}, {@link #dataframe()}: the sample's kind decides the JSON
+ * <p>Give exactly one of {@link #ndarray()}, {@link #standard()}, {@link #dataframe()}, {@link #spark()}: the sample's kind decides the JSON
  * schema of the parameter and how the request body is converted into the Java parameter.
  *
  * <pre>{@code
@@ -50,6 +50,9 @@ public @interface InputSchema {
 
     /** A dataframe sample, bound to a Tablesaw {@code Table}. */
     DataFrame[] dataframe() default {};
+
+    /** A Spark DataFrame sample, bound to a Spark {@code Dataset<Row>}. */
+    SparkFrame[] spark() default {};
 
     /**
      * Whether the body may leave this parameter out. The Java parameter then receives {@code null}

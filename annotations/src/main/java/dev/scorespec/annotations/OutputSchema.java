@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 /**
  * Describes what a scoring {@code run} method returns by a sample, the counterpart of Python's
  * {@code @output_schema(ParameterType(sample))}. Give exactly one of {@link #ndarray()},
- * {@link #standard()}, {@link #dataframe()}; or none when {@code run} returns a nested record, whose
+ * {@link #standard()}, {@link #dataframe()}, {@link #spark()}; or none when {@code run} returns a nested record, whose
  * components carry their own samples (see {@link InputSchema}). Without this annotation, the output schema
  * is {@code {"type": "object"}}, as in the reference.
  */
@@ -26,4 +26,10 @@ public @interface OutputSchema {
 
     /** A dataframe sample: {@code run} returns a Tablesaw {@code Table}, written in the sample's orient. */
     DataFrame[] dataframe() default {};
+
+    /**
+     * A Spark DataFrame sample: {@code run} returns a Spark {@code Dataset<Row>} with the sample's columns,
+     * written as JSON records.
+     */
+    SparkFrame[] spark() default {};
 }

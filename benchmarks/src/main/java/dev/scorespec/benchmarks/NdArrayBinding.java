@@ -1,5 +1,7 @@
 package dev.scorespec.benchmarks;
 
+import com.dslplatform.json.JsonReader;
+import com.dslplatform.json.NumberConverter;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,7 +34,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * generated binders, driven as the server drives them; {@code limit} is Jackson's streaming parser
  * copying every number into a flat {@code double[]} with no checks at all; {@code databind} is
  * {@code ObjectMapper.readValue} into a class with a {@code double[][]} field; {@code tree} is
- * {@code readTree} then a walk of the nodes into {@code double[][]}. Every parser comes from a factory
+ * {@code readTree} then a walk of the nodes into {@code double[][]}; {@code careful} and
+ * {@code carefulNdArray} are the binders on their careful path alone (Jackson's tokens), as they were
+ * before the fast path; {@code dsljson} is DSL-JSON's reader in a hand-written loop. Every parser comes from a factory
  * created once, with fast floating-point parsing on, as the server's.
  */
 @State(Scope.Benchmark)
@@ -51,6 +55,9 @@ public class NdArrayBinding {
 
     private byte[] body;
     private Map<String, String> headers;
+    private byte[] carefulBody;
+    private Map<String, String> carefulHeaders;
+    private final JsonReader<Object> dslReader = Baselines.DSL_JSON.newReader();
     private final RidgeMatrixScore_ScoreSpec matrixBinder = new RidgeMatrixScore_ScoreSpec();
     private final RidgeNdArrayScore_ScoreSpec ndArrayBinder = new RidgeNdArrayScore_ScoreSpec();
 
@@ -63,6 +70,8 @@ public class NdArrayBinding {
     public void setUp() throws IOException {
         body = Payloads.ndarray(rows(shape), columns(shape));
         headers = ServerRequests.headers(body);
+        carefulBody = ServerRequests.carefulOnly(body);
+        carefulHeaders = ServerRequests.headers(carefulBody);
         checkSameValues();
     }
 
@@ -76,6 +85,42 @@ public class NdArrayBinding {
     @Benchmark
     public Object binderNdArray() throws IOException {
         return ndArrayBinder.bind(ServerRequests.score(headers, body));
+    }
+
+    /** The same binder on the careful path alone (Jackson's tokens), as binders were before the fast path. */
+    @Benchmark
+    public Object careful() throws IOException {
+        return matrixBinder.bind(ServerRequests.score(carefulHeaders, carefulBody));
+    }
+
+    /** {@link #binderNdArray} on the careful path alone. */
+    @Benchmark
+    public Object carefulNdArray() throws IOException {
+        return ndArrayBinder.bind(ServerRequests.score(carefulHeaders, carefulBody));
+    }
+
+    /**
+     * DSL-JSON, the fastest JSON library for Java found on Maven Central, as its own guide recommends
+     * for speed: one reader reused across requests and a hand-written loop, each row read by its
+     * {@code double[]} reader, doubles parsed exactly (its other settings round some numbers otherwise).
+     */
+    @Benchmark
+    public double[][] dsljson() throws IOException {
+        JsonReader<Object> json = dslReader.process(body, body.length);
+        json.getNextToken(); // {
+        double[][] data = null;
+        if (json.getNextToken() == '"') {
+            do {
+                String key = json.readKey();
+                if (key.equals("data")) {
+                    data = json.readCollection(NumberConverter.DOUBLE_ARRAY_READER)
+                            .toArray(new double[0][]);
+                } else {
+                    json.skip();
+                }
+            } while (json.getNextToken() == ',' && json.getNextToken() == '"');
+        }
+        return data;
     }
 
     /** The cost of the bytes themselves: every number into a flat {@code double[]}, nothing checked. */
@@ -126,7 +171,7 @@ public class NdArrayBinding {
         String shape = params.get("shape");
         long rows = rows(shape);
         long columns = columns(shape);
-        if (benchmark.equals("binderNdArray")) {
+        if (benchmark.endsWith("NdArray")) {
             return HeapSizes.object(3 * HeapSizes.REFERENCE + Integer.BYTES)
                     + HeapSizes.array(2, Integer.BYTES)
                     + HeapSizes.array(rows * columns, Double.BYTES);
@@ -146,6 +191,14 @@ public class NdArrayBinding {
         NDArray ndArray = ((RidgeNdArrayScore_ScoreSpec.Arguments) binderNdArray()).data();
         Checks.same("binderNdArray", expected, ndArray.doubles());
         Checks.same("binder", expected, Checks.flatten(matrix));
+        Checks.same("careful", expected, Checks.flatten(((RidgeMatrixScore_ScoreSpec.Arguments) careful()).data()));
+        Checks.same(
+                "carefulNdArray",
+                expected,
+                ((RidgeNdArrayScore_ScoreSpec.Arguments) carefulNdArray())
+                        .data()
+                        .doubles());
+        Checks.same("dsljson", expected, Checks.flatten(dsljson()));
         Checks.same("databind", expected, Checks.flatten(databind()));
         Checks.same("tree", expected, Checks.flatten(tree()));
     }

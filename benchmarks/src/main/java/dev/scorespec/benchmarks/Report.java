@@ -17,7 +17,8 @@ import java.util.TreeMap;
  * parameters, each method's time and allocation, and its speed against the baselines measured in the
  * same run.
  *
- * <p>Roles come from method names: {@code limit}, {@code databind}, {@code tree} and {@code tablesaw} are
+ * <p>Times are JMH's mean per operation, or the median in sample mode ({@code -bm sample}), with the fastest
+ * operation and the 90th percentile beside it. Roles come from method names: {@code limit}, {@code databind}, {@code tree} and {@code tablesaw} are
  * baselines; {@code binder...} are generated binders. "x limit" is the limit's time divided by the
  * method's (the share of the parser's own speed reached: 1.00 is as fast as the limit); "x databind",
  * "x tree" and "x tablesaw" are how many times faster than that baseline. "alloc/decoded" divides the
@@ -28,7 +29,8 @@ import java.util.TreeMap;
  */
 public final class Report {
 
-    private static final List<String> BASELINES = List.of("limit", "databind", "tree", "tablesaw");
+    private static final List<String> BASELINES =
+            List.of("limit", "careful", "databind", "tree", "tablesaw", "dsljson");
 
     private Report() {}
 
@@ -53,8 +55,9 @@ public final class Report {
             System.out.println("### " + className.substring(className.lastIndexOf('.') + 1));
             System.out.println();
             System.out.println(
-                    "| params | method | time/op | alloc/op | decoded | alloc/decoded | x limit | x databind | x tree | x tablesaw |");
-            System.out.println("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+                    "| params | method | time/op | alloc/op | decoded | alloc/decoded | x limit | x careful | x databind | x tree"
+                            + " | x tablesaw | x dsljson |");
+            System.out.println("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
             for (Map<String, JsonNode> methods : group.getValue().values()) {
                 printRows(className, methods);
             }
@@ -114,14 +117,36 @@ public final class Report {
         return params;
     }
 
+    /**
+     * The time per operation: the mean, or in sample mode ({@code -bm sample}) the median of the
+     * operations timed one by one, which a busy machine disturbs far less than the mean.
+     */
     private static double time(JsonNode result) {
-        return result.get("primaryMetric").get("score").asDouble();
+        JsonNode metric = result.get("primaryMetric");
+        if (isSampled(result)) {
+            return metric.get("scorePercentiles").get("50.0").asDouble();
+        }
+        return metric.get("score").asDouble();
+    }
+
+    private static boolean isSampled(JsonNode result) {
+        return "sample".equals(result.path("mode").asText());
     }
 
     private static String timeText(JsonNode result) {
         JsonNode metric = result.get("primaryMetric");
-        double error = metric.get("scoreError").asDouble();
         String unit = metric.get("scoreUnit").asText().replace("/op", "");
+        if (isSampled(result)) {
+            JsonNode percentiles = metric.get("scorePercentiles");
+            return String.format(
+                    Locale.ROOT,
+                    "%s %s (min %s, p90 %s)",
+                    significant(time(result)),
+                    unit,
+                    significant(percentiles.get("0.0").asDouble()),
+                    significant(percentiles.get("90.0").asDouble()));
+        }
+        double error = metric.get("scoreError").asDouble();
         return String.format(
                 Locale.ROOT,
                 "%s ± %s %s",

@@ -63,6 +63,8 @@ class BinderGoldenTest {
                     public String run(String body) { return body; }
                 }
                 """)));
+        cases.add(new Case("spark-reference", Sources.source("SparkReference", SparkFrameTest.REFERENCE)));
+        cases.add(new Case("spark-ddl", Sources.source("SparkTypes", SparkFrameTest.TYPES)));
         cases.add(new Case("table-without-output-sample", Sources.source("Plain", """
                 import tech.tablesaw.api.*;
 
@@ -75,7 +77,7 @@ class BinderGoldenTest {
     }
 
     private static void check(Case c) throws IOException {
-        Compilation compilation = Sources.compile(c.source());
+        Compilation compilation = Sources.compile(SparkStubs.with(c.source()));
         assertThat(compilation).succeeded();
         List<JavaFileObject> binders = compilation.generatedSourceFiles().stream()
                 .filter(f -> f.getName().endsWith("_ScoreSpec.java"))

@@ -155,7 +155,8 @@ class NestedBinderTest {
                   "input3": {"type": "number", "format": "double"},
                   "meta": %s,
                   "corners": {"type": "array", "items": %s},
-                  "counts": {"type": "array", "items": {"type": "integer", "format": "int64"}, "format": "numpy.ndarray"}}}
+                  "counts": {"type": "array", "items": {"type": "integer", "format": "int64",
+                             "minimum": -9223372036854775808, "maximum": 9223372036854775807}, "format": "numpy.ndarray"}}}
                 """.formatted(meta, point));
         JsonNode example = json("""
                 {"Inputs": {"input1": [[1.0,2.0,3.0,4.0,5.0,6.0,7.0,8.0,9.0,10.0],[10.0,9.0,8.0,7.0,6.0,5.0,4.0,3.0,2.0,1.0]],
@@ -165,7 +166,8 @@ class NestedBinderTest {
         JsonNode output = json("""
                 {"type": "object", "required": ["Results", "sizes", "echo", "first"], "properties": {
                   "Results": {"type": "array", "items": {"type": "number", "format": "double"}},
-                  "sizes": {"type": "array", "items": {"type": "array", "items": {"type": "integer", "format": "int64"}},
+                  "sizes": {"type": "array", "items": {"type": "array", "items": {"type": "integer", "format": "int64",
+                            "minimum": -9223372036854775808, "maximum": 9223372036854775807}},
                             "format": "numpy.ndarray"},
                   "echo": %s,
                   "first": %s},

@@ -5,6 +5,7 @@ import dev.scorespec.runtime.binding.TabularBinding;
 import dev.scorespec.spark.batch.BinderCache;
 import dev.scorespec.spark.batch.ColumnTypes;
 import dev.scorespec.spark.batch.PartitionScorer;
+import dev.scorespec.spark.binding.DatasetBinding;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -47,6 +48,9 @@ public final class BatchScoring {
     /** {@link #score(Dataset, Class, BatchOptions)} by the scoring class's name, for the command line. */
     public static Dataset<Row> score(Dataset<Row> input, String scoringClass, BatchOptions options) {
         ScoringBinder<?, ?> binder = BinderCache.find(scoringClass);
+        if (binder instanceof DatasetBinding) {
+            return scoreDataset(input, scoringClass, options);
+        }
         TabularBinding<?, ?> tabular = binder.tabular();
         if (tabular == null) {
             throw new IllegalArgumentException(scoringClass + " cannot score datasets: its inputs or outputs are not"
@@ -102,6 +106,27 @@ public final class BatchScoring {
                 tabular.inputColumns(),
                 tabular.outputColumns().size());
         return input.select(selected.toArray(Column[]::new)).mapPartitions(scorer, Encoders.row(outputSchema));
+    }
+
+    /**
+     * A scoring class whose run takes and returns a Spark dataset: run is called once, here on the driver, with
+     * the whole input as the input sample's columns (checked before any job starts), and Spark distributes what
+     * it does. Its {@code @Init} runs once in this JVM; the result is the output sample's columns, as run
+     * returns them: the input's other columns are kept only if run keeps them in its output sample.
+     */
+    private static Dataset<Row> scoreDataset(Dataset<Row> input, String scoringClass, BatchOptions options) {
+        if (!options.keepColumns().isEmpty() || options.onError() == BatchOptions.OnError.COLUMN) {
+            throw new IllegalArgumentException(scoringClass + " scores a whole dataset in one call of run, whose"
+                    + " output sample decides the columns: --keep-columns and --on-error column do not apply");
+        }
+        DatasetBinding binder = (DatasetBinding) BinderCache.initialised(scoringClass, options.modelDir());
+        try {
+            return binder.score(input);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(scoringClass + ".run failed: " + e.getMessage(), e);
+        }
     }
 
     private static StructField field(StructType schema, String name, String role) {

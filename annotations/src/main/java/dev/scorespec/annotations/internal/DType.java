@@ -27,8 +27,8 @@ public enum DType {
     /** Stored in a {@code long} as two's complement; its maximum is 2<sup>64</sup>-1. */
     UINT64("uint64", "integer", "uint64", long.class, 0, -1),
     /**
-     * Stored as {@code float}, so requests may carry any float; half precision's narrower range is the
-     * model's to apply, as numpy's {@code astype} would.
+     * Stored as {@code float}, with half precision's range: a request's value beyond 65504, float16's
+     * largest, is refused as numpy's {@code astype} would make it an infinity.
      */
     FLOAT16("float16", "number", "float", float.class, 0, 0),
     FLOAT32("float32", "number", "float", float.class, 0, 0),
@@ -50,6 +50,10 @@ public enum DType {
     TIMEDELTA64("timedelta64", "string", "timedelta", Duration.class, 0, 0);
 
     private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+    /** Half precision's largest finite value, (2 - 2<sup>-10</sup>) &times; 2<sup>15</sup>. */
+    private static final double FLOAT16_MAX = 65504;
+    /** {@code Float.MAX_VALUE}'s shortest decimal text as a double: a little above it, and rounding to it. */
+    private static final double FLOAT32_MAX = Double.parseDouble(Float.toString(Float.MAX_VALUE));
 
     private final String numpyName;
     private final String jsonType;
@@ -122,27 +126,38 @@ public enum DType {
         return max;
     }
 
-    /** The largest magnitude of a floating dtype: that of its storage, {@code float} or {@code double}. */
+    /**
+     * The largest magnitude of a floating dtype, as its schema states it ({@code maximum}, and its
+     * negation as {@code minimum}) and binders check it: 65504 for float16, {@code 3.4028235e38} (the
+     * shortest text of the largest float, which rounds to it) for float32, the largest double for float64.
+     */
     public double maxMagnitude() {
-        if (!isFloating()) {
-            throw new IllegalStateException(numpyName + " is not a floating dtype");
-        }
-        return this == FLOAT64 ? Double.MAX_VALUE : Float.MAX_VALUE;
+        return switch (this) {
+            case FLOAT16 -> FLOAT16_MAX;
+            case FLOAT32 -> FLOAT32_MAX;
+            case FLOAT64 -> Double.MAX_VALUE;
+            default -> throw new IllegalStateException(numpyName + " is not a floating dtype");
+        };
     }
 
     /**
-     * The range of a floating dtype as messages state it, {@code -3.4028235e38 to 3.4028235e38} for float16
-     * and float32, {@code -1.7976931348623157e308 to 1.7976931348623157e308} for float64.
+     * The range of a floating dtype as messages state it: {@code -65504 to 65504} for float16,
+     * {@code -3.4028235e38 to 3.4028235e38} for float32, {@code -1.7976931348623157e308 to
+     * 1.7976931348623157e308} for float64.
      */
     public String rangeText() {
-        String max = (this == FLOAT64 ? Double.toString(maxMagnitude()) : Float.toString((float) maxMagnitude()))
-                .toLowerCase(Locale.ROOT);
+        String max = switch (this) {
+            case FLOAT16 -> Long.toString((long) FLOAT16_MAX);
+            case FLOAT32 -> Float.toString((float) FLOAT32_MAX);
+            default -> Double.toString(maxMagnitude());
+        };
+        max = max.toLowerCase(Locale.ROOT);
         return "-" + max + " to " + max;
     }
 
-    /** Whether a finite double is within this floating dtype once stored (rounded to a float for float16/32). */
+    /** Whether a double is within this floating dtype's range, {@link #maxMagnitude()} included. */
     public boolean holds(double value) {
-        return Double.isFinite(value) && (this == FLOAT64 || Float.isFinite((float) value));
+        return Math.abs(value) <= maxMagnitude();
     }
 
     private void requireInteger() {

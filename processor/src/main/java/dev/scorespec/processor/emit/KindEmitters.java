@@ -2,12 +2,14 @@ package dev.scorespec.processor.emit;
 
 import dev.scorespec.processor.kinds.dataframe.DataFrameEmitter;
 import dev.scorespec.processor.kinds.ndarray.NdArrayEmitter;
+import dev.scorespec.processor.kinds.spark.SparkFrameEmitter;
 import dev.scorespec.processor.kinds.standard.StandardEmitters;
 import dev.scorespec.processor.model.DataFrameType;
 import dev.scorespec.processor.model.ListType;
 import dev.scorespec.processor.model.NdArrayType;
 import dev.scorespec.processor.model.ObjectType;
 import dev.scorespec.processor.model.ScalarType;
+import dev.scorespec.processor.model.SparkFrameType;
 import dev.scorespec.processor.model.UnionType;
 import dev.scorespec.processor.model.ValueType;
 
@@ -29,6 +31,11 @@ public final class KindEmitters {
             @Override
             public KindEmitter dataFrame(DataFrameType frame) {
                 return new DataFrameEmitter(frame);
+            }
+
+            @Override
+            public KindEmitter sparkFrame(SparkFrameType frame) {
+                return new SparkFrameEmitter(frame);
             }
 
             @Override

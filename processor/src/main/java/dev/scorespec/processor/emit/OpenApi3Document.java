@@ -209,18 +209,23 @@ final class OpenApi3Document {
 
     private Schema<?> schema(ObjectNode schema) {
         Schema<?> converted = mapper.convertValue(schema, Schema.class);
-        keepRequiredOrder(schema, converted);
+        keepTreeFacts(schema, converted);
         return converted;
     }
 
     /**
-     * Swagger Core sorts {@code required} names; the reference lists them in the sample's order (a
-     * record's components, a frame's columns), and so does every other document. The model's list is
-     * put back in the tree's order, everywhere in the schema.
+     * Puts back, everywhere in the schema, two facts of the tree that Swagger Core's conversion changes:
+     * the order of {@code required} names, which it sorts (the reference lists them in the sample's order,
+     * a record's components, a frame's columns, and so does every other document), and the absence of a
+     * type, since in 3.0 it reads a schema without {@code type} (any value, such as an unenforced frame
+     * column's) as an object.
      */
-    private static void keepRequiredOrder(JsonNode tree, Schema<?> schema) {
+    private static void keepTreeFacts(JsonNode tree, Schema<?> schema) {
         if (tree == null || !tree.isObject() || schema == null) {
             return;
+        }
+        if (!tree.has("type") && schema.getType() != null) {
+            schema.setType(null);
         }
         if (tree.has("required") && schema.getRequired() != null) {
             List<String> required = schema.getRequired();
@@ -230,26 +235,26 @@ final class OpenApi3Document {
         if (schema.getProperties() != null) {
             schema.getProperties()
                     .forEach((name, property) ->
-                            keepRequiredOrder(tree.path("properties").get(name), property));
+                            keepTreeFacts(tree.path("properties").get(name), property));
         }
-        keepRequiredOrder(tree.get("items"), schema.getItems());
-        keepRequiredOrder(tree.get("not"), schema.getNot());
+        keepTreeFacts(tree.get("items"), schema.getItems());
+        keepTreeFacts(tree.get("not"), schema.getNot());
         if (schema.getAdditionalProperties() instanceof Schema<?> additional) {
-            keepRequiredOrder(tree.get("additionalProperties"), additional);
+            keepTreeFacts(tree.get("additionalProperties"), additional);
         }
-        keepRequiredOrder(tree.get("anyOf"), schema.getAnyOf());
-        keepRequiredOrder(tree.get("oneOf"), schema.getOneOf());
-        keepRequiredOrder(tree.get("allOf"), schema.getAllOf());
-        keepRequiredOrder(tree.get("prefixItems"), schema.getPrefixItems());
+        keepTreeFacts(tree.get("anyOf"), schema.getAnyOf());
+        keepTreeFacts(tree.get("oneOf"), schema.getOneOf());
+        keepTreeFacts(tree.get("allOf"), schema.getAllOf());
+        keepTreeFacts(tree.get("prefixItems"), schema.getPrefixItems());
     }
 
     @SuppressWarnings("rawtypes") // Swagger Core's getters return raw List<Schema>
-    private static void keepRequiredOrder(JsonNode trees, List<Schema> schemas) {
+    private static void keepTreeFacts(JsonNode trees, List<Schema> schemas) {
         if (trees == null || schemas == null) {
             return;
         }
         for (int i = 0; i < Math.min(trees.size(), schemas.size()); i++) {
-            keepRequiredOrder(trees.get(i), schemas.get(i));
+            keepTreeFacts(trees.get(i), schemas.get(i));
         }
     }
 }

@@ -24,6 +24,12 @@ public final class RuntimeNames {
     public static final ClassName DATA_FRAME_READER = ClassName.get(BINDING, "DataFrameReader");
     public static final ClassName DATA_FRAME_WRITER = ClassName.get(BINDING, "DataFrameWriter");
     public static final ClassName DATA_FRAME_SPEC = ClassName.get(BINDING, "DataFrameSpec");
+    /** In {@code scorespec-spark}, which a service with a Spark sample depends on. */
+    public static final ClassName SPARK_FRAME_SPEC = ClassName.get("dev.scorespec.spark.binding", "SparkFrameSpec");
+
+    public static final ClassName DATASET_BINDING = ClassName.get("dev.scorespec.spark.binding", "DatasetBinding");
+    public static final ClassName STRUCT_TYPE = ClassName.get("org.apache.spark.sql.types", "StructType");
+
     public static final ClassName ORIENT = ClassName.get(Orient.class);
     public static final ClassName COLUMN_KIND = ClassName.get(ColumnKind.class);
     public static final ClassName MODEL_DIR = ClassName.get(RUNTIME, "ModelDir");

@@ -30,6 +30,13 @@ public record ObjectType(TypeName javaType, List<Property> properties, boolean r
      *
      * @param name the JSON key, which is also the record component's name
      * @param required whether the body must carry it (false only for a nullable component marked optional)
+     * @param nullable whether its value may be {@code null}: its sample is a null (Python's {@code None})
      */
-    public record Property(String name, ValueType type, boolean required) {}
+    public record Property(String name, ValueType type, boolean required, boolean nullable) {
+
+        /** A key whose value is never null. */
+        public Property(String name, ValueType type, boolean required) {
+            this(name, type, required, false);
+        }
+    }
 }

@@ -101,7 +101,7 @@ public record ScoringClassDecl(
     }
 
     /**
-     * One {@code @NdArray}, {@code @Standard} or {@code @DataFrame} sample, in a schema annotation or on a record
+     * One {@code @NdArray}, {@code @Standard}, {@code @DataFrame} or {@code @SparkFrame} sample, in a schema annotation or on a record
      * component.
      *
      * @param json the sample's text, from {@code sample} or read from {@code sampleResource}: JSON, or
@@ -112,6 +112,7 @@ public record ScoringClassDecl(
      * @param dtype the {@code dtype} attribute of {@code @NdArray}; empty otherwise
      * @param enforceShape the {@code enforceShape} attribute of {@code @NdArray} and {@code @DataFrame}
      * @param frame the other attributes of {@code @DataFrame}; empty for other kinds
+     * @param ddl the {@code ddl} attribute of {@code @SparkFrame}; empty for other kinds and without one
      */
     public record SampleDecl(
             Kind kind,
@@ -121,9 +122,10 @@ public record ScoringClassDecl(
             String dtype,
             boolean enforceShape,
             Location where,
-            Optional<FrameDecl> frame) {
+            Optional<FrameDecl> frame,
+            String ddl) {
 
-        /** A sample of a kind other than {@code @DataFrame}. */
+        /** A sample of a kind other than {@code @DataFrame} and {@code @SparkFrame}. */
         public SampleDecl(
                 Kind kind,
                 String json,
@@ -132,12 +134,12 @@ public record ScoringClassDecl(
                 String dtype,
                 boolean enforceShape,
                 Location where) {
-            this(kind, json, source, problem, dtype, enforceShape, where, Optional.empty());
+            this(kind, json, source, problem, dtype, enforceShape, where, Optional.empty(), "");
         }
 
         /** The same sample, reported at another place. */
         public SampleDecl at(Location other) {
-            return new SampleDecl(kind, json, source, problem, dtype, enforceShape, other, frame);
+            return new SampleDecl(kind, json, source, problem, dtype, enforceShape, other, frame, ddl);
         }
 
         /** Why a sample's text could not be had: {@code detail} completes "The @NdArray sample for 'x' ...". */
@@ -158,7 +160,8 @@ public record ScoringClassDecl(
         public enum Kind {
             NDARRAY("@NdArray", "ndarray"),
             STANDARD("@Standard", "standard"),
-            DATAFRAME("@DataFrame", "dataframe");
+            DATAFRAME("@DataFrame", "dataframe"),
+            SPARK("@SparkFrame", "spark");
 
             private static final String PACKAGE = "dev.scorespec.annotations.";
 

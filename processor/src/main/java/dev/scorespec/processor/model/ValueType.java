@@ -8,7 +8,8 @@ import com.palantir.javapoet.TypeName;
  * description, document versions) is a {@link Visitor}, so a new kind is a compile error at each of
  * them until it is handled.
  */
-public sealed interface ValueType permits NdArrayType, ScalarType, ListType, ObjectType, UnionType, DataFrameType {
+public sealed interface ValueType
+        permits NdArrayType, ScalarType, ListType, ObjectType, UnionType, DataFrameType, SparkFrameType {
 
     /** The Java type the binder produces (or the writer consumes) for this value. */
     TypeName javaType();
@@ -32,6 +33,9 @@ public sealed interface ValueType permits NdArrayType, ScalarType, ListType, Obj
 
         /** A {@code @DataFrame} sample. */
         R dataFrame(DataFrameType frame);
+
+        /** A {@code @SparkFrame} sample. */
+        R sparkFrame(SparkFrameType frame);
 
         /** A plain value of a {@code @Standard} sample. */
         R scalar(ScalarType scalar);

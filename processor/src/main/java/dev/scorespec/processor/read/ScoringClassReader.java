@@ -228,7 +228,7 @@ public final class ScoringClassReader {
     }
 
     /**
-     * Reads one sample annotation ({@code @NdArray}, {@code @Standard} or {@code @DataFrame}) into a
+     * Reads one sample annotation ({@code @NdArray}, {@code @Standard}, {@code @DataFrame} or {@code @SparkFrame}) into a
      * {@link SampleDecl} reported at {@code where}; its text comes from {@code sample} or is read from
      * {@code sampleResource}.
      */
@@ -243,12 +243,14 @@ public final class ScoringClassReader {
                         Annotations.bool(sample, "enforceShape"),
                         Optional.empty());
             case STANDARD -> new KindAttributes("", true, Optional.empty());
+            case SPARK -> new KindAttributes("", true, Optional.empty(), Annotations.string(sample, "ddl"));
             case DATAFRAME ->
                 new KindAttributes("", Annotations.bool(sample, "enforceShape"), Optional.of(frame(sample, resource)));
         };
         String dtype = own.dtype();
         boolean enforceShape = own.enforceShape();
         Optional<FrameDecl> frame = own.frame();
+        String ddl = own.ddl();
         if (!inline.isEmpty() && !resource.isEmpty()) {
             return new SampleDecl(
                     kind,
@@ -258,7 +260,8 @@ public final class ScoringClassReader {
                     dtype,
                     enforceShape,
                     where,
-                    frame);
+                    frame,
+                    ddl);
         }
         if (inline.isEmpty() && resource.isEmpty()) {
             return new SampleDecl(
@@ -269,10 +272,11 @@ public final class ScoringClassReader {
                     dtype,
                     enforceShape,
                     where,
-                    frame);
+                    frame,
+                    ddl);
         }
         if (!inline.isEmpty()) {
-            return new SampleDecl(kind, inline, "sample", Optional.empty(), dtype, enforceShape, where, frame);
+            return new SampleDecl(kind, inline, "sample", Optional.empty(), dtype, enforceShape, where, frame, ddl);
         }
         String source = "sampleResource \"" + resource + "\"";
         Optional<byte[]> bytes = readResource(resource);
@@ -288,10 +292,12 @@ public final class ScoringClassReader {
                     dtype,
                     enforceShape,
                     where,
-                    frame);
+                    frame,
+                    ddl);
         }
         try {
-            return new SampleDecl(kind, utf8(bytes.get()), source, Optional.empty(), dtype, enforceShape, where, frame);
+            return new SampleDecl(
+                    kind, utf8(bytes.get()), source, Optional.empty(), dtype, enforceShape, where, frame, ddl);
         } catch (NotUtf8 e) {
             return new SampleDecl(
                     kind,
@@ -301,7 +307,8 @@ public final class ScoringClassReader {
                     dtype,
                     enforceShape,
                     where,
-                    frame);
+                    frame,
+                    ddl);
         }
     }
 
@@ -338,7 +345,11 @@ public final class ScoringClassReader {
     }
 
     /** The attributes only some kinds have: {@code dtype}, {@code enforceShape}, a dataframe's others. */
-    private record KindAttributes(String dtype, boolean enforceShape, Optional<FrameDecl> frame) {}
+    private record KindAttributes(String dtype, boolean enforceShape, Optional<FrameDecl> frame, String ddl) {
+        KindAttributes(String dtype, boolean enforceShape, Optional<FrameDecl> frame) {
+            this(dtype, enforceShape, frame, "");
+        }
+    }
 
     /** The attributes of a {@code @DataFrame} besides its sample; enum constants by name. */
     private static FrameDecl frame(AnnotationMirror sample, String resource) {

@@ -221,6 +221,29 @@ public enum Message {
             "Power BI reads the predictions from the 'Results' key of run's result (case-sensitive), but "
                     + "the output has %s. Name the key 'Results'."),
 
+    // 210s: Spark samples
+    SPARK_TARGET(
+            210,
+            "A @SparkFrame sample binds to a Spark Dataset<Row>, but %s is %s. Declare it as "
+                    + "org.apache.spark.sql.Dataset<org.apache.spark.sql.Row>."),
+    SPARK_SAMPLE_FORM(
+            211,
+            "The @SparkFrame %s for %s is %s. Write it as JSON records, a list of row objects: "
+                    + "[{\"name\": \"Sarah\", \"age\": 31}, ...]."),
+    SPARK_EMPTY(
+            212,
+            "The @SparkFrame %s for %s has no %s, from which ScoreSpec can tell neither the columns nor "
+                    + "what a request looks like. Give at least one row with a value in each column."),
+    SPARK_DDL(
+            213,
+            "The @SparkFrame ddl for %s is not Spark DDL that ScoreSpec reads: %s. Write the columns as "
+                    + "StructType.fromDDL takes them, such as ddl = \"name STRING, age INT, scores ARRAY<DOUBLE>\"."),
+    SPARK_ROW_MISFIT(214, "Row %s of the @SparkFrame %s for %s does not fit its %s: %s. Change the sample or the ddl."),
+    SPARK_MAP_KEY(
+            215,
+            "The @SparkFrame ddl for %s has %s at '%s': JSON carries a map as an object, whose keys are "
+                    + "strings. Use MAP<STRING, ...>, or an ARRAY<STRUCT<key: ..., value: ...>>."),
+
     // 200s: @RawHttp
     RAW_HTTP_WITH_SCHEMA(
             200,

@@ -14,6 +14,7 @@ import dev.scorespec.processor.model.ScoringClassDecl.ParamDecl;
 import dev.scorespec.processor.model.ScoringClassDecl.RunDecl;
 import dev.scorespec.processor.model.ScoringClassDecl.SampleDecl;
 import dev.scorespec.processor.model.ScoringSpec.Sample;
+import dev.scorespec.processor.model.SparkFrameType;
 import dev.scorespec.processor.model.UnionType;
 import dev.scorespec.processor.model.ValueType;
 import java.util.List;
@@ -149,6 +150,11 @@ final class PowerBiShape {
             }
 
             @Override
+            public Optional<String> sparkFrame(SparkFrameType frame) {
+                return Optional.empty(); // records, as a records dataframe
+            }
+
+            @Override
             public Optional<String> scalar(ScalarType scalar) {
                 return Optional.empty();
             }
@@ -231,6 +237,11 @@ final class PowerBiShape {
             @Override
             public String dataFrame(DataFrameType frame) {
                 return "a dataframe";
+            }
+
+            @Override
+            public String sparkFrame(SparkFrameType frame) {
+                return "a Spark DataFrame";
             }
 
             @Override

@@ -9,6 +9,7 @@ import com.palantir.javapoet.TypeName;
 import dev.scorespec.processor.kinds.dataframe.DataFrameSamples;
 import dev.scorespec.processor.kinds.ndarray.NdArraySamples;
 import dev.scorespec.processor.kinds.nested.NestedSamples;
+import dev.scorespec.processor.kinds.spark.SparkFrameSamples;
 import dev.scorespec.processor.kinds.standard.StandardSamples;
 import dev.scorespec.processor.model.JavaType;
 import dev.scorespec.processor.model.RunParameter;
@@ -465,6 +466,8 @@ public final class ScoringClassValidator {
                                             sample.frame().orElseThrow(),
                                             sample.enforceShape(),
                                             target);
+                        case SPARK ->
+                            new SparkFrameSamples(subject).sample(json, sample.source(), sample.ddl(), target);
                     });
         } catch (Misfit misfit) {
             report.error(sample.where(), misfit.message, misfit.args);

@@ -24,8 +24,10 @@ class ExampleValidationTest {
         return GoldenCases.all().keySet().stream();
     }
 
+    /** The cases with a departure that fixes an example; a stated range leaves the reference's valid. */
     static Stream<String> casesWithDifferences() {
-        return cases().filter(name -> !Golden.load(name).differences().isEmpty());
+        return cases().filter(name -> Golden.load(name).differences().stream()
+                .anyMatch(d -> !d.path("scorespec").has("maximum")));
     }
 
     @ParameterizedTest

@@ -34,14 +34,15 @@ class JsonSchemasTest {
         assertSameJson(
                 json("""
                 {"type": "array", "items": {"type": "array", "items": {"type": "array",
-                 "items": {"type": "number", "format": "float"}}}, "format": "numpy.ndarray"}"""), JsonSchemas.schema(ndarray(DType.FLOAT32, 2, 3, 4), OpenApiVersion.V3_0), "3-D float32");
+                 "items": {"type": "number", "format": "float", "minimum": -3.4028235E38, "maximum": 3.4028235E38}}},
+                 "format": "numpy.ndarray"}"""), JsonSchemas.schema(ndarray(DType.FLOAT32, 2, 3, 4), OpenApiVersion.V3_0), "3-D float32");
     }
 
     @Test
     void zeroDimensionalArrayIsStillOneArray() {
         assertSameJson(
-                json("{\"type\": \"array\", \"items\": {\"type\": \"integer\", \"format\": \"uint8\"},"
-                        + " \"format\": \"numpy.ndarray\"}"),
+                json("{\"type\": \"array\", \"items\": {\"type\": \"integer\", \"format\": \"uint8\","
+                        + " \"minimum\": 0, \"maximum\": 255}, \"format\": \"numpy.ndarray\"}"),
                 JsonSchemas.schema(ndarray(DType.UINT8), OpenApiVersion.V2_0),
                 "0-d, as inference-schema writes it");
     }
@@ -59,8 +60,9 @@ class JsonSchemasTest {
         var rows = structured(List.of(field("id", DType.INT32), field("pixels", DType.UINT8, 2, 2)), 5, 3);
         assertSameJson(json("""
                 {"type": "array", "items": {"type": "array", "items": {"type": "object", "properties": {
-                  "id": {"type": "integer", "format": "int32"},
-                  "pixels": {"type": "array", "items": {"type": "array", "items": {"type": "integer", "format": "uint8"}}}
+                  "id": {"type": "integer", "format": "int32", "minimum": -2147483648, "maximum": 2147483647},
+                  "pixels": {"type": "array", "items": {"type": "array",
+                    "items": {"type": "integer", "format": "uint8", "minimum": 0, "maximum": 255}}}
                 }}}, "format": "numpy.ndarray"}"""), JsonSchemas.schema(rows, OpenApiVersion.V2_0), "2-D structured");
     }
 
@@ -247,5 +249,33 @@ class JsonSchemasTest {
         List<String> names = new java.util.ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
+    }
+
+    @Test
+    void nullableKeysSayItInEachVersion() {
+        var object = object(
+                new dev.scorespec.processor.model.ObjectType.Property("b", scalar(ScalarKind.DOUBLE), true, true),
+                new dev.scorespec.processor.model.ObjectType.Property(
+                        "c",
+                        new dev.scorespec.processor.model.UnionType(
+                                scalar(ScalarKind.DOUBLE).javaType(), List.of()),
+                        true,
+                        true));
+        String any = ", \"c\": {}}}";
+        assertSameJson(
+                json("{\"type\": \"object\", \"required\": [\"b\", \"c\"], \"properties\": "
+                        + "{\"b\": {\"type\": \"number\", \"format\": \"double\", \"x-nullable\": true}" + any),
+                JsonSchemas.schema(object, OpenApiVersion.V2_0),
+                "2.0");
+        assertSameJson(
+                json("{\"type\": \"object\", \"required\": [\"b\", \"c\"], \"properties\": "
+                        + "{\"b\": {\"type\": \"number\", \"format\": \"double\", \"nullable\": true}" + any),
+                JsonSchemas.schema(object, OpenApiVersion.V3_0),
+                "3.0");
+        assertSameJson(
+                json("{\"type\": \"object\", \"required\": [\"b\", \"c\"], \"properties\": "
+                        + "{\"b\": {\"type\": [\"number\", \"null\"], \"format\": \"double\"}" + any),
+                JsonSchemas.schema(object, OpenApiVersion.V3_1),
+                "3.1");
     }
 }

@@ -10,7 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scorespec.annotations.ColumnKind;
+import dev.scorespec.annotations.Orient;
 import dev.scorespec.annotations.internal.OpenApiVersion;
+import dev.scorespec.processor.model.DataFrameType;
 import dev.scorespec.processor.model.ScalarKind;
 import dev.scorespec.processor.model.ScoringSpec;
 import java.util.ArrayList;
@@ -21,6 +24,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -343,5 +347,35 @@ class ServiceDocumentsTest {
         List<String> names = new ArrayList<>();
         object.fieldNames().forEachRemaining(names::add);
         return names;
+    }
+
+    /**
+     * Without type enforcement a frame's values may be anything, and every version says so with an empty
+     * schema, where Swagger Core would make a typeless schema an object in 3.0.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "RECORDS, /items/properties/a",
+        "INDEX, /additionalProperties/properties/a",
+        "COLUMNS, /properties/a/additionalProperties",
+        "SPLIT, /properties/data/items/items",
+        "VALUES, /items/items",
+        "TABLE, /properties/data/items/properties/a"
+    })
+    void unenforcedColumnsTakeAnyValueInEveryVersion(Orient orient, String value) {
+        var frame = new DataFrameType(
+                TestSpecs.frame(orient).javaType(),
+                orient,
+                List.of(TestSpecs.column("a", ColumnKind.LONG)),
+                false,
+                true);
+        ScoringSpec spec =
+                TestSpecs.spec().input("data", TestSpecs.sample(frame, "null")).build();
+        for (OpenApiVersion version : OpenApiVersion.values()) {
+            JsonNode doc = json(ServiceDocuments.render(spec, version, ServiceInfo.DEFAULTS));
+            String schemas = version == OpenApiVersion.V2_0 ? "/definitions" : "/components/schemas";
+            JsonNode data = doc.at(schemas + "/ServiceInput/properties/data");
+            assertEquals(json("{}"), data.at(value), orient + " " + version + ": " + data);
+        }
     }
 }

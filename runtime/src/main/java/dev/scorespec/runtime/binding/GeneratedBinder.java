@@ -56,6 +56,11 @@ public abstract class GeneratedBinder<S, A, R> implements ScoringBinder<A, R> {
         scoring = create(models);
     }
 
+    /** The scoring object {@link #init} created, for calls of the scoring class other than {@code run}. */
+    protected final S scoring() {
+        return scoring;
+    }
+
     /** Creates the scoring object and calls its {@code @Init} method, if any. */
     protected abstract S create(ModelDir models) throws Exception;
 

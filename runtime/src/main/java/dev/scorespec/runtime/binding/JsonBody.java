@@ -132,7 +132,9 @@ public final class JsonBody {
 
     /**
      * Reads a scalar that may be one of several JSON types (a list sample that mixes them), given by
-     * their JSON Schema names: {@code integer}, {@code number}, {@code string}, {@code boolean}.
+     * their JSON Schema names: {@code integer}, {@code number}, {@code string}, {@code boolean}. A
+     * number keeps its kind ({@code 2} is a {@code Long}, see {@link JsonValues#readNumber}). The names
+     * {@code array} and {@code object} only word the message: the caller reads those itself.
      */
     public static Object readScalarOf(JsonParser json, String... types) throws IOException {
         JsonToken token = json.currentToken();
@@ -147,8 +149,11 @@ public final class JsonBody {
                     break;
                 case "number":
                     if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
-                        return json.getDoubleValue();
+                        return JsonValues.readNumber(json);
                     }
+                    break;
+                case "array":
+                case "object":
                     break;
                 case "string":
                     if (token == JsonToken.VALUE_STRING) {
@@ -201,7 +206,7 @@ public final class JsonBody {
     private static List<String> articles(String... types) {
         List<String> out = new ArrayList<>();
         for (String t : types) {
-            out.add(t.equals("integer") ? "an integer" : "a " + t);
+            out.add(t.equals("integer") || t.equals("array") || t.equals("object") ? "an " + t : "a " + t);
         }
         return out;
     }

@@ -29,10 +29,9 @@ import java.time.OffsetTime;
 public final class JsonValues {
 
     private static final int MAX_DESCRIBED = 40;
-    /** The ranges of a JSON number read as a double or a float: the processor checks samples against them. */
+    /** The range of a JSON number read as a double: the processor checks samples against it. */
     static final String FLOAT64_RANGE = DType.FLOAT64.rangeText();
 
-    static final String FLOAT32_RANGE = DType.FLOAT32.rangeText();
     private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
     private static final BigDecimal UINT64_MAX_DECIMAL = new BigDecimal(UINT64_MAX);
 
@@ -66,17 +65,35 @@ public final class JsonValues {
     }
 
     /**
-     * A JSON number as a {@code float}, rounded to the nearest float. Numbers beyond the float range
+     * A JSON number as a {@code float}, rounded to the nearest float. Numbers beyond float32's range
      * ({@code 1e39}) are rejected rather than read as infinity.
      */
     public static float readFloat(JsonParser p) throws IOException {
+        return readFloat(p, DType.FLOAT32);
+    }
+
+    /**
+     * A JSON number as a float16 value, stored in a {@code float}: numbers beyond half precision's range
+     * ({@code 70000}, float16's largest being 65504) are rejected, as the schema's {@code maximum} says.
+     */
+    public static float readHalf(JsonParser p) throws IOException {
+        return readFloat(p, DType.FLOAT16);
+    }
+
+    private static float readFloat(JsonParser p, DType dtype) throws IOException {
         JsonToken t = p.currentToken();
         if (t != JsonToken.VALUE_NUMBER_FLOAT && t != JsonToken.VALUE_NUMBER_INT) {
             throw BindingException.at(p, "expected a number, got " + describe(p));
         }
         float v = p.getFloatValue();
-        if (!Float.isFinite(v)) {
-            checkNonFinite(p, FLOAT32_RANGE);
+        // Only a value at the range's edge or beyond needs a second look, at its text: once read as a
+        // float, the parser answers getDoubleValue() from that float.
+        if (!(Math.abs(v) < (float) dtype.maxMagnitude())) {
+            if (!Float.isFinite(v)) {
+                checkNonFinite(p, dtype.rangeText());
+            } else if (!dtype.holds(Double.parseDouble(p.getText()))) {
+                throw BindingException.at(p, "expected a number from " + dtype.rangeText() + ", got " + describe(p));
+            }
         }
         return v;
     }
@@ -310,21 +327,30 @@ public final class JsonValues {
     // Mixed values, structure, messages
 
     /**
-     * Any JSON scalar, for lists of mixed types: a {@link Long} for an integer that fits in a long, a
-     * {@link Double} for any other number (including {@code 7.0}, which JSON writers mean as a float),
-     * a {@link String} or a {@link Boolean}. Numbers too large for a double are rejected.
+     * A JSON number bound to {@code Object} or {@code Number}, keeping its kind as Python's {@code json}
+     * does: a {@link Long} for an integer that fits in a long, a {@link Double} for any other number.
+     * Numbers too large for a double are rejected.
      */
-    public static Object readScalar(JsonParser p) throws IOException {
+    public static Number readNumber(JsonParser p) throws IOException {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_NUMBER_INT) {
             JsonParser.NumberType type = p.getNumberType();
             if (type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG) {
                 return p.getLongValue();
             }
-            return readDouble(p);
         }
-        if (t == JsonToken.VALUE_NUMBER_FLOAT) {
-            return readDouble(p);
+        return readDouble(p);
+    }
+
+    /**
+     * Any JSON scalar, for lists of mixed types: a {@link Long} for an integer that fits in a long, a
+     * {@link Double} for any other number (including {@code 7.0}, which JSON writers mean as a float),
+     * a {@link String} or a {@link Boolean}. Numbers too large for a double are rejected.
+     */
+    public static Object readScalar(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+            return readNumber(p);
         }
         if (t == JsonToken.VALUE_STRING) {
             return p.getText();

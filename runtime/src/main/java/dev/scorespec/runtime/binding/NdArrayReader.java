@@ -25,6 +25,9 @@ import java.util.Objects;
  * of a row makes no virtual calls. {@link #readJavaArray} reads nested Java arrays without the flat
  * storage: each innermost row into an array of its own.
  *
+ * <p>Arrays of numbers in a request body first go to {@link FastArrays}, which reads them straight from
+ * the bytes and hands anything unusual back to the loops here.
+ *
  * <p>Elements are converted as {@link JsonValues} does: float dtypes take any JSON number; integer
  * dtypes take integers, and numbers with a zero fraction ({@code 7.0}), within the dtype's range
  * (uint64 up to 2<sup>64</sup>-1, stored as two's complement); bool takes {@code true}/{@code false};
@@ -66,6 +69,10 @@ public final class NdArrayReader {
             Buffer one = new Buffer(dtype, 1);
             one.readOne(p);
             return NDArray.of(dtype, new int[0], one.finish());
+        }
+        NDArray fast = FastArrays.read(p, dtype, sampleShape, enforceShape);
+        if (fast != null) {
+            return fast;
         }
         JsonValues.expectStartArray(p);
         Buffer buffer = new Buffer(dtype, initialCapacity(sampleShape, enforceShape));
@@ -129,6 +136,10 @@ public final class NdArrayReader {
         int rank = sampleShape.length;
         if (rank < 2) {
             return read(p, dtype, sampleShape, enforceShape).toJavaArray();
+        }
+        Object fast = FastArrays.readJavaArray(p, dtype, sampleShape, enforceShape);
+        if (fast != null) {
+            return fast;
         }
         JsonValues.expectStartArray(p);
         int leaf = rank - 1;
@@ -382,8 +393,10 @@ public final class NdArrayReader {
                     doubles[0] = JsonValues.readDouble(p);
                     break;
                 case FLOAT32:
-                case FLOAT16:
                     floats[0] = JsonValues.readFloat(p);
+                    break;
+                case FLOAT16:
+                    floats[0] = JsonValues.readHalf(p);
                     break;
                 case INT64:
                     longs[0] = JsonValues.readLong(p);
@@ -484,11 +497,12 @@ public final class NdArrayReader {
         }
 
         private int readFloats(JsonParser p) throws IOException {
+            boolean half = dtype == DType.FLOAT16;
             float[] a = floats;
             int n = size;
             final int start = spilled + n;
             for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-                float v = JsonValues.readFloat(p);
+                float v = half ? JsonValues.readHalf(p) : JsonValues.readFloat(p);
                 if (n == a.length) {
                     a = (float[]) spill(p, a);
                     n = 0;

@@ -106,6 +106,11 @@ public final class ConfigParser {
                 "SCORESPEC_AUTH_KEY_FILE",
                 "(key authentication off)",
                 "File holding that key (a trailing line break is ignored); instead of the key itself."),
+        SPARK_MASTER(
+                "--spark-master",
+                ServerConfig.SPARK_MASTER_ENV,
+                "local[*] (every core of this machine)",
+                "Spark master of a scoring class with Spark samples (local[2], spark://host:7077, yarn, k8s://...)."),
         LOG_FORMAT(
                 "--log-format",
                 LogFormat.ENV,
@@ -218,6 +223,9 @@ public final class ConfigParser {
                         + "': '*' allows every origin and cannot be listed with others.");
             }
             b.corsOrigins(origins);
+        }
+        if ((s = setting(Option.SPARK_MASTER, flags, env)).isPresent()) {
+            b.sparkMaster(s.get().value.strip());
         }
         if ((s = setting(Option.LOG_FORMAT, flags, env)).isPresent()) {
             Setting format = s.get();

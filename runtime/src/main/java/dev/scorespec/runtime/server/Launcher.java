@@ -74,6 +74,7 @@ public final class Launcher {
 
     /** Selects the binder, starts the server. */
     static ScoringServer launch(ServerConfig config, ClassLoader loader) throws LaunchException {
+        config.sparkMaster().ifPresent(master -> System.setProperty(ServerConfig.SPARK_MASTER_PROPERTY, master));
         try {
             ScoringBinder<?, ?> binder = Binders.load(loader, config.scoringClass());
             return ScoringServer.start(config, binder);

@@ -34,6 +34,13 @@ public final class ServerConfig {
 
     public static final String DEFAULT_SERVICE_NAME = "ML service";
     public static final String DEFAULT_SERVICE_VERSION = "1.0";
+    /** The environment variable that names the Spark master, read by the server and by {@code scorespec-spark}. */
+    public static final String SPARK_MASTER_ENV = "SCORESPEC_SPARK_MASTER";
+    /**
+     * The system property through which the launcher hands {@link #sparkMaster()} to {@code scorespec-spark}'s
+     * session owner: the runtime does not know Spark, and the owner reads it when it is first used.
+     */
+    public static final String SPARK_MASTER_PROPERTY = "scorespec.spark.master";
 
     private final String host;
     private final int port;
@@ -48,6 +55,7 @@ public final class ServerConfig {
     private final long maxRequestBytes;
     private final int workerCount;
     private final String scoringClass;
+    private final String sparkMaster;
     private final List<String> corsOrigins;
     private final String authKey;
     private final int idleTimeoutSeconds;
@@ -67,6 +75,7 @@ public final class ServerConfig {
         this.maxRequestBytes = b.maxRequestBytes;
         this.workerCount = b.workerCount;
         this.scoringClass = b.scoringClass;
+        this.sparkMaster = b.sparkMaster;
         this.corsOrigins = List.copyOf(b.corsOrigins);
         this.authKey = b.authKey;
         this.idleTimeoutSeconds = b.idleTimeoutSeconds;
@@ -92,6 +101,7 @@ public final class ServerConfig {
         b.maxRequestBytes = maxRequestBytes;
         b.workerCount = workerCount;
         b.scoringClass = scoringClass;
+        b.sparkMaster = sparkMaster;
         b.corsOrigins = corsOrigins;
         b.authKey = authKey;
         b.idleTimeoutSeconds = idleTimeoutSeconds;
@@ -180,6 +190,14 @@ public final class ServerConfig {
     /** The fully qualified scoring class to serve when several binders are on the class path. */
     public Optional<String> scoringClass() {
         return Optional.ofNullable(scoringClass);
+    }
+
+    /**
+     * The Spark master a scoring class with Spark samples runs on, when configured; the {@code scorespec-spark}
+     * runtime otherwise takes {@value #SPARK_MASTER_ENV} or {@code local[*]}.
+     */
+    public Optional<String> sparkMaster() {
+        return Optional.ofNullable(sparkMaster);
     }
 
     /** The origins allowed by CORS; empty means CORS is off. {@code "*"} allows any origin. */
@@ -335,6 +353,7 @@ public final class ServerConfig {
         private long maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
         private int workerCount = Runtime.getRuntime().availableProcessors();
         private String scoringClass;
+        private String sparkMaster;
         private List<String> corsOrigins = List.of();
         private String authKey;
         private int idleTimeoutSeconds = DEFAULT_IDLE_TIMEOUT_SECONDS;
@@ -414,6 +433,12 @@ public final class ServerConfig {
                 throw new IllegalArgumentException("workerCount must be at least 1, not " + workerCount);
             }
             this.workerCount = workerCount;
+            return this;
+        }
+
+        /** The Spark master for Spark samples, or null for the Spark runtime's own default. */
+        public Builder sparkMaster(String sparkMaster) {
+            this.sparkMaster = sparkMaster;
             return this;
         }
 

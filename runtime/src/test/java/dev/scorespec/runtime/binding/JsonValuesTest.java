@@ -92,6 +92,23 @@ class JsonValuesTest {
                 "v: expected a number from -3.4028235e38 to 3.4028235e38, got -1e39",
                 fails("-1e39", JsonValues::readFloat));
         assertEquals("v: expected a number, got false", fails("false", JsonValues::readFloat));
+        // Rounds to the largest float, but is beyond the schema's maximum, 3.4028235e38.
+        assertEquals(
+                "v: expected a number from -3.4028235e38 to 3.4028235e38, got 3.40282356e38",
+                fails("3.40282356e38", JsonValues::readFloat));
+    }
+
+    @Test
+    void readHalfChecksHalfPrecisionsRange() throws IOException {
+        assertEquals(65504f, read("65504", JsonValues::readHalf));
+        assertEquals(-65504f, read("-65504.0", JsonValues::readHalf));
+        assertEquals(0.5f, read("0.5", JsonValues::readHalf));
+        assertEquals("v: expected a number from -65504 to 65504, got 70000.0", fails("70000.0", JsonValues::readHalf));
+        // A float holds it as 65504, but it is beyond float16's largest, as the schema's maximum says.
+        assertEquals(
+                "v: expected a number from -65504 to 65504, got 65504.001", fails("65504.001", JsonValues::readHalf));
+        assertEquals("v: expected a number from -65504 to 65504, got -1e39", fails("-1e39", JsonValues::readHalf));
+        assertEquals("v: expected a number, got \"1\"", fails("\"1\"", JsonValues::readHalf));
     }
 
     // --- integers

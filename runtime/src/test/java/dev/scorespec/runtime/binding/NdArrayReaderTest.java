@@ -359,6 +359,11 @@ class NdArrayReaderTest {
         assertEquals(
                 "data[0]: expected a number from -3.4028235e38 to 3.4028235e38, got 1e39",
                 fails("[1e39]", DType.FLOAT32, RANK1));
+        assertEquals(
+                "data[1]: expected a number from -65504 to 65504, got 70000.0",
+                fails("[1, 70000.0]", DType.FLOAT16, RANK1));
+        assertEquals(
+                "data: expected a number from -65504 to 65504, got 65505", fails("65505", DType.FLOAT16, new int[0]));
     }
 
     // --- structure errors, with their paths

@@ -113,6 +113,18 @@ class ConfigParserTest {
     }
 
     @Test
+    void theSparkMasterComesFromTheFlagOrTheEnvironment() throws Exception {
+        assertEquals(Optional.empty(), parse(List.of(), Map.of()).sparkMaster());
+        assertEquals(
+                Optional.of("local[2]"),
+                parse(List.of(), Map.of("SCORESPEC_SPARK_MASTER", "local[2]")).sparkMaster());
+        assertEquals(
+                Optional.of("spark://h:7077"),
+                parse(List.of("--spark-master", "spark://h:7077"), Map.of("SCORESPEC_SPARK_MASTER", "local[2]"))
+                        .sparkMaster());
+    }
+
+    @Test
     void thePythonServersFlagSpellingsWork() throws Exception {
         ServerConfig c = parse(
                 List.of("--model_dir", "/m", "--worker_count=4", "--access_control_allow_origins", "https://a.example"),

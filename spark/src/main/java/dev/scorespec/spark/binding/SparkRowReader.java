@@ -31,6 +31,7 @@ import org.apache.spark.sql.types.ShortType;
 import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.types.TimestampNTZType;
 import org.apache.spark.sql.types.TimestampType;
 
 /**
@@ -44,7 +45,8 @@ import org.apache.spark.sql.types.TimestampType;
  * theirs, {@code decimal(p,s)} as a {@link BigDecimal} of scale {@code s} (a value with more digits before or
  * after the point is refused, never rounded), {@code boolean}, {@code string}, {@code binary} from canonical
  * base64 text, {@code date} from RFC 3339 full-dates ({@link java.time.LocalDate}), {@code timestamp} from
- * RFC 3339 date-times with an offset ({@link java.time.Instant}), arrays as lists, maps (string keys only:
+ * RFC 3339 date-times with an offset ({@link java.time.Instant}), {@code timestamp_ntz} from RFC 3339 date-times
+ * without one ({@link java.time.LocalDateTime}), arrays as lists, maps (string keys only:
  * JSON's member names) as maps, structs as rows. Null is taken where the field, array or map allows it; a
  * missing nullable field is null, a missing non-nullable one, an unknown one or one given twice is an error.
  *
@@ -135,6 +137,8 @@ public final class SparkRowReader {
             return JsonValues::readDate;
         } else if (type instanceof TimestampType) {
             return p -> JsonValues.readOffsetDateTime(p).toInstant();
+        } else if (type instanceof TimestampNTZType) {
+            return JsonValues::readLocalDateTime;
         } else if (type instanceof DecimalType d) {
             return p -> readDecimal(p, d);
         } else if (type instanceof ArrayType a) {

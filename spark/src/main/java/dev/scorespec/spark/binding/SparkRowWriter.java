@@ -5,6 +5,7 @@ import dev.scorespec.runtime.binding.JsonOutput;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -16,6 +17,7 @@ import org.apache.spark.sql.types.DateType;
 import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.types.TimestampNTZType;
 import org.apache.spark.sql.types.TimestampType;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -23,7 +25,8 @@ import scala.jdk.javaapi.CollectionConverters;
  * Writes a {@code Dataset<Row>} that a scoring method returned as JSON records, {@code [{"state": "WA"}, ...]},
  * with the text conventions of every other output ({@link JsonOutput}): numbers as themselves (NaN and the
  * infinities as null), {@code binary} as canonical base64 text, {@code date} as {@code 2020-01-02},
- * {@code timestamp} as an RFC 3339 instant in UTC ({@code 2020-01-02T03:04:05Z}), arrays as arrays, maps and
+ * {@code timestamp} as an RFC 3339 instant in UTC ({@code 2020-01-02T03:04:05Z}), {@code timestamp_ntz}
+ * without offset ({@code 2020-01-02T03:04:05}), arrays as arrays, maps and
  * structs as objects, fields in the schema's order. The dataset is collected to the server first, so it
  * must be as small as a response is.
  */
@@ -63,6 +66,8 @@ public final class SparkRowWriter {
         } else if (type instanceof DateType) {
             // java.sql.Date unless spark.sql.datetime.java8API.enabled, which gives LocalDate
             JsonOutput.write(g, value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value);
+        } else if (type instanceof TimestampNTZType) {
+            JsonOutput.write(g, (LocalDateTime) value);
         } else if (type instanceof TimestampType) {
             JsonOutput.write(g, value instanceof java.sql.Timestamp t ? t.toInstant() : (Instant) value);
         } else if (type instanceof ArrayType a) {

@@ -47,6 +47,7 @@ public final class SparkTypes {
                 case BINARY -> DataTypes.BinaryType;
                 case DATE -> DataTypes.DateType;
                 case TIMESTAMP -> DataTypes.TimestampType;
+                case TIMESTAMP_NTZ -> DataTypes.TimestampNTZType;
             };
         } else if (type instanceof SparkType.Decimal d) {
             return DataTypes.createDecimalType(d.precision(), d.scale());

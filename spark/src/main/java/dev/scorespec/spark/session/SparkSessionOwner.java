@@ -1,5 +1,6 @@
 package dev.scorespec.spark.session;
 
+import dev.scorespec.runtime.server.ServerConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +12,7 @@ import org.apache.spark.sql.SparkSession;
  * server shuts down ({@link #close()}, and a JVM shutdown hook as a backstop).
  *
  * <p>The master is, in order: the system property {@value #MASTER_PROPERTY} ({@code -Dscorespec.spark.master=
- * spark://host:7077}), the environment variable {@value #MASTER_ENV}, Spark's own {@code spark.master}
+ * spark://host:7077}; the server's {@code --spark-master} sets it), the environment variable {@value #MASTER_ENV}, Spark's own {@code spark.master}
  * property (spark-submit sets it), else {@code local[*]}: every core of this machine, no cluster. A local
  * session binds to loopback only and has no web UI, so an embedded Spark opens no port to the network.
  *
@@ -20,8 +21,8 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class SparkSessionOwner implements AutoCloseable {
 
-    public static final String MASTER_PROPERTY = "scorespec.spark.master";
-    public static final String MASTER_ENV = "SCORESPEC_SPARK_MASTER";
+    public static final String MASTER_PROPERTY = ServerConfig.SPARK_MASTER_PROPERTY;
+    public static final String MASTER_ENV = ServerConfig.SPARK_MASTER_ENV;
     static final String DEFAULT_MASTER = "local[*]";
 
     private static final SparkSessionOwner SHARED = new SparkSessionOwner(

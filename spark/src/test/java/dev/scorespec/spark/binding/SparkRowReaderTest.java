@@ -76,6 +76,15 @@ class SparkRowReaderTest {
     }
 
     @Test
+    void aTimestampWithoutTimeZoneIsALocalDateTime() throws IOException {
+        assertEquals(
+                java.time.LocalDateTime.of(2020, 1, 2, 3, 4, 5, 500_000_000),
+                read("naive TIMESTAMP_NTZ", "[{\"naive\": \"2020-01-02T03:04:05.5\"}]")
+                        .get(0)
+                        .get(0));
+    }
+
+    @Test
     void integersMayBeWrittenWithAZeroFraction() throws IOException {
         assertEquals(7, read("i INT", "[{\"i\": 7.0}]").get(0).get(0));
         assertEquals(
@@ -112,6 +121,7 @@ class SparkRowReaderTest {
                 "day DATE | \"2020-01-02T00:00:00Z\" | param[0].day: expected a date like 2020-01-02, got \"2020-01-02T00:00:00Z\"",
                 "at TIMESTAMP | \"2020-01-02T03:04:05\" | param[0].at: expected a date-time with offset like 2020-01-02T03:04:05Z, got \"2020-01-02T03:04:05\": the offset (Z or +hh:mm) is required",
                 "at TIMESTAMP | \"2020-01-02 03:04:05Z\" | param[0].at: expected a date-time with offset like 2020-01-02T03:04:05Z, got \"2020-01-02 03:04:05Z\"",
+                "naive TIMESTAMP_NTZ | \"2020-01-02T03:04:05Z\" | param[0].naive: expected a date-time without offset like 2020-01-02T03:04:05, got \"2020-01-02T03:04:05Z\"",
                 "scores ARRAY<DOUBLE> | [1, \"x\"] | param[0].scores[1]: expected a number, got \"x\"",
                 "scores ARRAY<DOUBLE> | {} | param[0].scores: expected an array, got an object",
                 "grid ARRAY<ARRAY<INT>> | [[1], [2, 2.5]] | param[0].grid[1][1]: expected an integer, got 2.5",

@@ -17,7 +17,7 @@ import java.util.Set;
  * or backquoted with a doubled backquote inside ({@code `first name`}); a colon between a struct field's
  * name and type, optional as in Spark. Fields are nullable unless {@code NOT NULL}; arrays and map values
  * always may hold nulls, as Spark's DDL has no way to say otherwise. Other Spark types
- * ({@code TIMESTAMP_NTZ}, {@code CHAR(n)}, {@code INTERVAL}, ...) are refused by name.
+ * ({@code CHAR(n)}, {@code INTERVAL}, {@code VARIANT}, ...) are refused by name.
  */
 public final class SparkDdl {
 
@@ -50,6 +50,76 @@ public final class SparkDdl {
         SparkType type = parser.type();
         parser.expectEnd();
         return type;
+    }
+
+    /**
+     * The DDL of a table schema that {@link #parseSchema} reads back to an equal schema: {@code name STRING,
+     * `first name` STRING NOT NULL, price DECIMAL(10,2) COMMENT 'in EUR'}. Generated binders carry their
+     * sample's schema this way, readable and without Spark.
+     */
+    public static String format(SparkType.Struct schema) {
+        StringBuilder ddl = new StringBuilder();
+        for (SparkType.Field f : schema.fields()) {
+            if (ddl.length() > 0) {
+                ddl.append(", ");
+            }
+            appendField(ddl, f, false);
+        }
+        return ddl.toString();
+    }
+
+    private static void appendField(StringBuilder ddl, SparkType.Field f, boolean inStruct) {
+        ddl.append(quoteName(f.name())).append(inStruct ? ": " : " ");
+        appendType(ddl, f.type());
+        if (!f.nullable()) {
+            ddl.append(" NOT NULL");
+        }
+        if (f.comment() != null) {
+            ddl.append(" COMMENT '");
+            for (char c : f.comment().toCharArray()) {
+                switch (c) {
+                    case '\\' -> ddl.append("\\\\");
+                    case '\'' -> ddl.append("\\'");
+                    case '\n' -> ddl.append("\\n");
+                    case '\t' -> ddl.append("\\t");
+                    case '\r' -> ddl.append("\\r");
+                    case '\0' -> ddl.append("\\0");
+                    default -> ddl.append(c);
+                }
+            }
+            ddl.append('\'');
+        }
+    }
+
+    private static void appendType(StringBuilder ddl, SparkType type) {
+        if (type instanceof SparkType.Array a) {
+            ddl.append("ARRAY<");
+            appendType(ddl, a.element());
+            ddl.append('>');
+        } else if (type instanceof SparkType.MapType m) {
+            ddl.append("MAP<");
+            appendType(ddl, m.key());
+            ddl.append(", ");
+            appendType(ddl, m.value());
+            ddl.append('>');
+        } else if (type instanceof SparkType.Struct s) {
+            ddl.append("STRUCT<");
+            for (int i = 0; i < s.fields().size(); i++) {
+                if (i > 0) {
+                    ddl.append(", ");
+                }
+                appendField(ddl, s.fields().get(i), true);
+            }
+            ddl.append('>');
+        } else {
+            ddl.append(SparkType.ddlName(type)); // atomic types and DECIMAL(p,s)
+        }
+    }
+
+    /** A name as DDL writes it: plain when it is one word, else in backquotes with a backquote doubled. */
+    private static String quoteName(String name) {
+        boolean plain = !name.isEmpty() && name.chars().allMatch(c -> isWordChar((char) c));
+        return plain ? name : "`" + name.replace("`", "``") + "`";
     }
 
     private SparkType.Field field(boolean inStruct) {
@@ -118,7 +188,10 @@ public final class SparkDdl {
             case "DATE":
                 return SparkType.Atomic.DATE;
             case "TIMESTAMP":
+            case "TIMESTAMP_LTZ":
                 return SparkType.Atomic.TIMESTAMP;
+            case "TIMESTAMP_NTZ":
+                return SparkType.Atomic.TIMESTAMP_NTZ;
             case "DECIMAL":
             case "DEC":
             case "NUMERIC":
@@ -156,7 +229,7 @@ public final class SparkDdl {
                                 ? "expected a type"
                                 : "unsupported type '" + word
                                         + "'; the types are BOOLEAN, TINYINT, SMALLINT, INT, BIGINT,"
-                                        + " FLOAT, DOUBLE, DECIMAL(p,s), STRING, BINARY, DATE, TIMESTAMP, ARRAY<t>,"
+                                        + " FLOAT, DOUBLE, DECIMAL(p,s), STRING, BINARY, DATE, TIMESTAMP, TIMESTAMP_NTZ, ARRAY<t>,"
                                         + " MAP<k, v> and STRUCT<name: t, ...>");
         }
     }

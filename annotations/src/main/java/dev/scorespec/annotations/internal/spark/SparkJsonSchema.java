@@ -24,6 +24,7 @@ import java.util.Map;
  *   <tr><td>binary</td><td>string</td><td>binary (base64 text on the wire)</td></tr>
  *   <tr><td>date</td><td>string</td><td>date</td></tr>
  *   <tr><td>timestamp</td><td>string</td><td>date-time</td></tr>
+ *   <tr><td>timestamp_ntz</td><td>string</td><td>date-time-local (no offset; the reference has no such type)</td></tr>
  * </table>
  *
  * Arrays have {@code items}, maps {@code additionalProperties} (their keys are JSON member names), structs
@@ -64,6 +65,8 @@ public final class SparkJsonSchema {
                 case BINARY -> typed(schema, "string", "binary");
                 case DATE -> typed(schema, "string", "date");
                 case TIMESTAMP -> typed(schema, "string", "date-time");
+                // naive, as ScoreSpec says of every date-time without offset (README, differences)
+                case TIMESTAMP_NTZ -> typed(schema, "string", "date-time-local");
             }
         } else if (type instanceof SparkType.Decimal) {
             typed(schema, "number", "decimal");

@@ -29,7 +29,9 @@ public sealed interface SparkType {
         BINARY("binary"),
         DATE("date"),
         /** Spark's {@code TIMESTAMP}: an instant, written as RFC 3339 text with an offset. */
-        TIMESTAMP("timestamp");
+        TIMESTAMP("timestamp"),
+        /** Spark's {@code TIMESTAMP_NTZ}: a date-time without time zone, written as RFC 3339 text without offset. */
+        TIMESTAMP_NTZ("timestamp_ntz");
 
         private final String simpleString;
 

@@ -156,7 +156,8 @@ public final class NdArrayBinders {
     private static CodeBlock readElement(DType dtype) {
         return switch (dtype) {
             case FLOAT64 -> CodeBlock.of("$T.readDouble(json)", JSON_VALUES);
-            case FLOAT32, FLOAT16 -> CodeBlock.of("$T.readFloat(json)", JSON_VALUES);
+            case FLOAT32 -> CodeBlock.of("$T.readFloat(json)", JSON_VALUES);
+            case FLOAT16 -> CodeBlock.of("$T.readHalf(json)", JSON_VALUES);
             case INT64 -> CodeBlock.of("$T.readLong(json)", JSON_VALUES);
             case INT32 -> CodeBlock.of("$T.readInt(json)", JSON_VALUES);
             case INT16 -> CodeBlock.of("$T.readShort(json)", JSON_VALUES);

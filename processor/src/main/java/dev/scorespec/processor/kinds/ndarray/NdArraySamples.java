@@ -52,6 +52,9 @@ public final class NdArraySamples {
                     target.name(),
                     "an @NdArray sample is a JSON array, but this is " + SampleValues.describe(sample));
         }
+        if (target.is(NDARRAY) && sample.isEmpty() && !dtypeName.isEmpty()) {
+            return empty(dtype(dtypeName), NdArrayType.Target.NDARRAY, 1, target);
+        }
         if (target.is(NDARRAY)) {
             List<Integer> shape = shape(sample);
             DType dtype = dtypeName.isEmpty() ? inferDType(sample) : dtype(dtypeName);
@@ -82,6 +85,13 @@ public final class NdArraySamples {
         }
         if (element instanceof JavaType.Record record) {
             return structured(sample, record, javaRank, enforceShape, target);
+        }
+        if (sample.isEmpty() && javaElement(element).isPresent()) {
+            JavaElement stated = javaElement(element).get();
+            DType dtype = dtypeName.isEmpty() ? dtypeFor(stated) : dtype(dtypeName);
+            if (JavaElement.of(dtype) == stated) {
+                return empty(dtype, NdArrayType.Target.JAVA_ARRAY, javaRank, target);
+            }
         }
         List<Integer> shape = shape(sample);
         Optional<JavaElement> javaElement = javaElement(element);
@@ -125,6 +135,18 @@ public final class NdArraySamples {
                         shape,
                         enforceShape),
                 normalize(sample, dtype));
+    }
+
+    /**
+     * An empty sample, numpy's {@code (0, n)} array, whose JSON ({@code []}) keeps only its first
+     * dimension: the dtype and the Java type state the rest, the rank and the element. Its other
+     * dimensions are unknown, so they are not enforced.
+     */
+    private static Sample empty(DType dtype, NdArrayType.Target target, int rank, JavaType javaType) {
+        List<Integer> shape = new ArrayList<>(java.util.Collections.nCopies(rank, 0));
+        return new Sample(
+                new NdArrayType(javaType.name(), target, Optional.of(dtype), List.of(), shape, false),
+                NODES.arrayNode());
     }
 
     /** A structured dtype: rows are objects keyed by field name (or lists in field order), bound to records. */

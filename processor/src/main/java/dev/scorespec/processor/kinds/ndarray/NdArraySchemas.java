@@ -1,10 +1,12 @@
 package dev.scorespec.processor.kinds.ndarray;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scorespec.annotations.internal.DType;
 import dev.scorespec.processor.emit.JsonSchemas;
 import dev.scorespec.processor.model.NdArrayType;
+import java.math.BigInteger;
 
 /** The JSON schema of an {@code @NdArray} sample, as inference-schema writes a numpy array's. */
 public final class NdArraySchemas {
@@ -39,6 +41,14 @@ public final class NdArraySchemas {
         return schema;
     }
 
+    /** The node a JSON parser makes of this integer (an int, a long or a big integer), so trees compare equal. */
+    private static JsonNode integer(BigInteger value) {
+        if (value.bitLength() < Integer.SIZE) {
+            return NODES.numberNode(value.intValue());
+        }
+        return value.bitLength() < Long.SIZE ? NODES.numberNode(value.longValue()) : NODES.numberNode(value);
+    }
+
     private static ObjectNode nest(ObjectNode items, int levels) {
         ObjectNode schema = items;
         for (int i = 0; i < levels; i++) {
@@ -49,7 +59,20 @@ public final class NdArraySchemas {
         return schema;
     }
 
+    /**
+     * One value of a dtype: its type and format and, for numbers, the range the binder enforces (the
+     * reference states none, so a client-side validator would pass {@code 300} as an int8).
+     */
     private static ObjectNode element(DType dtype) {
-        return JsonSchemas.typeAndFormat(dtype.jsonType(), dtype.jsonFormat());
+        ObjectNode schema = JsonSchemas.typeAndFormat(dtype.jsonType(), dtype.jsonFormat());
+        if (dtype.isInteger()) {
+            schema.set("minimum", integer(dtype.min()));
+            schema.set("maximum", integer(dtype.max()));
+        } else if (dtype.isFloating() && dtype != DType.FLOAT64) {
+            // float64's range is JSON's own: a number beyond it has no double, and every parser refuses it.
+            schema.put("minimum", -dtype.maxMagnitude());
+            schema.put("maximum", dtype.maxMagnitude());
+        }
+        return schema;
     }
 }

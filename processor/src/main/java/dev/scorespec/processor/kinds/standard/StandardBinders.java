@@ -57,7 +57,9 @@ public final class StandardBinders {
                     case "byte" -> "readByte";
                     default -> "readInt";
                 };
-            case DOUBLE -> "readDouble";
+            // Bound to Object or Number, an integer stays a Long, as Python's json keeps 2 an int.
+            case DOUBLE ->
+                name.equals("java.lang.Object") || name.equals("java.lang.Number") ? "readNumber" : "readDouble";
             case FLOAT -> "readFloat";
             case STRING -> "readString";
             case BOOLEAN -> "readBoolean";
@@ -140,10 +142,7 @@ public final class StandardBinders {
         for (int i = 0; i < properties.size(); i++) {
             ObjectType.Property p = properties.get(i);
             read.beginControlFlow("case $S ->", p.name())
-                    .addStatement(
-                            "$L = $L",
-                            locals.value(i),
-                            file.readValue(p.type(), context + BinderNames.upper(BinderNames.javaName(p.name()))))
+                    .addStatement("$L = $L", locals.value(i), readProperty(p, context))
                     .addStatement("$L = true", locals.flag(i))
                     .endControlFlow();
         }
@@ -190,16 +189,16 @@ public final class StandardBinders {
             // Values bound to Object take each key's type from the sample; other keys take any JSON.
             read.beginControlFlow("switch (name)");
             for (ObjectType.Property p : o.properties()) {
-                read.addStatement(
-                        "case $S -> map.put(name, $L)",
-                        p.name(),
-                        file.readValue(p.type(), context + BinderNames.upper(BinderNames.javaName(p.name()))));
+                read.addStatement("case $S -> map.put(name, $L)", p.name(), readProperty(p, context));
             }
             read.addStatement("default -> map.put(name, $T.readAny(json))", JSON_BODY)
                     .endControlFlow();
         } else {
+            // One type for every key, null included when the sample had one (see StandardSamples).
+            ObjectType.Property value = o.properties().get(0);
             read.addStatement(
-                    "map.put(name, $L)", file.readValue(o.properties().get(0).type(), context + "Value"));
+                    "map.put(name, $L)",
+                    readProperty(new ObjectType.Property("value", value.type(), true, value.nullable()), context));
         }
         read.endControlFlow()
                 .addStatement(
@@ -215,15 +214,48 @@ public final class StandardBinders {
         return method;
     }
 
-    /** An expression that reads a value of any of a union's JSON types. */
+    /** An expression that reads a value of any of a union's plain JSON types. */
     public static CodeBlock readUnion(UnionType u) {
-        return CodeBlock.of(
-                "$T.readScalarOf(json, $L)",
-                JSON_BODY,
-                u.kinds().stream()
-                        .map(k -> CodeBlock.of("$S", k.jsonType()))
-                        .distinct()
-                        .collect(CodeBlock.joining(", ")));
+        if (u.kinds().isEmpty() && u.structures().isEmpty()) {
+            return CodeBlock.of("$T.readAny(json)", JSON_BODY);
+        }
+        return CodeBlock.of("$T.readScalarOf(json, $L)", JSON_BODY, typeNames(u));
+    }
+
+    /** An expression that reads a property's value, or takes {@code null} where its sample had one. */
+    private CodeBlock readProperty(ObjectType.Property p, String context) {
+        CodeBlock read = file.readValue(p.type(), context + BinderNames.upper(BinderNames.javaName(p.name())));
+        return p.nullable() ? CodeBlock.of("json.currentToken() == $T.VALUE_NULL ? null : $L", JSON_TOKEN, read) : read;
+    }
+
+    /** The union's JSON type names, as {@code JsonBody.readScalarOf} takes them for its checks and messages. */
+    private static CodeBlock typeNames(UnionType u) {
+        List<String> names = new ArrayList<>();
+        u.kinds().stream().map(ScalarKind::jsonType).distinct().forEach(names::add);
+        u.list().ifPresent(l -> names.add("array"));
+        u.object().ifPresent(o -> names.add("object"));
+        return names.stream().map(n -> CodeBlock.of("$S", n)).collect(CodeBlock.joining(", "));
+    }
+
+    /**
+     * A reader method for a union that may be an array or an object: each such token goes to that
+     * option's reader, any other to the plain kinds'. Returns its name.
+     */
+    public String unionReader(UnionType u, String context) {
+        String method = file.helperName("read" + context);
+        MethodSpec.Builder read =
+                file.reader(method, u.javaType()).addJavadoc("Reads {@code $L}: $L.\n", context, describe(u));
+        u.list()
+                .ifPresent(l -> read.beginControlFlow("if (json.currentToken() == $T.START_ARRAY)", JSON_TOKEN)
+                        .addStatement("return $L", file.readValue(l, context + "List"))
+                        .endControlFlow());
+        u.object()
+                .ifPresent(o -> read.beginControlFlow("if (json.currentToken() == $T.START_OBJECT)", JSON_TOKEN)
+                        .addStatement("return $L", file.readValue(o, context + "Object"))
+                        .endControlFlow());
+        read.addStatement("return $L", readUnion(u));
+        file.addHelper(method, read.build());
+        return method;
     }
 
     /** A statement that writes bytes as base64 text, as the schema's {@code format: byte} says. */
@@ -296,8 +328,10 @@ public final class StandardBinders {
     }
 
     public static String describe(UnionType u) {
-        return "one of "
-                + u.kinds().stream().map(ScalarKind::jsonType).distinct().collect(Collectors.joining(", "));
+        List<String> options = new ArrayList<>();
+        u.kinds().stream().map(ScalarKind::jsonType).distinct().forEach(options::add);
+        u.structures().forEach(s -> options.add(KindEmitters.of(s).describe().replaceFirst("^an? ", "")));
+        return "one of " + String.join(", ", options);
     }
 
     public static String describe(ListType l) {

@@ -68,12 +68,14 @@ public final class StandardEmitters {
 
         @Override
         public CodeBlock read(BinderFile file, String context) {
-            return StandardBinders.readUnion(union);
+            return union.structures().isEmpty()
+                    ? StandardBinders.readUnion(union)
+                    : CodeBlock.of("$L(json)", binders(file).unionReader(union, context));
         }
 
         @Override
         public boolean readsInOwnMethod() {
-            return false;
+            return !union.structures().isEmpty();
         }
 
         @Override

@@ -24,6 +24,7 @@ import dev.scorespec.processor.validate.SampleValues;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -142,6 +143,12 @@ public final class StandardSamples {
                 throw misfit(
                         record, path, "has no key '" + component.name() + "' for the record component of that name");
             }
+            if (value.isNull()) {
+                properties.add(new ObjectType.Property(
+                        component.name(), nullValue(component.type(), path + "." + component.name()), true, true));
+                normalized.set(component.name(), value);
+                continue;
+            }
             List<JsonNode> valueExample = new ArrayList<>(1);
             properties.add(new ObjectType.Property(
                     component.name(),
@@ -170,6 +177,12 @@ public final class StandardSamples {
         ObjectNode normalized = NODES.objectNode();
         for (Iterator<Map.Entry<String, JsonNode>> fields = sample.properties().iterator(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
+            if (field.getValue().isNull()) {
+                properties.add(new ObjectType.Property(
+                        field.getKey(), nullValue(valueType, path + "." + field.getKey()), true, true));
+                normalized.set(field.getKey(), field.getValue());
+                continue;
+            }
             List<JsonNode> valueExample = new ArrayList<>(1);
             properties.add(new ObjectType.Property(
                     field.getKey(),
@@ -178,7 +191,33 @@ public final class StandardSamples {
             normalized.set(field.getKey(), valueExample.get(0));
         }
         example.add(normalized);
-        return new ObjectType(javaType, properties, false);
+        return oneValueType(new ObjectType(javaType, properties, false));
+    }
+
+    /**
+     * A map whose values are not bound to {@code Object} reads every value as one type, so each key takes
+     * the type that all its sample's values fit ({@code {"a": [1], "b": ["x"]}} as {@code Map<String,
+     * List<Object>>}), null included when one of them is null; a record, or a map of {@code Object}, keeps
+     * each key's own type.
+     */
+    private static ObjectType oneValueType(ObjectType object) {
+        if (object.record()
+                || object.properties().isEmpty()
+                || ((ParameterizedTypeName) object.javaType())
+                        .typeArguments()
+                        .get(1)
+                        .equals(OBJECT)) {
+            return object;
+        }
+        ValueType values = merge(
+                object.properties().stream().map(ObjectType.Property::type).toList());
+        boolean nullable = object.properties().stream().anyMatch(ObjectType.Property::nullable);
+        return new ObjectType(
+                object.javaType(),
+                object.properties().stream()
+                        .map(p -> new ObjectType.Property(p.name(), values, p.required(), nullable))
+                        .toList(),
+                false);
     }
 
     private ValueType list(
@@ -196,48 +235,119 @@ public final class StandardSamples {
             throw new Misfit(Message.EMPTY_SAMPLE, "sample", subject, "[]");
         }
         ArrayNode normalized = NODES.arrayNode();
-        ValueType itemType = null;
         List<ValueType> itemTypes = new ArrayList<>();
         for (int i = 0; i < sample.size(); i++) {
             List<JsonNode> itemExample = new ArrayList<>(1);
-            ValueType t = standard(sample.get(i), item, path + "[" + i + "]", itemExample);
-            itemTypes.add(t);
+            itemTypes.add(standard(sample.get(i), item, path + "[" + i + "]", itemExample));
             normalized.add(itemExample.get(0));
-            itemType = itemType == null ? t : itemType;
         }
-        if (item.is("java.lang.Object")) {
-            itemType = unify(itemTypes);
-            if (itemType instanceof ScalarType s && s.kind() == ScalarKind.DOUBLE) {
-                // A list of numbers is a list of doubles, as JSON Schema's "number" includes integers.
-                normalized = NODES.arrayNode();
-                for (JsonNode n : sample) {
-                    normalized.add(NODES.numberNode(n.doubleValue()));
-                }
+        ValueType itemType = merge(itemTypes);
+        if (item.is("java.lang.Object") && itemType instanceof ScalarType s && s.kind() == ScalarKind.DOUBLE) {
+            // A list of numbers is a list of doubles, as JSON Schema's "number" includes integers.
+            normalized = NODES.arrayNode();
+            for (JsonNode n : sample) {
+                normalized.add(NODES.numberNode(n.doubleValue()));
             }
         }
         example.add(normalized);
         return new ListType(javaType, itemType, javaArray);
     }
 
-    /** One type for the items of a List<Object>: all alike, all numbers, or a union of scalars. */
-    private ValueType unify(List<ValueType> types) throws Misfit {
+    /**
+     * The type of a key whose sample is {@code null} (Python's {@code None}): a plain Java type says what
+     * else it may be; bound to {@code Object}, any value, which merging with the key's other samples
+     * narrows. A primitive cannot be null, and a list, map or record needs a value to describe.
+     */
+    private ValueType nullValue(JavaType target, String path) throws Misfit {
+        if (target.is("java.lang.Object")) {
+            return new UnionType(OBJECT, List.of(), List.of());
+        }
+        Optional<ScalarKind> kind = scalarKind(target);
+        if (kind.isEmpty() || target instanceof JavaType.Primitive) {
+            throw misfit(
+                    target,
+                    path,
+                    "is null, which "
+                            + (target instanceof JavaType.Primitive
+                                    ? "a primitive cannot hold; use its box (Double, Long, ...)"
+                                    : "says nothing of a list, map or record; give a representative value"));
+        }
+        return new ScalarType(
+                target.name(), kind.get(), target.is("java.time.LocalDateTime") || target.is("java.time.LocalTime"));
+    }
+
+    /**
+     * One type that every one of {@code types} fits, so that each item of a sample validates and binds:
+     * equal types are kept; objects merge key by key (a key is required when every object has it); lists
+     * merge their items; integers and fractions make a number; any other mix is a union of the plain
+     * kinds, one array and one object. Only values bound to {@code Object} can differ in kind, so a
+     * union is always of {@code Object}.
+     */
+    private static ValueType merge(List<ValueType> types) {
         if (types.stream().allMatch(types.get(0)::equals)) {
             return types.get(0);
         }
         Set<ScalarKind> kinds = new LinkedHashSet<>();
-        for (ValueType t : types) {
-            if (!(t instanceof ScalarType s)) {
-                throw new Misfit(
-                        Message.MIXED,
-                        subject,
-                        "a list that mixes arrays or objects with other items; " + "only plain values may mix");
+        List<ListType> lists = new ArrayList<>();
+        List<ObjectType> objects = new ArrayList<>();
+        List<ScalarType> scalars = new ArrayList<>();
+        for (ValueType type : types) {
+            if (type instanceof UnionType union) {
+                kinds.addAll(union.kinds());
+                union.list().ifPresent(lists::add);
+                union.object().ifPresent(objects::add);
+            } else if (type instanceof ListType list) {
+                lists.add(list);
+            } else if (type instanceof ObjectType object) {
+                objects.add(object);
+            } else if (type instanceof ScalarType scalar) {
+                kinds.add(scalar.kind());
+                scalars.add(scalar);
+            } else {
+                throw new IllegalStateException("no @Standard sample is " + type);
             }
-            kinds.add(s.kind());
         }
         if (kinds.equals(Set.of(ScalarKind.INT64, ScalarKind.DOUBLE))) {
-            return new ScalarType(OBJECT, ScalarKind.DOUBLE, false);
+            kinds = Set.of(ScalarKind.DOUBLE);
         }
-        return new UnionType(OBJECT, List.copyOf(kinds));
+        List<ValueType> structures = new ArrayList<>();
+        if (!lists.isEmpty()) {
+            ListType first = lists.get(0);
+            structures.add(new ListType(
+                    first.javaType(), merge(lists.stream().map(ListType::items).toList()), first.javaArray()));
+        }
+        if (!objects.isEmpty()) {
+            structures.add(mergeObjects(objects));
+        }
+        if (kinds.isEmpty() && structures.size() == 1) {
+            return structures.get(0);
+        }
+        if (kinds.size() == 1 && structures.isEmpty()) {
+            ScalarKind kind = kinds.iterator().next();
+            return scalars.stream()
+                    .filter(s -> s.kind() == kind)
+                    .findFirst()
+                    .orElseGet(() -> new ScalarType(OBJECT, kind, false));
+        }
+        return new UnionType(OBJECT, List.copyOf(kinds), structures);
+    }
+
+    /** Objects of one Java type merged key by key, keys in order of first appearance. */
+    private static ObjectType mergeObjects(List<ObjectType> objects) {
+        Map<String, List<ObjectType.Property>> byName = new LinkedHashMap<>();
+        for (ObjectType object : objects) {
+            for (ObjectType.Property property : object.properties()) {
+                byName.computeIfAbsent(property.name(), n -> new ArrayList<>()).add(property);
+            }
+        }
+        List<ObjectType.Property> properties = new ArrayList<>();
+        byName.forEach((name, seen) -> properties.add(new ObjectType.Property(
+                name,
+                merge(seen.stream().map(ObjectType.Property::type).toList()),
+                seen.size() == objects.size() && seen.stream().allMatch(ObjectType.Property::required),
+                seen.stream().anyMatch(ObjectType.Property::nullable))));
+        ObjectType first = objects.get(0);
+        return oneValueType(new ObjectType(first.javaType(), properties, first.record()));
     }
 
     /** The type of a sample bound to Object: from its JSON alone. */
@@ -282,7 +392,7 @@ public final class StandardSamples {
                     case "long", "java.lang.Long" -> ScalarKind.INT64;
                     case "int", "java.lang.Integer", "short", "java.lang.Short", "byte", "java.lang.Byte" ->
                         ScalarKind.INT32;
-                    case "double", "java.lang.Double" -> ScalarKind.DOUBLE;
+                    case "double", "java.lang.Double", "java.lang.Number" -> ScalarKind.DOUBLE;
                     case "float", "java.lang.Float" -> ScalarKind.FLOAT;
                     case "boolean", "java.lang.Boolean" -> ScalarKind.BOOLEAN;
                     case "java.lang.String" -> ScalarKind.STRING;

@@ -1,0 +1,167 @@
+package dev.scorespec.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.scorespec.processor.BinderTest.binder;
+import static dev.scorespec.processor.BinderTest.reject;
+import static dev.scorespec.processor.BinderTest.score;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.testing.compile.Compilation;
+import dev.scorespec.runtime.binding.ScoringBinder;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Corners where the schema, the example and the binder must agree, compiled with the processor and
+ * bound with the generated binder: numbers keeping their JSON kind, float16's range, and the samples of
+ * issue 14.
+ */
+class SampleCornersTest {
+
+    @Test
+    void integersSentForObjectOrNumberKeepTheirKind() throws Exception {
+        ScoringBinder<Record, Object> binder = binder("Kinds", """
+                public class Kinds {
+                    @InputSchema(param = "x", standard = @Standard(sample = "2.5"), optional = true)
+                    @InputSchema(param = "n", standard = @Standard(sample = "1.5"), optional = true)
+                    @InputSchema(param = "xs", standard = @Standard(sample = "[1, 2.5]"))
+                    @OutputSchema(standard = @Standard(sample = "\\"s\\""))
+                    public String run(Object x, Number n, List<Object> xs) {
+                        return x + " " + (x == null ? "" : x.getClass().getSimpleName()) + " " + n + " " + xs;
+                    }
+                }""");
+        assertEquals("\"2 Long 3 [1, 2.5]\"", score(binder, "{\"x\": 2, \"n\": 3, \"xs\": [1, 2.5]}"));
+        assertEquals("\"2.0 Double 2.5 [1.0, 2]\"", score(binder, "{\"x\": 2.0, \"n\": 2.5, \"xs\": [1.0, 2]}"));
+        assertEquals("\"null  null [3]\"", score(binder, "{\"xs\": [3]}"));
+        assertEquals("x: expected a number, got \"2\"", reject(binder, "{\"x\": \"2\", \"xs\": []}"));
+        assertEquals(
+                "n: expected a number from -1.7976931348623157e308 to 1.7976931348623157e308, got 1e400",
+                reject(binder, "{\"n\": 1e400, \"xs\": []}"));
+    }
+
+    @Test
+    void float16SamplesAndRequestsAreWithinHalfPrecision() throws Exception {
+        JavaFileObject source = Sources.source("Half", """
+                public class Half {
+                    @InputSchema(param = "x", ndarray = @NdArray(sample = "[70000.0]", dtype = "float16"))
+                    public double run(NDArray x) { return 0; }
+                }""");
+        Compilation compilation = Sources.compile(source);
+        assertThat(compilation)
+                .hadErrorContaining("[SS144] The sample for 'x' does not fit dev.scorespec.runtime.NDArray (dtype "
+                        + "float16): [0] is 7E+4, beyond float16's range -65504 to 65504")
+                .inFile(source)
+                .onLineContaining("@InputSchema");
+
+        ScoringBinder<Record, Object> binder = binder("HalfRecords", """
+                public class HalfRecords {
+                    @InputSchema(param = "x", ndarray = @NdArray(sample = "[[1.5]]", dtype = "float16"))
+                    @InputSchema(param = "y", ndarray = @NdArray(sample = "[1.5]", dtype = "float16"))
+                    public double run(NDArray x, float[] y) { return x.floats()[0] + y[0]; }
+                }""");
+        assertEquals("65505.0", score(binder, "{\"x\": [[65504]], \"y\": [1]}"));
+        assertEquals(
+                "x[0][0]: expected a number from -65504 to 65504, got 65505",
+                reject(binder, "{\"x\": [[65505]], \"y\": [1]}"));
+        assertEquals(
+                "y[0]: expected a number from -65504 to 65504, got -70000",
+                reject(binder, "{\"x\": [[1]], \"y\": [-70000]}"));
+    }
+
+    @Test
+    void valuesThatMixJsonTypesAreUnionsOfThem() throws Exception {
+        ScoringBinder<Record, Object> binder = binder("Mixes", """
+                public class Mixes {
+                    @InputSchema(param = "rows", standard = @Standard(sample = "[{\\"a\\": 1}, {\\"a\\": \\"x\\", \\"b\\": true}]"))
+                    @InputSchema(param = "mix", standard = @Standard(sample = "[[1, 2], 2]"))
+                    @InputSchema(param = "maps", standard = @Standard(sample = "{\\"a\\": [1], \\"b\\": [\\"x\\"]}"))
+                    @OutputSchema(standard = @Standard(sample = "\\"s\\""))
+                    public String run(List<Map<String, Object>> rows, List<Object> mix, Map<String, List<Object>> maps) {
+                        return rows + " " + mix + " " + maps;
+                    }
+                }""");
+        assertEquals("\"[{a=1}, {a=x, b=true}] [[1, 2], 2] {a=[1], b=[x]}\"", score(binder, """
+                        {"rows": [{"a": 1}, {"a": "x", "b": true}], "mix": [[1, 2], 2], "maps": {"a": [1], "b": ["x"]}}"""));
+        assertEquals(
+                "rows[0].a: expected an integer or a string, got true",
+                reject(binder, "{\"rows\": [{\"a\": true}], \"mix\": [], \"maps\": {\"a\": [], \"b\": []}}"));
+        assertEquals(
+                "rows[0].b: expected true or false, got 1",
+                reject(binder, "{\"rows\": [{\"a\": 1, \"b\": 1}], \"mix\": [], \"maps\": {\"a\": [], \"b\": []}}"));
+        assertEquals(
+                "mix[0]: expected an integer or an array, got \"x\"",
+                reject(binder, "{\"rows\": [], \"mix\": [\"x\"], \"maps\": {\"a\": [], \"b\": []}}"));
+        assertEquals(
+                "mix[0][0]: expected an integer, got 1.5",
+                reject(binder, "{\"rows\": [], \"mix\": [[1.5]], \"maps\": {\"a\": [], \"b\": []}}"));
+        assertEquals(
+                "maps.a[0]: expected an integer or a string, got false",
+                reject(binder, "{\"rows\": [], \"mix\": [], \"maps\": {\"a\": [false], \"b\": []}}"));
+    }
+
+    @Test
+    void nullsInStandardSamplesMakeNullableKeys() throws Exception {
+        ScoringBinder<Record, Object> binder = binder("Nulls", """
+                public class Nulls {
+                    public record Row(String name, Double score) {}
+                    @InputSchema(param = "d", standard = @Standard(sample = "{\\"a\\": 1, \\"b\\": null}"))
+                    @InputSchema(param = "rows", standard = @Standard(sample = "[{\\"name\\": \\"x\\", \\"score\\": null}, {\\"name\\": \\"y\\", \\"score\\": 1.5}]"))
+                    @InputSchema(param = "m", standard = @Standard(sample = "[{\\"k\\": null}, {\\"k\\": 2}]"))
+                    @OutputSchema(standard = @Standard(sample = "\\"s\\""))
+                    public String run(Map<String, Object> d, List<Row> rows, List<Map<String, Object>> m) {
+                        return d + " " + rows + " " + m;
+                    }
+                }""");
+        assertEquals(
+                "\"{a=1, b=null} [Row[name=x, score=null], Row[name=y, score=1.5]] [{k=null}, {k=2}]\"",
+                score(binder, """
+                        {"d": {"a": 1, "b": null}, "rows": [{"name": "x", "score": null}, {"name": "y", "score": 1.5}],
+                         "m": [{"k": null}, {"k": 2}]}"""));
+        assertEquals(
+                "m[0].k: expected an integer, got \"x\"",
+                reject(binder, "{\"d\": {\"a\": 1, \"b\": 2}, \"rows\": [], \"m\": [{\"k\": \"x\"}]}"));
+        assertEquals(
+                "d.a: expected an integer, got null",
+                reject(binder, "{\"d\": {\"a\": null, \"b\": 2}, \"rows\": [], \"m\": []}"));
+
+        JavaFileObject source = Sources.source("PrimitiveNull", """
+                public class PrimitiveNull {
+                    public record Row(double score) {}
+                    @InputSchema(param = "rows", standard = @Standard(sample = "[{\\"score\\": null}]"))
+                    public double run(List<Row> rows) { return 0; }
+                }""");
+        assertThat(Sources.compile(source))
+                .hadErrorContaining("[SS144] The sample for 'rows' does not fit double: [0].score is null, which a "
+                        + "primitive cannot hold; use its box (Double, Long, ...)")
+                .inFile(source)
+                .onLineContaining("@InputSchema");
+    }
+
+    @Test
+    void emptySamplesTakeTheirTypeFromTheDeclaration() throws Exception {
+        ScoringBinder<Record, Object> binder = binder("Empty", """
+                public class Empty {
+                    @InputSchema(param = "x", ndarray = @NdArray(sample = "[]", dtype = "float32"))
+                    @InputSchema(param = "y", ndarray = @NdArray(sample = "[]", dtype = "int8"))
+                    @OutputSchema(ndarray = @NdArray(sample = "[]", dtype = "float64"))
+                    public double[] run(float[][] x, NDArray y) { return new double[] {x.length, y.shape(0)}; }
+                }""");
+        assertEquals("[2.0,3.0]", score(binder, "{\"x\": [[1.5, 2], [3, 4]], \"y\": [1, 2, 3]}"));
+        assertEquals("[0.0,0.0]", score(binder, "{\"x\": [], \"y\": []}"));
+        assertEquals(
+                "x[0][0]: expected a number from -3.4028235e38 to 3.4028235e38, got 1e39",
+                reject(binder, "{\"x\": [[1e39]], \"y\": []}"));
+        assertEquals(
+                "y[0]: expected an integer from -128 to 127, got 300", reject(binder, "{\"x\": [], \"y\": [300]}"));
+
+        JavaFileObject source = Sources.source("EmptyUntyped", """
+                public class EmptyUntyped {
+                    @InputSchema(param = "y", ndarray = @NdArray(sample = "[]"))
+                    public double run(NDArray y) { return 0; }
+                }""");
+        assertThat(Sources.compile(source))
+                .hadErrorContaining("[SS141]")
+                .inFile(source)
+                .onLineContaining("@InputSchema");
+    }
+}
