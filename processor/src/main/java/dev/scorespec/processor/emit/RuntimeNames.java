@@ -13,7 +13,8 @@ public final class RuntimeNames {
     public static final String RUNTIME = "dev.scorespec.runtime";
     public static final String BINDING = RUNTIME + ".binding";
 
-    public static final ClassName SCORING_BINDER = ClassName.get(BINDING, "ScoringBinder");
+    public static final ClassName GENERATED_BINDER = ClassName.get(BINDING, "GeneratedBinder");
+    public static final ClassName JSON_PARAMETERS = ClassName.get(BINDING, "JsonParameters");
     public static final ClassName BODY_KIND = ClassName.get(BINDING, "BodyKind");
     public static final ClassName BINDING_EXCEPTION = ClassName.get(BINDING, "BindingException");
     public static final ClassName JSON_BODY = ClassName.get(BINDING, "JsonBody");
