@@ -17,8 +17,8 @@ cd "$(dirname "$0")/.."
 COUNT=${COUNT:-200}
 RUNS=${RUNS:-7}
 # Builds the runtime and the processor, and writes each one's run-time class path to target/classpath.txt.
-mvn -B -q -pl runtime,processor package dependency:build-classpath -DskipTests \
-    -Dmdep.includeScope=runtime -Dmdep.outputFile=target/classpath.txt
+mvn -B -q -pl runtime,processor -am package dependency:build-classpath -DskipTests \
+    -DincludeScope=runtime -Dmdep.outputFile=target/classpath.txt
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -6,7 +6,10 @@
 #
 #   mvn -B -q package -DskipTests && bash benchmarks/serve.sh
 #   DURATION=30 WARMUP=10 bash benchmarks/serve.sh
-#   JAVA_OPTS='-Xmx512m' bash benchmarks/serve.sh        # flags for the server's JVM
+#   JAVA_OPTS='-Xmx512m' bash benchmarks/serve.sh        # flags for the server's JVM instead of the image's
+#
+# The server's JVM runs with the samples image's flags (jvmFlags in samples/pom.xml): the packaged service's
+# defaults. JAVA_OPTS replaces them (JAVA_OPTS= runs the JVM's own defaults).
 #
 # Needs wrk (Debian: apt-get install wrk) and the samples jar. Traffic goes to 127.0.0.1 only; every wrk
 # run is bounded by DURATION (or WARMUP) seconds. wrk runs on the same machine, so it takes CPU from the
@@ -17,6 +20,9 @@ DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-5}
 PORT=${PORT:-5071}
 JAR=samples/target/scorespec-samples.jar
+if [ -z "${JAVA_OPTS+set}" ]; then
+  JAVA_OPTS=$(sed -n 's|.*<jvmFlag>\(.*\)</jvmFlag>.*|\1|p' samples/pom.xml | tr '\n' ' ')
+fi
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 [ -f "$JAR" ] || { echo "$JAR is missing: mvn -B -q package -DskipTests" >&2; exit 1; }
 
@@ -51,15 +57,30 @@ local f = io.open("$work/${rows}x10.json", "r"); wrk.body = f:read("*a"); f:clos
 LUA
 done
 
-start=$(date +%s%N)
-# shellcheck disable=SC2086
-java ${JAVA_OPTS:-} -jar "$JAR" --port "$PORT" > "$work/server.log" 2>&1 &
-server=$!
-until [ "$(curl -s "http://127.0.0.1:$PORT/" 2>/dev/null)" = "Healthy" ]; do
-  kill -0 "$server" 2>/dev/null || { cat "$work/server.log"; exit 1; }
-  sleep 0.01
+start_server() { # extra server arguments...; sets $server, and $healthy_ms: from the JVM's start to the first Healthy
+  local start
+  start=$(date +%s%N)
+  # shellcheck disable=SC2086
+  java ${JAVA_OPTS:-} -jar "$JAR" --port "$PORT" "$@" > "$work/server.log" 2>&1 &
+  server=$!
+  until [ "$(curl -s "http://127.0.0.1:$PORT/" 2>/dev/null)" = "Healthy" ]; do
+    kill -0 "$server" 2>/dev/null || { cat "$work/server.log" >&2; exit 1; }
+    sleep 0.01
+  done
+  healthy_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+}
+stop_server() {
+  kill "$server"; wait "$server" 2>/dev/null || true; server=
+}
+
+# Start to first Healthy, three times each, for the text sample (no model) and the ridge sample (ONNX).
+text_ms=() ridge_ms=()
+for _ in 1 2 3; do
+  start_server --scoring-class dev.scorespec.samples.text.TextStatsScore; stop_server; text_ms+=("$healthy_ms")
+  start_server; stop_server; ridge_ms+=("$healthy_ms")
 done
-healthy_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+# The server under load: the ridge sample.
+start_server
 for rows in 1 1000; do
   status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/score" -H 'Content-Type: application/json' -d @"$work/${rows}x10.json")
   [ "$status" = 200 ] || { echo "POST /score with ${rows}x10 answered $status" >&2; exit 1; }
@@ -101,5 +122,5 @@ for c in 1 8 64; do
   done
 done
 echo
-echo "start to first Healthy: ${healthy_ms} ms"
+echo "start to first Healthy, text sample: ${text_ms[*]} ms; ridge sample: ${ridge_ms[*]} ${healthy_ms} ms"
 echo "peak RSS (VmHWM): $(awk '/VmHWM/ {printf "%d MiB", $2 / 1024}' "/proc/$server/status")"

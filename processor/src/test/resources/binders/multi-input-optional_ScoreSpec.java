@@ -2,23 +2,22 @@
 package test;
 
 import static dev.scorespec.runtime.binding.DataFrameSpec.column;
+import static dev.scorespec.runtime.binding.JsonParameters.optional;
+import static dev.scorespec.runtime.binding.JsonParameters.required;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.scorespec.annotations.ColumnKind;
 import dev.scorespec.annotations.Orient;
 import dev.scorespec.runtime.ModelDir;
 import dev.scorespec.runtime.ScoringRequest;
-import dev.scorespec.runtime.binding.BindingException;
 import dev.scorespec.runtime.binding.BodyKind;
 import dev.scorespec.runtime.binding.DataFrameReader;
 import dev.scorespec.runtime.binding.DataFrameSpec;
+import dev.scorespec.runtime.binding.GeneratedBinder;
 import dev.scorespec.runtime.binding.JsonBody;
-import dev.scorespec.runtime.binding.JsonOutput;
+import dev.scorespec.runtime.binding.JsonParameters;
 import dev.scorespec.runtime.binding.JsonValues;
-import dev.scorespec.runtime.binding.ScoringBinder;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -34,7 +33,7 @@ import tech.tablesaw.api.Table;
         value = "dev.scorespec.processor.ScoreSpecProcessor",
         comments = "from test.MultiInputOptional"
 )
-public final class MultiInputOptional_ScoreSpec implements ScoringBinder<MultiInputOptional_ScoreSpec.Arguments, Map<String, Object>> {
+public final class MultiInputOptional_ScoreSpec extends GeneratedBinder<MultiInputOptional, MultiInputOptional_ScoreSpec.Arguments, Map<String, Object>> {
     /**
      * The columns of the sample of {@code inputData}, in orient split: what requests must have.
      */
@@ -42,80 +41,35 @@ public final class MultiInputOptional_ScoreSpec implements ScoringBinder<MultiIn
             column("sentence1", ColumnKind.STRING));
 
     /**
-     * Created by {@link #init}; read by every request after it.
+     * The properties of the body, in the order of {@code run}'s parameters.
      */
-    private volatile MultiInputOptional scoring;
+    private static final JsonParameters PARAMETERS = JsonParameters.of(
+            required("input_data", MultiInputOptional_ScoreSpec::readInputData),
+            optional("params", MultiInputOptional_ScoreSpec::readParams));
 
     /**
      * Called by {@link java.util.ServiceLoader}.
      */
     public MultiInputOptional_ScoreSpec() {
+        super("test.MultiInputOptional", BodyKind.JSON_PARAMETERS, "2.0", "3.0", "3.1");
     }
 
     @Override
-    public String scoringClass() {
-        return "test.MultiInputOptional";
+    protected MultiInputOptional create(ModelDir models) throws Exception {
+        return new MultiInputOptional();
     }
 
     @Override
-    public List<String> documentVersions() {
-        return List.of("2.0", "3.0", "3.1");
-    }
-
-    @Override
-    public BodyKind bodyKind() {
-        return BodyKind.JSON_PARAMETERS;
-    }
-
-    @Override
-    public void init(ModelDir models) throws Exception {
-        MultiInputOptional scoring = new MultiInputOptional();
-        this.scoring = scoring;
-    }
-
-    @Override
+    @SuppressWarnings("unchecked")
     public Arguments bind(ScoringRequest request) throws IOException {
-        JsonParser json = JsonBody.parser(request);
-        try (json) {
-            JsonBody.startObject(json);
-            Table inputData = null;
-            boolean hasInputData = false;
-            Map<String, Long> params = null;
-            boolean hasParams = false;
-            while (json.nextToken() == JsonToken.FIELD_NAME) {
-                String name = json.currentName();
-                json.nextToken();
-                switch (name) {
-                    case "input_data" -> {
-                        inputData = readInputData(json);
-                        hasInputData = true;
-                    }
-                    case "params" -> {
-                        params = readParams(json);
-                        hasParams = true;
-                    }
-                    // Properties that name no parameter are ignored, as the schema allows them.
-                    default -> json.skipChildren();
-                }
-            }
-            JsonBody.end(json);
-            if (!hasInputData) {
-                throw BindingException.missing("input_data");
-            }
-            return new Arguments(inputData, params);
-        } catch (JsonProcessingException e) {
-            throw JsonBody.malformed(json, e);
-        }
+        Object[] values = PARAMETERS.read(request);
+        return new Arguments((Table) values[0], (Map<String, Long>) values[1]);
     }
 
     @Override
-    public Map<String, Object> run(Arguments arguments) throws Exception {
+    protected Map<String, Object> run(MultiInputOptional scoring, Arguments arguments) throws
+            Exception {
         return scoring.run(arguments.inputData(), arguments.params());
-    }
-
-    @Override
-    public void write(Map<String, Object> result, JsonGenerator out) throws IOException {
-        JsonOutput.write(out, result);
     }
 
     /**

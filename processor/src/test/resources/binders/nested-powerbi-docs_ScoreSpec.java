@@ -2,25 +2,24 @@
 package test;
 
 import static dev.scorespec.runtime.binding.DataFrameSpec.column;
+import static dev.scorespec.runtime.binding.JsonParameters.optional;
+import static dev.scorespec.runtime.binding.JsonParameters.required;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.scorespec.annotations.ColumnKind;
 import dev.scorespec.annotations.Orient;
 import dev.scorespec.runtime.DType;
 import dev.scorespec.runtime.ModelDir;
 import dev.scorespec.runtime.ScoringRequest;
-import dev.scorespec.runtime.binding.BindingException;
 import dev.scorespec.runtime.binding.BodyKind;
 import dev.scorespec.runtime.binding.DataFrameReader;
 import dev.scorespec.runtime.binding.DataFrameSpec;
+import dev.scorespec.runtime.binding.GeneratedBinder;
 import dev.scorespec.runtime.binding.JsonBody;
-import dev.scorespec.runtime.binding.JsonOutput;
+import dev.scorespec.runtime.binding.JsonParameters;
 import dev.scorespec.runtime.binding.JsonValues;
 import dev.scorespec.runtime.binding.NdArrayReader;
-import dev.scorespec.runtime.binding.ScoringBinder;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +33,7 @@ import tech.tablesaw.api.Table;
         value = "dev.scorespec.processor.ScoreSpecProcessor",
         comments = "from test.PowerBiDocs"
 )
-public final class PowerBiDocs_ScoreSpec implements ScoringBinder<PowerBiDocs_ScoreSpec.Arguments, Map<String, List<Double>>> {
+public final class PowerBiDocs_ScoreSpec extends GeneratedBinder<PowerBiDocs, PowerBiDocs_ScoreSpec.Arguments, Map<String, List<Double>>> {
     /**
      * The sample's shape; every dimension but the first is enforced.
      */
@@ -48,80 +47,34 @@ public final class PowerBiDocs_ScoreSpec implements ScoringBinder<PowerBiDocs_Sc
             column("age", ColumnKind.LONG));
 
     /**
-     * Created by {@link #init}; read by every request after it.
+     * The properties of the body, in the order of {@code run}'s parameters.
      */
-    private volatile PowerBiDocs scoring;
+    private static final JsonParameters PARAMETERS = JsonParameters.of(
+            required("Inputs", PowerBiDocs_ScoreSpec::readPowerBiInputs),
+            optional("GlobalParameters", PowerBiDocs_ScoreSpec::readGlobalParameters));
 
     /**
      * Called by {@link java.util.ServiceLoader}.
      */
     public PowerBiDocs_ScoreSpec() {
+        super("test.PowerBiDocs", BodyKind.JSON_PARAMETERS, "2.0", "3.0", "3.1");
     }
 
     @Override
-    public String scoringClass() {
-        return "test.PowerBiDocs";
-    }
-
-    @Override
-    public List<String> documentVersions() {
-        return List.of("2.0", "3.0", "3.1");
-    }
-
-    @Override
-    public BodyKind bodyKind() {
-        return BodyKind.JSON_PARAMETERS;
-    }
-
-    @Override
-    public void init(ModelDir models) throws Exception {
-        PowerBiDocs scoring = new PowerBiDocs();
-        this.scoring = scoring;
+    protected PowerBiDocs create(ModelDir models) throws Exception {
+        return new PowerBiDocs();
     }
 
     @Override
     public Arguments bind(ScoringRequest request) throws IOException {
-        JsonParser json = JsonBody.parser(request);
-        try (json) {
-            JsonBody.startObject(json);
-            PowerBiDocs.PowerBiInputs Inputs = null;
-            boolean hasInputs = false;
-            Double GlobalParameters = null;
-            boolean hasGlobalParameters = false;
-            while (json.nextToken() == JsonToken.FIELD_NAME) {
-                String name = json.currentName();
-                json.nextToken();
-                switch (name) {
-                    case "Inputs" -> {
-                        Inputs = readPowerBiInputs(json);
-                        hasInputs = true;
-                    }
-                    case "GlobalParameters" -> {
-                        GlobalParameters = readGlobalParameters(json);
-                        hasGlobalParameters = true;
-                    }
-                    // Properties that name no parameter are ignored, as the schema allows them.
-                    default -> json.skipChildren();
-                }
-            }
-            JsonBody.end(json);
-            if (!hasInputs) {
-                throw BindingException.missing("Inputs");
-            }
-            return new Arguments(Inputs, GlobalParameters);
-        } catch (JsonProcessingException e) {
-            throw JsonBody.malformed(json, e);
-        }
+        Object[] values = PARAMETERS.read(request);
+        return new Arguments((PowerBiDocs.PowerBiInputs) values[0], (Double) values[1]);
     }
 
     @Override
-    public Map<String, List<Double>> run(Arguments arguments) throws Exception {
+    protected Map<String, List<Double>> run(PowerBiDocs scoring, Arguments arguments) throws
+            Exception {
         return scoring.run(arguments.Inputs(), arguments.GlobalParameters());
-    }
-
-    @Override
-    public void write(Map<String, List<Double>> result, JsonGenerator out) throws IOException {
-        JsonOutput.write(out, result);
     }
 
     /**

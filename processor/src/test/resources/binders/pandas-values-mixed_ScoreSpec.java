@@ -2,24 +2,21 @@
 package test;
 
 import static dev.scorespec.runtime.binding.DataFrameSpec.column;
+import static dev.scorespec.runtime.binding.JsonParameters.required;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.scorespec.annotations.ColumnKind;
 import dev.scorespec.annotations.Orient;
 import dev.scorespec.runtime.ModelDir;
 import dev.scorespec.runtime.ScoringRequest;
-import dev.scorespec.runtime.binding.BindingException;
 import dev.scorespec.runtime.binding.BodyKind;
 import dev.scorespec.runtime.binding.DataFrameReader;
 import dev.scorespec.runtime.binding.DataFrameSpec;
 import dev.scorespec.runtime.binding.DataFrameWriter;
-import dev.scorespec.runtime.binding.JsonBody;
-import dev.scorespec.runtime.binding.ScoringBinder;
+import dev.scorespec.runtime.binding.GeneratedBinder;
+import dev.scorespec.runtime.binding.JsonParameters;
 import java.io.IOException;
-import java.util.List;
 import javax.annotation.processing.Generated;
 import tech.tablesaw.api.Table;
 
@@ -30,7 +27,7 @@ import tech.tablesaw.api.Table;
         value = "dev.scorespec.processor.ScoreSpecProcessor",
         comments = "from test.PandasValuesMixed"
 )
-public final class PandasValuesMixed_ScoreSpec implements ScoringBinder<PandasValuesMixed_ScoreSpec.Arguments, Table> {
+public final class PandasValuesMixed_ScoreSpec extends GeneratedBinder<PandasValuesMixed, PandasValuesMixed_ScoreSpec.Arguments, Table> {
     /**
      * The columns of the sample of {@code data}, in orient values: what requests must have.
      */
@@ -43,74 +40,36 @@ public final class PandasValuesMixed_ScoreSpec implements ScoringBinder<PandasVa
             column("td", ColumnKind.TIMEDELTA));
 
     /**
+     * The properties of the body, in the order of {@code run}'s parameters.
+     */
+    private static final JsonParameters PARAMETERS = JsonParameters.of(required("data", PandasValuesMixed_ScoreSpec::readData));
+
+    /**
      * The columns of the output sample, in orient values: how run's tables are written.
      */
     private static final DataFrameSpec RESULT_FRAME = DataFrameSpec.of("result", Orient.VALUES, true, true,
             column("score", ColumnKind.DOUBLE));
 
     /**
-     * Created by {@link #init}; read by every request after it.
-     */
-    private volatile PandasValuesMixed scoring;
-
-    /**
      * Called by {@link java.util.ServiceLoader}.
      */
     public PandasValuesMixed_ScoreSpec() {
+        super("test.PandasValuesMixed", BodyKind.JSON_PARAMETERS, "3.0", "3.1");
     }
 
     @Override
-    public String scoringClass() {
-        return "test.PandasValuesMixed";
-    }
-
-    @Override
-    public List<String> documentVersions() {
-        return List.of("3.0", "3.1");
-    }
-
-    @Override
-    public BodyKind bodyKind() {
-        return BodyKind.JSON_PARAMETERS;
-    }
-
-    @Override
-    public void init(ModelDir models) throws Exception {
-        PandasValuesMixed scoring = new PandasValuesMixed();
-        this.scoring = scoring;
+    protected PandasValuesMixed create(ModelDir models) throws Exception {
+        return new PandasValuesMixed();
     }
 
     @Override
     public Arguments bind(ScoringRequest request) throws IOException {
-        JsonParser json = JsonBody.parser(request);
-        try (json) {
-            JsonBody.startObject(json);
-            Table data = null;
-            boolean hasData = false;
-            while (json.nextToken() == JsonToken.FIELD_NAME) {
-                String name = json.currentName();
-                json.nextToken();
-                switch (name) {
-                    case "data" -> {
-                        data = readData(json);
-                        hasData = true;
-                    }
-                    // Properties that name no parameter are ignored, as the schema allows them.
-                    default -> json.skipChildren();
-                }
-            }
-            JsonBody.end(json);
-            if (!hasData) {
-                throw BindingException.missing("data");
-            }
-            return new Arguments(data);
-        } catch (JsonProcessingException e) {
-            throw JsonBody.malformed(json, e);
-        }
+        Object[] values = PARAMETERS.read(request);
+        return new Arguments((Table) values[0]);
     }
 
     @Override
-    public Table run(Arguments arguments) throws Exception {
+    protected Table run(PandasValuesMixed scoring, Arguments arguments) throws Exception {
         return scoring.run(arguments.data());
     }
 

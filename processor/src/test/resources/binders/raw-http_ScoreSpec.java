@@ -6,9 +6,8 @@ import dev.scorespec.runtime.ModelDir;
 import dev.scorespec.runtime.ScoringRequest;
 import dev.scorespec.runtime.ScoringResponse;
 import dev.scorespec.runtime.binding.BodyKind;
-import dev.scorespec.runtime.binding.ScoringBinder;
+import dev.scorespec.runtime.binding.GeneratedBinder;
 import java.io.IOException;
-import java.util.List;
 import javax.annotation.processing.Generated;
 
 /**
@@ -18,37 +17,17 @@ import javax.annotation.processing.Generated;
         value = "dev.scorespec.processor.ScoreSpecProcessor",
         comments = "from test.Echo"
 )
-public final class Echo_ScoreSpec implements ScoringBinder<Echo_ScoreSpec.Arguments, ScoringResponse> {
-    /**
-     * Created by {@link #init}; read by every request after it.
-     */
-    private volatile Echo scoring;
-
+public final class Echo_ScoreSpec extends GeneratedBinder<Echo, Echo_ScoreSpec.Arguments, ScoringResponse> {
     /**
      * Called by {@link java.util.ServiceLoader}.
      */
     public Echo_ScoreSpec() {
+        super("test.Echo", BodyKind.RAW_HTTP, "2.0", "3.0", "3.1");
     }
 
     @Override
-    public String scoringClass() {
-        return "test.Echo";
-    }
-
-    @Override
-    public List<String> documentVersions() {
-        return List.of("2.0", "3.0", "3.1");
-    }
-
-    @Override
-    public BodyKind bodyKind() {
-        return BodyKind.RAW_HTTP;
-    }
-
-    @Override
-    public void init(ModelDir models) throws Exception {
-        Echo scoring = new Echo();
-        this.scoring = scoring;
+    protected Echo create(ModelDir models) throws Exception {
+        return new Echo();
     }
 
     @Override
@@ -58,7 +37,7 @@ public final class Echo_ScoreSpec implements ScoringBinder<Echo_ScoreSpec.Argume
     }
 
     @Override
-    public ScoringResponse run(Arguments arguments) throws Exception {
+    protected ScoringResponse run(Echo scoring, Arguments arguments) throws Exception {
         return scoring.run(arguments.request());
     }
 

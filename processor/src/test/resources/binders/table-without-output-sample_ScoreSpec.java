@@ -2,24 +2,21 @@
 package test;
 
 import static dev.scorespec.runtime.binding.DataFrameSpec.column;
+import static dev.scorespec.runtime.binding.JsonParameters.required;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.scorespec.annotations.ColumnKind;
 import dev.scorespec.annotations.Orient;
 import dev.scorespec.runtime.ModelDir;
 import dev.scorespec.runtime.ScoringRequest;
-import dev.scorespec.runtime.binding.BindingException;
 import dev.scorespec.runtime.binding.BodyKind;
 import dev.scorespec.runtime.binding.DataFrameReader;
 import dev.scorespec.runtime.binding.DataFrameSpec;
 import dev.scorespec.runtime.binding.DataFrameWriter;
-import dev.scorespec.runtime.binding.JsonBody;
-import dev.scorespec.runtime.binding.ScoringBinder;
+import dev.scorespec.runtime.binding.GeneratedBinder;
+import dev.scorespec.runtime.binding.JsonParameters;
 import java.io.IOException;
-import java.util.List;
 import javax.annotation.processing.Generated;
 import tech.tablesaw.api.Table;
 
@@ -30,7 +27,7 @@ import tech.tablesaw.api.Table;
         value = "dev.scorespec.processor.ScoreSpecProcessor",
         comments = "from test.Plain"
 )
-public final class Plain_ScoreSpec implements ScoringBinder<Plain_ScoreSpec.Arguments, Table> {
+public final class Plain_ScoreSpec extends GeneratedBinder<Plain, Plain_ScoreSpec.Arguments, Table> {
     /**
      * The columns of the sample of {@code data}, in orient records: what requests must have.
      */
@@ -38,68 +35,30 @@ public final class Plain_ScoreSpec implements ScoringBinder<Plain_ScoreSpec.Argu
             column("x", ColumnKind.LONG));
 
     /**
-     * Created by {@link #init}; read by every request after it.
+     * The properties of the body, in the order of {@code run}'s parameters.
      */
-    private volatile Plain scoring;
+    private static final JsonParameters PARAMETERS = JsonParameters.of(required("data", Plain_ScoreSpec::readData));
 
     /**
      * Called by {@link java.util.ServiceLoader}.
      */
     public Plain_ScoreSpec() {
+        super("test.Plain", BodyKind.JSON_PARAMETERS, "2.0", "3.0", "3.1");
     }
 
     @Override
-    public String scoringClass() {
-        return "test.Plain";
-    }
-
-    @Override
-    public List<String> documentVersions() {
-        return List.of("2.0", "3.0", "3.1");
-    }
-
-    @Override
-    public BodyKind bodyKind() {
-        return BodyKind.JSON_PARAMETERS;
-    }
-
-    @Override
-    public void init(ModelDir models) throws Exception {
-        Plain scoring = new Plain();
-        this.scoring = scoring;
+    protected Plain create(ModelDir models) throws Exception {
+        return new Plain();
     }
 
     @Override
     public Arguments bind(ScoringRequest request) throws IOException {
-        JsonParser json = JsonBody.parser(request);
-        try (json) {
-            JsonBody.startObject(json);
-            Table data = null;
-            boolean hasData = false;
-            while (json.nextToken() == JsonToken.FIELD_NAME) {
-                String name = json.currentName();
-                json.nextToken();
-                switch (name) {
-                    case "data" -> {
-                        data = readData(json);
-                        hasData = true;
-                    }
-                    // Properties that name no parameter are ignored, as the schema allows them.
-                    default -> json.skipChildren();
-                }
-            }
-            JsonBody.end(json);
-            if (!hasData) {
-                throw BindingException.missing("data");
-            }
-            return new Arguments(data);
-        } catch (JsonProcessingException e) {
-            throw JsonBody.malformed(json, e);
-        }
+        Object[] values = PARAMETERS.read(request);
+        return new Arguments((Table) values[0]);
     }
 
     @Override
-    public Table run(Arguments arguments) throws Exception {
+    protected Table run(Plain scoring, Arguments arguments) throws Exception {
         return scoring.run(arguments.data());
     }
 

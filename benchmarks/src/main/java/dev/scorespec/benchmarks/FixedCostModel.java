@@ -11,7 +11,7 @@ import java.util.concurrent.locks.LockSupport;
  * 5 us of computing around a ridge model's dot product). Row {@code i} of the result depends on row
  * {@code i} of the input alone, so a batched answer is the unbatched one, bit for bit.
  */
-final class FixedCostModel {
+public final class FixedCostModel {
 
     static final double[] WEIGHTS = {0.31, -0.02, 5.1, 0.9, -1.3, 0.004, 2.2, -0.7, 0.05, 1.1};
 
@@ -42,13 +42,13 @@ final class FixedCostModel {
     private final long perRowNanos;
     private final boolean spin;
 
-    FixedCostModel(long perCallNanos, long perRowNanos, boolean spin) {
+    public FixedCostModel(long perCallNanos, long perRowNanos, boolean spin) {
         this.perCallNanos = perCallNanos;
         this.perRowNanos = perRowNanos;
         this.spin = spin;
     }
 
-    double[] run(double[][] rows) {
+    public double[] run(double[][] rows) {
         long start = System.nanoTime();
         if (spin) {
             spinUntil(start + perCallNanos);

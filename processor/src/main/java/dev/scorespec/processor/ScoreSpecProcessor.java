@@ -64,7 +64,8 @@ public final class ScoreSpecProcessor extends AbstractProcessor {
             Annotations.OUTPUT_SCHEMA,
             Annotations.SCORING_SERVICE,
             Annotations.INIT,
-            Annotations.RAW_HTTP);
+            Annotations.RAW_HTTP,
+            Annotations.BATCHING);
 
     /**
      * Every source, not only those with a scoring annotation where processing sees it: an annotation on a
@@ -178,10 +179,7 @@ public final class ScoreSpecProcessor extends AbstractProcessor {
             }
             binders.put(binderName, type);
         } catch (IOException e) {
-            error(
-                    type,
-                    "[SS102] ScoreSpec could not write the files of " + type.getQualifiedName() + ": "
-                            + e.getMessage());
+            error(type, Message.WRITE_FAILED.format("the files of " + type.getQualifiedName(), e.getMessage()));
         }
     }
 
@@ -198,8 +196,7 @@ public final class ScoreSpecProcessor extends AbstractProcessor {
         } catch (IOException e) {
             processingEnv
                     .getMessager()
-                    .printMessage(
-                            Kind.ERROR, "[SS102] ScoreSpec could not write " + SERVICE_FILE + ": " + e.getMessage());
+                    .printMessage(Kind.ERROR, Message.WRITE_FAILED.format(SERVICE_FILE, e.getMessage()));
         }
     }
 

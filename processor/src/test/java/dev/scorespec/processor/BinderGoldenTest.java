@@ -57,6 +57,7 @@ class BinderGoldenTest {
         cases.add(file("nested-powerbi-docs", "/nested/nested-powerbi-docs.java"));
         cases.add(new Case("nested-records", Sources.source("Scores", NestedBinderTest.SCORES)));
         cases.add(new Case("raw-http", Sources.source("Echo", RawHttpTest.ECHO)));
+        cases.add(new Case("batching", Sources.source("Ridge", BatchingTest.RIDGE)));
         cases.add(new Case("json-text", Sources.source("Text", """
                 @ScoringService
                 public class Text {

@@ -254,7 +254,7 @@ class BinderTest {
                 source);
         assertTrue(
                 source.contains(
-                        "public final class Ridge_ScoreSpec implements ScoringBinder<Ridge_ScoreSpec.Arguments, double[]>"),
+                        "public final class Ridge_ScoreSpec extends GeneratedBinder<Ridge, Ridge_ScoreSpec.Arguments, double[]>"),
                 source);
         assertTrue(source.contains("private static final int[] DATA_SHAPE = {1, 10};"), source);
         assertTrue(source.contains("Reads {@code data}: a float64 array of shape (*, 10)."), source);

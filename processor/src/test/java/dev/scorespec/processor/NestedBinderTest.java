@@ -209,7 +209,7 @@ class NestedBinderTest {
                 .orElseThrow()
                 .getCharContent(true)
                 .toString();
-        assertTrue(source.contains("Inputs = readFeatures(json);"), source);
+        assertTrue(source.contains("required(\"Inputs\", Scores_ScoreSpec::readFeatures)"), source);
         assertTrue(
                 source.contains(
                         "Reads a {@link Scores.Features}: an object with input1, input3, meta, corners, counts."),

@@ -47,6 +47,22 @@ class ProcessorFailureTest {
     }
 
     @Test
+    void aFileThatCannotBeWrittenIsAnErrorOnTheClass() {
+        // The user's own class has the binder's name, so the Filer refuses to create the binder.
+        JavaFileObject source = Sources.source("Good", GOOD);
+        JavaFileObject clash = Sources.source("Good_ScoreSpec", "public class Good_ScoreSpec {}");
+        Compilation compilation = Sources.compile(source, clash);
+        assertThat(compilation).failed();
+        assertThat(compilation)
+                .hadErrorContaining("[SS102] ScoreSpec could not write the files of test.Good: ")
+                .inFile(source)
+                .onLineContaining("public class Good");
+        assertThat(compilation)
+                .hadErrorContaining("rename a class or resource of yours that has one of these names, and check "
+                        + "that the build's output folders can be written.");
+    }
+
+    @Test
     void typesThatNeverResolveAreAnErrorOnTheClass() {
         JavaFileObject source = Sources.source("Bad", """
                 public class Bad {

@@ -74,14 +74,14 @@ class RawHttpTest {
                 .orElseThrow()
                 .getCharContent(true)
                 .toString();
-        assertTrue(source.contains("implements ScoringBinder<Echo_ScoreSpec.Arguments, ScoringResponse>"), source);
+        assertTrue(source.contains("extends GeneratedBinder<Echo, Echo_ScoreSpec.Arguments, ScoringResponse>"), source);
         assertTrue(source.contains("public record Arguments(ScoringRequest request)"), source);
         assertTrue(
                 source.contains("// run takes the request as it came: nothing is parsed or checked.\n"
                         + "        return new Arguments(request);"),
                 source);
         assertTrue(source.contains("return scoring.run(arguments.request());"), source);
-        assertTrue(source.contains("return BodyKind.RAW_HTTP;"), source);
+        assertTrue(source.contains("super(\"test.Echo\", BodyKind.RAW_HTTP, "), source);
         CompiledClasses files = new CompiledClasses(compilation);
         assertEquals(
                 List.of(

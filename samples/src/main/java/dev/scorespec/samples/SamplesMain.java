@@ -11,6 +11,7 @@ import java.util.List;
  *
  * <ul>
  *   <li>{@code dev.scorespec.samples.ridge.RidgeScore}: one ONNX model (the default);</li>
+ *   <li>{@code dev.scorespec.samples.ridge.BatchedRidgeScore}: the same with {@code @Batching};</li>
  *   <li>{@code dev.scorespec.samples.risk.RiskScore}: two models from a several-models directory,
  *       {@code AZUREML_MODEL_DIR=samples/models};</li>
  *   <li>{@code dev.scorespec.samples.text.TextStatsScore}: no model;</li>

@@ -196,7 +196,22 @@ class DocsBrowserTest {
         assertEquals(
                 "Ridge",
                 browser.findElement(By.cssSelector(".info .title")).getText().split("\\s")[0]);
+        assertEquals("Ridge - API documentation", browser.getTitle());
         assertEquals(List.of(), consoleErrors());
+    }
+
+    @Test
+    void thePageIsTitledAsTheDocumentWithTheCompiledTitle() throws Exception {
+        // no --service-name: the document keeps @ScoringService(title), and the page shows that
+        try (ScoringServer titled = ScoringServer.start(
+                ServerConfig.builder().port(0).workerCount(1).build(), new TitledRidge_ScoreSpec())) {
+            browser.get(base(titled) + "/docs/");
+            WebElement title =
+                    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".info .title")));
+            assertTrue(title.getText().startsWith("Diabetes progression"), title.getText());
+            assertEquals("Diabetes progression - API documentation", browser.getTitle());
+            assertEquals(List.of(), consoleErrors());
+        }
     }
 
     @Test

@@ -1,8 +1,9 @@
 /**
  * Not public API: the facts the annotation processor and the runtime must agree on, written once. The
  * numpy dtypes with their names, ranges and JSON Schema forms ({@link DType}), the document versions and
- * the resources they are written to ({@link OpenApiVersion}), and the text codecs of date, time, timedelta
- * and base64 values ({@link TemporalText}, {@link Base64Text}).
+ * the resources they are written to ({@link OpenApiVersion}), the text codecs of date, time, timedelta
+ * and base64 values ({@link TemporalText}, {@link Base64Text}), and the JSON layout of a data frame in
+ * each orient ({@link FrameLayout}).
  *
  * <p>The processor checks samples with these codecs and the runtime reads requests with them, so a sample
  * the build accepts is a request the server accepts, with the same value. Scoring code should not call

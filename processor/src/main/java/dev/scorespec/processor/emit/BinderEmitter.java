@@ -1,17 +1,14 @@
 package dev.scorespec.processor.emit;
 
-import static dev.scorespec.processor.emit.RuntimeNames.BINDING_EXCEPTION;
 import static dev.scorespec.processor.emit.RuntimeNames.BODY_KIND;
 import static dev.scorespec.processor.emit.RuntimeNames.DATA_FRAME_WRITER;
-import static dev.scorespec.processor.emit.RuntimeNames.JSON_BODY;
+import static dev.scorespec.processor.emit.RuntimeNames.GENERATED_BINDER;
 import static dev.scorespec.processor.emit.RuntimeNames.JSON_GENERATOR;
 import static dev.scorespec.processor.emit.RuntimeNames.JSON_OUTPUT;
+import static dev.scorespec.processor.emit.RuntimeNames.JSON_PARAMETERS;
 import static dev.scorespec.processor.emit.RuntimeNames.JSON_PARSER;
-import static dev.scorespec.processor.emit.RuntimeNames.JSON_PROCESSING_EXCEPTION;
-import static dev.scorespec.processor.emit.RuntimeNames.JSON_TOKEN;
 import static dev.scorespec.processor.emit.RuntimeNames.MODEL_DIR;
 import static dev.scorespec.processor.emit.RuntimeNames.ORIENT;
-import static dev.scorespec.processor.emit.RuntimeNames.SCORING_BINDER;
 import static dev.scorespec.processor.emit.RuntimeNames.SCORING_REQUEST;
 
 import com.palantir.javapoet.AnnotationSpec;
@@ -35,9 +32,12 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -52,6 +52,9 @@ public final class BinderEmitter implements BinderFile {
     public static final String PROCESSOR = "dev.scorespec.processor.ScoreSpecProcessor";
     private static final ParameterSpec JSON =
             ParameterSpec.builder(JSON_PARSER, "json").build();
+    /** A call of one of the binder's own readers, which a method reference can name instead. */
+    private static final Pattern CALL_WITH_PARSER = Pattern.compile("([A-Za-z_$][A-Za-z0-9_$]*)\\(json\\)");
+
     private static final ParameterSpec OUT =
             ParameterSpec.builder(JSON_GENERATOR, "out").build();
 
@@ -106,43 +109,15 @@ public final class BinderEmitter implements BinderFile {
                         scoring,
                         spec.runMethod())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addSuperinterface(ParameterizedTypeName.get(SCORING_BINDER, arguments, result))
+                .superclass(ParameterizedTypeName.get(GENERATED_BINDER, scoring, arguments, result))
                 .addType(argumentsRecord())
-                .addField(FieldSpec.builder(scoring, "scoring", Modifier.PRIVATE, Modifier.VOLATILE)
-                        .addJavadoc("Created by {@link #init}; read by every request after it.\n")
-                        .build())
-                .addMethod(MethodSpec.constructorBuilder()
-                        .addModifiers(Modifier.PUBLIC)
-                        .addJavadoc("Called by {@link java.util.ServiceLoader}.\n")
-                        .build())
-                .addMethod(MethodSpec.methodBuilder("scoringClass")
-                        .addAnnotation(Override.class)
-                        .addModifiers(Modifier.PUBLIC)
-                        .returns(String.class)
-                        // The binary name, as Class.getName() spells it: the documents are stored under it.
-                        .addStatement("return $S", scoring.reflectionName())
-                        .build())
-                .addMethod(MethodSpec.methodBuilder("documentVersions")
-                        .addAnnotation(Override.class)
-                        .addModifiers(Modifier.PUBLIC)
-                        .returns(ParameterizedTypeName.get(List.class, String.class))
-                        .addStatement(
-                                "return $T.of($L)",
-                                List.class,
-                                spec.documentVersions().stream()
-                                        .map(v -> CodeBlock.of("$S", v.label()))
-                                        .collect(CodeBlock.joining(", ")))
-                        .build())
-                .addMethod(MethodSpec.methodBuilder("bodyKind")
-                        .addAnnotation(Override.class)
-                        .addModifiers(Modifier.PUBLIC)
-                        .returns(BODY_KIND)
-                        .addStatement("return $T.$L", BODY_KIND, spec.bodyKind().name())
-                        .build())
-                .addMethod(init())
+                .addMethod(constructor())
+                .addMethod(create())
                 .addMethod(bind())
-                .addMethod(run(result))
-                .addMethod(write(result));
+                .addMethod(run(result));
+        writeResult(result).ifPresent(type::addMethod);
+        spec.batching()
+                .ifPresent(plan -> new BatchShapeEmitter(spec, plan, arguments, result, argumentNames).addTo(type));
         // The one capability that is not per value: a Spark dataset in and out can be scored in one call.
         SparkFrameBinders.datasetBinding(spec)
                 .ifPresent(batch ->
@@ -182,16 +157,39 @@ public final class BinderEmitter implements BinderFile {
         return p instanceof RunParameter.Headers ? "requestHeaders" : "body";
     }
 
-    private MethodSpec init() {
-        MethodSpec.Builder init = MethodSpec.methodBuilder("init")
-                .addAnnotation(Override.class)
+    /** Names the scoring class, its body kind and its documents for {@code GeneratedBinder}. */
+    private MethodSpec constructor() {
+        CodeBlock versions = spec.documentVersions().stream()
+                .map(v -> CodeBlock.of("$S", v.label()))
+                .collect(CodeBlock.joining(", "));
+        return MethodSpec.constructorBuilder()
                 .addModifiers(Modifier.PUBLIC)
+                .addJavadoc("Called by {@link java.util.ServiceLoader}.\n")
+                // The binary name, as Class.getName() spells it: the documents are stored under it.
+                .addStatement(
+                        "super($S, $T.$L, $L)",
+                        spec.scoringClass().reflectionName(),
+                        BODY_KIND,
+                        spec.bodyKind().name(),
+                        versions)
+                .build();
+    }
+
+    private MethodSpec create() {
+        MethodSpec.Builder create = MethodSpec.methodBuilder("create")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PROTECTED)
+                .returns(spec.scoringClass())
                 .addParameter(MODEL_DIR, "models")
-                .addException(Exception.class)
-                .addStatement("$T scoring = new $T()", spec.scoringClass(), spec.scoringClass());
-        spec.init()
-                .ifPresent(i -> init.addStatement(i.takesModelDir() ? "scoring.$L(models)" : "scoring.$L()", i.name()));
-        return init.addStatement("this.scoring = scoring").build();
+                .addException(Exception.class);
+        if (spec.init().isEmpty()) {
+            return create.addStatement("return new $T()", spec.scoringClass()).build();
+        }
+        ScoringSpec.InitMethod init = spec.init().get();
+        return create.addStatement("$T scoring = new $T()", spec.scoringClass(), spec.scoringClass())
+                .addStatement(init.takesModelDir() ? "scoring.$L(models)" : "scoring.$L()", init.name())
+                .addStatement("return scoring")
+                .build();
     }
 
     // ------------------------------------------------------------------ bind
@@ -210,69 +208,58 @@ public final class BinderEmitter implements BinderFile {
                         .build();
             case JSON_TEXT ->
                 bind.addComment("run takes the body text as it came: no schema, no checks.")
-                        .addStatement("return new $T($L)", arguments, argumentList(p -> "request.bodyText()"))
+                        .addStatement(
+                                "return new $T($L)", arguments, argumentList(p -> CodeBlock.of("request.bodyText()")))
                         .build();
             case JSON_PARAMETERS -> bindParameters(bind);
         };
     }
 
-    /** Reads each body parameter by name, in any order, and checks that every required one came. */
+    /**
+     * Reads the body with {@code JsonParameters}, which walks the object and checks that every required
+     * parameter came, calling this binder's reader of each parameter.
+     */
     private MethodSpec bindParameters(MethodSpec.Builder bind) {
         List<RunParameter.Body> body = spec.bodyParameters();
-        FieldLocals locals =
-                new FieldLocals(body.stream().map(RunParameter.Body::name).toList(), Set.of("request", "json", "name"));
-        // The parser is declared outside the try so that a parse failure can say where the parser was.
-        bind.addStatement("$T json = $T.parser(request)", JSON_PARSER, JSON_BODY)
-                .beginControlFlow("try (json)")
-                .addStatement("$T.startObject(json)", JSON_BODY);
-        for (int i = 0; i < body.size(); i++) {
-            bind.addStatement(
-                            "$T $L = $L",
-                            body.get(i).javaType(),
-                            locals.value(i),
-                            BinderNames.defaultValue(body.get(i).javaType()))
-                    .addStatement("boolean $L = false", locals.flag(i));
+        List<CodeBlock> parameters = new ArrayList<>();
+        for (RunParameter.Body p : body) {
+            parameters.add(
+                    CodeBlock.of("$L($S, $L)", p.optional() ? "optional" : "required", p.name(), readerReference(p)));
+            addStaticImport(JSON_PARAMETERS, p.optional() ? "optional" : "required");
         }
-        bind.beginControlFlow("while (json.nextToken() == $T.FIELD_NAME)", JSON_TOKEN)
-                .addStatement("String name = json.currentName()")
-                .addStatement("json.nextToken()")
-                .beginControlFlow("switch (name)");
-        for (int i = 0; i < body.size(); i++) {
-            bind.beginControlFlow("case $S ->", body.get(i).name())
-                    .addStatement("$L = $L", locals.value(i), readParameter(body.get(i)))
-                    .addStatement("$L = true", locals.flag(i))
-                    .endControlFlow();
+        addConstant(FieldSpec.builder(JSON_PARAMETERS, "PARAMETERS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("The properties of the body, in the order of {@code run}'s parameters.\n")
+                .initializer(
+                        parameters.size() == 1 ? "$T.of($L)" : "$T.of(\n$>$>$L$<$<)",
+                        JSON_PARAMETERS,
+                        CodeBlock.join(parameters, parameters.size() == 1 ? "" : ",\n"))
+                .build());
+        if (body.stream().anyMatch(p -> p.javaType() instanceof ParameterizedTypeName)) {
+            // The values come as Object; each is what its parameter's reader returned.
+            bind.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
+                    .addMember("value", "$S", "unchecked")
+                    .build());
         }
-        bind.addComment("Properties that name no parameter are ignored, as the schema allows them.")
-                .addStatement("default -> json.skipChildren()")
-                .endControlFlow()
-                .endControlFlow()
-                .addStatement("$T.end(json)", JSON_BODY);
-        for (int i = 0; i < body.size(); i++) {
-            if (!body.get(i).optional()) {
-                bind.beginControlFlow("if (!$L)", locals.flag(i))
-                        .addStatement(
-                                "throw $T.missing($S)",
-                                BINDING_EXCEPTION,
-                                body.get(i).name())
-                        .endControlFlow();
-            }
-        }
-        return bind.addStatement("return new $T($L)", arguments, argumentList(p -> locals.value(body.indexOf(p))))
-                .nextControlFlow("catch ($T e)", JSON_PROCESSING_EXCEPTION)
-                .addStatement("throw $T.malformed(json, e)", JSON_BODY)
-                .endControlFlow()
+        return bind.addStatement("Object[] values = PARAMETERS.read(request)")
+                .addStatement(
+                        "return new $T($L)",
+                        arguments,
+                        argumentList(p -> CodeBlock.of("($T) values[$L]", p.javaType(), body.indexOf(p))))
                 .build();
     }
 
+    /** The reader of one parameter, as a method reference: its own method, or the structure's reader. */
+    private CodeBlock readerReference(RunParameter.Body p) {
+        CodeBlock call = readParameter(p);
+        Matcher method = CALL_WITH_PARSER.matcher(call.toString());
+        return method.matches() ? CodeBlock.of("$T::$L", binder, method.group(1)) : CodeBlock.of("json -> $L", call);
+    }
+
     /** The constructor arguments of {@code Arguments}: headers and text from the request, body values from locals. */
-    private CodeBlock argumentList(java.util.function.Function<RunParameter, String> bodyValue) {
+    private CodeBlock argumentList(Function<RunParameter, CodeBlock> bodyValue) {
         List<CodeBlock> values = new ArrayList<>();
         for (RunParameter p : spec.parameters()) {
-            values.add(
-                    p instanceof RunParameter.Headers
-                            ? CodeBlock.of("request.headers()")
-                            : CodeBlock.of(bodyValue.apply(p)));
+            values.add(p instanceof RunParameter.Headers ? CodeBlock.of("request.headers()") : bodyValue.apply(p));
         }
         return CodeBlock.join(values, ", ");
     }
@@ -327,8 +314,9 @@ public final class BinderEmitter implements BinderFile {
                         .collect(CodeBlock.joining(", ")));
         MethodSpec.Builder run = MethodSpec.methodBuilder("run")
                 .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
+                .addModifiers(Modifier.PROTECTED)
                 .returns(result)
+                .addParameter(spec.scoringClass(), "scoring")
                 .addParameter(arguments, "arguments")
                 .addException(Exception.class);
         if (spec.returnType().equals(TypeName.VOID)) {
@@ -337,41 +325,41 @@ public final class BinderEmitter implements BinderFile {
         return run.addStatement("return $L", call).build();
     }
 
-    private MethodSpec write(TypeName result) {
+    /**
+     * The binder's own {@code write}, or none when {@code GeneratedBinder}'s, which writes the result by its
+     * Java type, will do.
+     */
+    private Optional<MethodSpec> writeResult(TypeName result) {
         MethodSpec.Builder write = MethodSpec.methodBuilder("write")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(result, "result")
                 .addParameter(OUT)
                 .addException(IOException.class);
-        return switch (spec.bodyKind()) {
-            case RAW_HTTP ->
-                write.addComment("The server sends a raw run's ScoringResponse as it is; it never asks for JSON.")
-                        .addStatement(
-                                "throw new $T($S)",
-                                UnsupportedOperationException.class,
-                                "A @RawHttp run answers with its own ScoringResponse")
-                        .build();
-            case JSON_TEXT, JSON_PARAMETERS -> writeResult(write);
-        };
-    }
-
-    /** Writes run's result as JSON: by the output sample, the table orient the spec carries, or its Java type. */
-    private MethodSpec writeResult(MethodSpec.Builder write) {
-        ValueType output = spec.output().map(ScoringSpec.Sample::type).orElse(null);
+        if (spec.bodyKind() == ScoringSpec.BodyKind.RAW_HTTP) {
+            return Optional.of(
+                    write.addComment("The server sends a raw run's ScoringResponse as it is; it never asks for JSON.")
+                            .addStatement(
+                                    "throw new $T($S)",
+                                    UnsupportedOperationException.class,
+                                    "A @RawHttp run answers with its own ScoringResponse")
+                            .build());
+        }
         if (spec.outputOrient().isPresent()) {
             // A table without an output sample: each column by its Tablesaw type.
-            return write.addStatement(
+            return Optional.of(write.addStatement(
                             "$T.write(out, result, $T.$L)",
                             DATA_FRAME_WRITER,
                             ORIENT,
                             spec.outputOrient().get().name())
-                    .build();
+                    .build());
         }
+        ValueType output = spec.output().map(ScoringSpec.Sample::type).orElse(null);
         if (output == null || !needsGeneratedWriter(output)) {
-            return write.addStatement("$T.write(out, result)", JSON_OUTPUT).build();
+            return Optional.empty();
         }
-        return write.addStatement("$L", writeValue(output, "result", "Result")).build();
+        return Optional.of(
+                write.addStatement("$L", writeValue(output, "result", "Result")).build());
     }
 
     /** Whether JsonOutput's type-based writing would not do: records, bytes that must be base64, tables. */

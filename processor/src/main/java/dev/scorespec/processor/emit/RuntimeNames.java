@@ -13,7 +13,8 @@ public final class RuntimeNames {
     public static final String RUNTIME = "dev.scorespec.runtime";
     public static final String BINDING = RUNTIME + ".binding";
 
-    public static final ClassName SCORING_BINDER = ClassName.get(BINDING, "ScoringBinder");
+    public static final ClassName GENERATED_BINDER = ClassName.get(BINDING, "GeneratedBinder");
+    public static final ClassName JSON_PARAMETERS = ClassName.get(BINDING, "JsonParameters");
     public static final ClassName BODY_KIND = ClassName.get(BINDING, "BodyKind");
     public static final ClassName BINDING_EXCEPTION = ClassName.get(BINDING, "BindingException");
     public static final ClassName JSON_BODY = ClassName.get(BINDING, "JsonBody");
@@ -31,6 +32,11 @@ public final class RuntimeNames {
 
     public static final ClassName ORIENT = ClassName.get(Orient.class);
     public static final ClassName COLUMN_KIND = ClassName.get(ColumnKind.class);
+    public static final ClassName BATCH_SPEC = ClassName.get(RUNTIME + ".batching", "BatchSpec");
+    public static final ClassName BATCH_SHAPE = ClassName.get(RUNTIME + ".batching", "BatchShape");
+    public static final ClassName BATCH_KEY = ClassName.get(RUNTIME + ".batching", "BatchKey");
+    public static final ClassName BATCH_ROWS = ClassName.get(RUNTIME + ".batching", "BatchRows");
+    public static final ClassName TABLE_ROWS = ClassName.get(RUNTIME + ".batching", "TableRows");
     public static final ClassName MODEL_DIR = ClassName.get(RUNTIME, "ModelDir");
     public static final ClassName SCORING_REQUEST = ClassName.get(RUNTIME, "ScoringRequest");
     public static final ClassName ND_ARRAY = ClassName.get(RUNTIME, "NDArray");

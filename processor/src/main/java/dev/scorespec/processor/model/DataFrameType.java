@@ -6,6 +6,7 @@ import dev.scorespec.annotations.Orient;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A dataframe sample, bound to a Tablesaw {@code Table}: its columns, in the sample's order, and how
@@ -38,6 +39,16 @@ public record DataFrameType(
         return (orient == Orient.VALUES || orient == Orient.SPLIT)
                 && enforceColumnType
                 && valueSchemas().size() > 1;
+    }
+
+    @Override
+    public Optional<String> nestedObject() {
+        return Optional.empty();
+    }
+
+    @Override
+    public String noun() {
+        return "a dataframe";
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.scorespec.processor.model;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A Java type as the processor sees it, read once from {@code javax.lang.model} so the validator and
@@ -50,13 +51,24 @@ public sealed interface JavaType {
     /**
      * A record component.
      *
+     * @param jsonName the key given by {@code @JsonName}, when the component has one
      * @param samples the sample annotations on the component ({@code @NdArray}, {@code @Standard}, ...),
      *     which describe it when the record is a nested parameter; usually none
      * @param where the component
      */
-    record Component(String name, JavaType type, List<ScoringClassDecl.SampleDecl> samples, Location where) {
+    record Component(
+            String name,
+            Optional<ScoringClassDecl.Named> jsonName,
+            JavaType type,
+            List<ScoringClassDecl.SampleDecl> samples,
+            Location where) {
         public Component {
             samples = List.copyOf(samples);
+        }
+
+        /** The component's key in JSON: its {@code @JsonName}, or else its name. */
+        public String key() {
+            return jsonName.map(ScoringClassDecl.Named::value).orElse(name);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.scorespec.processor.model;
 
 import com.palantir.javapoet.TypeName;
+import java.util.Optional;
 
 /**
  * A list (or tuple) sample whose items all fit {@link #items()}.
@@ -13,6 +14,20 @@ public record ListType(TypeName javaType, ValueType items, boolean javaArray) im
     @Override
     public boolean needsUnion() {
         return items.needsUnion();
+    }
+
+    @Override
+    public Optional<String> nestedObject() {
+        return items.nestedObject()
+                .map(inner -> "list of "
+                        + (inner.startsWith("list of ")
+                                ? "lists of " + inner.substring("list of ".length())
+                                : inner + "s"));
+    }
+
+    @Override
+    public String noun() {
+        return "a list";
     }
 
     @Override

@@ -31,6 +31,16 @@ public record NdArrayType(
     }
 
     @Override
+    public Optional<String> nestedObject() {
+        return Optional.empty();
+    }
+
+    @Override
+    public String noun() {
+        return "an array";
+    }
+
+    @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.ndArray(this);
     }
@@ -60,14 +70,21 @@ public record NdArrayType(
     }
 
     /**
-     * One field of a structured dtype, bound to the record component of the same name.
+     * One field of a structured dtype, bound to a record component.
      *
+     * @param name the field's name in JSON: the component's {@code @JsonName}, or else its name
+     * @param javaName the record component's name
      * @param shape the field's sub-array dimensions; empty for a scalar field
      * @param javaType the record component's type
      */
-    public record Field(String name, DType dtype, List<Integer> shape, TypeName javaType) {
+    public record Field(String name, String javaName, DType dtype, List<Integer> shape, TypeName javaType) {
         public Field {
             shape = List.copyOf(shape);
+        }
+
+        /** A field bound to the component of the same name. */
+        public Field(String name, DType dtype, List<Integer> shape, TypeName javaType) {
+            this(name, name, dtype, shape, javaType);
         }
     }
 }

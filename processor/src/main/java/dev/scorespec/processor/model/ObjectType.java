@@ -2,6 +2,7 @@ package dev.scorespec.processor.model;
 
 import com.palantir.javapoet.TypeName;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An object sample: a JSON object with the sample's keys, every one required (as inference-schema
@@ -17,6 +18,16 @@ public record ObjectType(TypeName javaType, List<Property> properties, boolean r
     }
 
     @Override
+    public Optional<String> nestedObject() {
+        return Optional.of("object");
+    }
+
+    @Override
+    public String noun() {
+        return "an object";
+    }
+
+    @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.object(this);
     }
@@ -28,15 +39,27 @@ public record ObjectType(TypeName javaType, List<Property> properties, boolean r
     /**
      * One key of the object.
      *
-     * @param name the JSON key, which is also the record component's name
+     * @param name the JSON key: the record component's {@code @JsonName}, or else its name
+     * @param javaName the record component's name, which its accessor and the constructor's parameter
+     *     have; for a map, the key
      * @param required whether the body must carry it (false only for a nullable component marked optional)
      * @param nullable whether its value may be {@code null}: its sample is a null (Python's {@code None})
      */
-    public record Property(String name, ValueType type, boolean required, boolean nullable) {
+    public record Property(String name, String javaName, ValueType type, boolean required, boolean nullable) {
 
-        /** A key whose value is never null. */
+        /** A record component's key, whose value is never null. */
+        public Property(String name, String javaName, ValueType type, boolean required) {
+            this(name, javaName, type, required, false);
+        }
+
+        /** A key whose Java name is the key itself: a map's, or a component's without {@code @JsonName}. */
+        public Property(String name, ValueType type, boolean required, boolean nullable) {
+            this(name, name, type, required, nullable);
+        }
+
+        /** Such a key, whose value is never null. */
         public Property(String name, ValueType type, boolean required) {
-            this(name, type, required, false);
+            this(name, name, type, required, false);
         }
     }
 }

@@ -19,6 +19,16 @@ public record ScalarType(TypeName javaType, ScalarKind kind, boolean naive) impl
     }
 
     @Override
+    public Optional<String> nestedObject() {
+        return Optional.empty();
+    }
+
+    @Override
+    public String noun() {
+        return "a single " + kind.jsonType();
+    }
+
+    @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.scalar(this);
     }

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param powerBi where {@code @ScoringService(powerBi = true)} asks for the shape Power BI consumes;
  *     empty when nothing asks for it
  * @param service the names {@code @ScoringService} gives the documents (its defaults without it)
+ * @param batching the class's {@code @Batching}, if any
  */
 public record ScoringClassDecl(
         ClassName type,
@@ -26,7 +27,8 @@ public record ScoringClassDecl(
         List<InitDecl> inits,
         List<RunDecl> runs,
         Optional<Location> powerBi,
-        ServiceDecl service) {
+        ServiceDecl service,
+        Optional<BatchingDecl> batching) {
 
     public ScoringClassDecl {
         inits = List.copyOf(inits);
@@ -39,7 +41,14 @@ public record ScoringClassDecl(
      */
     public record ServiceDecl(Named title, Named version, Named operationId) {}
 
-    /** One attribute of {@code @ScoringService}: its value and where to point at it. */
+    /**
+     * {@code @Batching} as written: its limits, each with where to point at it (the attribute's value when
+     * the source gives one, else the annotation).
+     */
+    public record BatchingDecl(
+            int maxRows, Location maxRowsWhere, int maxDelayMs, Location maxDelayWhere, Location where) {}
+
+    /** A name written in an annotation ({@code @ScoringService}'s, {@code @JsonName}'s): its value and where to point at it. */
     public record Named(String value, Location where) {}
 
     /** An {@code @Init} method. */

@@ -24,6 +24,7 @@ import java.util.Optional;
  *     sample says how; empty when an output sample says it, or {@code run} returns no table
  * @param names the documents' title, version and scoring operation id, as {@code @ScoringService} gives
  *     them
+ * @param batching how concurrent requests are scored together, as {@code @Batching} asks; empty without it
  */
 public record ScoringSpec(
         ClassName scoringClass,
@@ -35,7 +36,8 @@ public record ScoringSpec(
         BodyKind bodyKind,
         List<OpenApiVersion> documentVersions,
         Optional<Orient> outputOrient,
-        ServiceNames names) {
+        ServiceNames names,
+        Optional<BatchPlan> batching) {
 
     public ScoringSpec {
         parameters = List.copyOf(parameters);

@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import dev.scorespec.annotations.internal.spark.SparkType;
+import java.util.Optional;
 
 /**
  * A {@code @SparkFrame} sample, bound to a Spark {@code Dataset<Row>}: the sample's columns as Spark types,
@@ -27,6 +28,16 @@ public record SparkFrameType(SparkType.Struct schema) implements ValueType {
     @Override
     public boolean needsUnion() {
         return false;
+    }
+
+    @Override
+    public Optional<String> nestedObject() {
+        return Optional.empty(); // records, as a records dataframe
+    }
+
+    @Override
+    public String noun() {
+        return "a Spark DataFrame";
     }
 
     @Override

@@ -24,6 +24,16 @@ public record UnionType(TypeName javaType, List<ScalarKind> kinds, List<ValueTyp
     }
 
     @Override
+    public Optional<String> nestedObject() {
+        return Optional.empty();
+    }
+
+    @Override
+    public String noun() {
+        return "a single value";
+    }
+
+    @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.union(this);
     }

@@ -1,12 +1,13 @@
 package dev.scorespec.processor.model;
 
 import com.palantir.javapoet.TypeName;
+import java.util.Optional;
 
 /**
  * A validated sample paired with its Java target: what the JSON schema says and what the binder
- * builds. The kinds are closed: every concern that depends on the kind (schema, reader, writer,
- * description, document versions) is a {@link Visitor}, so a new kind is a compile error at each of
- * them until it is handled.
+ * builds. The kinds are closed: every concern that depends on the kind is an abstract method here (the
+ * facts about its JSON shape) or a {@link Visitor} (schema, reader, writer, description), so a new kind is
+ * a compile error at each of them until it is handled.
  */
 public sealed interface ValueType
         permits NdArrayType, ScalarType, ListType, ObjectType, UnionType, DataFrameType, SparkFrameType {
@@ -19,6 +20,17 @@ public sealed interface ValueType
      * validator then leaves Swagger 2.0 out of the spec's document versions.
      */
     boolean needsUnion();
+
+    /**
+     * What makes this value a JSON object inside its parent, as messages name it: {@code object},
+     * {@code list of objects}, {@code list of lists of objects}; empty when it is none (an array, structured
+     * or not, a dataframe, a plain value, or a list of those). Power BI reads each field of {@code Inputs}
+     * one level deep, where such a field is a second level.
+     */
+    Optional<String> nestedObject();
+
+    /** The value as messages name it: {@code an array}, {@code a dataframe}, {@code a single number}, ... */
+    String noun();
 
     /** Calls the visitor's method for this kind. */
     <R> R accept(Visitor<R> visitor);

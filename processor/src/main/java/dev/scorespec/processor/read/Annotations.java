@@ -23,6 +23,8 @@ public final class Annotations {
     public static final String REQUEST_HEADERS = PACKAGE + ".RequestHeaders";
     public static final String SCORING_SERVICE = PACKAGE + ".ScoringService";
     public static final String RAW_HTTP = PACKAGE + ".RawHttp";
+    public static final String JSON_NAME = PACKAGE + ".JsonName";
+    public static final String BATCHING = PACKAGE + ".Batching";
 
     private Annotations() {}
 
@@ -67,6 +69,10 @@ public final class Annotations {
 
     public static String string(AnnotationMirror mirror, String attribute) {
         return (String) value(mirror, attribute);
+    }
+
+    public static int integer(AnnotationMirror mirror, String attribute) {
+        return (Integer) value(mirror, attribute);
     }
 
     public static boolean bool(AnnotationMirror mirror, String attribute) {

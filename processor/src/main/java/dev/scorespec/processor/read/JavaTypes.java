@@ -3,11 +3,13 @@ package dev.scorespec.processor.read;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import dev.scorespec.processor.model.JavaType;
+import dev.scorespec.processor.model.ScoringClassDecl;
 import dev.scorespec.processor.model.ScoringClassDecl.SampleDecl;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import javax.lang.model.element.ElementKind;
@@ -85,6 +87,7 @@ final class JavaTypes {
             for (RecordComponentElement component : element.getRecordComponents()) {
                 components.add(new JavaType.Component(
                         component.getSimpleName().toString(),
+                        jsonName(component),
                         read(component.asType(), recordsInProgress),
                         componentSamples.apply(component),
                         SourceLocation.of(component)));
@@ -101,6 +104,17 @@ final class JavaTypes {
             arguments.add(read(argument, recordsInProgress));
         }
         return new JavaType.Declared(name, qualified, arguments);
+    }
+
+    /** The key of a {@code @JsonName} on the component, reported at its value. */
+    private static Optional<ScoringClassDecl.Named> jsonName(RecordComponentElement component) {
+        return Annotations.find(component, Annotations.JSON_NAME)
+                .map(annotation -> new ScoringClassDecl.Named(
+                        Annotations.string(annotation, "value"),
+                        new SourceLocation(
+                                component,
+                                annotation,
+                                Annotations.explicit(annotation, "value").orElse(null))));
     }
 
     /** Whether code in another class of the same package can name and construct the type. */

@@ -3,6 +3,7 @@ package dev.scorespec.processor.read;
 import com.palantir.javapoet.ClassName;
 import dev.scorespec.processor.model.Location;
 import dev.scorespec.processor.model.ScoringClassDecl;
+import dev.scorespec.processor.model.ScoringClassDecl.BatchingDecl;
 import dev.scorespec.processor.model.ScoringClassDecl.FrameDecl;
 import dev.scorespec.processor.model.ScoringClassDecl.InitDecl;
 import dev.scorespec.processor.model.ScoringClassDecl.InputDecl;
@@ -87,7 +88,29 @@ public final class ScoringClassReader {
                 .map(service -> new SourceLocation(
                         type, service, Annotations.explicit(service, "powerBi").orElse(null)));
         return new ScoringClassDecl(
-                ClassName.get(type), SourceLocation.of(type), constructible(type), inits, runs, powerBi, service(type));
+                ClassName.get(type),
+                SourceLocation.of(type),
+                constructible(type),
+                inits,
+                runs,
+                powerBi,
+                service(type),
+                Annotations.find(type, Annotations.BATCHING).map(batching -> batching(type, batching)));
+    }
+
+    private static BatchingDecl batching(TypeElement type, AnnotationMirror batching) {
+        return new BatchingDecl(
+                Annotations.integer(batching, "maxRows"),
+                new SourceLocation(
+                        type,
+                        batching,
+                        Annotations.explicit(batching, "maxRows").orElse(null)),
+                Annotations.integer(batching, "maxDelayMs"),
+                new SourceLocation(
+                        type,
+                        batching,
+                        Annotations.explicit(batching, "maxDelayMs").orElse(null)),
+                SourceLocation.of(type, batching));
     }
 
     /**

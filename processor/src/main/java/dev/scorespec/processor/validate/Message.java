@@ -13,6 +13,12 @@ public enum Message {
             101,
             "ScoreSpec could not resolve the types of %s: %s. Fix the compile errors above, or make sure the "
                     + "generated types it uses exist."),
+    WRITE_FAILED(
+            102,
+            "ScoreSpec could not write %s: %s. ScoreSpec writes <class>_ScoreSpec.java, the documents under "
+                    + "META-INF/scorespec/ and META-INF/services/dev.scorespec.runtime.binding.ScoringBinder: rename a "
+                    + "class or resource of yours that has one of these names, and check that the build's output folders "
+                    + "can be written."),
 
     // 110s: the scoring class and its run method
     RUN_MISSING(
@@ -182,6 +188,10 @@ public enum Message {
             "ScoreSpec cannot bind %s to %s: it is a generic record, and a binder reads and writes a "
                     + "record by its components' declared types, which type parameters leave open. Declare a record without type parameters, "
                     + "with the types written out in its components."),
+    JSON_NAME_TWICE(
+            184,
+            "Components '%s' and '%s' of %s both have the JSON key '%s', and a JSON object holds a key once. "
+                    + "Give '%s' another @JsonName."),
 
     // 190s: the Power BI shape (@ScoringService(powerBi = true))
     POWER_BI_INPUTS(
@@ -264,7 +274,40 @@ public enum Message {
     RAW_HTTP_MISSING(
             204,
             "run %s, as only a @RawHttp run does. Add @RawHttp to run to receive the request as it came "
-                    + "and answer with your own response, or take JSON parameters with @InputSchema.");
+                    + "and answer with your own response, or take JSON parameters with @InputSchema."),
+
+    // 250s: @Batching
+    BATCH_MAX_ROWS(
+            250,
+            "@Batching(maxRows = %s) must be at least 1: it is the most rows one run call receives. Give 1 or "
+                    + "more, such as the default 256."),
+    BATCH_MAX_DELAY(
+            251,
+            "@Batching(maxDelayMs = %s) must not be negative: it is the longest a request waits for others, "
+                    + "in milliseconds. Give 0 to never wait, or a few milliseconds, such as the default 5."),
+    BATCH_NO_SCHEMA(
+            252,
+            "@Batching needs run's inputs described by @InputSchema, which says where their rows are, but run %s. "
+                    + "Remove @Batching, or take the rows as @InputSchema parameters."),
+    BATCH_HEADERS(
+            253,
+            "Parameter '%s' is @RequestHeaders, which @Batching cannot have: every request's headers differ "
+                    + "(x-request-id at least), so no two requests would ever share a batch. Remove the parameter, or "
+                    + "remove @Batching."),
+    BATCH_NO_ROWS(
+            254,
+            "@Batching concatenates run's inputs along their first dimension, but none of them has one: %s. "
+                    + "Take the rows as an @NdArray of one or more dimensions, a @DataFrame or a list, or remove "
+                    + "@Batching."),
+    BATCH_OPTIONAL_INPUT(
+            255,
+            "Input '%s' is batched along its first dimension, but optional: a request without it has no rows "
+                    + "to concatenate with the others'. Remove optional = true, or remove @Batching."),
+    BATCH_OUTPUT(
+            256,
+            "@Batching splits run's result back to each request along its first dimension, but %s. Return an "
+                    + "@NdArray of one or more dimensions, a @DataFrame, a list or an array, with one row for each "
+                    + "input row, or remove @Batching.");
 
     private final int id;
     private final String template;

@@ -1,21 +1,15 @@
 package dev.scorespec.processor.validate;
 
 import dev.scorespec.processor.kinds.nested.NestedSamples;
-import dev.scorespec.processor.model.DataFrameType;
 import dev.scorespec.processor.model.JavaType;
-import dev.scorespec.processor.model.ListType;
 import dev.scorespec.processor.model.Location;
-import dev.scorespec.processor.model.NdArrayType;
 import dev.scorespec.processor.model.ObjectType;
 import dev.scorespec.processor.model.RunParameter;
-import dev.scorespec.processor.model.ScalarType;
 import dev.scorespec.processor.model.ScoringClassDecl.InputDecl;
 import dev.scorespec.processor.model.ScoringClassDecl.ParamDecl;
 import dev.scorespec.processor.model.ScoringClassDecl.RunDecl;
 import dev.scorespec.processor.model.ScoringClassDecl.SampleDecl;
 import dev.scorespec.processor.model.ScoringSpec.Sample;
-import dev.scorespec.processor.model.SparkFrameType;
-import dev.scorespec.processor.model.UnionType;
 import dev.scorespec.processor.model.ValueType;
 import java.util.List;
 import java.util.Optional;
@@ -120,64 +114,16 @@ final class PowerBiShape {
                 continue; // without a sample and not nested, SS180 has reported it
             }
             Optional<ValueType> field = object.flatMap(o -> o.properties().stream()
-                    .filter(p -> p.name().equals(component.name()))
+                    .filter(p -> p.javaName().equals(component.name()))
                     .map(ObjectType.Property::type)
                     .findFirst());
-            Optional<String> problem = field.flatMap(PowerBiShape::fieldProblem);
+            Optional<String> problem = field.flatMap(ValueType::nestedObject);
             problem.ifPresent(p -> report.error(
                     component.samples().get(0).where(),
                     Message.POWER_BI_INPUT_FIELD,
                     component.name(),
                     (p.startsWith("o") ? "an " : "a ") + p));
         }
-    }
-
-    /**
-     * What makes a value unreadable to Power BI as one field of {@code Inputs}, such as {@code object} or
-     * {@code list of objects}; empty when Power BI can read it. A visitor, so a new kind does not compile
-     * until it is decided.
-     */
-    private static Optional<String> fieldProblem(ValueType type) {
-        return type.accept(new ValueType.Visitor<>() {
-            @Override
-            public Optional<String> ndArray(NdArrayType array) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<String> dataFrame(DataFrameType frame) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<String> sparkFrame(SparkFrameType frame) {
-                return Optional.empty(); // records, as a records dataframe
-            }
-
-            @Override
-            public Optional<String> scalar(ScalarType scalar) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<String> union(UnionType union) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<String> list(ListType list) {
-                return fieldProblem(list.items())
-                        .map(problem -> "list of "
-                                + (problem.startsWith("list of ")
-                                        ? "lists of " + problem.substring("list of ".length())
-                                        : problem + "s"));
-            }
-
-            @Override
-            public Optional<String> object(ObjectType object) {
-                return Optional.of("object");
-            }
-        });
     }
 
     private static void checkGlobalParameters(InputDecl global, Report report) {
@@ -211,7 +157,7 @@ final class PowerBiShape {
             report.error(
                     run.output().get().where(),
                     Message.POWER_BI_OUTPUT,
-                    "its @OutputSchema describes " + describe(output.get().type()));
+                    "its @OutputSchema describes " + output.get().type().noun());
             return;
         }
         if (object.properties().stream().noneMatch(p -> p.name().equals(RESULTS))) {
@@ -225,45 +171,6 @@ final class PowerBiShape {
                                             .map(p -> "'" + p.name() + "'")
                                             .collect(Collectors.joining(", ")));
         }
-    }
-
-    private static String describe(ValueType type) {
-        return type.accept(new ValueType.Visitor<>() {
-            @Override
-            public String ndArray(NdArrayType array) {
-                return "an array";
-            }
-
-            @Override
-            public String dataFrame(DataFrameType frame) {
-                return "a dataframe";
-            }
-
-            @Override
-            public String sparkFrame(SparkFrameType frame) {
-                return "a Spark DataFrame";
-            }
-
-            @Override
-            public String scalar(ScalarType scalar) {
-                return "a single " + scalar.kind().jsonType();
-            }
-
-            @Override
-            public String union(UnionType union) {
-                return "a single value";
-            }
-
-            @Override
-            public String list(ListType list) {
-                return "a list";
-            }
-
-            @Override
-            public String object(ObjectType object) {
-                return "an object";
-            }
-        });
     }
 
     private static Optional<InputDecl> input(RunDecl run, String param) {

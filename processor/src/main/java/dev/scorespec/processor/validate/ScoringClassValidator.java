@@ -11,6 +11,7 @@ import dev.scorespec.processor.kinds.ndarray.NdArraySamples;
 import dev.scorespec.processor.kinds.nested.NestedSamples;
 import dev.scorespec.processor.kinds.spark.SparkFrameSamples;
 import dev.scorespec.processor.kinds.standard.StandardSamples;
+import dev.scorespec.processor.model.BatchPlan;
 import dev.scorespec.processor.model.JavaType;
 import dev.scorespec.processor.model.RunParameter;
 import dev.scorespec.processor.model.ScoringClassDecl;
@@ -65,7 +66,7 @@ public final class ScoringClassValidator {
         }
         Optional<ScoringSpec.InitMethod> init = init(decl, report);
         ScoringSpec.ServiceNames names = names(decl.service(), report);
-        if (run.isEmpty()) {
+        if (run.isEmpty() || !JsonNames.check(run.get(), report)) {
             return Optional.empty();
         }
         List<RunParameter> parameters = List.of();
@@ -79,6 +80,11 @@ public final class ScoringClassValidator {
         List<RunParameter> runParameters = parameters;
         Optional<ScoringSpec.Sample> runOutput = output;
         decl.powerBi().ifPresent(where -> PowerBiShape.check(where, run.get(), runParameters, runOutput, report));
+        decl.batching().ifPresent(b -> BatchingRules.checkLimits(b, report));
+        // run's own problems first: what batching makes of a run that does not bind would be noise
+        Optional<BatchPlan> batching = report.hasErrors()
+                ? Optional.empty()
+                : decl.batching().flatMap(b -> BatchingRules.plan(b, run.get(), runParameters, runOutput, report));
         if (report.hasErrors()) {
             return Optional.empty();
         }
@@ -89,7 +95,8 @@ public final class ScoringClassValidator {
                 parameters,
                 run.get().returnType().name(),
                 output,
-                names));
+                names,
+                batching));
     }
 
     private static void blank(ScoringClassDecl.Named named, String attribute, String example, Report report) {

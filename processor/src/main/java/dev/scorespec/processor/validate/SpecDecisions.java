@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import dev.scorespec.annotations.Orient;
 import dev.scorespec.annotations.internal.OpenApiVersion;
+import dev.scorespec.processor.model.BatchPlan;
 import dev.scorespec.processor.model.RunParameter;
 import dev.scorespec.processor.model.ScoringSpec;
 import dev.scorespec.processor.model.ScoringSpec.BodyKind;
@@ -23,7 +24,7 @@ public final class SpecDecisions {
 
     private SpecDecisions() {}
 
-    /** A validated scoring class with its decisions made. */
+    /** A validated scoring class without {@code @Batching}, with its decisions made. */
     public static ScoringSpec spec(
             ClassName scoringClass,
             Optional<ScoringSpec.InitMethod> init,
@@ -32,6 +33,19 @@ public final class SpecDecisions {
             TypeName returnType,
             Optional<ScoringSpec.Sample> output,
             ScoringSpec.ServiceNames names) {
+        return spec(scoringClass, init, runMethod, parameters, returnType, output, names, Optional.empty());
+    }
+
+    /** A validated scoring class with its decisions made. */
+    public static ScoringSpec spec(
+            ClassName scoringClass,
+            Optional<ScoringSpec.InitMethod> init,
+            String runMethod,
+            List<RunParameter> parameters,
+            TypeName returnType,
+            Optional<ScoringSpec.Sample> output,
+            ScoringSpec.ServiceNames names,
+            Optional<BatchPlan> batching) {
         return new ScoringSpec(
                 scoringClass,
                 init,
@@ -42,7 +56,8 @@ public final class SpecDecisions {
                 bodyKind(parameters),
                 documentVersions(parameters, output),
                 outputOrient(returnType, output),
-                names);
+                names,
+                batching);
     }
 
     private static BodyKind bodyKind(List<RunParameter> parameters) {

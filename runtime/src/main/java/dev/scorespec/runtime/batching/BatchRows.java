@@ -1,5 +1,6 @@
 package dev.scorespec.runtime.batching;
 
+import dev.scorespec.runtime.InvalidInputException;
 import dev.scorespec.runtime.NDArray;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
@@ -19,9 +20,46 @@ public final class BatchRows {
 
     private BatchRows() {}
 
+    /**
+     * The rows of a request with several batched inputs, which must agree: they are concatenated row for
+     * row, so inputs of different lengths would pair rows of different requests.
+     *
+     * @param names the inputs' names, as the body gives them
+     * @param rows their rows, in the same order
+     * @throws InvalidInputException (a 400) naming the inputs when their rows differ
+     */
+    public static int sameRows(List<String> names, int... rows) {
+        for (int i = 1; i < rows.length; i++) {
+            if (rows[i] != rows[0]) {
+                throw new InvalidInputException(names.get(i) + ": " + rows[i] + " rows, but " + names.get(0) + " has "
+                        + rows[0] + "; the service batches requests, and pairs the inputs' rows one for one.");
+            }
+        }
+        return rows[0];
+    }
+
     /** The length of a Java array of any type: its rows. */
     public static int arrayRows(Object array) {
         return Array.getLength(array);
+    }
+
+    /**
+     * The lengths of the dimensions after the first of a Java array of two or more dimensions, from its
+     * first row, for a {@link BatchShape#key}: requests concatenate only when these are equal, so that
+     * {@code run} never sees rows of different lengths. Bound arrays are rectangular, so the first row
+     * speaks for the others; an array without rows gives none.
+     */
+    public static List<Integer> arrayKey(Object array) {
+        List<Integer> dimensions = new ArrayList<>();
+        Object level = array;
+        while (level.getClass().getComponentType().isArray() && Array.getLength(level) > 0) {
+            level = Array.get(level, 0);
+            if (level == null) {
+                break;
+            }
+            dimensions.add(Array.getLength(level));
+        }
+        return dimensions;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.scorespec.runtime.batching;
 
+import dev.scorespec.runtime.InvalidInputException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -31,8 +32,9 @@ import org.slf4j.LoggerFactory;
  *       nothing for it and cost a concatenation).
  *   <li><b>Failures.</b> If {@code run} throws, or returns a number of rows other than the batch's, every
  *       request of the batch fails with that exception (a {@link BatchOutputException} for the rows),
- *       logged once. Requests are bound before they are submitted, so a bad request never reaches a
- *       batch.
+ *       logged once. An {@link InvalidInputException} is run's verdict on an input, which one request may
+ *       have caused: then each request of the batch is scored again, alone, and gets its own answer.
+ *       Requests are bound before they are submitted, so a bad request never reaches a batch.
  *   <li><b>Deadlines.</b> A request whose deadline has passed before its batch starts, or which the
  *       {@link BatchTimeModel}, once {@linkplain BatchTimeModel#fitted() fitted}, predicts cannot be
  *       scored before it even alone, fails with
@@ -162,7 +164,18 @@ public final class Batcher<A, R> implements AutoCloseable {
      *     exception of {@code run} or a {@link BatchOutputException} when its batch failed
      */
     public CompletionStage<R> submit(A arguments, long deadlineNanos) {
+        return submit(arguments, deadlineNanos, () -> {});
+    }
+
+    /**
+     * Queues a request, already bound, and says when its batch starts: from then on it is being scored,
+     * and is no longer rejected for its deadline.
+     *
+     * @param started called on the thread that runs the batch, just before {@code run}; it must be quick
+     */
+    public CompletionStage<R> submit(A arguments, long deadlineNanos, Runnable started) {
         Objects.requireNonNull(arguments, "arguments");
+        Objects.requireNonNull(started, "started");
         int rows;
         Object key;
         try {
@@ -196,7 +209,7 @@ public final class Batcher<A, R> implements AutoCloseable {
                     lastQueuedArrivalNanos = now;
                 }
                 lastArrivalNanos = now;
-                queue.addLast(new Pending<>(arguments, rows, key, now, deadlineNanos, result));
+                queue.addLast(new Pending<>(arguments, rows, key, now, deadlineNanos, started, result));
                 queuedRows += rows;
                 changed.signalAll();
             }
@@ -454,6 +467,7 @@ public final class Batcher<A, R> implements AutoCloseable {
         for (int i = 0; i < requests; i++) {
             Pending<A, R> pending = batch.get(i);
             metrics.queueWait(start - pending.enqueuedNanos);
+            started(pending);
             rowsPerRequest[i] = pending.rows;
             rows += pending.rows;
         }
@@ -465,6 +479,16 @@ public final class Batcher<A, R> implements AutoCloseable {
             failure = e;
         }
         long nanos = clock.getAsLong() - start;
+        if (failure instanceof InvalidInputException && requests > 1) {
+            // run's verdict on its input, which one request of the batch may have caused: each is scored
+            // alone, so that it gets its own answer, as without batching
+            metrics.batchRan(rows, requests, nanos, true);
+            for (int i = 0; i < requests; i++) {
+                runAlone(batch.get(i));
+            }
+            batchEnded();
+            return;
+        }
         if (failure == null) {
             model.record(rows, nanos);
         } else {
@@ -484,6 +508,31 @@ public final class Batcher<A, R> implements AutoCloseable {
             }
         }
         batchEnded();
+    }
+
+    private void started(Pending<A, R> pending) {
+        try {
+            pending.started.run();
+        } catch (RuntimeException e) {
+            LOG.error("A request's start callback failed", e);
+        }
+    }
+
+    /** Scores one request of a batch that failed with {@link InvalidInputException}, by itself. */
+    private void runAlone(Pending<A, R> pending) {
+        long start = clock.getAsLong();
+        try {
+            R result = score(List.of(pending), pending.rows, new int[] {pending.rows})
+                    .get(0);
+            metrics.batchRan(pending.rows, 1, clock.getAsLong() - start, false);
+            pending.result.complete(result);
+        } catch (Throwable e) { // an Error too: the request must be answered
+            metrics.batchRan(pending.rows, 1, clock.getAsLong() - start, true);
+            if (!(e instanceof InvalidInputException)) {
+                LOG.error("A request of {} rows failed", pending.rows, e);
+            }
+            pending.result.completeExceptionally(e);
+        }
     }
 
     private List<R> score(List<Pending<A, R>> batch, int rows, int[] rowsPerRequest) throws Exception {
@@ -539,6 +588,7 @@ public final class Batcher<A, R> implements AutoCloseable {
         final Object key;
         final long enqueuedNanos;
         final long deadlineNanos;
+        final Runnable started;
         final CompletableFuture<R> result;
         boolean taken;
 
@@ -548,12 +598,14 @@ public final class Batcher<A, R> implements AutoCloseable {
                 Object key,
                 long enqueuedNanos,
                 long deadlineNanos,
+                Runnable started,
                 CompletableFuture<R> result) {
             this.arguments = arguments;
             this.rows = rows;
             this.key = key;
             this.enqueuedNanos = enqueuedNanos;
             this.deadlineNanos = deadlineNanos;
+            this.started = started;
             this.result = result;
         }
     }

@@ -16,14 +16,15 @@
  *       elsewhere.
  * </ul>
  *
- * <p>How the rest plugs in (not wired yet): for a class with {@code @Batching}, the processor checks
- * that every batched input and the output have a first dimension that is the batch, and generates a
- * {@code BatchShape} of the binder's arguments record next to the binder. The server builds one
- * {@code Batcher} per binder from that shape and {@code binder::run}, with the worker pool as executor,
- * {@code maxRows} and {@code maxDelay} from the annotation or their flags, and a {@code BatchMetrics}
- * bound to Micrometer; {@code /score} (and the Open Inference Protocol route) binds on the worker pool
- * as today, submits the arguments with the request's scoring deadline instead of calling {@code run},
- * writes the result it gets, and answers a {@code BatchRejectedException} with 503 and
- * {@code Retry-After}. Raw HTTP runs keep calling {@code run} directly.
+ * <p>How the rest plugs in: for a class with {@code @Batching}, the processor checks that every batched input
+ * and the output have a first dimension that is the batch, and generates a {@code BatchShape} of the
+ * binder's arguments record next to the binder, which the binder's
+ * {@link dev.scorespec.runtime.binding.ScoringBinder#batching()} gives with the annotation's limits as a
+ * {@link dev.scorespec.runtime.batching.BatchSpec}. The server builds one {@code Batcher} from it and
+ * {@code binder::run}, with {@code maxRows} and {@code maxDelay} from the annotation or their flags, and a
+ * {@code BatchMetrics} bound to Micrometer; {@code /score} binds on the worker pool as without batching,
+ * submits the arguments with the request's scoring deadline instead of calling {@code run}, writes the
+ * result it gets on the worker pool, and answers a {@code BatchRejectedException} with 503 and
+ * {@code Retry-After}. Raw HTTP runs are never batched.
  */
 package dev.scorespec.runtime.batching;

@@ -3,8 +3,10 @@ package dev.scorespec.runtime.binding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.scorespec.annotations.ColumnKind;
 import dev.scorespec.annotations.Orient;
+import dev.scorespec.annotations.internal.FrameLayout;
 import dev.scorespec.annotations.internal.TemporalText;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.ColumnType;
@@ -42,9 +44,6 @@ import tech.tablesaw.columns.Column;
  */
 public final class DataFrameWriter {
 
-    /** The Table Schema version pandas writes in orient {@code table}. */
-    static final String PANDAS_TABLE_SCHEMA_VERSION = "1.4.0";
-
     private DataFrameWriter() {}
 
     /** Writes a table in the spec's orient; the spec tells which columns are timedeltas and may be null. */
@@ -58,81 +57,12 @@ public final class DataFrameWriter {
         for (int c = 0; c < cells.length; c++) {
             cells[c] = Cells.of(columns.get(c), spec.columnNamed(columns.get(c).name()));
         }
-        int rows = table.rowCount();
-        switch (spec.orient()) {
-            case RECORDS -> {
-                out.writeStartArray();
-                for (int row = 0; row < rows; row++) {
-                    writeRowObject(out, cells, row);
-                }
-                out.writeEndArray();
-            }
-            case INDEX -> {
-                out.writeStartObject();
-                for (int row = 0; row < rows; row++) {
-                    out.writeFieldName(Integer.toString(row));
-                    writeRowObject(out, cells, row);
-                }
-                out.writeEndObject();
-            }
-            case COLUMNS -> {
-                out.writeStartObject();
-                for (Cells column : cells) {
-                    out.writeFieldName(column.name);
-                    out.writeStartObject();
-                    for (int row = 0; row < rows; row++) {
-                        out.writeFieldName(Integer.toString(row));
-                        column.write(out, row);
-                    }
-                    out.writeEndObject();
-                }
-                out.writeEndObject();
-            }
-            case SPLIT -> {
-                out.writeStartObject();
-                out.writeArrayFieldStart("columns");
-                for (Cells column : cells) {
-                    out.writeString(column.name);
-                }
-                out.writeEndArray();
-                out.writeArrayFieldStart("index");
-                for (int row = 0; row < rows; row++) {
-                    out.writeNumber(row);
-                }
-                out.writeEndArray();
-                out.writeFieldName("data");
-                writeRowLists(out, cells, rows);
-                out.writeEndObject();
-            }
-            case VALUES -> writeRowLists(out, cells, rows);
-            case TABLE -> {
-                out.writeStartObject();
-                out.writeObjectFieldStart("schema");
-                out.writeArrayFieldStart("fields");
-                writeField(out, "index", "integer");
-                for (Cells column : cells) {
-                    writeField(out, column.name, column.tableSchemaType());
-                }
-                out.writeEndArray();
-                out.writeArrayFieldStart("primaryKey");
-                out.writeString("index");
-                out.writeEndArray();
-                out.writeStringField("pandas_version", PANDAS_TABLE_SCHEMA_VERSION);
-                out.writeEndObject();
-                out.writeArrayFieldStart("data");
-                for (int row = 0; row < rows; row++) {
-                    out.writeStartObject();
-                    out.writeNumberField("index", row);
-                    for (Cells column : cells) {
-                        out.writeFieldName(column.name);
-                        column.write(out, row);
-                    }
-                    out.writeEndObject();
-                }
-                out.writeEndArray();
-                out.writeEndObject();
-            }
+        List<String> names = new ArrayList<>(cells.length);
+        for (Cells column : cells) {
+            names.add(column.name);
         }
+        FrameLayout.write(
+                spec.orient(), names, c -> cells[c].tableSchemaType(), table.rowCount(), new Sink(out, cells));
     }
 
     /** Writes a table in an orient, with no spec: no column is a timedelta, missing strings are {@code ""}. */
@@ -140,32 +70,55 @@ public final class DataFrameWriter {
         write(out, table, DataFrameSpec.of(table == null ? "" : table.name(), orient, true, true));
     }
 
-    private static void writeRowObject(JsonGenerator out, Cells[] cells, int row) throws IOException {
-        out.writeStartObject();
-        for (Cells column : cells) {
-            out.writeFieldName(column.name);
-            column.write(out, row);
-        }
-        out.writeEndObject();
-    }
+    /** The layout's writer: Jackson's generator, each cell written by its column. */
+    private static final class Sink implements FrameLayout.Sink<IOException> {
+        private final JsonGenerator out;
+        private final Cells[] cells;
 
-    private static void writeRowLists(JsonGenerator out, Cells[] cells, int rows) throws IOException {
-        out.writeStartArray();
-        for (int row = 0; row < rows; row++) {
+        Sink(JsonGenerator out, Cells[] cells) {
+            this.out = out;
+            this.cells = cells;
+        }
+
+        @Override
+        public void startObject() throws IOException {
+            out.writeStartObject();
+        }
+
+        @Override
+        public void endObject() throws IOException {
+            out.writeEndObject();
+        }
+
+        @Override
+        public void startArray() throws IOException {
             out.writeStartArray();
-            for (Cells column : cells) {
-                column.write(out, row);
-            }
+        }
+
+        @Override
+        public void endArray() throws IOException {
             out.writeEndArray();
         }
-        out.writeEndArray();
-    }
 
-    private static void writeField(JsonGenerator out, String name, String type) throws IOException {
-        out.writeStartObject();
-        out.writeStringField("name", name);
-        out.writeStringField("type", type);
-        out.writeEndObject();
+        @Override
+        public void name(String name) throws IOException {
+            out.writeFieldName(name);
+        }
+
+        @Override
+        public void string(String value) throws IOException {
+            out.writeString(value);
+        }
+
+        @Override
+        public void number(int value) throws IOException {
+            out.writeNumber(value);
+        }
+
+        @Override
+        public void cell(int column, int row) throws IOException {
+            cells[column].write(out, row);
+        }
     }
 
     /** Writes the cells of one column, by its Tablesaw type. */

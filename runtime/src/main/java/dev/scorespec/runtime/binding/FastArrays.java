@@ -33,6 +33,7 @@ final class FastArrays {
 
     // The unsigned ranges are the processor's (it checks samples against them): one declaration.
     private static final long UINT32_MAX = dev.scorespec.annotations.internal.DType.UINT32.maxLong();
+    private static final float HALF_MAX = (float) dev.scorespec.annotations.internal.DType.FLOAT16.maxMagnitude();
     private static final long UINT16_MAX = dev.scorespec.annotations.internal.DType.UINT16.maxLong();
     private static final long UINT8_MAX = dev.scorespec.annotations.internal.DType.UINT8.maxLong();
 
@@ -105,6 +106,7 @@ final class FastArrays {
     private enum Storage {
         DOUBLE(0, 0),
         FLOAT(0, 0),
+        HALF(0, 0),
         LONG(Long.MIN_VALUE, Long.MAX_VALUE),
         UINT32(0, UINT32_MAX),
         // Integers of up to 18 digits, all below 2^63, are stored as they are by the careful reader too.
@@ -129,8 +131,9 @@ final class FastArrays {
                 case FLOAT64:
                     return DOUBLE;
                 case FLOAT32:
-                case FLOAT16:
                     return FLOAT;
+                case FLOAT16:
+                    return HALF;
                 case INT64:
                     return LONG;
                 case UINT32:
@@ -158,6 +161,7 @@ final class FastArrays {
                 case DOUBLE:
                     return Arrays.copyOfRange(scratch.doubles, from, to);
                 case FLOAT:
+                case HALF:
                     return Arrays.copyOfRange(scratch.floats, from, to);
                 case LONG:
                 case UINT32:
@@ -372,6 +376,7 @@ final class FastArrays {
                     } while (!endOfArray());
                     break;
                 case FLOAT:
+                case HALF:
                     do {
                         float v = readFloat();
                         if (size == scratch.floats.length) {
@@ -491,11 +496,13 @@ final class FastArrays {
             float v;
             if (fraction) {
                 v = JavaFloatParser.parseFloat(b, start, pos - start);
-                if (!Float.isFinite(v)) {
-                    throw new HandOver();
-                }
             } else {
                 v = negative ? -integer : integer;
+            }
+            // A value at the dtype's largest magnitude may be a rounded value beyond it (3.40282356e38 for
+            // float32), and one past it is out of range: the careful reader decides both, with its error.
+            if (!(Math.abs(v) < (storage == Storage.HALF ? HALF_MAX : Float.MAX_VALUE))) {
+                throw new HandOver();
             }
             return v;
         }

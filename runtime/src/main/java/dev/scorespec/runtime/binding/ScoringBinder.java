@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.scorespec.annotations.internal.OpenApiVersion;
 import dev.scorespec.runtime.ModelDir;
 import dev.scorespec.runtime.ScoringRequest;
+import dev.scorespec.runtime.batching.BatchSpec;
 import java.io.IOException;
 import java.util.List;
 
@@ -71,6 +72,14 @@ public interface ScoringBinder<A, R> {
      * a batch job scores datasets through it, with no JSON in between.
      */
     default TabularBinding<A, R> tabular() {
+        return null;
+    }
+
+    /**
+     * How concurrent requests are scored together, for a scoring class with {@code @Batching}; null for
+     * one without, whose requests each get their own {@code run} call.
+     */
+    default BatchSpec<A, R> batching() {
         return null;
     }
 }

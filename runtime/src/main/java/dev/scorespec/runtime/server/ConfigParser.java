@@ -116,6 +116,16 @@ public final class ConfigParser {
                 "SCORESPEC_AUTH_KEY_FILE",
                 "(key authentication off)",
                 "File holding that key (a trailing line break is ignored); instead of the key itself."),
+        BATCH_MAX_ROWS(
+                "--batch-max-rows",
+                "SCORESPEC_BATCH_MAX_ROWS",
+                "(@Batching maxRows: 256 unless set)",
+                "Most rows of one run call of a @Batching class; 0 turns batching off."),
+        BATCH_MAX_DELAY_MS(
+                "--batch-max-delay-ms",
+                "SCORESPEC_BATCH_MAX_DELAY_MS",
+                "(@Batching maxDelayMs: 5 unless set)",
+                "Longest a request of a @Batching class waits for others to share its run call; 0 never waits."),
         SPARK_MASTER(
                 "--spark-master",
                 ServerConfig.SPARK_MASTER_ENV,
@@ -247,6 +257,13 @@ public final class ConfigParser {
                         + "': '*' allows every origin and cannot be listed with others.");
             }
             b.corsOrigins(origins);
+        }
+        if ((s = setting(Option.BATCH_MAX_ROWS, flags, env)).isPresent()) {
+            b.batchMaxRows(
+                    (int) s.get().number(0, 1_000_000, "a whole number of rows from 0 (batching off) to 1000000"));
+        }
+        if ((s = setting(Option.BATCH_MAX_DELAY_MS, flags, env)).isPresent()) {
+            b.batchMaxDelayMs((int) s.get().number(0, 60_000, "a whole number of milliseconds from 0 to 60000"));
         }
         if ((s = setting(Option.SPARK_MASTER, flags, env)).isPresent()) {
             b.sparkMaster(s.get().value.strip());

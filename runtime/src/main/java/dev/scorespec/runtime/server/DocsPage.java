@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code /docs} redirects to {@code docs/}, so that the page's relative links work under any path
  *       prefix;</li>
- *   <li>{@code /docs/}: the page ({@code docs/index.html} of this package, with the service's name);</li>
+ *   <li>{@code /docs/}: the page ({@code docs/index.html} of this package, titled as the document it shows);</li>
  *   <li>{@code /docs/scorespec-docs.js}: the script that starts Swagger UI on {@code ../swagger.json?version=3.1}
  *       and, when that answers 401, asks for the key first;</li>
  *   <li>{@code /docs/swagger-ui/<version>/<file>}: Swagger UI's own files, cached for a year since the path
@@ -69,25 +69,31 @@ final class DocsPage {
     private final Vertx vertx;
     private final String version;
     private final String assetPrefix;
-    private final String serviceName;
+    /** The page's title: the title of the document it shows. */
+    private final String title;
+
     private final Map<String, Future<Asset>> assets = new ConcurrentHashMap<>();
 
-    private DocsPage(Vertx vertx, String version, String serviceName) {
+    private DocsPage(Vertx vertx, String version, String title) {
         this.vertx = vertx;
         this.version = version;
         this.assetPrefix = "/docs/swagger-ui/" + version + "/";
-        this.serviceName = serviceName;
+        this.title = title;
     }
 
-    /** The page, or null when Swagger UI is not on the class path (then {@code /docs} is a 404). */
-    static DocsPage create(Vertx vertx, ServerConfig config) {
+    /**
+     * The page, or null when Swagger UI is not on the class path (then {@code /docs} is a 404).
+     *
+     * @param title the title of the document the page shows, so that the tab and the page agree
+     */
+    static DocsPage create(Vertx vertx, String title) {
         String version = swaggerUiVersion();
         String bundle = webJarPath(version, "swagger-ui-bundle.js");
         if (classLoader().getResource(bundle) == null) {
             LOG.warn("GET /docs is off: Swagger UI (org.webjars:swagger-ui {}) is not on the class path", version);
             return null;
         }
-        return new DocsPage(vertx, version, config.serviceName());
+        return new DocsPage(vertx, version, title);
     }
 
     /**
@@ -141,11 +147,11 @@ final class DocsPage {
         return assets.computeIfAbsent(name, n -> vertx.executeBlocking(loader::load, false));
     }
 
-    /** The page, titled with the service's name. */
+    /** The page, titled with the document's title. */
     private Asset page() throws IOException {
         String html = new String(read(OWN + "index.html"), StandardCharsets.UTF_8)
-                .replace("{{title}}", escape(serviceName + " - API documentation"))
-                .replace("{{name}}", escape(serviceName))
+                .replace("{{title}}", escape(title + " - API documentation"))
+                .replace("{{name}}", escape(title))
                 .replace("{{version}}", escape(version));
         return Asset.of(html.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8", REVALIDATE)
                 .withHeader("content-security-policy", CONTENT_SECURITY_POLICY);

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,10 +75,13 @@ final class OpenApiDocuments {
     private final Map<Kind, Buffer> documents;
     /** The compile-time documents among {@link #documents}, which say where the server is; files do not. */
     private final Map<Kind, JsonObject> generated;
+    /** The {@code info.title} of the 3.1 document, which {@code /docs} shows; null when there is none. */
+    private final String docsTitle;
 
-    private OpenApiDocuments(Map<Kind, Buffer> documents, Map<Kind, JsonObject> generated) {
+    private OpenApiDocuments(Map<Kind, Buffer> documents, Map<Kind, JsonObject> generated, String docsTitle) {
         this.documents = documents;
         this.generated = generated;
+        this.docsTitle = docsTitle;
     }
 
     static OpenApiDocuments load(ScoringBinder<?, ?> binder, ServerConfig config) throws ServerStartException {
@@ -97,14 +101,18 @@ final class OpenApiDocuments {
                         version);
             }
         }
+        String docsTitle = null;
         for (Kind kind : Kind.values()) {
-            JsonObject user = readOverride(config.appRoot(), kind);
-            if (user != null) {
-                documents.put(kind, user.toBuffer());
-            } else if (binderVersions.contains(kind.binderVersion)) {
-                JsonObject document = customize(readResource(binder, kind.binderVersion), config);
-                documents.put(kind, document.toBuffer());
+            JsonObject document = readOverride(config.appRoot(), kind);
+            if (document == null && binderVersions.contains(kind.binderVersion)) {
+                document = customize(readResource(binder, kind.binderVersion), config);
                 generated.put(kind, document);
+            }
+            if (document != null) {
+                documents.put(kind, document.toBuffer());
+                if (kind == Kind.V31 && document.getValue("info") instanceof JsonObject info) {
+                    docsTitle = info.getValue("title") instanceof String t ? t : null;
+                }
             }
         }
         if (documents.isEmpty()) {
@@ -112,7 +120,16 @@ final class OpenApiDocuments {
         } else {
             LOG.info("OpenAPI documents are prepared for versions [{}]", String.join(", ", names(documents)));
         }
-        return new OpenApiDocuments(documents, generated);
+        return new OpenApiDocuments(documents, generated, docsTitle);
+    }
+
+    /**
+     * The title of the document {@code /docs} shows (3.1): {@code @ScoringService(title)} as compiled, the
+     * name configured at start-up that replaces it, or a user's file's own; empty without a 3.1 document or
+     * a title in it.
+     */
+    Optional<String> docsTitle() {
+        return Optional.ofNullable(docsTitle);
     }
 
     /** The versions served, as the {@code version} query names them: {@code [2, 3, 3.1]}. */

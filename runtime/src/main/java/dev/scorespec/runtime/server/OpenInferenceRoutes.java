@@ -1,6 +1,7 @@
 package dev.scorespec.runtime.server;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.scorespec.runtime.batching.Batcher;
 import dev.scorespec.runtime.binding.BindingException;
 import dev.scorespec.runtime.binding.ScoringBinder;
 import dev.scorespec.runtime.openinference.InferRequest;
@@ -49,7 +50,8 @@ final class OpenInferenceRoutes implements WireFormat {
             WorkerExecutor workers,
             ScoringBinder<A, R> binder,
             ServerConfig config,
-            ServerMetrics metrics) {
+            ServerMetrics metrics,
+            Batcher<A, R> batcher) {
         this.metadata = ModelMetadata.of(binder);
         this.bodies = new ScoreBodies(metadata);
         this.responses = new InferResponses(metadata);
@@ -58,7 +60,7 @@ final class OpenInferenceRoutes implements WireFormat {
                 .or(config::configuredServiceVersion)
                 .or(metadata::compiledVersion)
                 .orElse(ServerConfig.DEFAULT_SERVICE_VERSION);
-        this.infer = new ScoreHandler<>(vertx, workers, binder, config, metrics, this);
+        this.infer = new ScoreHandler<>(vertx, workers, binder, config, metrics, batcher, this);
     }
 
     /** {@code com.example.Outer$Inner} is {@code Inner}. */

@@ -7,11 +7,15 @@ import dev.scorespec.runtime.InvalidInputException;
 import dev.scorespec.runtime.QueryString;
 import dev.scorespec.runtime.ScoringRequest;
 import dev.scorespec.runtime.ScoringResponse;
+import dev.scorespec.runtime.batching.BatchRejectedException;
+import dev.scorespec.runtime.batching.Batcher;
 import dev.scorespec.runtime.binding.BindingException;
 import dev.scorespec.runtime.binding.BodyKind;
 import dev.scorespec.runtime.binding.ScoringBinder;
 import dev.scorespec.runtime.server.ServerMetrics.BindingFailure;
 import io.vertx.core.AsyncResult;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
@@ -19,11 +23,14 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +54,9 @@ final class ScoreHandler<A, R> {
     private static final Logger LOG = LoggerFactory.getLogger(ScoreHandler.class);
     /** The {@code outcome} of a run that ended after its request had been answered at the scoring timeout. */
     private static final String TIMEOUT = "timeout";
+    /** The answer to a request whose batch could not start before its scoring deadline. */
+    static final String DEADLINE_MISSED =
+            "The request could not be scored before its deadline (the scoring timeout). Retry later.";
 
     private final Vertx vertx;
     private final WorkerExecutor workers;
@@ -55,14 +65,17 @@ final class ScoreHandler<A, R> {
     private final BodyReader bodies;
     private final ServerMetrics metrics;
     private final WireFormat wire;
+    /** Scores bound requests together, for a {@code @Batching} class; null when each request runs alone. */
+    private final Batcher<A, R> batcher;
 
     ScoreHandler(
             Vertx vertx,
             WorkerExecutor workers,
             ScoringBinder<A, R> binder,
             ServerConfig config,
-            ServerMetrics metrics) {
-        this(vertx, workers, binder, config, metrics, WireFormat.SCORE);
+            ServerMetrics metrics,
+            Batcher<A, R> batcher) {
+        this(vertx, workers, binder, config, metrics, batcher, WireFormat.SCORE);
     }
 
     /** A scoring route whose requests and answers are in {@code wire}'s format. */
@@ -72,9 +85,11 @@ final class ScoreHandler<A, R> {
             ScoringBinder<A, R> binder,
             ServerConfig config,
             ServerMetrics metrics,
+            Batcher<A, R> batcher,
             WireFormat wire) {
         this.wire = wire;
         this.metrics = metrics;
+        this.batcher = batcher;
         this.vertx = vertx;
         this.workers = workers;
         this.binder = binder;
@@ -118,7 +133,51 @@ final class ScoreHandler<A, R> {
                         .add(h.getValue()));
         // unordered: requests from one event loop must not wait for each other
         workers.executeBlocking(() -> RequestMdc.call(requestId, () -> score(call, method, uri, headers, body)), false)
-                .onComplete(result -> RequestMdc.run(requestId, () -> call.finish(result)));
+                .onComplete(result -> RequestMdc.run(requestId, () -> {
+                    if (result.succeeded() && result.result().bound != null) {
+                        submit(call, result.result().arguments());
+                    } else {
+                        call.finish(result);
+                    }
+                }));
+    }
+
+    /**
+     * Event loop: queues a bound request for its batch, with the scoring timeout as its deadline; the answer
+     * comes back to this event loop, and is written on the worker pool.
+     */
+    private void submit(Call call, A arguments) {
+        if (call.answered) {
+            return; // answered at its scoring timeout while it was bound
+        }
+        Context eventLoop = vertx.getOrCreateContext();
+        long deadline = call.dispatchNanos + TimeUnit.MILLISECONDS.toNanos(config.scoringTimeoutMs());
+        long submitted = System.nanoTime();
+        call.queued = true;
+        batcher.submit(arguments, deadline, call::batchStarted)
+                .whenComplete((result, failure) -> eventLoop.runOnContext(v -> RequestMdc.run(
+                        call.requestId, () -> batched(call, result, failure, System.nanoTime() - submitted))));
+    }
+
+    /** Event loop: the request's batch has ended, or the batcher did not take it. */
+    private void batched(Call call, R result, Throwable failure, long nanos) {
+        if (call.answered) {
+            return; // answered at its scoring timeout
+        }
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof BatchRejectedException rejected) {
+            call.reject(rejected.getMessage(), rejected.retryAfter());
+        } else if (cause instanceof InvalidInputException) {
+            metrics.bindingFailed(BindingFailure.INVALID_INPUT);
+            call.finish(Future.succeededFuture(Outcome.invalidInput(cause.getMessage(), nanos)));
+        } else if (cause != null) {
+            // the batcher has logged it, once for the batch
+            call.finish(Future.succeededFuture(Outcome.runFailed(nanos)));
+        } else {
+            workers.executeBlocking(() -> RequestMdc.call(call.requestId, () -> write(call, result, nanos)), false)
+                    .onComplete(written -> RequestMdc.run(call.requestId, () -> call.finish(written)));
+        }
     }
 
     /** Runs on a worker thread. */
@@ -149,6 +208,7 @@ final class ScoreHandler<A, R> {
         } catch (IOException e) {
             return badRequest(BindingFailure.MALFORMED_JSON, RequestBodies.NOT_JSON + e.getMessage());
         }
+        call.prepared = request;
         bytes = request.body();
         A arguments;
         try {
@@ -157,6 +217,9 @@ final class ScoreHandler<A, R> {
             return bindingFailed(call, jsonBody ? bytes : null, e);
         }
 
+        if (batcher != null) {
+            return Outcome.bound(arguments);
+        }
         if (!call.runStarting(Thread.currentThread())) {
             return Outcome.DROPPED;
         }
@@ -208,18 +271,23 @@ final class ScoreHandler<A, R> {
             return Outcome.runFailed(elapsed);
         }
 
+        return write(call, result, elapsed);
+    }
+
+    /** Runs on a worker thread: run's result as JSON. */
+    private Outcome write(Call call, R result, long runNanos) {
         Buffer out = Buffer.buffer(256);
         try (JsonGenerator generator = ScoringRequest.jsonFactory().createGenerator(new BufferOutput(out))) {
-            wire.write(binder, result, request, generator);
+            wire.write(binder, result, call.prepared, generator);
         } catch (Throwable e) {
             LOG.error(
                     "Writing the result of request {} as JSON failed in the binder of {}",
                     call.requestId,
                     binder.scoringClass(),
                     e);
-            return Outcome.internalError(elapsed);
+            return Outcome.internalError(runNanos);
         }
-        return Outcome.ok(out, elapsed);
+        return Outcome.ok(out, runNanos);
     }
 
     /**
@@ -266,6 +334,11 @@ final class ScoreHandler<A, R> {
         final long dispatchNanos = System.nanoTime();
         /** Event-loop state. */
         boolean answered;
+        /**
+         * The request in the route's wire format, set by the worker that binds it and read by the worker that
+         * writes its answer (the same worker, or one after the batcher: Vert.x orders the hand-overs).
+         */
+        WireFormat.Prepared prepared;
 
         long timerId = -1;
         /** Shared with the worker, under the lock. */
@@ -273,6 +346,10 @@ final class ScoreHandler<A, R> {
 
         private long runStartNanos = -1;
         private volatile boolean timedOut;
+        /** Event-loop state: the request was handed to the batcher. */
+        boolean queued;
+        /** Shared with the batcher's thread, under the lock: its batch has started. */
+        private boolean batchStarted;
 
         Call(RoutingContext ctx, String requestId) {
             this.ctx = ctx;
@@ -304,8 +381,39 @@ final class ScoreHandler<A, R> {
             return timedOut;
         }
 
+        /** The batcher's thread: the request's batch is about to run. */
+        synchronized void batchStarted() {
+            batchStarted = true;
+            runStartNanos = System.nanoTime();
+        }
+
+        /** Event loop: the batcher did not score the request; nothing ran for it, so the client may retry. */
+        void reject(String message, Duration retryAfter) {
+            vertx.cancelTimer(timerId);
+            if (answered) {
+                return;
+            }
+            answered = true;
+            if (!Responses.writable(ctx)) {
+                return;
+            }
+            // whole seconds, rounded up, and at least one: Retry-After has no finer unit
+            long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+            ctx.response().putHeader("retry-after", Long.toString(seconds));
+            Responses.error(ctx, 503, message);
+        }
+
         private void timeout() {
             if (answered) {
+                return;
+            }
+            boolean waitingForBatch;
+            synchronized (this) {
+                waitingForBatch = queued && !batchStarted;
+            }
+            if (waitingForBatch) {
+                // the batcher will drop it unrun (its deadline is this instant); nothing ran for it
+                reject(DEADLINE_MISSED, Duration.ZERO);
                 return;
             }
             answered = true;
@@ -324,6 +432,13 @@ final class ScoreHandler<A, R> {
                         requestId,
                         (System.nanoTime() - dispatchNanos) / 1_000_000,
                         config.workerCount());
+            } else if (queued) {
+                // a batch is not interrupted: the other requests in it may still be answered in time
+                LOG.error(
+                        "The batch of request {} did not finish within the scoring timeout of {} ms; the client gets a "
+                                + "500",
+                        requestId,
+                        config.scoringTimeoutMs());
             } else {
                 LOG.error(
                         "run of request {} did not finish within the scoring timeout of {} ms; its thread is interrupted "
@@ -365,15 +480,40 @@ final class ScoreHandler<A, R> {
         final long runNanos;
         /** What a raw run answered, sent as it is; null otherwise. */
         final ScoringResponse raw;
+        /** The arguments of a request bound for the batcher, not answered yet; null otherwise. */
+        final Object bound;
 
         private Outcome(
                 int status, Buffer body, String message, boolean runFailed, long runNanos, ScoringResponse raw) {
+            this(status, body, message, runFailed, runNanos, raw, null);
+        }
+
+        private Outcome(
+                int status,
+                Buffer body,
+                String message,
+                boolean runFailed,
+                long runNanos,
+                ScoringResponse raw,
+                Object bound) {
             this.status = status;
             this.body = body;
             this.message = message;
             this.runFailed = runFailed;
             this.runNanos = runNanos;
             this.raw = raw;
+            this.bound = bound;
+        }
+
+        /** A request bound, for the batcher to score. */
+        static Outcome bound(Object arguments) {
+            return new Outcome(0, null, null, false, -1, null, arguments);
+        }
+
+        /** The arguments of {@link #bound}, as the handler bound them. */
+        @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"})
+        <A> A arguments() {
+            return (A) bound;
         }
 
         /** For a request already answered by the timeout. */

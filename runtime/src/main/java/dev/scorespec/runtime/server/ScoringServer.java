@@ -2,6 +2,9 @@ package dev.scorespec.runtime.server;
 
 import dev.scorespec.runtime.ModelDir;
 import dev.scorespec.runtime.QueryString;
+import dev.scorespec.runtime.batching.BatchSpec;
+import dev.scorespec.runtime.batching.Batcher;
+import dev.scorespec.runtime.binding.BodyKind;
 import dev.scorespec.runtime.binding.ScoringBinder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
@@ -92,6 +95,9 @@ public final class ScoringServer implements AutoCloseable {
     private final WorkerExecutor workers;
     private final ScoreHandler<?, ?> score;
     private final OpenInferenceRoutes openInference;
+    /** Null unless the scoring class has {@code @Batching} and batching is on. */
+    private Batcher<?, ?> batcher;
+
     private final Cors cors;
     private final KeyAuth auth;
     private final DocsPage docs;
@@ -115,15 +121,58 @@ public final class ScoringServer implements AutoCloseable {
                 "scorespec-worker", config.workerCount(), config.scoringTimeoutMs(), TimeUnit.MILLISECONDS);
         this.metrics = new ServerMetrics(this::ready);
         this.score = scoreHandler(binder);
-        this.openInference = new OpenInferenceRoutes(vertx, workers, binder, config, metrics);
+        this.openInference = openInference(binder);
         this.cors = new Cors(config.corsOrigins());
         this.auth = config.authKey().map(KeyAuth::new).orElse(null);
-        this.docs = DocsPage.create(vertx, config);
+        this.docs = DocsPage.create(vertx, documents.docsTitle().orElse(config.serviceName()));
         this.idle = new IdleConnections(vertx, config.idleTimeoutSeconds());
     }
 
     private <A, R> ScoreHandler<A, R> scoreHandler(ScoringBinder<A, R> b) {
-        return new ScoreHandler<>(vertx, workers, b, config, metrics);
+        Batcher<A, R> batcher = batcher(b);
+        this.batcher = batcher;
+        return new ScoreHandler<>(vertx, workers, b, config, metrics, batcher);
+    }
+
+    /** The Open Inference Protocol routes, whose inferences join /score's batches: one batcher per model. */
+    private <A, R> OpenInferenceRoutes openInference(ScoringBinder<A, R> b) {
+        @SuppressWarnings("unchecked") // made for this very binder by scoreHandler
+        Batcher<A, R> shared = (Batcher<A, R>) batcher;
+        return new OpenInferenceRoutes(vertx, workers, b, config, metrics, shared);
+    }
+
+    /**
+     * The batcher of a {@code @Batching} class, with the annotation's limits or those set at start-up; null
+     * for a class without, or when {@code --batch-max-rows 0} turns batching off. Batches run one at a time
+     * on the batcher's own thread: a model vectorised over the rows uses the cores by itself.
+     */
+    private <A, R> Batcher<A, R> batcher(ScoringBinder<A, R> b) {
+        BatchSpec<A, R> batching = b.batching();
+        if (batching == null) {
+            return null;
+        }
+        if (b.bodyKind() == BodyKind.RAW_HTTP) {
+            // a raw run answers with its own response, which no batch could split: the processor refuses it
+            LOG.warn("{} asks for batching, but its run is raw HTTP: its requests run alone", b.scoringClass());
+            return null;
+        }
+        int maxRows = config.batchMaxRows().orElse(batching.maxRows());
+        int maxDelayMs = config.batchMaxDelayMs().orElse(batching.maxDelayMs());
+        if (maxRows == 0) {
+            LOG.info("Batching is off (batch max rows 0): every request of {} runs alone", b.scoringClass());
+            return null;
+        }
+        LOG.info(
+                "Batching requests of {}: at most {} rows in one run call, a wait of at most {} ms for others",
+                b.scoringClass(),
+                maxRows,
+                maxDelayMs);
+        return Batcher.builder(batching.shape(), b::run)
+                .maxRows(maxRows)
+                .maxDelay(Duration.ofMillis(maxDelayMs))
+                .metrics(metrics.batchMetrics())
+                .name("scorespec-batcher")
+                .build();
     }
 
     /**
@@ -328,6 +377,9 @@ public final class ScoringServer implements AutoCloseable {
                             .listen(config.port(), config.host()),
                     Duration.ofSeconds(30));
         } catch (Exception e) {
+            if (batcher != null) {
+                batcher.shutdown(); // nothing was queued: no request reached it
+            }
             closeVertx();
             metrics.close();
             throw new ServerStartException(
@@ -370,6 +422,11 @@ public final class ScoringServer implements AutoCloseable {
         return config;
     }
 
+    /** The batcher of a {@code @Batching} class, or null: for tests, which wait on its queue. */
+    Batcher<?, ?> batcher() {
+        return batcher;
+    }
+
     /** The binder served. */
     public ScoringBinder<?, ?> binder() {
         return binder;
@@ -388,12 +445,25 @@ public final class ScoringServer implements AutoCloseable {
         }
         try {
             LOG.info("Shutting down: in-flight requests have up to {} ms to finish", config.shutdownGraceMs());
+            if (batcher != null) {
+                // the queued requests run at once, without waiting for others; later ones get 503
+                batcher.shutdown();
+            }
             try {
                 await(
                         http.shutdown(Duration.ofMillis(config.shutdownGraceMs())),
                         Duration.ofMillis(config.shutdownGraceMs() + 5_000));
             } catch (Exception e) {
                 LOG.warn("The HTTP server did not shut down cleanly: {}", message(e));
+            }
+            if (batcher != null) {
+                try {
+                    if (!batcher.awaitTermination(Duration.ofMillis(config.shutdownGraceMs()))) {
+                        LOG.warn("Batches were still running when the shutdown grace period ended");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             closeVertx();
             metrics.close();

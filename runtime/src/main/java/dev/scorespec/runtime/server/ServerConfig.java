@@ -64,6 +64,10 @@ public final class ServerConfig {
     private final long maxBytesInFlight;
     private final long shutdownGraceMs;
     private final LogFormat logFormat;
+    /** Null unless configured: {@code @Batching}'s own limits then apply. */
+    private final Integer batchMaxRows;
+
+    private final Integer batchMaxDelayMs;
 
     private ServerConfig(Builder b) {
         this.host = b.host;
@@ -86,6 +90,8 @@ public final class ServerConfig {
         this.maxBytesInFlight = b.maxBytesInFlight > 0 ? b.maxBytesInFlight : defaultMaxBytesInFlight();
         this.shutdownGraceMs = b.shutdownGraceMs;
         this.logFormat = b.logFormat;
+        this.batchMaxRows = b.batchMaxRows;
+        this.batchMaxDelayMs = b.batchMaxDelayMs;
     }
 
     public static Builder builder() {
@@ -114,6 +120,8 @@ public final class ServerConfig {
         b.maxBytesInFlight = maxBytesInFlight;
         b.shutdownGraceMs = shutdownGraceMs;
         b.logFormat = logFormat;
+        b.batchMaxRows = batchMaxRows;
+        b.batchMaxDelayMs = batchMaxDelayMs;
         return b;
     }
 
@@ -310,6 +318,23 @@ public final class ServerConfig {
     }
 
     /**
+     * The most rows of one {@code run} call of a {@code @Batching} class, set at start-up in place of the
+     * annotation's {@code maxRows}; 0 turns batching off, every request then gets its own call. Empty when
+     * not set. A class without {@code @Batching} is never batched.
+     */
+    public Optional<Integer> batchMaxRows() {
+        return Optional.ofNullable(batchMaxRows);
+    }
+
+    /**
+     * The longest a request of a {@code @Batching} class waits for others, in milliseconds, set at start-up in
+     * place of the annotation's {@code maxDelayMs}; empty when not set.
+     */
+    public Optional<Integer> batchMaxDelayMs() {
+        return Optional.ofNullable(batchMaxDelayMs);
+    }
+
+    /**
      * Why a normalized prefix cannot work, or null. A request path is matched as sent, decoded only where
      * Vert.x normalizes it, so a prefix must be written the way clients send it: path characters of RFC 3986
      * only, no empty, {@code .} or {@code ..} segment; and it must not shadow one of the server's own routes.
@@ -369,7 +394,9 @@ public final class ServerConfig {
                 + ", modelVersion=" + (modelVersion == null ? "(service version)" : modelVersion)
                 + ", corsOrigins=" + (corsOrigins.isEmpty() ? "(CORS off)" : String.join(",", corsOrigins))
                 + ", authKey=" + (authKey == null ? "(authentication off)" : "(set)")
-                + ", logFormat=" + logFormat.name().toLowerCase(Locale.ROOT);
+                + ", logFormat=" + logFormat.name().toLowerCase(Locale.ROOT)
+                + ", batchMaxRows=" + (batchMaxRows == null ? "(@Batching)" : batchMaxRows)
+                + ", batchMaxDelayMs=" + (batchMaxDelayMs == null ? "(@Batching)" : batchMaxDelayMs);
     }
 
     /** Builds a {@link ServerConfig}; every setter checks its value. */
@@ -396,6 +423,8 @@ public final class ServerConfig {
 
         private long shutdownGraceMs = 10_000;
         private LogFormat logFormat = LogFormat.PLAIN;
+        private Integer batchMaxRows;
+        private Integer batchMaxDelayMs;
 
         private Builder() {}
 
@@ -550,6 +579,24 @@ public final class ServerConfig {
 
         public Builder logFormat(LogFormat logFormat) {
             this.logFormat = Objects.requireNonNull(logFormat, "logFormat");
+            return this;
+        }
+
+        /** See {@link ServerConfig#batchMaxRows()}: 0 turns batching off; null for {@code @Batching}'s own. */
+        public Builder batchMaxRows(Integer batchMaxRows) {
+            if (batchMaxRows != null && batchMaxRows < 0) {
+                throw new IllegalArgumentException("batchMaxRows must not be negative, not " + batchMaxRows);
+            }
+            this.batchMaxRows = batchMaxRows;
+            return this;
+        }
+
+        /** See {@link ServerConfig#batchMaxDelayMs()}; null for {@code @Batching}'s own. */
+        public Builder batchMaxDelayMs(Integer batchMaxDelayMs) {
+            if (batchMaxDelayMs != null && batchMaxDelayMs < 0) {
+                throw new IllegalArgumentException("batchMaxDelayMs must not be negative, not " + batchMaxDelayMs);
+            }
+            this.batchMaxDelayMs = batchMaxDelayMs;
             return this;
         }
 

@@ -42,6 +42,9 @@
  *   <tr><td>SCORESPEC_AUTH_KEY_FILE</td><td>--auth-key-file</td><td>key authentication off</td></tr>
  *   <tr><td>SCORESPEC_LOG_FORMAT</td><td>--log-format</td><td>plain (json: one JSON object per line; see
  *       {@link dev.scorespec.runtime.logging.DefaultLogging})</td></tr>
+ *   <tr><td>SCORESPEC_BATCH_MAX_ROWS / SCORESPEC_BATCH_MAX_DELAY_MS</td><td>--batch-max-rows /
+ *       --batch-max-delay-ms</td><td>{@code @Batching}'s {@code maxRows} / {@code maxDelayMs} (0 rows: batching
+ *       off)</td></tr>
  * </table>
  *
  * <h2>Operations</h2>
@@ -108,6 +111,11 @@
  *   <li>Request bodies held at once are bounded ({@code SCORESPEC_MAX_BYTES_IN_FLIGHT}): a body that would pass
  *       the budget is answered 503 with {@code Retry-After: 1} before it is read, one larger than the whole
  *       budget 413; gunicorn has no such budget.</li>
+ *   <li>A {@code @Batching} class's requests are scored together, through a
+ *       {@link dev.scorespec.runtime.batching.Batcher}: bound on the worker pool, queued, run in batches on the
+ *       batcher's thread, written on the worker pool. A request that cannot be scored before its scoring
+ *       timeout, or that finds the queue full, is answered 503 with {@code Retry-After}; the Python server
+ *       does not batch.</li>
  *   <li>A {@code SERVICE_PATH_PREFIX} that a request path cannot carry as it is, or that would hide a route
  *       ({@code /score}, {@code /swagger.json}, {@code /docs}), and a key over 8192 characters stop the start
  *       (exit code 2); Python starts and then answers 404 or 405.</li>

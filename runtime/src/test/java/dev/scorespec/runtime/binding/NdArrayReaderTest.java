@@ -364,6 +364,13 @@ class NdArrayReaderTest {
                 fails("[1, 70000.0]", DType.FLOAT16, RANK1));
         assertEquals(
                 "data: expected a number from -65504 to 65504, got 65505", fails("65505", DType.FLOAT16, new int[0]));
+        // Inside arrays the fast path reads: a value that rounds to the largest float is still beyond it.
+        assertEquals(
+                "data[1]: expected a number from -3.4028235e38 to 3.4028235e38, got 3.40282356e38",
+                fails("[1.5, 3.40282356e38]", DType.FLOAT32, RANK1));
+        assertEquals(
+                "data[0][1]: expected a number from -65504 to 65504, got -65505",
+                fails("[[1.0, -65505]]", DType.FLOAT16, 1, 2));
     }
 
     // --- structure errors, with their paths

@@ -180,6 +180,29 @@ class ConfigParserTest {
     }
 
     @Test
+    void batchLimitsOverrideTheAnnotationFlagsBeatingTheEnvironment() throws Exception {
+        ServerConfig none = parse(List.of(), Map.of());
+        assertEquals(Optional.empty(), none.batchMaxRows());
+        assertEquals(Optional.empty(), none.batchMaxDelayMs());
+        ServerConfig env =
+                parse(List.of(), Map.of("SCORESPEC_BATCH_MAX_ROWS", "32", "SCORESPEC_BATCH_MAX_DELAY_MS", "0"));
+        assertEquals(Optional.of(32), env.batchMaxRows());
+        assertEquals(Optional.of(0), env.batchMaxDelayMs());
+        ServerConfig flags = parse(
+                List.of("--batch-max-rows", "0", "--batch_max_delay_ms=12"),
+                Map.of("SCORESPEC_BATCH_MAX_ROWS", "32", "SCORESPEC_BATCH_MAX_DELAY_MS", "1"));
+        assertEquals(Optional.of(0), flags.batchMaxRows(), "0 turns batching off");
+        assertEquals(Optional.of(12), flags.batchMaxDelayMs());
+        assertEquals(
+                "Invalid --batch-max-rows '-1': expected a whole number of rows from 0 (batching off) to 1000000.",
+                error(List.of("--batch-max-rows", "-1"), Map.of()));
+        assertEquals(
+                "Invalid environment variable SCORESPEC_BATCH_MAX_DELAY_MS '5ms': expected a whole number of"
+                        + " milliseconds from 0 to 60000.",
+                error(List.of(), Map.of("SCORESPEC_BATCH_MAX_DELAY_MS", "5ms")));
+    }
+
+    @Test
     void logFormatIsPlainOrJson() throws Exception {
         assertEquals(LogFormat.PLAIN, parse(List.of(), Map.of()).logFormat());
         assertEquals(

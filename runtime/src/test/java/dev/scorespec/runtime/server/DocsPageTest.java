@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -16,6 +18,7 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code /docs} over real loopback HTTP: the page, its files, their headers; the browser test is in samples. */
 class DocsPageTest {
@@ -166,5 +169,45 @@ class DocsPageTest {
     void htmlEscapingCoversMarkupAndQuotes() {
         assertEquals(
                 "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;", DocsPage.escape("<a href=\"x\" title='y'>&"));
+    }
+
+    /** {@link TestBinders.EchoText} whose compiled 3.1 document has the title {@code Churn <model>}. */
+    static final class Titled extends TestBinders.EchoText {
+        @Override
+        public String scoringClass() {
+            return "test.Titled";
+        }
+
+        @Override
+        public List<String> documentVersions() {
+            return List.of("3.1");
+        }
+    }
+
+    /** The {@code <title>} of {@code /docs/} served for the binder by a server with the given set-up. */
+    private static String pageTitle(ServerConfig.Builder config) throws Exception {
+        try (ScoringServer titled =
+                ScoringServer.start(config.port(0).workerCount(1).build(), new Titled())) {
+            String html = new Http(titled.port()).get("/docs/").body();
+            Matcher title = Pattern.compile("<title>(.*)</title>").matcher(html);
+            assertTrue(title.find(), html);
+            return title.group(1);
+        }
+    }
+
+    @Test
+    void thePageIsTitledAsTheDocumentItShows(@TempDir Path appRoot) throws Exception {
+        // the compiled @ScoringService(title), not the default service name
+        assertEquals("Churn &lt;model&gt; - API documentation", pageTitle(ServerConfig.builder()));
+        // a name set at start-up replaces the document's title, and so the page's
+        assertEquals(
+                "Configured - API documentation",
+                pageTitle(ServerConfig.builder().serviceName("Configured")));
+        // a user's own 3.1 document is shown as it is, its title too
+        Files.writeString(appRoot.resolve("swagger3.1.json"), """
+                {"openapi": "3.1.0", "info": {"title": "From the file", "version": "1"}, "paths": {}}""");
+        assertEquals(
+                "From the file - API documentation",
+                pageTitle(ServerConfig.builder().serviceName("Configured").appRoot(appRoot)));
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scorespec.annotations.ColumnKind;
 import dev.scorespec.annotations.Orient;
 import dev.scorespec.annotations.internal.DType;
+import dev.scorespec.annotations.internal.FrameLayout;
 import dev.scorespec.annotations.internal.TemporalText;
 import dev.scorespec.processor.model.DataFrameType;
 import dev.scorespec.processor.model.JavaType;
@@ -22,7 +23,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,8 +64,6 @@ public final class DataFrameSamples {
             ColumnType.LONG,
             ColumnType.DOUBLE,
             ColumnType.STRING);
-
-    private static final String PANDAS_TABLE_SCHEMA_VERSION = "1.4.0";
 
     private final String subject;
     private final DateTimeParser dateTimes = new DateTimeParser(ColumnType.LOCAL_DATE_TIME);
@@ -533,86 +534,85 @@ public final class DataFrameSamples {
 
     // ---------------------------------------------------------------- the example
 
-    /** The sample in the frame's orient, as the runtime's writer writes a table; rows labelled 0, 1, ... */
+    /** The sample in the frame's orient, laid out as the runtime's writer lays out a table; rows labelled 0, 1, ... */
     static JsonNode example(DataFrameType type, Map<String, List<JsonNode>> columns) {
         List<String> names = List.copyOf(columns.keySet());
-        int rows = columns.get(names.get(0)).size();
-        switch (type.orient()) {
-            case RECORDS -> {
-                ArrayNode records = NODES.arrayNode();
-                for (int row = 0; row < rows; row++) {
-                    records.add(rowObject(columns, row));
-                }
-                return records;
-            }
-            case INDEX -> {
-                ObjectNode index = NODES.objectNode();
-                for (int row = 0; row < rows; row++) {
-                    index.set(Integer.toString(row), rowObject(columns, row));
-                }
-                return index;
-            }
-            case COLUMNS -> {
-                ObjectNode byColumn = NODES.objectNode();
-                columns.forEach((name, values) -> {
-                    ObjectNode byLabel = byColumn.putObject(name);
-                    for (int row = 0; row < rows; row++) {
-                        byLabel.set(Integer.toString(row), values.get(row));
-                    }
-                });
-                return byColumn;
-            }
-            case SPLIT -> {
-                ObjectNode split = NODES.objectNode();
-                ArrayNode columnNames = split.putArray("columns");
-                names.forEach(columnNames::add);
-                ArrayNode index = split.putArray("index");
-                for (int row = 0; row < rows; row++) {
-                    index.add(row);
-                }
-                split.set("data", rowLists(columns, rows));
-                return split;
-            }
-            case VALUES -> {
-                return rowLists(columns, rows);
-            }
-            case TABLE -> {
-                ObjectNode table = NODES.objectNode();
-                ObjectNode schema = table.putObject("schema");
-                ArrayNode fields = schema.putArray("fields");
-                fields.addObject().put("name", "index").put("type", "integer");
-                for (DataFrameType.Column column : type.columns()) {
-                    fields.addObject()
-                            .put("name", column.name())
-                            .put("type", column.kind().tableSchemaType());
-                }
-                schema.putArray("primaryKey").add("index");
-                schema.put("pandas_version", PANDAS_TABLE_SCHEMA_VERSION);
-                ArrayNode data = table.putArray("data");
-                for (int row = 0; row < rows; row++) {
-                    ObjectNode record = data.addObject().put("index", row);
-                    record.setAll(rowObject(columns, row));
-                }
-                return table;
-            }
-            default -> throw new IllegalArgumentException(type.orient().name());
-        }
+        List<List<JsonNode>> cells = List.copyOf(columns.values());
+        TreeSink tree = new TreeSink(cells);
+        FrameLayout.write(
+                type.orient(),
+                names,
+                c -> type.columns().get(c).kind().tableSchemaType(),
+                cells.get(0).size(),
+                tree);
+        return tree.root;
     }
 
-    private static ObjectNode rowObject(Map<String, List<JsonNode>> columns, int row) {
-        ObjectNode record = NODES.objectNode();
-        columns.forEach((name, values) -> record.set(name, values.get(row)));
-        return record;
-    }
+    /** The layout's writer here: a JSON tree whose cells are the sample's normalized values. */
+    private static final class TreeSink implements FrameLayout.Sink<RuntimeException> {
+        private final List<List<JsonNode>> cells;
+        private final Deque<JsonNode> open = new ArrayDeque<>();
+        private String name;
+        private JsonNode root;
 
-    private static ArrayNode rowLists(Map<String, List<JsonNode>> columns, int rows) {
-        ArrayNode lists = NODES.arrayNode();
-        for (int row = 0; row < rows; row++) {
-            ArrayNode values = lists.addArray();
-            for (List<JsonNode> column : columns.values()) {
-                values.add(column.get(row));
+        TreeSink(List<List<JsonNode>> cells) {
+            this.cells = cells;
+        }
+
+        @Override
+        public void startObject() {
+            push(NODES.objectNode());
+        }
+
+        @Override
+        public void endObject() {
+            open.pop();
+        }
+
+        @Override
+        public void startArray() {
+            push(NODES.arrayNode());
+        }
+
+        @Override
+        public void endArray() {
+            open.pop();
+        }
+
+        @Override
+        public void name(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public void string(String value) {
+            add(NODES.textNode(value));
+        }
+
+        @Override
+        public void number(int value) {
+            add(NODES.numberNode(value));
+        }
+
+        @Override
+        public void cell(int column, int row) {
+            add(cells.get(column).get(row));
+        }
+
+        private void push(JsonNode container) {
+            add(container);
+            open.push(container);
+        }
+
+        private void add(JsonNode value) {
+            JsonNode parent = open.peek();
+            if (parent == null) {
+                root = value;
+            } else if (parent instanceof ObjectNode object) {
+                object.set(name, value);
+            } else {
+                ((ArrayNode) parent).add(value);
             }
         }
-        return lists;
     }
 }

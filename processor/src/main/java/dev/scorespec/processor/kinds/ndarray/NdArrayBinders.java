@@ -80,7 +80,7 @@ public final class NdArrayBinders {
                             """, context);
         List<NdArrayType.Field> fields = a.fields();
         FieldLocals locals =
-                new FieldLocals(fields.stream().map(NdArrayType.Field::name).toList(), Set.of("json", "name"));
+                new FieldLocals(fields.stream().map(NdArrayType.Field::javaName).toList(), Set.of("json", "name"));
         for (int i = 0; i < fields.size(); i++) {
             row.addStatement(
                     "$T $L = $L",
@@ -139,7 +139,7 @@ public final class NdArrayBinders {
         if (f.shape().isEmpty()) {
             return readElement(f.dtype());
         }
-        String shape = shapeConstant(context + BinderNames.upper(BinderNames.javaName(f.name())), f.shape());
+        String shape = shapeConstant(context + BinderNames.upper(BinderNames.javaName(f.javaName())), f.shape());
         // Every dimension of a sub-array field is fixed, the first included.
         return CodeBlock.of(
                 "($T) $T.fixedLength(json, $T.read(json, $T.$L, $L, true), $L[0]).toJavaArray()",
@@ -186,8 +186,8 @@ public final class NdArrayBinders {
             write.addStatement("out.writeFieldName($S)", f.name())
                     .addStatement(
                             f.dtype() == DType.BYTES && f.shape().isEmpty()
-                                    ? CodeBlock.of("$T.writeBase64(out, row.$L())", JSON_OUTPUT, f.name())
-                                    : CodeBlock.of("$T.write(out, row.$L())", JSON_OUTPUT, f.name()));
+                                    ? CodeBlock.of("$T.writeBase64(out, row.$L())", JSON_OUTPUT, f.javaName())
+                                    : CodeBlock.of("$T.write(out, row.$L())", JSON_OUTPUT, f.javaName()));
         }
         write.addStatement("out.writeEndObject()").endControlFlow().addStatement("out.writeEndArray()");
         file.addHelper(method, write.build());

@@ -188,17 +188,18 @@ public final class NdArraySamples {
                         "record component '" + component.name() + "' has type "
                                 + component.type().name() + ", which is not an ndarray element type or array of one");
             }
-            JsonNode firstValue = field(first, component.name(), i, record, "[0]");
+            JsonNode firstValue = field(first, component.key(), i, record, "[0]");
             List<Integer> subShape = rank == 0 ? List.of() : shape(firstValue);
             if (subShape.size() != rank) {
                 throw new Misfit(
                         Message.RANK_MISMATCH,
-                        subject + " field '" + component.name() + "'",
+                        subject + " field '" + component.key() + "'",
                         subShape.size(),
                         component.type().name(),
                         rank);
             }
             fields.add(new NdArrayType.Field(
+                    component.key(),
                     component.name(),
                     dtypeFor(element.get()),
                     subShape,

@@ -122,12 +122,12 @@ public final class NestedSamples {
         ObjectNode example = NODES.objectNode();
         boolean complete = true;
         for (JavaType.Component component : record.components()) {
-            String componentPath = path.isEmpty() ? component.name() : path + "." + component.name();
+            String componentPath = path.isEmpty() ? component.key() : path + "." + component.key();
             Optional<Sample> sample = component(record, component, path, componentPath);
             if (sample.isPresent()) {
-                properties.add(
-                        new ObjectType.Property(component.name(), sample.get().type(), true));
-                example.set(component.name(), sample.get().example());
+                properties.add(new ObjectType.Property(
+                        component.key(), component.name(), sample.get().type(), true));
+                example.set(component.key(), sample.get().example());
             } else {
                 complete = false;
             }

@@ -97,7 +97,7 @@ public final class SparkFrameBinders {
                             .returns(dataset)
                             .addParameter(dataset, "input")
                             .addException(Exception.class)
-                            .addStatement("return $L.output(scoring.$L($L.input(input)))", out, runMethod, in)
+                            .addStatement("return $L.output(scoring().$L($L.input(input)))", out, runMethod, in)
                             .build());
         }
     }

@@ -126,7 +126,7 @@ public final class StandardBinders {
                 .addStatement("$T.expectStartObject(json)", JSON_VALUES);
         List<ObjectType.Property> properties = o.properties();
         FieldLocals locals = new FieldLocals(
-                properties.stream().map(ObjectType.Property::name).toList(), Set.of("json", "name"));
+                properties.stream().map(ObjectType.Property::javaName).toList(), Set.of("json", "name"));
         for (int i = 0; i < properties.size(); i++) {
             read.addStatement(
                             "$T $L = $L",
@@ -224,7 +224,7 @@ public final class StandardBinders {
 
     /** An expression that reads a property's value, or takes {@code null} where its sample had one. */
     private CodeBlock readProperty(ObjectType.Property p, String context) {
-        CodeBlock read = file.readValue(p.type(), context + BinderNames.upper(BinderNames.javaName(p.name())));
+        CodeBlock read = file.readValue(p.type(), context + BinderNames.upper(BinderNames.javaName(p.javaName())));
         return p.nullable() ? CodeBlock.of("json.currentToken() == $T.VALUE_NULL ? null : $L", JSON_TOKEN, read) : read;
     }
 
@@ -302,8 +302,8 @@ public final class StandardBinders {
                                 "$L",
                                 file.writeValue(
                                         p.type(),
-                                        "value." + p.name() + "()",
-                                        context + BinderNames.upper(BinderNames.javaName(p.name()))));
+                                        "value." + p.javaName() + "()",
+                                        context + BinderNames.upper(BinderNames.javaName(p.javaName()))));
             }
             write.addStatement("out.writeEndObject()");
         } else {

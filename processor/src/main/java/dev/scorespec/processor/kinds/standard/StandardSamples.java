@@ -127,7 +127,7 @@ public final class StandardSamples {
         }
         for (Iterator<String> names = sample.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (record.components().stream().noneMatch(c -> c.name().equals(name))) {
+            if (record.components().stream().noneMatch(c -> c.key().equals(name))) {
                 throw misfit(
                         record,
                         path,
@@ -138,26 +138,31 @@ public final class StandardSamples {
         List<ObjectType.Property> properties = new ArrayList<>();
         ObjectNode normalized = NODES.objectNode();
         for (JavaType.Component component : record.components()) {
-            JsonNode value = sample.get(component.name());
+            String key = component.key();
+            JsonNode value = sample.get(key);
             if (value == null) {
-                throw misfit(
-                        record, path, "has no key '" + component.name() + "' for the record component of that name");
+                throw misfit(record, path, "has no key '" + key + "' for the record component " + named(component));
             }
             if (value.isNull()) {
                 properties.add(new ObjectType.Property(
-                        component.name(), nullValue(component.type(), path + "." + component.name()), true, true));
-                normalized.set(component.name(), value);
+                        key, component.name(), nullValue(component.type(), path + "." + key), true, true));
+                normalized.set(key, value);
                 continue;
             }
             List<JsonNode> valueExample = new ArrayList<>(1);
             properties.add(new ObjectType.Property(
-                    component.name(),
-                    standard(value, component.type(), path + "." + component.name(), valueExample),
-                    true));
-            normalized.set(component.name(), valueExample.get(0));
+                    key, component.name(), standard(value, component.type(), path + "." + key, valueExample), true));
+            normalized.set(key, valueExample.get(0));
         }
         example.add(normalized);
         return new ObjectType(record.name(), properties, true);
+    }
+
+    /** {@code 'customerId' (JSON name 'customer_id')}, or {@code of that name} when the key is the name. */
+    private static String named(JavaType.Component component) {
+        return component.jsonName().isPresent()
+                ? "'" + component.name() + "' (@JsonName \"" + component.key() + "\")"
+                : "of that name";
     }
 
     private ValueType map(JsonNode sample, JavaType valueType, TypeName javaType, String path, List<JsonNode> example)
