@@ -50,6 +50,8 @@ public final class SparkTypes_ScoreSpec extends GeneratedBinder<SparkTypes, Spar
 
     @Override
     protected SparkTypes create(ModelDir models) throws Exception {
+        // Spark starts now, not at the first request: readiness waits for it, and @Init may use it.
+        SparkFrameSpec.startSession();
         return new SparkTypes();
     }
 

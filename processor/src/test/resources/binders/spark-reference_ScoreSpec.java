@@ -50,6 +50,8 @@ public final class SparkReference_ScoreSpec extends GeneratedBinder<SparkReferen
 
     @Override
     protected SparkReference create(ModelDir models) throws Exception {
+        // Spark starts now, not at the first request: readiness waits for it, and @Init may use it.
+        SparkFrameSpec.startSession();
         return new SparkReference();
     }
 

@@ -36,6 +36,8 @@ final class SparkStubs {
                     public final class SparkFrameSpec {
                         public static SparkFrameSpec of(String name, String ddl) { return new SparkFrameSpec(); }
 
+                        public static void startSession() {}
+
                         public Dataset<Row> read(JsonParser json) throws IOException { return null; }
 
                         public void write(JsonGenerator out, Dataset<Row> result) throws IOException {}

@@ -10,6 +10,7 @@ import static dev.scorespec.processor.emit.RuntimeNames.JSON_PARSER;
 import static dev.scorespec.processor.emit.RuntimeNames.MODEL_DIR;
 import static dev.scorespec.processor.emit.RuntimeNames.ORIENT;
 import static dev.scorespec.processor.emit.RuntimeNames.SCORING_REQUEST;
+import static dev.scorespec.processor.emit.RuntimeNames.SPARK_FRAME_SPEC;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
@@ -182,6 +183,11 @@ public final class BinderEmitter implements BinderFile {
                 .returns(spec.scoringClass())
                 .addParameter(MODEL_DIR, "models")
                 .addException(Exception.class);
+        if (SparkFrameBinders.usesSpark(spec)) {
+            create.addComment(
+                            "Spark starts now, not at the first request: readiness waits for it, and @Init may use it.")
+                    .addStatement("$T.startSession()", SPARK_FRAME_SPEC);
+        }
         if (spec.init().isEmpty()) {
             return create.addStatement("return new $T()", spec.scoringClass()).build();
         }

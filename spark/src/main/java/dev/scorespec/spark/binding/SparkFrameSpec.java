@@ -53,6 +53,15 @@ public final class SparkFrameSpec {
         return new SparkFrameSpec(name, SparkTypes.toSpark(SparkDdl.parseSchema(ddl)));
     }
 
+    /**
+     * Starts the server's session, or joins the JVM's own: a binder with Spark samples calls it first in
+     * {@code init}, so that Spark's start-up is paid before the server reports ready (not by the first
+     * request), and an {@code @Init} method can use {@code SparkSession.active()} to load a Spark model.
+     */
+    public static void startSession() {
+        SparkSessionOwner.shared().session();
+    }
+
     /** The sample's schema. */
     public StructType schema() {
         return schema;

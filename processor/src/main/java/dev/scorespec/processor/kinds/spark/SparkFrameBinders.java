@@ -55,6 +55,14 @@ public final class SparkFrameBinders {
                 expression);
     }
 
+    /** Whether any input or the output of run is a {@code @SparkFrame}: the binder then needs a session. */
+    public static boolean usesSpark(ScoringSpec spec) {
+        return spec.parameters().stream()
+                        .anyMatch(p -> p instanceof RunParameter.Body body
+                                && body.sample().type() instanceof SparkFrameType)
+                || spec.output().map(o -> o.type() instanceof SparkFrameType).orElse(false);
+    }
+
     /**
      * The batch path, when run takes exactly one {@code @SparkFrame} dataset and returns one: the binder
      * implements {@code DatasetBinding}, through which a Spark job scores a whole dataset with one call of run.
