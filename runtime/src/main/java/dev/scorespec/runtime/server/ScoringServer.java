@@ -167,12 +167,13 @@ public final class ScoringServer implements AutoCloseable {
                 b.scoringClass(),
                 maxRows,
                 maxDelayMs);
-        return Batcher.builder(batching.shape(), b::run)
+        Batcher.Builder<A, R> batcher = Batcher.builder(batching.shape(), b::run)
                 .maxRows(maxRows)
                 .maxDelay(Duration.ofMillis(maxDelayMs))
                 .metrics(metrics.batchMetrics())
-                .name("scorespec-batcher")
-                .build();
+                .name("scorespec-batcher");
+        config.batchPolicy().ifPresent(batcher::policy);
+        return batcher.build();
     }
 
     /**

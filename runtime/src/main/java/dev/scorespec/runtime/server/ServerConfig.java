@@ -1,6 +1,7 @@
 package dev.scorespec.runtime.server;
 
 import dev.scorespec.runtime.ModelDir;
+import dev.scorespec.runtime.batching.BatchPolicy;
 import dev.scorespec.runtime.logging.LogFormat;
 import java.nio.file.Path;
 import java.util.List;
@@ -68,6 +69,7 @@ public final class ServerConfig {
     private final Integer batchMaxRows;
 
     private final Integer batchMaxDelayMs;
+    private final BatchPolicy batchPolicy;
 
     private ServerConfig(Builder b) {
         this.host = b.host;
@@ -92,6 +94,7 @@ public final class ServerConfig {
         this.logFormat = b.logFormat;
         this.batchMaxRows = b.batchMaxRows;
         this.batchMaxDelayMs = b.batchMaxDelayMs;
+        this.batchPolicy = b.batchPolicy;
     }
 
     public static Builder builder() {
@@ -122,6 +125,7 @@ public final class ServerConfig {
         b.logFormat = logFormat;
         b.batchMaxRows = batchMaxRows;
         b.batchMaxDelayMs = batchMaxDelayMs;
+        b.batchPolicy = batchPolicy;
         return b;
     }
 
@@ -335,6 +339,15 @@ public final class ServerConfig {
     }
 
     /**
+     * When a batch of a {@code @Batching} class runs, in place of the adaptive policy (which waits only while
+     * its model of batch time says no request can miss its deadline); empty for that default. Set by code
+     * that starts the server itself ({@link ScoringServer#start}); no flag can name a class.
+     */
+    public Optional<BatchPolicy> batchPolicy() {
+        return Optional.ofNullable(batchPolicy);
+    }
+
+    /**
      * Why a normalized prefix cannot work, or null. A request path is matched as sent, decoded only where
      * Vert.x normalizes it, so a prefix must be written the way clients send it: path characters of RFC 3986
      * only, no empty, {@code .} or {@code ..} segment; and it must not shadow one of the server's own routes.
@@ -425,6 +438,7 @@ public final class ServerConfig {
         private LogFormat logFormat = LogFormat.PLAIN;
         private Integer batchMaxRows;
         private Integer batchMaxDelayMs;
+        private BatchPolicy batchPolicy;
 
         private Builder() {}
 
@@ -597,6 +611,12 @@ public final class ServerConfig {
                 throw new IllegalArgumentException("batchMaxDelayMs must not be negative, not " + batchMaxDelayMs);
             }
             this.batchMaxDelayMs = batchMaxDelayMs;
+            return this;
+        }
+
+        /** A policy of the user's for when batches run; null for the adaptive default. */
+        public Builder batchPolicy(BatchPolicy batchPolicy) {
+            this.batchPolicy = batchPolicy;
             return this;
         }
 

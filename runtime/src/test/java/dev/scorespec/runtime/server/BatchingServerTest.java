@@ -378,4 +378,17 @@ class BatchingServerTest {
                 server.batcher().toString().startsWith("Batcher[maxRows=2,"),
                 server.batcher().toString());
     }
+
+    @Test
+    void aPolicyOfTheUsersDecidesWhenBatchesRun() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        BatchedSum binder = new BatchedSum(64);
+        ScoringServer server = start(binder, ServerConfig.builder().batchPolicy((state, model) -> {
+            asked.incrementAndGet();
+            return state.now(); // never waits
+        }));
+        HttpResponse<String> reply = join(post(server, "{\"data\": [[1,2,3]], \"scale\": 2}"));
+        assertEquals(200, reply.statusCode(), reply.body());
+        assertTrue(asked.get() > 0, "the server's batcher never asked the user's policy");
+    }
 }
