@@ -162,11 +162,14 @@ public final class ScoringServer implements AutoCloseable {
             LOG.info("Batching is off (batch max rows 0): every request of {} runs alone", b.scoringClass());
             return null;
         }
+        // maxDelayMs is the adaptive policy's bound: a policy of the user's decides the wait itself
         LOG.info(
-                "Batching requests of {}: at most {} rows in one run call, a wait of at most {} ms for others",
+                "Batching requests of {}: at most {} rows in one run call, {}",
                 b.scoringClass(),
                 maxRows,
-                maxDelayMs);
+                config.batchPolicy()
+                        .map(policy -> "batches run when " + policy.getClass().getName() + " says")
+                        .orElse("a wait of at most " + maxDelayMs + " ms for others"));
         Batcher.Builder<A, R> batcher = Batcher.builder(batching.shape(), b::run)
                 .maxRows(maxRows)
                 .maxDelay(Duration.ofMillis(maxDelayMs))

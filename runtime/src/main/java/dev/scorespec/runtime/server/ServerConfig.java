@@ -409,7 +409,9 @@ public final class ServerConfig {
                 + ", authKey=" + (authKey == null ? "(authentication off)" : "(set)")
                 + ", logFormat=" + logFormat.name().toLowerCase(Locale.ROOT)
                 + ", batchMaxRows=" + (batchMaxRows == null ? "(@Batching)" : batchMaxRows)
-                + ", batchMaxDelayMs=" + (batchMaxDelayMs == null ? "(@Batching)" : batchMaxDelayMs);
+                + ", batchMaxDelayMs=" + (batchMaxDelayMs == null ? "(@Batching)" : batchMaxDelayMs)
+                + ", batchPolicy="
+                + (batchPolicy == null ? "(adaptive)" : batchPolicy.getClass().getName());
     }
 
     /** Builds a {@link ServerConfig}; every setter checks its value. */
