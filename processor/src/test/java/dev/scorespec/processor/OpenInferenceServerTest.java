@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.testing.compile.Compilation;
 import dev.scorespec.annotations.internal.OpenApiVersion;
+import dev.scorespec.processor.emit.DocumentParsers;
 import dev.scorespec.processor.emit.ExampleValidator;
 import dev.scorespec.runtime.binding.ScoringBinder;
 import dev.scorespec.runtime.server.ScoringServer;
@@ -22,6 +23,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The Open Inference Protocol (KServe V2) routes over real loopback HTTP, for scoring classes compiled
@@ -105,6 +108,8 @@ class OpenInferenceServerTest {
                 public long run(Map<String, Long> counts) { return counts.size(); }
             }
             """;
+
+    private static final Map<String, String> SOURCES = Map.of("Mixed", MIXED, "Echo", ECHO, "Orients", ORIENTS);
 
     private static final String MIXED_REQUEST = """
             {"id": "req-7", "inputs": [
@@ -441,6 +446,138 @@ class OpenInferenceServerTest {
                 400,
                 "the model's input 'counts' cannot be sent as a tensor: a map, whose keys the caller chooses, has no "
                         + "tensor form; call /score");
+    }
+
+    /**
+     * The documents describe the protocol's routes for this model: the example request of each document,
+     * sent to the path it documents, answers 200 with a body that its response schema accepts; the
+     * metadata and an unknown model's error fit theirs too.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"Mixed", "Echo", "Orients"})
+    void theDocumentsExampleInferenceAnswersAsTheyDescribe(String name) throws Exception {
+        ScoringServer server = server(name, SOURCES.get(name));
+        for (OpenApiVersion version : List.of(OpenApiVersion.V3_0, OpenApiVersion.V3_1)) {
+            String text =
+                    get(server, "/swagger.json?version=" + version.label()).body();
+            assertEquals(List.of(), DocumentParsers.messages(text, version), version.label());
+            JsonNode document = JSON.readTree(text);
+            JsonNode schemas = document.at("/components/schemas");
+            assertEquals(
+                    name,
+                    document.at("/components/parameters/ModelName/example").asText(),
+                    "the default model name is the example");
+            JsonNode request = schemas.at("/InferenceRequest/example");
+            assertEquals(
+                    List.of(),
+                    ExampleValidator.errors(schemas.get("InferenceRequest"), request, version),
+                    version.label());
+            for (String path : List.of(
+                    "/v2/models/{model_name}/infer", "/v2/models/{model_name}/versions/{model_version}/infer")) {
+                assertTrue(document.at("/paths").has(path), path);
+                String concrete = path.replace("{model_name}", name).replace("{model_version}", "1.0");
+                HttpResponse<String> answer = post(server, concrete, request.toString());
+                assertEquals(200, answer.statusCode(), answer.body());
+                assertEquals(
+                        List.of(),
+                        ExampleValidator.errors(
+                                schemas.get("InferenceResponse"), JSON.readTree(answer.body()), version),
+                        answer.body());
+            }
+            HttpResponse<String> model = get(server, "/v2/models/" + name);
+            assertEquals(
+                    List.of(),
+                    ExampleValidator.errors(
+                            schemas.get("ModelMetadataResponse"), JSON.readTree(model.body()), version));
+            assertEquals(JSON.readTree(model.body()), schemas.at("/ModelMetadataResponse/example"));
+            HttpResponse<String> unknown = get(server, "/v2/models/Other");
+            assertEquals(404, unknown.statusCode());
+            assertEquals(
+                    List.of(),
+                    ExampleValidator.errors(
+                            schemas.get("InferenceErrorResponse"), JSON.readTree(unknown.body()), version));
+        }
+    }
+
+    /** A request the documents refuse: an unknown input name, a datatype or a rank other than the model's. */
+    @Test
+    void theDocumentsRequestSchemaNamesTheTensors() throws Exception {
+        ScoringServer server = server("Mixed", MIXED);
+        for (OpenApiVersion version : List.of(OpenApiVersion.V3_0, OpenApiVersion.V3_1)) {
+            JsonNode schema = JSON.readTree(get(server, "/swagger.json?version=" + version.label())
+                            .body())
+                    .at("/components/schemas/InferenceRequest");
+            assertEquals(List.of(), ExampleValidator.errors(schema, JSON.readTree(MIXED_REQUEST), version));
+            for (String wrong : List.of(
+                    MIXED_REQUEST.replace("\"name\": \"scale\"", "\"name\": \"scales\""),
+                    MIXED_REQUEST.replace("\"datatype\": \"FP64\"", "\"datatype\": \"FP32\""),
+                    MIXED_REQUEST.replace("\"shape\": [2, 3]", "\"shape\": [6]"))) {
+                assertTrue(
+                        !ExampleValidator.errors(schema, JSON.readTree(wrong), version)
+                                .isEmpty(),
+                        wrong);
+                assertEquals(400, post(server, "/v2/models/Mixed/infer", wrong).statusCode(), wrong);
+            }
+            if (version == OpenApiVersion.V3_1) {
+                // 3.1 fixes every enforced dimension too
+                String columns = MIXED_REQUEST.replace("\"shape\": [2, 3]", "\"shape\": [3, 2]");
+                assertTrue(!ExampleValidator.errors(schema, JSON.readTree(columns), version)
+                        .isEmpty());
+                assertEquals(
+                        400, post(server, "/v2/models/Mixed/infer", columns).statusCode());
+            }
+        }
+    }
+
+    /**
+     * Under a path prefix the protocol's routes answer where the documents say, as /score does, and at the
+     * root too, where V2 clients look; the documents' examples name the configured model.
+     */
+    @Test
+    void theRoutesAnswerUnderThePathPrefixWhereTheDocumentsSay() throws Exception {
+        Compilation compilation = Sources.compile(Sources.source("Mixed", MIXED));
+        ScoringBinder<?, ?> binder = new CompiledClasses(compilation).instance("test.Mixed_ScoreSpec");
+        ServerConfig config = ServerConfig.builder()
+                .host("127.0.0.1")
+                .port(0)
+                .servicePathPrefix("api/v1")
+                .modelName("mixer")
+                .modelVersion("7")
+                .build();
+        try (ScoringServer server = ScoringServer.start(config, binder)) {
+            JsonNode document = JSON.readTree(
+                    get(server, "/api/v1/swagger.json?version=3.1").body());
+            List<String> paths = new java.util.ArrayList<>();
+            document.get("paths").fieldNames().forEachRemaining(paths::add);
+            assertTrue(
+                    paths.contains("/api/v1/v2/models/{model_name}/versions/{model_version}/infer"), paths.toString());
+            assertEquals(
+                    "mixer",
+                    document.at("/components/parameters/ModelName/example").asText());
+            assertEquals(
+                    "7",
+                    document.at("/components/parameters/ModelVersion/example").asText());
+            for (String path :
+                    paths.stream().filter(p -> p.startsWith("/api/v1/v2")).toList()) {
+                String concrete = path.replace("{model_name}", "mixer").replace("{model_version}", "7");
+                JsonNode item = document.at("/paths").get(path);
+                HttpResponse<String> answer = item.has("get")
+                        ? get(server, concrete)
+                        : post(
+                                server,
+                                concrete,
+                                document.at("/components/schemas/InferenceRequest/example")
+                                        .toString());
+                assertEquals(200, answer.statusCode(), concrete + ": " + answer.body());
+            }
+            valid(get(server, "/api/v1/v2/models/mixer/versions/7"), 200, MODEL_METADATA_SCHEMA);
+            valid(get(server, "/v2/models/mixer"), 200, MODEL_METADATA_SCHEMA);
+            assertError(
+                    get(server, "/api/v1/v2/models/Mixed"),
+                    404,
+                    "Model 'Mixed' is not served here; this server serves 'mixer'.");
+            assertEquals(404, get(server, "/api/v2/v2/models/mixer").statusCode());
+        }
     }
 
     // ---------------------------------------------------------------------------------------------

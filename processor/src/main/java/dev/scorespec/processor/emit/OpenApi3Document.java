@@ -4,6 +4,7 @@ import static dev.scorespec.processor.emit.ServiceTexts.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scorespec.annotations.internal.OpenApiVersion;
@@ -51,7 +52,13 @@ final class OpenApi3Document {
     /** The document as Swagger Core's mapper for {@code version} writes it, pretty-printed. */
     static String write(ScoringSpec spec, OpenApiVersion version, ServiceInfo info) {
         OpenApi3Document builder = new OpenApi3Document(version);
-        return PrettyJson.write(builder.mapper, builder.model(spec, info));
+        // a tree of the model as the version's mapper writes it, decimals exact (an example 1.0 stays 1.0)
+        ObjectNode document = builder.mapper
+                .copy()
+                .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
+                .valueToTree(builder.model(spec, info));
+        OpenInferencePaths.addTo(document, spec, version, info);
+        return PrettyJson.write(builder.mapper, document);
     }
 
     /**

@@ -49,6 +49,15 @@ public final class OpenInferenceMetadata {
 
     /** The metadata as pretty-printed JSON, for {@link OpenInferenceResource#of}. */
     public static String render(ScoringSpec spec) {
+        return PrettyJson.write(metadata(spec));
+    }
+
+    /**
+     * The metadata as a tree: {@code platform}, {@code version}, and the {@code inputs} and {@code outputs}
+     * tensors, each with its {@code parameters} ({@link OpenInferenceResource}'s names); the documents
+     * describe the protocol's routes from it.
+     */
+    public static ObjectNode metadata(ScoringSpec spec) {
         ObjectNode metadata = JSON.objectNode();
         metadata.put("platform", PLATFORM);
         metadata.put("version", spec.names().version());
@@ -61,7 +70,7 @@ public final class OpenInferenceMetadata {
         }
         ArrayNode outputs = metadata.putArray("outputs");
         spec.output().ifPresent(output -> output.type().accept(new Outputs(outputs, "")));
-        return PrettyJson.write(metadata);
+        return metadata;
     }
 
     /** Adds the input tensors of one value of the body, found at {@code path}. */

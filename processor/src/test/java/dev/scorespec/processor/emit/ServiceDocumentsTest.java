@@ -104,7 +104,18 @@ class ServiceDocumentsTest {
                         "{\"title\":\"ML service\",\"description\":"
                                 + "\"API specification for the Azure Machine Learning service ML service\",\"version\":\"1.0\"}"),
                 doc.path("info"));
-        assertEquals(List.of("/", "/score", "/swagger.json"), names(doc.path("paths")));
+        // the template's paths, then in 3.x the Open Inference Protocol's (OpenInferencePaths)
+        List<String> paths = names(doc.path("paths"));
+        assertEquals(List.of("/", "/score", "/swagger.json"), paths.subList(0, 3));
+        // infer only where the protocol can call run (OpenInferencePaths.inferable)
+        boolean infers = doc.at("/components/schemas").has("InferenceRequest");
+        assertEquals(
+                version == OpenApiVersion.V2_0
+                        ? List.of()
+                        : V2_PATHS.stream()
+                                .filter(path -> infers || !path.endsWith("/infer"))
+                                .toList(),
+                paths.subList(3, paths.size()));
         assertEquals("ServiceHealthCheck", doc.at("/paths/~1/get/operationId").asText());
         assertEquals("RunMLService", doc.at("/paths/~1score/post/operationId").asText());
         assertEquals(
@@ -171,8 +182,23 @@ class ServiceDocumentsTest {
             assertEquals(
                     json("{\"type\":\"integer\",\"enum\":[2,3]}"),
                     doc.at("/paths/~1swagger.json/get/parameters/0/schema"));
+            List<String> components = names(doc.at("/components/schemas"));
+            assertEquals(List.of("ServiceInput", "ServiceOutput", "ErrorResponse"), components.subList(0, 3));
             assertEquals(
-                    List.of("ServiceInput", "ServiceOutput", "ErrorResponse"), names(doc.at("/components/schemas")));
+                    infers
+                            ? List.of(
+                                    "InferenceRequest",
+                                    "InferenceResponse",
+                                    "ModelMetadataResponse",
+                                    "ModelReadyResponse",
+                                    "ServerMetadataResponse",
+                                    "InferenceErrorResponse")
+                            : List.of(
+                                    "ModelMetadataResponse",
+                                    "ModelReadyResponse",
+                                    "ServerMetadataResponse",
+                                    "InferenceErrorResponse"),
+                    components.subList(3, components.size()));
         }
     }
 
@@ -223,6 +249,17 @@ class ServiceDocumentsTest {
         assertEquals(JsonSchemas.serviceInputSchema(dates, OpenApiVersion.V3_0), schemas.path("ServiceInput"));
     }
 
+    private static final List<String> V2_PATHS = List.of(
+            "/v2",
+            "/v2/health/live",
+            "/v2/health/ready",
+            "/v2/models/{model_name}",
+            "/v2/models/{model_name}/ready",
+            "/v2/models/{model_name}/infer",
+            "/v2/models/{model_name}/versions/{model_version}",
+            "/v2/models/{model_name}/versions/{model_version}/ready",
+            "/v2/models/{model_name}/versions/{model_version}/infer");
+
     @Test
     void serviceInfoFillsTitleVersionAndPathPrefix() {
         ServiceInfo info = new ServiceInfo("ridge", "2.1", "/v1/");
@@ -233,7 +270,13 @@ class ServiceDocumentsTest {
                     "API specification for the Azure Machine Learning service ridge",
                     doc.at("/info/description").asText());
             assertEquals("2.1", doc.at("/info/version").asText());
-            assertEquals(List.of("/v1/", "/v1/score", "/v1/swagger.json"), names(doc.path("paths")));
+            List<String> paths = names(doc.path("paths"));
+            assertEquals(List.of("/v1/", "/v1/score", "/v1/swagger.json"), paths.subList(0, 3));
+            assertEquals(
+                    version == OpenApiVersion.V2_0
+                            ? List.of()
+                            : V2_PATHS.stream().map(path -> "/v1" + path).toList(),
+                    paths.subList(3, paths.size()));
         }
         assertEquals("/score", new ServiceInfo("x", "1", "").path("/score"));
         assertEquals("/a/b/score", new ServiceInfo("x", "1", "a/b").path("/score"));

@@ -233,6 +233,7 @@ final class OpenApiDocuments {
         if (config.authKey().isEmpty()) {
             dropKeyAuthentication(doc);
         }
+        modelExamples(doc, config);
         JsonObject paths = doc.getJsonObject("paths");
         if (paths != null && !config.servicePathPrefix().isEmpty()) {
             JsonObject prefixed = new JsonObject();
@@ -242,6 +243,28 @@ final class OpenApiDocuments {
             doc.put("paths", prefixed);
         }
         return doc;
+    }
+
+    /**
+     * The Open Inference Protocol's path parameters have the model's name and version as examples, so that
+     * trying a route out in {@code /docs} reaches the model: the configured ones replace the compiled defaults.
+     */
+    private static void modelExamples(JsonObject doc, ServerConfig config) {
+        JsonObject components = doc.getJsonObject("components");
+        JsonObject parameters = components == null ? null : components.getJsonObject("parameters");
+        if (parameters == null) {
+            return;
+        }
+        config.modelName().ifPresent(name -> example(parameters, "ModelName", name));
+        config.modelVersion()
+                .or(config::configuredServiceVersion)
+                .ifPresent(version -> example(parameters, "ModelVersion", version));
+    }
+
+    private static void example(JsonObject parameters, String parameter, String value) {
+        if (parameters.getValue(parameter) instanceof JsonObject p && p.containsKey("example")) {
+            p.put("example", value);
+        }
     }
 
     /**

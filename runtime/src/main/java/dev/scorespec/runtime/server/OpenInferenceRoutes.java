@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 /**
  * The Open Inference Protocol (KServe V2) next to {@code /score}, for the same binder: server metadata at
  * {@code /v2}, model metadata, readiness and {@code infer} at {@code /v2/models/<name>[/versions/<version>]}.
- * The health probes ({@code /v2/health/live}, {@code /v2/health/ready}) are the server's own.
+ * The health probes ({@code /v2/health/live}, {@code /v2/health/ready}) are the server's own. Every route
+ * answers at the root and under the service path prefix, as {@code /score} does.
  *
  * <p>{@code infer} goes through the same {@link ScoreHandler} as {@code /score}; as its {@link WireFormat}, this
  * class turns the tensors into the {@code /score} body the binder reads ({@link ScoreBodies}), and what
@@ -43,6 +44,7 @@ final class OpenInferenceRoutes implements WireFormat {
     private final InferResponses responses;
     private final String name;
     private final String version;
+    private final String prefix;
     private final ScoreHandler<?, ?> infer;
 
     <A, R> OpenInferenceRoutes(
@@ -60,6 +62,7 @@ final class OpenInferenceRoutes implements WireFormat {
                 .or(config::configuredServiceVersion)
                 .or(metadata::compiledVersion)
                 .orElse(ServerConfig.DEFAULT_SERVICE_VERSION);
+        this.prefix = config.servicePathPrefix();
         this.infer = new ScoreHandler<>(vertx, workers, binder, config, metrics, batcher, this);
     }
 
@@ -119,7 +122,7 @@ final class OpenInferenceRoutes implements WireFormat {
 
     /** Whether the path names this model (and this version, if it names one); otherwise answered 404. */
     private boolean served(RoutingContext ctx) {
-        Matcher m = MODEL_PATH.matcher(ctx.normalizedPath());
+        Matcher m = MODEL_PATH.matcher(ScoringServer.localPath(prefix, ctx.normalizedPath()));
         if (!m.matches()) {
             error(ctx, 404, "Not a model path: " + ctx.normalizedPath(), false);
             return false;

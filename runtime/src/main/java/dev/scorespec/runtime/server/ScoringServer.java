@@ -290,18 +290,24 @@ public final class ScoringServer implements AutoCloseable {
         route(router, Pattern.quote(READY), HEALTH_ALLOW, false, this::readiness);
         // open like the probes: Prometheus scrapes without a key, and the meters hold no request data
         route(router, Pattern.quote(METRICS), HEALTH_ALLOW, false, this::metrics);
-        // the Open Inference Protocol, at the root like the probes, where V2 clients look for it
-        route(router, Pattern.quote(OpenInferenceRoutes.SERVER), HEALTH_ALLOW, true, openInference::server);
-        route(router, OpenInferenceRoutes.MODEL, HEALTH_ALLOW, true, openInference::model);
-        route(router, OpenInferenceRoutes.MODEL + "/ready", HEALTH_ALLOW, true, openInference::ready);
-        route(
-                router,
-                OpenInferenceRoutes.MODEL + "/infer",
-                OpenInferenceRoutes.INFER_ALLOW,
-                true,
-                ctx -> openInference.infer(ctx, ctx.get(REQUEST_ID)));
         for (String base :
                 config.servicePathPrefix().isEmpty() ? List.of("") : List.of("", config.servicePathPrefix())) {
+            if (!base.isEmpty()) {
+                // the probes under the prefix too, where the documents (whose paths all carry it) place them
+                route(router, Pattern.quote(base + LIVE), HEALTH_ALLOW, false, this::live);
+                route(router, Pattern.quote(base + READY), HEALTH_ALLOW, false, this::readiness);
+            }
+            // the Open Inference Protocol at the root, where V2 clients look for it, and under the prefix, as /score
+            String v2 = Pattern.quote(base);
+            route(router, v2 + Pattern.quote(OpenInferenceRoutes.SERVER), HEALTH_ALLOW, true, openInference::server);
+            route(router, v2 + OpenInferenceRoutes.MODEL, HEALTH_ALLOW, true, openInference::model);
+            route(router, v2 + OpenInferenceRoutes.MODEL + "/ready", HEALTH_ALLOW, true, openInference::ready);
+            route(
+                    router,
+                    v2 + OpenInferenceRoutes.MODEL + "/infer",
+                    OpenInferenceRoutes.INFER_ALLOW,
+                    true,
+                    ctx -> openInference.infer(ctx, ctx.get(REQUEST_ID)));
             // under a prefix, the health probe answers with and without a trailing slash
             route(router, base.isEmpty() ? "/" : Pattern.quote(base) + "/?", HEALTH_ALLOW, false, this::health);
             route(
@@ -739,7 +745,11 @@ public final class ScoringServer implements AutoCloseable {
 
     /** The path without the configured prefix; the routes answer with and without it. */
     private String localPath(String path) {
-        String prefix = config.servicePathPrefix();
+        return localPath(config.servicePathPrefix(), path);
+    }
+
+    /** {@code path} without {@code prefix} (normalized, as {@link ServerConfig#servicePathPrefix()}). */
+    static String localPath(String prefix, String path) {
         if (prefix.isEmpty()) {
             return path;
         }
@@ -794,7 +804,7 @@ public final class ScoringServer implements AutoCloseable {
 
     /** Every route but the probes waits for {@code init}: 503 until it has returned. */
     private void awaitInit(RoutingContext ctx) {
-        String path = ctx.normalizedPath();
+        String path = localPath(ctx.normalizedPath());
         if (ready || path.equals(LIVE) || path.equals(READY) || path.equals(METRICS)) {
             ctx.next();
         } else {
