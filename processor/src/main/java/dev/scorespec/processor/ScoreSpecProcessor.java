@@ -14,6 +14,7 @@ import dev.scorespec.processor.read.ScoringClassReader;
 import dev.scorespec.processor.read.SourceLocation;
 import dev.scorespec.processor.validate.Diagnostic;
 import dev.scorespec.processor.validate.Message;
+import dev.scorespec.processor.validate.OpenInferenceNames;
 import dev.scorespec.processor.validate.Report;
 import dev.scorespec.processor.validate.ScoringClassValidator;
 import java.io.IOException;
@@ -143,6 +144,8 @@ public final class ScoreSpecProcessor extends AbstractProcessor {
                     new ScoringClassReader(processingEnv.getFiler(), processingEnv.getElementUtils()).read(type);
             Report report = new Report();
             Optional<ScoringSpec> spec = new ScoringClassValidator().validate(decl, report);
+            // the protocol's tensor names are the metadata's: checked on what the emitter would write
+            spec = spec.filter(s -> OpenInferenceNames.check(decl, OpenInferenceMetadata.metadata(s), report));
             for (Diagnostic d : report.diagnostics()) {
                 report(d);
             }

@@ -276,6 +276,19 @@ public enum Message {
             "run %s, as only a @RawHttp run does. Add @RawHttp to run to receive the request as it came "
                     + "and answer with your own response, or take JSON parameters with @InputSchema."),
 
+    // 230s: the Open Inference Protocol (KServe V2)
+    V2_INPUT_NAME_TWICE(
+            230,
+            "The Open Inference Protocol would name two inputs '%s': %s and %s. A tensor's name joins the path of "
+                    + "its value with '.', so a key or a dataframe column that holds a '.' (or a column named like "
+                    + "its dataframe) can equal another's. Rename one of them: give a record component another "
+                    + "@JsonName, or rename the column in the sample."),
+    V2_OUTPUT_NAME_TWICE(
+            231,
+            "The Open Inference Protocol would name two outputs '%s': %s and %s. A tensor's name joins the path of "
+                    + "its value in run's answer with '.', so a key that holds a '.' can equal another's. Give a record "
+                    + "component another @JsonName, or rename the key in the output sample."),
+
     // 250s: @Batching
     BATCH_MAX_ROWS(
             250,
