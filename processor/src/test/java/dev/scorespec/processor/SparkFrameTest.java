@@ -169,6 +169,34 @@ class SparkFrameTest {
                         + " without offset (2020-01-02T03:04:05), got \"2020-01-02T03:04:05Z\".");
     }
 
+    /**
+     * In the Open Inference Protocol a Spark frame is a records dataframe: one tensor per column, the frame
+     * that is the whole request by the columns' own names; a column that is not a plain value makes the
+     * metadata say why the frame has no tensor form.
+     */
+    @Test
+    void openInferenceMapsAFrameOfPlainColumnsToOneTensorPerColumn() throws IOException {
+        Compilation reference = compile(Sources.source("SparkReference", REFERENCE));
+        assertThat(reference).succeeded();
+        JsonNode inputs = JSON.readTree(new CompiledClasses(reference)
+                        .text(dev.scorespec.annotations.internal.OpenInferenceResource.of("test.SparkReference")))
+                .get("inputs");
+        assertEquals(JSON.readTree("""
+                        [{"name": "name", "datatype": "BYTES", "shape": [-1], "parameters": {"content_type": "pd",
+                           "scorespec_path": "/param", "scorespec_column": "name", "scorespec_orient": "records"}},
+                         {"name": "state", "datatype": "BYTES", "shape": [-1], "parameters": {"content_type": "pd",
+                           "scorespec_path": "/param", "scorespec_column": "state", "scorespec_orient": "records"}}]"""), inputs);
+
+        Compilation types = compile(Sources.source("SparkTypes", TYPES));
+        assertThat(types).succeeded();
+        JsonNode unsupported = JSON.readTree(new CompiledClasses(types)
+                        .text(dev.scorespec.annotations.internal.OpenInferenceResource.of("test.SparkTypes")))
+                .at("/inputs/0/parameters/scorespec_unsupported");
+        assertEquals(
+                "a Spark frame's column 'price' of type decimal(10,2) has no tensor form; only columns of plain values do",
+                unsupported.asText());
+    }
+
     private static JsonNode schemas(Compilation compilation, String scoringClass, String document) throws IOException {
         String text = new CompiledClasses(compilation).text("META-INF/scorespec/" + scoringClass + "/" + document);
         JsonNode root = JSON.readTree(text);

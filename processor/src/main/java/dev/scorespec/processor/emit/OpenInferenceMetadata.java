@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scorespec.annotations.ColumnKind;
 import dev.scorespec.annotations.internal.DType;
 import dev.scorespec.annotations.internal.OpenInferenceResource;
+import dev.scorespec.annotations.internal.spark.SparkType;
 import dev.scorespec.processor.model.DataFrameType;
 import dev.scorespec.processor.model.ListType;
 import dev.scorespec.processor.model.NdArrayType;
@@ -114,8 +115,21 @@ public final class OpenInferenceMetadata {
 
         @Override
         public Void sparkFrame(SparkFrameType frame) {
-            // its rows could be columns as a dataframe's are; not mapped yet, so said to be unsupported
-            return unsupported("a Spark frame is not mapped to tensors yet");
+            // its records are read as a records dataframe's are: one tensor per column, named alike
+            for (SparkType.Field field : frame.schema().fields()) {
+                if (!(field.type() instanceof SparkType.Atomic)) {
+                    return unsupported("a Spark frame's column '" + field.name() + "' of type "
+                            + field.type().simpleString() + " has no tensor form; only columns of plain values do");
+                }
+            }
+            for (SparkType.Field field : frame.schema().fields()) {
+                String name = wholeRequest ? field.name() : dotted(path) + "." + field.name();
+                ObjectNode tensor = tensor(name, datatype((SparkType.Atomic) field.type()), List.of(-1));
+                ObjectNode parameters = parameters(tensor, "pd");
+                parameters.put(OpenInferenceResource.COLUMN, field.name());
+                parameters.put(OpenInferenceResource.ORIENT, "records");
+            }
+            return null;
         }
 
         @Override
@@ -302,6 +316,19 @@ public final class OpenInferenceMetadata {
             case DOUBLE -> "FP64";
             case BOOLEAN -> "BOOL";
             case STRING, DATE, DATE_TIME, INSTANT, TIME, TIMEDELTA -> "BYTES";
+        };
+    }
+
+    static String datatype(SparkType.Atomic type) {
+        return switch (type) {
+            case BYTE -> "INT8";
+            case SHORT -> "INT16";
+            case INTEGER -> "INT32";
+            case LONG -> "INT64";
+            case BOOLEAN -> "BOOL";
+            case FLOAT -> "FP32";
+            case DOUBLE -> "FP64";
+            case STRING, BINARY, DATE, TIMESTAMP, TIMESTAMP_NTZ -> "BYTES";
         };
     }
 
