@@ -367,7 +367,7 @@ final class OpenInferencePaths {
 
     /**
      * A tensor: {@code name}, {@code datatype} and {@code shape} fixed when given (a {@code -1} dimension is
-     * any size), {@code data} flat or nested, of the datatype's JSON type.
+     * any size), {@code data} flat, of the datatype's JSON type.
      */
     private ObjectNode tensor(
             String name,
@@ -407,25 +407,18 @@ final class OpenInferencePaths {
                     .add(contentType);
         }
         ObjectNode element = datatype == null ? NODES.objectNode() : element(datatype, nullable);
-        properties.set("data", data(element, shape == null ? 1 : shape.size()));
+        properties.set("data", data(element));
         return tensor;
     }
 
-    /** Data row-major, flat or, for a tensor of two or more dimensions, nested as deep as its rank. */
-    private static ObjectNode data(ObjectNode element, int rank) {
+    /**
+     * Data flat and row-major. The server also takes nested arrays for a tensor of two or more dimensions;
+     * the documents say flat only, since generated clients cannot type a value that is either.
+     */
+    private static ObjectNode data(ObjectNode element) {
         ObjectNode flat = NODES.objectNode().put("type", "array");
         flat.set("items", element);
-        if (rank < 2) {
-            return flat;
-        }
-        ObjectNode nested = element;
-        for (int i = 0; i < rank; i++) {
-            ObjectNode outer = NODES.objectNode().put("type", "array");
-            outer.set("items", nested);
-            nested = outer;
-        }
-        ArrayNode either = NODES.arrayNode().add(flat).add(nested);
-        return NODES.objectNode().set("anyOf", either);
+        return flat;
     }
 
     /** An element of a tensor's data, as JSON carries it: a boolean, an integer, a number, or a string. */
