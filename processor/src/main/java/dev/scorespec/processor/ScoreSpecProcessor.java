@@ -145,7 +145,7 @@ public final class ScoreSpecProcessor extends AbstractProcessor {
             Report report = new Report();
             Optional<ScoringSpec> spec = new ScoringClassValidator().validate(decl, report);
             // the protocol's tensor names are the metadata's: checked on what the emitter would write
-            spec = spec.filter(s -> OpenInferenceNames.check(decl, OpenInferenceMetadata.metadata(s), report));
+            spec = spec.filter(s -> OpenInferenceNames.check(decl, OpenInferenceMetadata.document(s), report));
             for (Diagnostic d : report.diagnostics()) {
                 report(d);
             }

@@ -109,7 +109,16 @@ class OpenInferenceServerTest {
             }
             """;
 
-    private static final Map<String, String> SOURCES = Map.of("Mixed", MIXED, "Echo", ECHO, "Orients", ORIENTS);
+    /** No output sample: the outputs are known only from the answer. */
+    private static final String PLAIN = """
+            public class Plain {
+                @InputSchema(param = "x", ndarray = @NdArray(sample = "[1.5, 2.5]", dtype = "float64"))
+                public double[] run(double[] x) { return x; }
+            }
+            """;
+
+    private static final Map<String, String> SOURCES =
+            Map.of("Mixed", MIXED, "Echo", ECHO, "Orients", ORIENTS, "Plain", PLAIN);
 
     private static final String MIXED_REQUEST = """
             {"id": "req-7", "inputs": [
@@ -395,6 +404,53 @@ class OpenInferenceServerTest {
     }
 
     @Test
+    void theKeysOfTheRequestAndOfEachTensorMayComeInAnyOrder() throws Exception {
+        ScoringServer server = server("Mixed", MIXED);
+        String reordered = """
+                {"outputs": [{"name": "total"}, {"name": "names"}, {"name": "day"}], "parameters": {"a": 1},
+                 "inputs": [
+                  {"data": [[1, 2, 3], [4, 5, 6]], "shape": [2, 3], "datatype": "INT64", "name": "data"},
+                  {"parameters": {"content_type": "pd"}, "data": ["ann", "bob"], "name": "frame.name", "shape": [2],
+                   "datatype": "BYTES"},
+                  {"shape": [2], "data": [30, 40], "datatype": "INT64", "name": "frame.age"},
+                  {"datatype": "FP64", "data": [0.5], "name": "scale", "shape": [1]},
+                  {"data": ["t"], "name": "tags", "datatype": "BYTES", "shape": [1]},
+                  {"name": "when", "data": ["2024-02-28"], "shape": [1], "datatype": "BYTES"}],
+                 "id": "req-7"}""";
+        assertEquals(
+                JSON.readTree(MIXED_ANSWER),
+                valid(post(server, "/v2/models/Mixed/infer", reordered), 200, INFER_RESPONSE_SCHEMA));
+        // the checks are the same whatever the order: the datatype after the data, the shape after both
+        assertError(
+                post(
+                        server,
+                        "/v2/models/Mixed/infer",
+                        reordered.replace(
+                                "\"datatype\": \"INT64\", \"name\": \"data\"",
+                                "\"datatype\": \"FP64\", \"name\": \"data\"")),
+                400,
+                "inputs[0] ('data').datatype: expected INT64, the model's datatype, got FP64");
+        assertError(
+                post(server, "/v2/models/Mixed/infer", reordered.replace("\"shape\": [2, 3]", "\"shape\": [3, 3]")),
+                400,
+                "inputs[0] ('data').data: shape [3, 3] holds 9 values, the data has 6");
+    }
+
+    @Test
+    void anOutputTheAnswerLacksIsA400EvenWithoutOutputSample() throws Exception {
+        ScoringServer server = server("Plain", PLAIN);
+        String request = """
+                {"inputs": [{"name": "x", "datatype": "FP64", "shape": [2], "data": [0.5, 2]}],
+                 "outputs": [{"name": "output"}]}""";
+        JsonNode answer = valid(post(server, "/v2/models/Plain/infer", request), 200, INFER_RESPONSE_SCHEMA);
+        assertEquals(List.of("output FP64 [2]"), tensors(answer.get("outputs")));
+        assertError(
+                post(server, "/v2/models/Plain/infer", request.replace("\"name\": \"output\"", "\"name\": \"y\"")),
+                400,
+                "outputs[0].name: the answer has no output 'y'; its outputs are [output]");
+    }
+
+    @Test
     void aTableIsOneTensorPerColumnBothWays() throws Exception {
         ScoringServer server = server("Echo", ECHO);
         JsonNode model = valid(get(server, "/v2/models/Echo"), 200, MODEL_METADATA_SCHEMA);
@@ -454,7 +510,7 @@ class OpenInferenceServerTest {
      * metadata and an unknown model's error fit theirs too.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"Mixed", "Echo", "Orients"})
+    @ValueSource(strings = {"Mixed", "Echo", "Orients", "Plain"})
     void theDocumentsExampleInferenceAnswersAsTheyDescribe(String name) throws Exception {
         ScoringServer server = server(name, SOURCES.get(name));
         for (OpenApiVersion version : List.of(OpenApiVersion.V3_0, OpenApiVersion.V3_1)) {

@@ -56,7 +56,7 @@ final class OpenInferencePaths {
     private OpenInferencePaths(ScoringSpec spec, OpenApiVersion version) {
         this.spec = spec;
         this.v31 = version == OpenApiVersion.V3_1;
-        this.metadata = OpenInferenceMetadata.metadata(spec);
+        this.metadata = OpenInferenceMetadata.document(spec);
         this.example = requestExample();
     }
 
