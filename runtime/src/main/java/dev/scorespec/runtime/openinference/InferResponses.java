@@ -29,6 +29,7 @@ import tech.tablesaw.api.Table;
 public final class InferResponses {
 
     private static final String OUTPUT = "output";
+    private static final String TABLE = "tech.tablesaw.api.Table";
 
     private final ModelMetadata metadata;
 
@@ -54,8 +55,8 @@ public final class InferResponses {
             throws IOException {
         ByteArrayOutputStream answer = new ByteArrayOutputStream(256);
         try (JsonGenerator json = ScoringRequest.jsonFactory().createGenerator(answer)) {
-            if (result instanceof Table table) {
-                DataFrameWriter.write(json, table, Orient.RECORDS); // columns by name, whatever the orient of /score
+            if (isTable(result)) {
+                writeTable(json, result);
             } else {
                 binder.write(result, json);
             }
@@ -96,6 +97,24 @@ public final class InferResponses {
         }
         out.writeEndArray();
         out.writeEndObject();
+    }
+
+    /**
+     * Whether {@code run} returned a Tablesaw table, asked by name: a service without dataframes (a Spark one)
+     * has no Tablesaw on its class path, and {@code instanceof Table} would fail to load it.
+     */
+    private static boolean isTable(Object result) {
+        for (Class<?> type = result == null ? null : result.getClass(); type != null; type = type.getSuperclass()) {
+            if (type.getName().equals(TABLE)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Columns by name, whatever the orient of /score; only called when Tablesaw is there. */
+    private static void writeTable(JsonGenerator json, Object table) throws IOException {
+        DataFrameWriter.write(json, (Table) table, Orient.RECORDS);
     }
 
     /** The tensors of one value of the answer, {@code prefix} naming the member it is in. */

@@ -40,8 +40,12 @@ class SparkServerTest {
     }
 
     private static HttpResponse<String> post(String body) throws Exception {
+        return post("/score", body);
+    }
+
+    private static HttpResponse<String> post(String path, String body) throws Exception {
         return HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/score"))
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
@@ -62,6 +66,38 @@ class SparkServerTest {
         assertEquals(400, r.statusCode(), r.body());
         String message = JSON.readTree(r.body()).path("message").asText();
         assertTrue(message.contains("param[1].name") && message.contains("expected a string, got 5"), message);
+    }
+
+    /**
+     * In the Open Inference Protocol the dataset is one tensor per column, as a records dataframe; the 3.1
+     * document's example request, sent as it is, answers the states as one tensor, as the document says.
+     */
+    @Test
+    void aDatasetIsOneTensorPerColumnInTheOpenInferenceProtocol() throws Exception {
+        HttpResponse<String> r = post(
+                "/v2/models/StateScore/infer",
+                "{\"inputs\": [{\"name\": \"name\", \"datatype\": \"BYTES\", \"shape\": [2], \"data\": [\"Sarah\", \"John\"]},"
+                        + " {\"name\": \"state\", \"datatype\": \"BYTES\", \"shape\": [2], \"data\": [\"WA\", \"CA\"]}]}");
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(
+                JSON.readTree(
+                        "[{\"name\": \"state\", \"datatype\": \"BYTES\", \"shape\": [2], \"data\": [\"WA\", \"CA\"]}]"),
+                JSON.readTree(r.body()).get("outputs"));
+
+        JsonNode document = JSON.readTree(HTTP.send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://127.0.0.1:" + server.port() + "/swagger.json?version=3.1"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body());
+        JsonNode example = document.at("/components/schemas/InferenceRequest/example");
+        HttpResponse<String> answer = post("/v2/models/StateScore/infer", example.toString());
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertEquals(
+                "state",
+                document.at("/components/schemas/InferenceResponse/properties/outputs/items/properties/name/enum/0")
+                        .asText());
+        assertEquals("state", JSON.readTree(answer.body()).at("/outputs/0/name").asText());
     }
 
     @Test
