@@ -5,7 +5,9 @@ import com.palantir.javapoet.CodeBlock;
 import dev.scorespec.annotations.internal.OpenApiVersion;
 import dev.scorespec.processor.emit.BinderFile;
 import dev.scorespec.processor.emit.KindEmitter;
+import dev.scorespec.processor.emit.TabularParts;
 import dev.scorespec.processor.model.DataFrameType;
+import java.util.Optional;
 
 /** What the emitters write for a {@code @DataFrame} value. */
 public record DataFrameEmitter(DataFrameType frame) implements KindEmitter {
@@ -39,5 +41,10 @@ public record DataFrameEmitter(DataFrameType frame) implements KindEmitter {
     @Override
     public CodeBlock write(BinderFile file, String expression, String context) {
         return file.part(DataFrameBinders.class, DataFrameBinders::new).write(frame, expression, context);
+    }
+
+    @Override
+    public Optional<TabularParts.Input> tabularInput(BinderFile file, String name, String context, boolean optional) {
+        return file.part(DataFrameBinders.class, DataFrameBinders::new).tabularInput(frame, context, optional);
     }
 }

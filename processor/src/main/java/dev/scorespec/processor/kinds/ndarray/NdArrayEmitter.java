@@ -5,7 +5,9 @@ import com.palantir.javapoet.CodeBlock;
 import dev.scorespec.annotations.internal.OpenApiVersion;
 import dev.scorespec.processor.emit.BinderFile;
 import dev.scorespec.processor.emit.KindEmitter;
+import dev.scorespec.processor.emit.TabularParts;
 import dev.scorespec.processor.model.NdArrayType;
+import java.util.Optional;
 
 /** What the emitters write for an {@code @NdArray} value. */
 public record NdArrayEmitter(NdArrayType array) implements KindEmitter {
@@ -38,5 +40,15 @@ public record NdArrayEmitter(NdArrayType array) implements KindEmitter {
     @Override
     public CodeBlock write(BinderFile file, String expression, String context) {
         return file.part(NdArrayBinders.class, NdArrayBinders::new).write(array, expression, context);
+    }
+
+    @Override
+    public Optional<TabularParts.Input> tabularInput(BinderFile file, String name, String context, boolean optional) {
+        return NdArrayBinders.tabularInput(array, name, optional);
+    }
+
+    @Override
+    public Optional<TabularParts.Output> tabularOutput(BinderFile file, String name) {
+        return NdArrayBinders.tabularOutput(array, name);
     }
 }

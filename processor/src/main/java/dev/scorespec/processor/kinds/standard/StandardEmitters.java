@@ -6,11 +6,13 @@ import dev.scorespec.annotations.internal.OpenApiVersion;
 import dev.scorespec.processor.emit.BinderFile;
 import dev.scorespec.processor.emit.KindEmitter;
 import dev.scorespec.processor.emit.KindEmitters;
+import dev.scorespec.processor.emit.TabularParts;
 import dev.scorespec.processor.model.ListType;
 import dev.scorespec.processor.model.ObjectType;
 import dev.scorespec.processor.model.ScalarKind;
 import dev.scorespec.processor.model.ScalarType;
 import dev.scorespec.processor.model.UnionType;
+import java.util.Optional;
 
 /** What the emitters write for the values of {@code @Standard} samples and of nested records. */
 public final class StandardEmitters {
@@ -51,6 +53,12 @@ public final class StandardEmitters {
         @Override
         public CodeBlock write(BinderFile file, String expression, String context) {
             return binders(file).writeBytes(scalar, expression, context);
+        }
+
+        @Override
+        public Optional<TabularParts.Input> tabularInput(
+                BinderFile file, String name, String context, boolean optional) {
+            return StandardBinders.tabularInput(scalar, name, optional);
         }
     }
 
@@ -120,6 +128,11 @@ public final class StandardEmitters {
         public CodeBlock write(BinderFile file, String expression, String context) {
             return binders(file).writeList(list, expression, context);
         }
+
+        @Override
+        public Optional<TabularParts.Output> tabularOutput(BinderFile file, String name) {
+            return StandardBinders.tabularOutput(list, name);
+        }
     }
 
     /** A record (always written by the binder, by component name) or a map (when its values need it). */
@@ -157,6 +170,17 @@ public final class StandardEmitters {
         @Override
         public CodeBlock write(BinderFile file, String expression, String context) {
             return binders(file).writeObject(object, expression, context);
+        }
+
+        @Override
+        public Optional<TabularParts.Input> tabularInput(
+                BinderFile file, String name, String context, boolean optional) {
+            return optional ? Optional.empty() : binders(file).tabularInput(object, context);
+        }
+
+        @Override
+        public Optional<TabularParts.Output> tabularOutput(BinderFile file, String name) {
+            return binders(file).tabularOutput(object);
         }
     }
 }
