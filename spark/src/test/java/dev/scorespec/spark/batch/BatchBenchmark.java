@@ -12,8 +12,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Rows per second of batch scoring in {@code local[2]}: a Parquet file of N rows of ten features (fixed
- * seed) scored by the ridge sample ({@code RidgeScore}, its generated binder's tabular path, the features named
- * for its {@code data} input), or with {@code ridge-like} as third argument by {@link RidgeLike_ScoreSpec},
+ * seed) scored by {@link RidgeLike_ScoreSpec}, or with {@code ridge} as third argument by the ridge sample
+ * ({@code RidgeScore}, its generated binder's tabular path, the features named for its {@code data} input),
  * through {@code BatchScoring} and written as Parquet, the whole
  * job timed, after one untimed warm-up run; then the same jobs into Spark's no-op sink, without the write. Run by {@code benchmarks/spark-batch.sh}; never by the tests.
  */
@@ -45,14 +45,13 @@ public final class BatchBenchmark {
         for (int c = 0; c < names.length; c++) {
             names[c] = "x" + c;
         }
-        // The ridge sample (ONNX Runtime), through its generated tabular binding, or the hand-written binder
-        String scoringClass = args.length > 2 && args[2].equals("ridge-like")
-                ? RidgeLike_ScoreSpec.SCORING_CLASS
-                : "dev.scorespec.samples.ridge.RidgeScore";
-        BatchOptions options =
-                BatchOptions.defaults().batchSize(1000).keepColumns("id").arrayColumns("data", names);
-        if (scoringClass.equals(RidgeLike_ScoreSpec.SCORING_CLASS)) {
-            options = BatchOptions.defaults().batchSize(1000).keepColumns("id");
+        // The hand-written ridge-like binder, or with "ridge" the ridge sample (ONNX Runtime) through its
+        // generated tabular binding
+        boolean sample = args.length > 2 && args[2].equals("ridge");
+        String scoringClass = sample ? "dev.scorespec.samples.ridge.RidgeScore" : RidgeLike_ScoreSpec.SCORING_CLASS;
+        BatchOptions options = BatchOptions.defaults().batchSize(1000).keepColumns("id");
+        if (sample) {
+            options = options.arrayColumns("data", names);
         }
         System.out.println("scoring class: " + scoringClass);
         for (int run = 0; run <= runs; run++) {
