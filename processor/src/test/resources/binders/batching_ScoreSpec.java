@@ -11,11 +11,13 @@ import dev.scorespec.runtime.batching.BatchKey;
 import dev.scorespec.runtime.batching.BatchRows;
 import dev.scorespec.runtime.batching.BatchShape;
 import dev.scorespec.runtime.batching.BatchSpec;
+import dev.scorespec.runtime.binding.BindingException;
 import dev.scorespec.runtime.binding.BodyKind;
 import dev.scorespec.runtime.binding.GeneratedBinder;
 import dev.scorespec.runtime.binding.JsonParameters;
 import dev.scorespec.runtime.binding.JsonValues;
 import dev.scorespec.runtime.binding.NdArrayReader;
+import dev.scorespec.runtime.binding.TabularBinding;
 import java.io.IOException;
 import java.util.List;
 import javax.annotation.processing.Generated;
@@ -39,6 +41,11 @@ public final class Ridge_ScoreSpec extends GeneratedBinder<Ridge, Ridge_ScoreSpe
     private static final JsonParameters PARAMETERS = JsonParameters.of(
             required("data", Ridge_ScoreSpec::readData),
             required("scale", Ridge_ScoreSpec::readScale));
+
+    /**
+     * The typed path for batch scoring: run's arguments and result as columns.
+     */
+    private static final TabularBinding<Arguments, double[]> TABULAR = new Tabular();
 
     /**
      * As {@code @Batching} on {@link Ridge} asks: at most 64 rows in one call of run, a wait of at most 2 ms for others.
@@ -69,6 +76,11 @@ public final class Ridge_ScoreSpec extends GeneratedBinder<Ridge, Ridge_ScoreSpe
     }
 
     @Override
+    public TabularBinding<Arguments, double[]> tabular() {
+        return TABULAR;
+    }
+
+    @Override
     public BatchSpec<Arguments, double[]> batching() {
         return BATCHING;
     }
@@ -91,6 +103,45 @@ public final class Ridge_ScoreSpec extends GeneratedBinder<Ridge, Ridge_ScoreSpe
      * The arguments of one call of {@link Ridge#run}, in its parameter order.
      */
     public record Arguments(double[][] data, double scale) {
+    }
+
+    /**
+     * The columns of the arguments and result of run, as the samples name them: a batch job checks a dataset against them before it starts.
+     */
+    private static final class Tabular implements TabularBinding<Arguments, double[]> {
+        private static final List<TabularBinding.Column> INPUTS = List.of(
+            TabularBinding.Column.rows("data", TabularBinding.ColumnType.FLOAT64, 2),
+            TabularBinding.Column.shared("scale", TabularBinding.ColumnType.FLOAT64, false, false));
+
+        private static final List<TabularBinding.Column> OUTPUTS = List.of(
+            new TabularBinding.Column("result", TabularBinding.ColumnType.FLOAT64, false));
+
+        @Override
+        public List<TabularBinding.Column> inputColumns() {
+            return INPUTS;
+        }
+
+        @Override
+        public List<TabularBinding.Column> outputColumns() {
+            return OUTPUTS;
+        }
+
+        @Override
+        public Arguments arguments(Object[] columns, int rows) throws BindingException {
+            return new Arguments(
+                            (double[][]) columns[0],
+                            ((double[]) columns[1])[0]);
+        }
+
+        @Override
+        public int rows(double[] result) {
+            return result.length;
+        }
+
+        @Override
+        public Object[] columns(double[] result) {
+            return new Object[] {result};
+        }
     }
 
     /**

@@ -12,6 +12,7 @@ import dev.scorespec.annotations.Orient;
 import dev.scorespec.runtime.DType;
 import dev.scorespec.runtime.ModelDir;
 import dev.scorespec.runtime.ScoringRequest;
+import dev.scorespec.runtime.binding.BindingException;
 import dev.scorespec.runtime.binding.BodyKind;
 import dev.scorespec.runtime.binding.DataFrameReader;
 import dev.scorespec.runtime.binding.DataFrameSpec;
@@ -20,6 +21,8 @@ import dev.scorespec.runtime.binding.JsonBody;
 import dev.scorespec.runtime.binding.JsonParameters;
 import dev.scorespec.runtime.binding.JsonValues;
 import dev.scorespec.runtime.binding.NdArrayReader;
+import dev.scorespec.runtime.binding.TabularBinding;
+import dev.scorespec.runtime.binding.TabularColumns;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +57,11 @@ public final class PowerBiDocs_ScoreSpec extends GeneratedBinder<PowerBiDocs, Po
             optional("GlobalParameters", PowerBiDocs_ScoreSpec::readGlobalParameters));
 
     /**
+     * The typed path for batch scoring: run's arguments and result as columns.
+     */
+    private static final TabularBinding<Arguments, Map<String, List<Double>>> TABULAR = new Tabular();
+
+    /**
      * Called by {@link java.util.ServiceLoader}.
      */
     public PowerBiDocs_ScoreSpec() {
@@ -75,6 +83,11 @@ public final class PowerBiDocs_ScoreSpec extends GeneratedBinder<PowerBiDocs, Po
     protected Map<String, List<Double>> run(PowerBiDocs scoring, Arguments arguments) throws
             Exception {
         return scoring.run(arguments.Inputs(), arguments.GlobalParameters());
+    }
+
+    @Override
+    public TabularBinding<Arguments, Map<String, List<Double>>> tabular() {
+        return TABULAR;
     }
 
     /**
@@ -125,5 +138,50 @@ public final class PowerBiDocs_ScoreSpec extends GeneratedBinder<PowerBiDocs, Po
      * The arguments of one call of {@link PowerBiDocs#run}, in its parameter order.
      */
     public record Arguments(PowerBiDocs.PowerBiInputs Inputs, Double GlobalParameters) {
+    }
+
+    /**
+     * The columns of the arguments and result of run, as the samples name them: a batch job checks a dataset against them before it starts.
+     */
+    private static final class Tabular implements TabularBinding<Arguments, Map<String, List<Double>>> {
+        private static final List<TabularBinding.Column> INPUTS = List.of(
+            TabularBinding.Column.rows("input1", TabularBinding.ColumnType.FLOAT64, 10),
+            new TabularBinding.Column("name", TabularBinding.ColumnType.STRING, false),
+            new TabularBinding.Column("age", TabularBinding.ColumnType.INT64, false),
+            TabularBinding.Column.shared("input3", TabularBinding.ColumnType.FLOAT64, false, false),
+            TabularBinding.Column.shared("GlobalParameters", TabularBinding.ColumnType.FLOAT64, true, true));
+
+        private static final List<TabularBinding.Column> OUTPUTS = List.of(
+            new TabularBinding.Column("Results", TabularBinding.ColumnType.FLOAT64, true));
+
+        @Override
+        public List<TabularBinding.Column> inputColumns() {
+            return INPUTS;
+        }
+
+        @Override
+        public List<TabularBinding.Column> outputColumns() {
+            return OUTPUTS;
+        }
+
+        @Override
+        public Arguments arguments(Object[] columns, int rows) throws BindingException {
+            return new Arguments(
+                            new PowerBiDocs.PowerBiInputs(
+                                    (double[][]) columns[0],
+                                    TabularColumns.table(INPUTS_INPUT2_FRAME, columns, 1, rows),
+                                    ((double[]) columns[3])[0]),
+                            ((Double[]) columns[4])[0]);
+        }
+
+        @Override
+        public int rows(Map<String, List<Double>> result) {
+            return TabularColumns.value(result, "Results").size();
+        }
+
+        @Override
+        public Object[] columns(Map<String, List<Double>> result) {
+            return new Object[] {TabularColumns.value(result, "Results").toArray(new Double[0])};
+        }
     }
 }

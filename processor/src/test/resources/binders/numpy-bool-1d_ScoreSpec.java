@@ -7,11 +7,14 @@ import com.fasterxml.jackson.core.JsonParser;
 import dev.scorespec.runtime.DType;
 import dev.scorespec.runtime.ModelDir;
 import dev.scorespec.runtime.ScoringRequest;
+import dev.scorespec.runtime.binding.BindingException;
 import dev.scorespec.runtime.binding.BodyKind;
 import dev.scorespec.runtime.binding.GeneratedBinder;
 import dev.scorespec.runtime.binding.JsonParameters;
 import dev.scorespec.runtime.binding.NdArrayReader;
+import dev.scorespec.runtime.binding.TabularBinding;
 import java.io.IOException;
+import java.util.List;
 import javax.annotation.processing.Generated;
 
 /**
@@ -31,6 +34,11 @@ public final class NumpyBool1d_ScoreSpec extends GeneratedBinder<NumpyBool1d, Nu
      * The properties of the body, in the order of {@code run}'s parameters.
      */
     private static final JsonParameters PARAMETERS = JsonParameters.of(required("data", NumpyBool1d_ScoreSpec::readData));
+
+    /**
+     * The typed path for batch scoring: run's arguments and result as columns.
+     */
+    private static final TabularBinding<Arguments, boolean[]> TABULAR = new Tabular();
 
     /**
      * Called by {@link java.util.ServiceLoader}.
@@ -55,6 +63,11 @@ public final class NumpyBool1d_ScoreSpec extends GeneratedBinder<NumpyBool1d, Nu
         return scoring.run(arguments.data());
     }
 
+    @Override
+    public TabularBinding<Arguments, boolean[]> tabular() {
+        return TABULAR;
+    }
+
     /**
      * Reads {@code data}: a bool array of shape (*,).
      */
@@ -66,5 +79,42 @@ public final class NumpyBool1d_ScoreSpec extends GeneratedBinder<NumpyBool1d, Nu
      * The arguments of one call of {@link NumpyBool1d#run}, in its parameter order.
      */
     public record Arguments(boolean[] data) {
+    }
+
+    /**
+     * The columns of the arguments and result of run, as the samples name them: a batch job checks a dataset against them before it starts.
+     */
+    private static final class Tabular implements TabularBinding<Arguments, boolean[]> {
+        private static final List<TabularBinding.Column> INPUTS = List.of(
+            new TabularBinding.Column("data", TabularBinding.ColumnType.BOOLEAN, false));
+
+        private static final List<TabularBinding.Column> OUTPUTS = List.of(
+            new TabularBinding.Column("result", TabularBinding.ColumnType.BOOLEAN, false));
+
+        @Override
+        public List<TabularBinding.Column> inputColumns() {
+            return INPUTS;
+        }
+
+        @Override
+        public List<TabularBinding.Column> outputColumns() {
+            return OUTPUTS;
+        }
+
+        @Override
+        public Arguments arguments(Object[] columns, int rows) throws BindingException {
+            return new Arguments(
+                            (boolean[]) columns[0]);
+        }
+
+        @Override
+        public int rows(boolean[] result) {
+            return result.length;
+        }
+
+        @Override
+        public Object[] columns(boolean[] result) {
+            return new Object[] {result};
+        }
     }
 }

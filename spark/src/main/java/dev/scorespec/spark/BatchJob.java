@@ -4,8 +4,10 @@ import dev.scorespec.spark.session.SparkSessionOwner;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -81,6 +83,13 @@ public final class BatchJob implements Callable<Integer> {
     @Option(names = "--error-column", defaultValue = "scoring_error", description = "Default ${DEFAULT-VALUE}.")
     String errorColumn;
 
+    @Option(
+            names = "--array-columns",
+            paramLabel = "INPUT=COLUMN,...",
+            description = "For an ndarray input, the dataset's columns that hold its values, in the sample's order"
+                    + " (repeat for each such input); by default the dataset's array column of the input's name.")
+    Map<String, String> arrayColumns = new LinkedHashMap<>();
+
     @Option(names = "--overwrite", description = "Replace the output if it exists.")
     boolean overwrite;
 
@@ -109,6 +118,9 @@ public final class BatchJob implements Callable<Integer> {
                 .keepColumns(keepColumns.toArray(String[]::new))
                 .onError(choice)
                 .errorColumn(errorColumn);
+        for (Map.Entry<String, String> named : arrayColumns.entrySet()) {
+            options = options.arrayColumns(named.getKey(), named.getValue().split(",", -1));
+        }
         Format in = inputFormat == null ? formatOf(input) : inputFormat;
         Format outFormat = outputFormat == null ? formatOf(output) : outputFormat;
         SparkSession spark = SparkSessionOwner.shared().session();

@@ -1,7 +1,10 @@
 package dev.scorespec.spark;
 
 import java.io.Serializable;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -15,9 +18,17 @@ import java.util.Objects;
  * @param onError what a row the scoring class's binding refuses does: fail the job, or get its message in
  *     {@code errorColumn} with null outputs
  * @param errorColumn the name of the error column when {@code onError} is {@link OnError#COLUMN}
+ * @param arrayColumns for an ndarray input whose rows are records of numbers, the dataset's columns that hold
+ *     its values, in the sample's order, by the input's name; an input not named here is the dataset's array
+ *     column of its name
  */
 public record BatchOptions(
-        String modelDir, int batchSize, List<String> keepColumns, OnError onError, String errorColumn)
+        String modelDir,
+        int batchSize,
+        List<String> keepColumns,
+        OnError onError,
+        String errorColumn,
+        Map<String, List<String>> arrayColumns)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -29,6 +40,9 @@ public record BatchOptions(
         keepColumns = List.copyOf(keepColumns);
         Objects.requireNonNull(onError, "onError");
         Objects.requireNonNull(errorColumn, "errorColumn");
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        arrayColumns.forEach((input, columns) -> copy.put(input, List.copyOf(columns)));
+        arrayColumns = Collections.unmodifiableMap(copy);
     }
 
     /** What a row that the binding refuses does. */
@@ -41,26 +55,36 @@ public record BatchOptions(
 
     /** No model directory, 1,000 rows a batch, every input column kept, fail on a refused row. */
     public static BatchOptions defaults() {
-        return new BatchOptions(null, 1000, List.of(), OnError.FAIL, "scoring_error");
+        return new BatchOptions(null, 1000, List.of(), OnError.FAIL, "scoring_error", Map.of());
     }
 
     public BatchOptions modelDir(String dir) {
-        return new BatchOptions(dir, batchSize, keepColumns, onError, errorColumn);
+        return new BatchOptions(dir, batchSize, keepColumns, onError, errorColumn, arrayColumns);
     }
 
     public BatchOptions batchSize(int rows) {
-        return new BatchOptions(modelDir, rows, keepColumns, onError, errorColumn);
+        return new BatchOptions(modelDir, rows, keepColumns, onError, errorColumn, arrayColumns);
     }
 
     public BatchOptions keepColumns(String... names) {
-        return new BatchOptions(modelDir, batchSize, List.of(names), onError, errorColumn);
+        return new BatchOptions(modelDir, batchSize, List.of(names), onError, errorColumn, arrayColumns);
     }
 
     public BatchOptions onError(OnError choice) {
-        return new BatchOptions(modelDir, batchSize, keepColumns, choice, errorColumn);
+        return new BatchOptions(modelDir, batchSize, keepColumns, choice, errorColumn, arrayColumns);
     }
 
     public BatchOptions errorColumn(String name) {
-        return new BatchOptions(modelDir, batchSize, keepColumns, onError, name);
+        return new BatchOptions(modelDir, batchSize, keepColumns, onError, name, arrayColumns);
+    }
+
+    /**
+     * Names the dataset's columns that hold the values of the ndarray input {@code input}, in its sample's
+     * order: {@code arrayColumns("data", "x0", "x1", ...)}.
+     */
+    public BatchOptions arrayColumns(String input, String... columns) {
+        Map<String, List<String>> named = new LinkedHashMap<>(arrayColumns);
+        named.put(input, List.of(columns));
+        return new BatchOptions(modelDir, batchSize, keepColumns, onError, errorColumn, named);
     }
 }

@@ -13,11 +13,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -69,18 +71,7 @@ public final class BatchScoring {
             outputNames.add(name.toLowerCase(Locale.ROOT));
         }
         for (TabularBinding.Column column : tabular.inputColumns()) {
-            StructField field = field(schema, column.name(), "input column (" + describe(column) + ")");
-            DataType expected = ColumnTypes.spark(column.type());
-            Column value = functions.col(quoted(column.name()));
-            if (!field.dataType().equals(expected)) {
-                if (!ColumnTypes.widening(column.type()).contains(field.dataType())) {
-                    throw new IllegalArgumentException("Column '" + column.name() + "' is "
-                            + field.dataType().simpleString() + ", but " + scoringClass + " expects " + describe(column)
-                            + widensFrom(column));
-                }
-                value = value.cast(expected);
-            }
-            selected.add(value.as("in_" + selected.size()));
+            selected.add(inputColumn(input, scoringClass, column, options).as("in_" + selected.size()));
         }
         boolean errorColumn = options.onError() == BatchOptions.OnError.COLUMN;
         for (TabularBinding.Column column : tabular.outputColumns()) {
@@ -99,13 +90,25 @@ public final class BatchScoring {
             outputFields.add(DataTypes.createStructField(options.errorColumn(), DataTypes.StringType, true));
         }
         StructType outputSchema = DataTypes.createStructType(outputFields);
+        Dataset<Row> prepared = input.select(selected.toArray(Column[]::new));
         PartitionScorer scorer = new PartitionScorer(
                 scoringClass,
                 options,
-                kept.size(),
+                outputFields.subList(0, kept.size()).stream()
+                        .map(StructField::dataType)
+                        .toList(),
                 tabular.inputColumns(),
-                tabular.outputColumns().size());
-        return input.select(selected.toArray(Column[]::new)).mapPartitions(scorer, Encoders.row(outputSchema));
+                tabular.outputColumns());
+        // Spark's internal rows both ways: a Dataset's mapPartitions would turn each row into a generic Row of
+        // boxed values and back. internalCreateDataFrame is Spark's own (private[sql] in Scala, public to Java),
+        // pinned with Spark's version in the parent pom.
+        RDD<InternalRow> scored = prepared.queryExecution()
+                .toRdd()
+                .toJavaRDD()
+                .mapPartitions(scorer)
+                .rdd();
+        return ((org.apache.spark.sql.classic.SparkSession) input.sparkSession())
+                .internalCreateDataFrame(scored, outputSchema, false);
     }
 
     /**
@@ -129,6 +132,72 @@ public final class BatchScoring {
         }
     }
 
+    /**
+     * The input column of the dataset that a column of the binding takes, of the Spark type the binding
+     * expects: the dataset's own column of the name, widened if it must be; for a column of rows of numbers,
+     * the dataset's array column of the name or the columns {@link BatchOptions#arrayColumns()} names for it;
+     * for an optional one the dataset lacks, nulls.
+     */
+    private static Column inputColumn(
+            Dataset<Row> input, String scoringClass, TabularBinding.Column column, BatchOptions options) {
+        StructType schema = input.schema();
+        DataType expected = ColumnTypes.spark(column.type());
+        List<String> named = options.arrayColumns().get(column.name());
+        if (column.width() > 0 && named != null) {
+            if (named.size() != column.width()) {
+                throw new IllegalArgumentException("The columns named for '" + column.name() + "' are "
+                        + named.size() + " (" + String.join(", ", named) + "), but " + scoringClass + " expects "
+                        + column.width() + ", in its sample's order");
+            }
+            List<Column> values = new ArrayList<>();
+            for (String name : named) {
+                StructField field = field(schema, name, "column named for '" + column.name() + "'");
+                // each named column holds one of the row's values
+                TabularBinding.Column value = new TabularBinding.Column(column.name(), column.type(), false);
+                values.add(widened(field, expected, value, scoringClass));
+            }
+            return functions.array(values.toArray(Column[]::new));
+        }
+        if (named != null) {
+            throw new IllegalArgumentException("Columns are named for '" + column.name() + "', but it is not an"
+                    + " array input of " + scoringClass + ": name columns only for an ndarray input");
+        }
+        if (column.optional() && Arrays.stream(schema.fieldNames()).noneMatch(column.name()::equals)) {
+            return functions.lit(null).cast(expected);
+        }
+        String role = column.width() > 0
+                ? "input column (" + describe(column) + "; or name the dataset's columns that hold its values"
+                        + " with arrayColumns, --array-columns " + column.name() + "=c1,c2,...)"
+                : "input column (" + describe(column) + ")";
+        StructField field = field(schema, column.name(), role);
+        if (column.width() == 0) {
+            return widened(field, expected, column, scoringClass);
+        }
+        if (!(field.dataType() instanceof ArrayType array)
+                || !(array.elementType().equals(expected)
+                        || ColumnTypes.widening(column.type()).contains(array.elementType()))) {
+            throw new IllegalArgumentException("Column '" + column.name() + "' is "
+                    + field.dataType().simpleString() + ", but " + scoringClass + " expects " + describe(column));
+        }
+        Column value = functions.col(quoted(column.name()));
+        return array.elementType().equals(expected) ? value : value.cast(DataTypes.createArrayType(expected));
+    }
+
+    /** A column of one value per row, cast to the expected type if it widens to it. */
+    private static Column widened(
+            StructField field, DataType expected, TabularBinding.Column column, String scoringClass) {
+        Column value = functions.col(quoted(field.name()));
+        if (field.dataType().equals(expected)) {
+            return value;
+        }
+        if (!ColumnTypes.widening(column.type()).contains(field.dataType())) {
+            throw new IllegalArgumentException(
+                    "Column '" + field.name() + "' is " + field.dataType().simpleString() + ", but " + scoringClass
+                            + " expects " + describe(column) + widensFrom(column));
+        }
+        return value.cast(expected);
+    }
+
     private static StructField field(StructType schema, String name, String role) {
         for (StructField f : schema.fields()) {
             if (f.name().equals(name)) {
@@ -142,7 +211,11 @@ public final class BatchScoring {
     }
 
     private static String describe(TabularBinding.Column column) {
-        return ColumnTypes.spark(column.type()).simpleString() + (column.nullable() ? "" : " without nulls");
+        String type = ColumnTypes.spark(column.type()).simpleString();
+        if (column.width() > 0) {
+            return "an array of " + column.width() + " " + type + " per row, without nulls";
+        }
+        return type + (column.nullable() ? "" : " without nulls");
     }
 
     private static String widensFrom(TabularBinding.Column column) {

@@ -117,6 +117,7 @@ public final class BinderEmitter implements BinderFile {
                 .addMethod(bind())
                 .addMethod(run(result));
         writeResult(result).ifPresent(type::addMethod);
+        TabularEmitter.of(spec, this, arguments, result).ifPresent(tabular -> tabular.addTo(type));
         spec.batching()
                 .ifPresent(plan -> new BatchShapeEmitter(spec, plan, arguments, result, argumentNames).addTo(type));
         // The one capability that is not per value: a Spark dataset in and out can be scored in one call.
@@ -307,6 +308,16 @@ public final class BinderEmitter implements BinderFile {
     @Override
     public CodeBlock readValue(ValueType value, String context) {
         return KindEmitters.of(value).read(this, context);
+    }
+
+    @Override
+    public Optional<TabularParts.Input> tabularInput(ValueType value, String name, String context, boolean optional) {
+        return KindEmitters.of(value).tabularInput(this, name, context, optional);
+    }
+
+    @Override
+    public Optional<TabularParts.Output> tabularOutput(ValueType value, String name) {
+        return KindEmitters.of(value).tabularOutput(this, name);
     }
 
     // ------------------------------------------------------------------ run and write

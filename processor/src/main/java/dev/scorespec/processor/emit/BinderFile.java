@@ -6,6 +6,7 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import dev.scorespec.processor.model.ValueType;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -46,4 +47,10 @@ public interface BinderFile {
 
     /** A statement that writes a value of any kind to {@code out}. */
     CodeBlock writeValue(ValueType value, String expression, String context);
+
+    /** A value of any kind as input columns of a table; see {@link KindEmitter#tabularInput}. */
+    Optional<TabularParts.Input> tabularInput(ValueType value, String name, String context, boolean optional);
+
+    /** A value of any kind as output columns of a table; see {@link KindEmitter#tabularOutput}. */
+    Optional<TabularParts.Output> tabularOutput(ValueType value, String name);
 }

@@ -3,6 +3,7 @@ package dev.scorespec.processor.emit;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.palantir.javapoet.CodeBlock;
 import dev.scorespec.annotations.internal.OpenApiVersion;
+import java.util.Optional;
 
 /**
  * What the emitters write for one value of one kind: its JSON schema, its binder code and its tensors in
@@ -40,4 +41,24 @@ public interface KindEmitter {
 
     /** Adds the output tensors the server splits the value into when {@code run} returns it. */
     void outputTensors(OutputTensors tensors);
+
+    /**
+     * The value as input columns of a table, for batch scoring; empty when it is not one (the default).
+     *
+     * @param name the value's name, which a column of one value takes
+     * @param context the value's context, as {@link #read} takes it
+     * @param optional whether the body may leave the value out
+     */
+    default Optional<TabularParts.Input> tabularInput(BinderFile file, String name, String context, boolean optional) {
+        return Optional.empty();
+    }
+
+    /**
+     * The value as output columns of a table, for batch scoring; empty when it is not one (the default).
+     *
+     * @param name the name a column of one value takes
+     */
+    default Optional<TabularParts.Output> tabularOutput(BinderFile file, String name) {
+        return Optional.empty();
+    }
 }

@@ -23,6 +23,10 @@ public final class RuntimeNames {
     public static final ClassName ND_ARRAY_READER = ClassName.get(BINDING, "NdArrayReader");
     public static final ClassName DATA_FRAME_READER = ClassName.get(BINDING, "DataFrameReader");
     public static final ClassName DATA_FRAME_WRITER = ClassName.get(BINDING, "DataFrameWriter");
+    public static final ClassName TABULAR_BINDING = ClassName.get(BINDING, "TabularBinding");
+    public static final ClassName TABULAR_COLUMN = TABULAR_BINDING.nestedClass("Column");
+    public static final ClassName TABULAR_COLUMN_TYPE = TABULAR_BINDING.nestedClass("ColumnType");
+    public static final ClassName TABULAR_COLUMNS = ClassName.get(BINDING, "TabularColumns");
     public static final ClassName DATA_FRAME_SPEC = ClassName.get(BINDING, "DataFrameSpec");
     /** In {@code scorespec-spark}, which a service with a Spark sample depends on. */
     public static final ClassName SPARK_FRAME_SPEC = ClassName.get("dev.scorespec.spark.binding", "SparkFrameSpec");

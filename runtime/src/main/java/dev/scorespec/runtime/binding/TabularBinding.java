@@ -43,16 +43,44 @@ public interface TabularBinding<A, R> {
     /** What {@code run} returned as one array per output column, each {@link #rows} long. */
     Object[] columns(R result);
 
-    /** One column of a table: its name in the sample, its type, and whether it may hold nulls. */
-    record Column(String name, ColumnType type, boolean nullable) {
+    /**
+     * One column of a table: its name in the sample, its type, and whether it may hold nulls.
+     *
+     * @param width 0 for one value per row; otherwise each row holds this many values (a row of an ndarray of
+     *     numbers), and the column travels as an array of rows ({@code double[][]}), never nullable
+     * @param shared whether {@code run} takes one value for all its rows (a plain value next to a table): the
+     *     column still holds one value per row, and a caller scores rows with different values in different
+     *     calls
+     * @param optional whether a dataset may lack the column, which then holds nulls (an optional input)
+     */
+    record Column(String name, ColumnType type, boolean nullable, int width, boolean shared, boolean optional) {
         public Column {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(type, "type");
+            if (width < 0 || (width > 0 && nullable)) {
+                throw new IllegalArgumentException("A column of rows has a positive width and no nulls");
+            }
+        }
+
+        /** A column of one value per row. */
+        public Column(String name, ColumnType type, boolean nullable) {
+            this(name, type, nullable, 0, false, false);
+        }
+
+        /** A column whose rows each hold {@code width} values. */
+        public static Column rows(String name, ColumnType type, int width) {
+            return new Column(name, type, false, width, false, false);
+        }
+
+        /** A column of one value for all the rows of a call of {@code run}. */
+        public static Column shared(String name, ColumnType type, boolean nullable, boolean optional) {
+            return new Column(name, type, nullable, 0, true, optional);
         }
 
         /** The Java array type that carries this column's values. */
         public Class<?> arrayType() {
-            return (nullable ? type.boxedType() : type.elementType()).arrayType();
+            Class<?> value = nullable ? type.boxedType() : type.elementType();
+            return width > 0 ? value.arrayType().arrayType() : value.arrayType();
         }
     }
 

@@ -1,14 +1,11 @@
 package dev.scorespec.spark.batch;
 
 import dev.scorespec.runtime.binding.TabularBinding.ColumnType;
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.util.List;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 
-/** The Spark type of each column type, which input types widen to it, and how a row's value is read. */
+/** The Spark type of each column type, and which input types widen to it. */
 public final class ColumnTypes {
 
     private ColumnTypes() {}
@@ -50,17 +47,5 @@ public final class ColumnTypes {
                         DataTypes.FloatType);
             default -> List.of();
         };
-    }
-
-    /** The value at {@code i} of a row whose column already has the expected Spark type, as the binding takes it. */
-    public static Object read(Row row, int i) {
-        Object value = row.get(i);
-        if (value instanceof Date d) {
-            return d.toLocalDate();
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        return value;
     }
 }

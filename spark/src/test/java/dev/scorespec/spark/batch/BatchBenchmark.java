@@ -12,7 +12,9 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Rows per second of batch scoring in {@code local[2]}: a Parquet file of N rows of ten features (fixed
- * seed) scored by {@link RidgeLike_ScoreSpec} through {@code BatchScoring} and written as Parquet, the whole
+ * seed) scored by {@link RidgeLike_ScoreSpec}, or with {@code ridge} as third argument by the ridge sample
+ * ({@code RidgeScore}, its generated binder's tabular path, the features named for its {@code data} input),
+ * through {@code BatchScoring} and written as Parquet, the whole
  * job timed, after one untimed warm-up run; then the same jobs into Spark's no-op sink, without the write. Run by {@code benchmarks/spark-batch.sh}; never by the tests.
  */
 public final class BatchBenchmark {
@@ -39,12 +41,23 @@ public final class BatchBenchmark {
                 .write()
                 .parquet(in);
 
+        String[] names = new String[RidgeLike_ScoreSpec.FEATURES];
+        for (int c = 0; c < names.length; c++) {
+            names[c] = "x" + c;
+        }
+        // The hand-written ridge-like binder, or with "ridge" the ridge sample (ONNX Runtime) through its
+        // generated tabular binding
+        boolean sample = args.length > 2 && args[2].equals("ridge");
+        String scoringClass = sample ? "dev.scorespec.samples.ridge.RidgeScore" : RidgeLike_ScoreSpec.SCORING_CLASS;
         BatchOptions options = BatchOptions.defaults().batchSize(1000).keepColumns("id");
+        if (sample) {
+            options = options.arrayColumns("data", names);
+        }
+        System.out.println("scoring class: " + scoringClass);
         for (int run = 0; run <= runs; run++) {
             String out = work.resolve("out" + run + ".parquet").toString();
             long start = System.nanoTime();
-            Dataset<Row> scored =
-                    BatchScoring.score(spark.read().parquet(in), RidgeLike_ScoreSpec.SCORING_CLASS, options);
+            Dataset<Row> scored = BatchScoring.score(spark.read().parquet(in), scoringClass, options);
             scored.write().parquet(out);
             double seconds = (System.nanoTime() - start) / 1e9;
             long written = spark.read().parquet(out).count();
@@ -55,7 +68,7 @@ public final class BatchBenchmark {
         // The same job into Spark's no-op sink: what the scoring costs without writing Parquet.
         for (int run = 1; run <= runs; run++) {
             long start = System.nanoTime();
-            BatchScoring.score(spark.read().parquet(in), RidgeLike_ScoreSpec.SCORING_CLASS, options)
+            BatchScoring.score(spark.read().parquet(in), scoringClass, options)
                     .write()
                     .format("noop")
                     .mode("overwrite")

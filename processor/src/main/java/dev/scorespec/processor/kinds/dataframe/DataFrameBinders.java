@@ -5,13 +5,18 @@ import static dev.scorespec.processor.emit.RuntimeNames.DATA_FRAME_READER;
 import static dev.scorespec.processor.emit.RuntimeNames.DATA_FRAME_SPEC;
 import static dev.scorespec.processor.emit.RuntimeNames.DATA_FRAME_WRITER;
 import static dev.scorespec.processor.emit.RuntimeNames.ORIENT;
+import static dev.scorespec.processor.emit.RuntimeNames.TABULAR_COLUMNS;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import dev.scorespec.processor.emit.BinderFile;
 import dev.scorespec.processor.emit.BinderNames;
+import dev.scorespec.processor.emit.TabularParts;
 import dev.scorespec.processor.model.DataFrameType;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
@@ -29,11 +34,12 @@ public final class DataFrameBinders {
 
     /** An expression that reads a frame at the parser's current token. */
     public CodeBlock read(DataFrameType f, String context) {
-        return CodeBlock.of(
-                "$T.read(json, $L)",
-                DATA_FRAME_READER,
-                frameConstant(
-                        context, f, "the sample of {@code " + tableName(context) + "}", "what requests must have"));
+        return CodeBlock.of("$T.read(json, $L)", DATA_FRAME_READER, inputConstant(f, context));
+    }
+
+    /** The constant of an input frame's columns, which requests and batches are checked against. */
+    private String inputConstant(DataFrameType f, String context) {
+        return frameConstant(context, f, "the sample of {@code " + tableName(context) + "}", "what requests must have");
     }
 
     /** A statement that writes a table by the output sample's columns and orient. */
@@ -105,5 +111,36 @@ public final class DataFrameBinders {
     /** The name of the tables read for a value: its JSON name as a Java name, {@code data}. */
     private static String tableName(String context) {
         return Character.toLowerCase(context.charAt(0)) + context.substring(1);
+    }
+
+    /**
+     * A frame as input columns of a table, by the sample's column names: a frame whose columns have types (of
+     * kinds a batch's columns carry: not times or timedeltas) and that is not optional.
+     */
+    public Optional<TabularParts.Input> tabularInput(DataFrameType f, String context, boolean optional) {
+        if (optional || !f.enforceColumnType()) {
+            return Optional.empty();
+        }
+        List<TabularParts.Column> columns = new ArrayList<>();
+        for (DataFrameType.Column column : f.columns()) {
+            String type = switch (column.kind()) {
+                case LONG -> "INT64";
+                case INTEGER -> "INT32";
+                case DOUBLE -> "FLOAT64";
+                case STRING -> "STRING";
+                case BOOLEAN -> "BOOLEAN";
+                case DATE -> "DATE";
+                case DATE_TIME -> "DATE_TIME";
+                case INSTANT -> "TIMESTAMP";
+                case TIME, TIMEDELTA -> null;
+            };
+            if (type == null) {
+                return Optional.empty();
+            }
+            columns.add(TabularParts.perRow(column.name(), type, column.nullable()));
+        }
+        String constant = inputConstant(f, context);
+        return Optional.of(new TabularParts.Input(
+                columns, offset -> CodeBlock.of("$T.table($L, columns, $L, rows)", TABULAR_COLUMNS, constant, offset)));
     }
 }

@@ -9,8 +9,10 @@ import dev.scorespec.processor.emit.InputTensors;
 import dev.scorespec.processor.emit.KindEmitter;
 import dev.scorespec.processor.emit.OpenInferenceMetadata;
 import dev.scorespec.processor.emit.OutputTensors;
+import dev.scorespec.processor.emit.TabularParts;
 import dev.scorespec.processor.model.DataFrameType;
 import java.util.List;
+import java.util.Optional;
 
 /** What the emitters write for a {@code @DataFrame} value. */
 public record DataFrameEmitter(DataFrameType frame) implements KindEmitter {
@@ -66,5 +68,10 @@ public record DataFrameEmitter(DataFrameType frame) implements KindEmitter {
         for (DataFrameType.Column column : frame.columns()) {
             tensors.tensor(column.name(), OpenInferenceMetadata.datatype(column.kind()), List.of(-1));
         }
+    }
+
+    @Override
+    public Optional<TabularParts.Input> tabularInput(BinderFile file, String name, String context, boolean optional) {
+        return file.part(DataFrameBinders.class, DataFrameBinders::new).tabularInput(frame, context, optional);
     }
 }

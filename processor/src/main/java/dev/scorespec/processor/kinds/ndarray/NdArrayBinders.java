@@ -16,9 +16,11 @@ import dev.scorespec.annotations.internal.DType;
 import dev.scorespec.processor.emit.BinderFile;
 import dev.scorespec.processor.emit.BinderNames;
 import dev.scorespec.processor.emit.FieldLocals;
+import dev.scorespec.processor.emit.TabularParts;
 import dev.scorespec.processor.model.NdArrayType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -214,5 +216,50 @@ public final class NdArrayBinders {
                     i == 0 || !a.enforceShape() ? "*" : String.valueOf(a.shape().get(i)));
         }
         return String.join(", ", dims) + (dims.size() == 1 ? "," : "");
+    }
+
+    /** The dtypes whose values a batch's columns carry as they are, with no check the JSON reader makes. */
+    private static final Set<DType> TABULAR_DTYPES = Set.of(
+            DType.INT8, DType.INT16, DType.INT32, DType.INT64, DType.FLOAT32, DType.FLOAT64, DType.BOOL, DType.STR);
+
+    /**
+     * An array as input columns of a table: a 1-D array is one value per row, a 2-D array of numbers of a
+     * fixed width one column whose rows hold that many values. Others (records, {@code NDArray}, more
+     * dimensions, dtypes the JSON reader checks values of) are not tabular.
+     */
+    public static Optional<TabularParts.Input> tabularInput(NdArrayType a, String name, boolean optional) {
+        return tabularColumn(a, name, optional)
+                .map(column ->
+                        new TabularParts.Input(List.of(column), offset -> TabularParts.column(offset, a.javaType())));
+    }
+
+    /** A 1-D array as an output column of one value per row. */
+    public static Optional<TabularParts.Output> tabularOutput(NdArrayType a, String name) {
+        if (a.rank() != 1) {
+            return Optional.empty();
+        }
+        return tabularColumn(a, name, false)
+                .map(column -> new TabularParts.Output(
+                        List.of(column), value -> CodeBlock.of("$L.length", value), value -> List.of(value)));
+    }
+
+    private static Optional<TabularParts.Column> tabularColumn(NdArrayType a, String name, boolean optional) {
+        if (optional
+                || a.target() != NdArrayType.Target.JAVA_ARRAY
+                || a.dtype().isEmpty()
+                || !TABULAR_DTYPES.contains(a.dtype().get())) {
+            return Optional.empty();
+        }
+        TypeName element = a.javaType();
+        while (element instanceof ArrayTypeName array) {
+            element = array.componentType();
+        }
+        if (a.rank() == 1) {
+            return TabularParts.perRow(name, element);
+        }
+        if (a.rank() == 2 && a.enforceShape()) {
+            return TabularParts.rows(name, element, a.shape().get(1));
+        }
+        return Optional.empty();
     }
 }

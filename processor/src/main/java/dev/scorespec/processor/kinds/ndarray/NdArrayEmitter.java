@@ -8,9 +8,11 @@ import dev.scorespec.processor.emit.InputTensors;
 import dev.scorespec.processor.emit.KindEmitter;
 import dev.scorespec.processor.emit.OpenInferenceMetadata;
 import dev.scorespec.processor.emit.OutputTensors;
+import dev.scorespec.processor.emit.TabularParts;
 import dev.scorespec.processor.model.NdArrayType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** What the emitters write for an {@code @NdArray} value. */
 public record NdArrayEmitter(NdArrayType array) implements KindEmitter {
@@ -76,5 +78,15 @@ public record NdArrayEmitter(NdArrayType array) implements KindEmitter {
             shape.add(i == 0 || !array.enforceShape() ? -1 : array.shape().get(i));
         }
         return shape;
+    }
+
+    @Override
+    public Optional<TabularParts.Input> tabularInput(BinderFile file, String name, String context, boolean optional) {
+        return NdArrayBinders.tabularInput(array, name, optional);
+    }
+
+    @Override
+    public Optional<TabularParts.Output> tabularOutput(BinderFile file, String name) {
+        return NdArrayBinders.tabularOutput(array, name);
     }
 }

@@ -4,6 +4,7 @@ import static dev.scorespec.processor.emit.RuntimeNames.JSON_BODY;
 import static dev.scorespec.processor.emit.RuntimeNames.JSON_OUTPUT;
 import static dev.scorespec.processor.emit.RuntimeNames.JSON_TOKEN;
 import static dev.scorespec.processor.emit.RuntimeNames.JSON_VALUES;
+import static dev.scorespec.processor.emit.RuntimeNames.TABULAR_COLUMNS;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -14,6 +15,7 @@ import dev.scorespec.processor.emit.BinderFile;
 import dev.scorespec.processor.emit.BinderNames;
 import dev.scorespec.processor.emit.FieldLocals;
 import dev.scorespec.processor.emit.KindEmitters;
+import dev.scorespec.processor.emit.TabularParts;
 import dev.scorespec.processor.model.ListType;
 import dev.scorespec.processor.model.ObjectType;
 import dev.scorespec.processor.model.ScalarKind;
@@ -26,6 +28,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -341,5 +344,102 @@ public final class StandardBinders {
     public static String describe(ObjectType o) {
         return "an object with "
                 + o.properties().stream().map(ObjectType.Property::name).collect(Collectors.joining(", "));
+    }
+
+    // ------------------------------------------------------------------ columns of a table, for batch scoring
+
+    /**
+     * A plain value next to a table, as a column of one value for all the rows of a call of run: batch scoring
+     * calls run once per run of rows with equal values.
+     */
+    public static Optional<TabularParts.Input> tabularInput(ScalarType s, String name, boolean optional) {
+        return TabularParts.shared(name, s.javaType(), optional)
+                .map(column -> new TabularParts.Input(
+                        List.of(column),
+                        offset -> CodeBlock.of(
+                                "($L)[0]", TabularParts.column(offset, TabularParts.arrayOf(s.javaType())))));
+    }
+
+    /** A list of plain values as an output column of one value per row. */
+    public static Optional<TabularParts.Output> tabularOutput(ListType l, String name) {
+        if (!(l.items() instanceof ScalarType item)) {
+            return Optional.empty();
+        }
+        if (l.javaArray()) {
+            return TabularParts.perRow(name, item.javaType())
+                    .map(column -> new TabularParts.Output(
+                            List.of(column), value -> CodeBlock.of("$L.length", value), value -> List.of(value)));
+        }
+        TypeName boxed = item.javaType().box();
+        return TabularParts.perRow(name, boxed)
+                .map(column -> new TabularParts.Output(
+                        List.of(column),
+                        value -> CodeBlock.of("$L.size()", value),
+                        value -> List.of(CodeBlock.of("$L.toArray(new $T[0])", value, boxed))));
+    }
+
+    /**
+     * A record as input columns of a table: its components' columns, in order, when each component is
+     * columns. A map is not: its keys are not fixed.
+     */
+    public Optional<TabularParts.Input> tabularInput(ObjectType o, String context) {
+        if (!o.record()) {
+            return Optional.empty();
+        }
+        List<TabularParts.Input> parts = new ArrayList<>();
+        for (ObjectType.Property p : o.properties()) {
+            Optional<TabularParts.Input> part = file.tabularInput(
+                    p.type(), p.name(), context + BinderNames.upper(BinderNames.javaName(p.javaName())), !p.required());
+            if (part.isEmpty()) {
+                return Optional.empty();
+            }
+            parts.add(part.get());
+        }
+        List<TabularParts.Column> columns =
+                parts.stream().flatMap(part -> part.columns().stream()).toList();
+        return Optional.of(new TabularParts.Input(columns, offset -> {
+            List<CodeBlock> values = new ArrayList<>();
+            int at = offset;
+            for (TabularParts.Input part : parts) {
+                values.add(part.argument().apply(at));
+                at += part.columns().size();
+            }
+            return CodeBlock.of("new $T(\n$>$>$L$<$<)", o.javaType(), CodeBlock.join(values, ",\n"));
+        }));
+    }
+
+    /**
+     * A record or map as output columns of a table: one per component or sample key, each of one value per
+     * row, named by the key; the rows are those of the first.
+     */
+    public Optional<TabularParts.Output> tabularOutput(ObjectType o) {
+        List<TabularParts.Output> parts = new ArrayList<>();
+        List<ObjectType.Property> properties = o.properties();
+        for (ObjectType.Property p : properties) {
+            Optional<TabularParts.Output> part = file.tabularOutput(p.type(), p.name());
+            if (part.isEmpty() || p.nullable() || !p.required()) {
+                return Optional.empty();
+            }
+            parts.add(part.get());
+        }
+        if (parts.isEmpty()) {
+            return Optional.empty();
+        }
+        List<TabularParts.Column> columns =
+                parts.stream().flatMap(part -> part.columns().stream()).toList();
+        return Optional.of(new TabularParts.Output(
+                columns, value -> parts.get(0).rows().apply(property(o, properties.get(0), value)), value -> {
+                    List<CodeBlock> values = new ArrayList<>();
+                    for (int i = 0; i < parts.size(); i++) {
+                        values.addAll(parts.get(i).values().apply(property(o, properties.get(i), value)));
+                    }
+                    return values;
+                }));
+    }
+
+    private static CodeBlock property(ObjectType o, ObjectType.Property p, CodeBlock value) {
+        return o.record()
+                ? CodeBlock.of("$L.$L()", value, p.javaName())
+                : CodeBlock.of("$T.value($L, $S)", TABULAR_COLUMNS, value, p.name());
     }
 }

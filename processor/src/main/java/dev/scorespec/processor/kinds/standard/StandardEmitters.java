@@ -9,12 +9,14 @@ import dev.scorespec.processor.emit.KindEmitter;
 import dev.scorespec.processor.emit.KindEmitters;
 import dev.scorespec.processor.emit.OpenInferenceMetadata;
 import dev.scorespec.processor.emit.OutputTensors;
+import dev.scorespec.processor.emit.TabularParts;
 import dev.scorespec.processor.model.ListType;
 import dev.scorespec.processor.model.ObjectType;
 import dev.scorespec.processor.model.ScalarKind;
 import dev.scorespec.processor.model.ScalarType;
 import dev.scorespec.processor.model.UnionType;
 import java.util.List;
+import java.util.Optional;
 
 /** What the emitters write for the values of {@code @Standard} samples and of nested records. */
 public final class StandardEmitters {
@@ -66,6 +68,12 @@ public final class StandardEmitters {
         @Override
         public void outputTensors(OutputTensors tensors) {
             tensors.tensor(OpenInferenceMetadata.datatype(scalar.kind()), List.of(1));
+        }
+
+        @Override
+        public Optional<TabularParts.Input> tabularInput(
+                BinderFile file, String name, String context, boolean optional) {
+            return StandardBinders.tabularInput(scalar, name, optional);
         }
     }
 
@@ -176,6 +184,11 @@ public final class StandardEmitters {
             }
             tensors.json();
         }
+
+        @Override
+        public Optional<TabularParts.Output> tabularOutput(BinderFile file, String name) {
+            return StandardBinders.tabularOutput(list, name);
+        }
     }
 
     /** A record (always written by the binder, by component name) or a map (when its values need it). */
@@ -233,6 +246,17 @@ public final class StandardEmitters {
             for (ObjectType.Property property : object.properties()) {
                 tensors.member(property.name(), property.type());
             }
+        }
+
+        @Override
+        public Optional<TabularParts.Input> tabularInput(
+                BinderFile file, String name, String context, boolean optional) {
+            return optional ? Optional.empty() : binders(file).tabularInput(object, context);
+        }
+
+        @Override
+        public Optional<TabularParts.Output> tabularOutput(BinderFile file, String name) {
+            return binders(file).tabularOutput(object);
         }
     }
 
