@@ -61,7 +61,7 @@ final class OpenApi3Document {
             "default",
             "enum");
 
-    /** 3.1 keywords in Swagger Core's order: these two first, the rest by name. */
+    /** 3.1 keywords in Swagger Core's order: these first, the rest by name. */
     private static final List<String> V3_1_SCHEMA_FIRST = List.of("$ref", "type", "format");
 
     private final OpenApiVersion version;
