@@ -28,6 +28,12 @@ final class FastArrays {
     /** Integers are read into a {@code long} up to this many digits, which always fit. */
     private static final int MAX_LONG_DIGITS = 18;
 
+    /** A number's significand is read into a {@code long} up to this many significant digits, which fit unsigned. */
+    private static final int MAX_SIGNIFICANT_DIGITS = 19;
+
+    /** Exponents are read up to beyond any double's range; larger ones are kept at this. */
+    private static final int MAX_EXPONENT = 100_000;
+
     /** Scratch storage larger than this (in elements) is dropped after a request, not kept per thread. */
     private static final int MAX_KEPT_SCRATCH = 1 << 18;
 
@@ -409,11 +415,18 @@ final class FastArrays {
         private boolean negative;
         private long integer;
         private boolean fraction;
+        /** A number with a fraction or an exponent is significand × 10^exponent10, exactly unless truncated. */
+        private long significand;
+
+        private int exponent10;
+        private boolean truncated;
 
         /**
-         * Scans one number from {@code pos}: sets {@link #start}, {@link #negative}, the value of its
+         * Scans one number from {@code pos}, once: sets {@link #start}, {@link #negative}, the value of its
          * integer part when it is all there is ({@link #integer}, up to 18 digits) and whether it has a
-         * fraction or an exponent ({@link #fraction}). Leaves {@code pos} after it.
+         * fraction or an exponent ({@link #fraction}); for those, its first 19 significant digits
+         * ({@link #significand}), the power of ten that scales them ({@link #exponent10}) and whether a
+         * digit other than 0 came after them ({@link #truncated}). Leaves {@code pos} after it.
          */
         private void scanNumber() throws HandOver {
             start = pos;
@@ -427,11 +440,14 @@ final class FastArrays {
             }
             int c = b[p];
             long v;
+            int digits;
             if (c == '0') {
                 v = 0;
+                digits = 0; // significant ones
                 p++;
             } else if (c >= '1' && c <= '9') {
                 v = (long) c - '0';
+                int digitsStart = p;
                 int digitsEnd = Math.min(end, p + MAX_LONG_DIGITS);
                 p++;
                 while (p < digitsEnd && (c = b[p]) >= '0' && c <= '9') {
@@ -441,22 +457,15 @@ final class FastArrays {
                 if (p < end && (c = b[p]) >= '0' && c <= '9') {
                     throw new HandOver(); // 19 digits or more: the careful reader knows BigInteger
                 }
+                digits = p - digitsStart;
             } else {
                 throw new HandOver();
             }
             integer = v;
-            fraction = false;
-            if (p < end && b[p] == '.') {
-                fraction = true;
-                p = digits(p + 1);
-            }
-            if (p < end && (b[p] | 0x20) == 'e') {
-                fraction = true;
-                p++;
-                if (p < end && (b[p] == '+' || b[p] == '-')) {
-                    p++;
-                }
-                p = digits(p);
+            if (p < end && ((c = b[p]) == '.' || (c | 0x20) == 'e')) {
+                p = scanFraction(p, v, digits);
+            } else {
+                fraction = false;
             }
             if (p - start > maxNumberLength) {
                 throw new HandOver();
@@ -464,29 +473,72 @@ final class FastArrays {
             pos = p;
         }
 
-        /** The end of one or more digits from {@code p}. */
-        private int digits(int p) throws HandOver {
-            int q = p;
-            while (q < end && b[q] >= '0' && b[q] <= '9') {
-                q++;
+        /**
+         * Scans a number's fraction and exponent from {@code p}, at its {@code .} or {@code e}, after an
+         * integer part of value {@code w} and {@code digits} significant digits; returns the number's end.
+         */
+        private int scanFraction(int p, long w, int digits) throws HandOver {
+            fraction = true;
+            int exponent = 0;
+            boolean dropped = false;
+            int c;
+            if (b[p] == '.') {
+                int q = ++p;
+                while (p < end && (c = b[p]) >= '0' && c <= '9') {
+                    if (digits < MAX_SIGNIFICANT_DIGITS) {
+                        w = 10 * w + (c - '0');
+                        exponent--;
+                        if (w != 0) {
+                            digits++; // zeros before the first other digit are not significant
+                        }
+                    } else if (c != '0') {
+                        dropped = true;
+                    }
+                    p++;
+                }
+                if (p == q) {
+                    throw new HandOver();
+                }
             }
-            if (q == p) {
-                throw new HandOver();
+            if (p < end && (b[p] | 0x20) == 'e') {
+                p++;
+                boolean negativeExponent = false;
+                if (p < end && (b[p] == '+' || b[p] == '-')) {
+                    negativeExponent = b[p] == '-';
+                    p++;
+                }
+                int q = p;
+                int e = 0;
+                while (p < end && (c = b[p]) >= '0' && c <= '9') {
+                    if (e < MAX_EXPONENT) {
+                        e = 10 * e + (c - '0');
+                    }
+                    p++;
+                }
+                if (p == q) {
+                    throw new HandOver();
+                }
+                exponent += negativeExponent ? -e : e;
             }
-            return q;
+            significand = w;
+            exponent10 = exponent;
+            truncated = dropped;
+            return p;
         }
 
         private double readDouble() throws HandOver {
             scanNumber();
-            double v;
-            if (fraction) {
+            if (!fraction) {
+                // As Jackson converts a JSON integer: through a long, so -0 is 0.0.
+                return negative ? -integer : integer;
+            }
+            double v = truncated ? Double.NaN : DecimalToDouble.toDouble(negative, significand, exponent10);
+            if (Double.isNaN(v)) {
+                // What only a general parser decides: more than 19 digits, subnormals, overflow.
                 v = JsonDoubleParser.parseDouble(b, start, pos - start);
                 if (!Double.isFinite(v)) {
                     throw new HandOver(); // out of range: the careful reader's error
                 }
-            } else {
-                // As Jackson converts a JSON integer: through a long, so -0 is 0.0.
-                v = negative ? -integer : integer;
             }
             return v;
         }
@@ -518,6 +570,22 @@ final class FastArrays {
 
         /** After an element: true at the array's {@code ]}, false after a {@code ,}; white space around either. */
         private boolean endOfArray() throws HandOver {
+            // The usual case first: a comma or bracket right after the value, then at most one space.
+            if (pos < end) {
+                byte c = b[pos];
+                if (c == ',') {
+                    pos++;
+                    if (pos < end && b[pos] == ' ') {
+                        pos++;
+                    }
+                    skipWhiteSpace();
+                    return false;
+                }
+                if (c == ']') {
+                    pos++;
+                    return true;
+                }
+            }
             skipWhiteSpace();
             if (pos < end) {
                 byte c = b[pos++];
