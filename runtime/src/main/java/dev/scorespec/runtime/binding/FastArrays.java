@@ -1,7 +1,6 @@
 package dev.scorespec.runtime.binding;
 
 import ch.randelshofer.fastdoubleparser.JavaFloatParser;
-import ch.randelshofer.fastdoubleparser.JsonDoubleParser;
 import com.fasterxml.jackson.core.JsonParser;
 import dev.scorespec.runtime.DType;
 import dev.scorespec.runtime.NDArray;
@@ -24,15 +23,6 @@ import java.util.Arrays;
  * size: no growth by copying, and the bytes allocated are those of the result.
  */
 final class FastArrays {
-
-    /** Integers are read into a {@code long} up to this many digits, which always fit. */
-    private static final int MAX_LONG_DIGITS = 18;
-
-    /** A number's significand is read into a {@code long} up to this many significant digits, which fit unsigned. */
-    private static final int MAX_SIGNIFICANT_DIGITS = 19;
-
-    /** Exponents are read up to beyond any double's range; larger ones are kept at this. */
-    private static final int MAX_EXPONENT = 100_000;
 
     /** Scratch storage larger than this (in elements) is dropped after a request, not kept per thread. */
     private static final int MAX_KEPT_SCRATCH = 1 << 18;
@@ -239,44 +229,17 @@ final class FastArrays {
         }
     }
 
-    /** The fast path giving up: thrown without a stack trace, caught by {@link #read} and {@link #readJavaArray}. */
-    private static final class HandOver extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        HandOver() {
-            super("hand over to the careful reader", null, false, false);
-        }
-    }
-
-    /** A position in the body's bytes, with Jackson's line count, and the values read so far. */
-    private static final class Cursor {
-        private final BodyParser parser;
-        private final byte[] b;
-        private final int end;
-        private final int maxNumberLength;
+    /** A position in the body's bytes and the values read so far. */
+    private static final class Cursor extends ByteCursor {
         private final Storage storage;
         private final Scratch scratch;
-        private int pos;
-        private int line;
-        private int lineStart;
         /** Values in the scratch storage. */
         int size;
 
         Cursor(BodyParser parser, Storage storage, Scratch scratch) {
-            this.parser = parser;
-            this.b = parser.bytes();
-            this.end = parser.end();
-            this.maxNumberLength = parser.maxNumberLength();
+            super(parser);
             this.storage = storage;
             this.scratch = scratch;
-            this.pos = parser.position();
-            this.line = parser.line();
-            this.lineStart = parser.lineStart();
-        }
-
-        /** Moves the parser to the array's closing bracket, which the cursor is now after. */
-        void finish() throws IOException {
-            parser.skipArray(pos, line, lineStart);
         }
 
         /**
@@ -410,139 +373,6 @@ final class FastArrays {
             return 2 * size;
         }
 
-        // Numbers: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?, as JSON writes them.
-        private int start;
-        private boolean negative;
-        private long integer;
-        private boolean fraction;
-        /** A number with a fraction or an exponent is significand × 10^exponent10, exactly unless truncated. */
-        private long significand;
-
-        private int exponent10;
-        private boolean truncated;
-
-        /**
-         * Scans one number from {@code pos}, once: sets {@link #start}, {@link #negative}, the value of its
-         * integer part when it is all there is ({@link #integer}, up to 18 digits) and whether it has a
-         * fraction or an exponent ({@link #fraction}); for those, its first 19 significant digits
-         * ({@link #significand}), the power of ten that scales them ({@link #exponent10}) and whether a
-         * digit other than 0 came after them ({@link #truncated}). Leaves {@code pos} after it.
-         */
-        private void scanNumber() throws HandOver {
-            start = pos;
-            int p = pos;
-            if (p < end && b[p] == '-') {
-                p++;
-            }
-            negative = p > pos;
-            if (p >= end) {
-                throw new HandOver();
-            }
-            int c = b[p];
-            long v;
-            int digits;
-            if (c == '0') {
-                v = 0;
-                digits = 0; // significant ones
-                p++;
-            } else if (c >= '1' && c <= '9') {
-                v = (long) c - '0';
-                int digitsStart = p;
-                int digitsEnd = Math.min(end, p + MAX_LONG_DIGITS);
-                p++;
-                while (p < digitsEnd && (c = b[p]) >= '0' && c <= '9') {
-                    v = 10 * v + (c - '0');
-                    p++;
-                }
-                if (p < end && (c = b[p]) >= '0' && c <= '9') {
-                    throw new HandOver(); // 19 digits or more: the careful reader knows BigInteger
-                }
-                digits = p - digitsStart;
-            } else {
-                throw new HandOver();
-            }
-            integer = v;
-            if (p < end && ((c = b[p]) == '.' || (c | 0x20) == 'e')) {
-                p = scanFraction(p, v, digits);
-            } else {
-                fraction = false;
-            }
-            if (p - start > maxNumberLength) {
-                throw new HandOver();
-            }
-            pos = p;
-        }
-
-        /**
-         * Scans a number's fraction and exponent from {@code p}, at its {@code .} or {@code e}, after an
-         * integer part of value {@code w} and {@code digits} significant digits; returns the number's end.
-         */
-        private int scanFraction(int p, long w, int digits) throws HandOver {
-            fraction = true;
-            int exponent = 0;
-            boolean dropped = false;
-            int c;
-            if (b[p] == '.') {
-                int q = ++p;
-                while (p < end && (c = b[p]) >= '0' && c <= '9') {
-                    if (digits < MAX_SIGNIFICANT_DIGITS) {
-                        w = 10 * w + (c - '0');
-                        exponent--;
-                        if (w != 0) {
-                            digits++; // zeros before the first other digit are not significant
-                        }
-                    } else if (c != '0') {
-                        dropped = true;
-                    }
-                    p++;
-                }
-                if (p == q) {
-                    throw new HandOver();
-                }
-            }
-            if (p < end && (b[p] | 0x20) == 'e') {
-                p++;
-                boolean negativeExponent = false;
-                if (p < end && (b[p] == '+' || b[p] == '-')) {
-                    negativeExponent = b[p] == '-';
-                    p++;
-                }
-                int q = p;
-                int e = 0;
-                while (p < end && (c = b[p]) >= '0' && c <= '9') {
-                    if (e < MAX_EXPONENT) {
-                        e = 10 * e + (c - '0');
-                    }
-                    p++;
-                }
-                if (p == q) {
-                    throw new HandOver();
-                }
-                exponent += negativeExponent ? -e : e;
-            }
-            significand = w;
-            exponent10 = exponent;
-            truncated = dropped;
-            return p;
-        }
-
-        private double readDouble() throws HandOver {
-            scanNumber();
-            if (!fraction) {
-                // As Jackson converts a JSON integer: through a long, so -0 is 0.0.
-                return negative ? -integer : integer;
-            }
-            double v = truncated ? Double.NaN : DecimalToDouble.toDouble(negative, significand, exponent10);
-            if (Double.isNaN(v)) {
-                // What only a general parser decides: more than 19 digits, subnormals, overflow.
-                v = JsonDoubleParser.parseDouble(b, start, pos - start);
-                if (!Double.isFinite(v)) {
-                    throw new HandOver(); // out of range: the careful reader's error
-                }
-            }
-            return v;
-        }
-
         private float readFloat() throws HandOver {
             scanNumber();
             float v;
@@ -566,78 +396,6 @@ final class FastArrays {
                 throw new HandOver(); // 7.0 is an integer to the careful reader; out of range is its error
             }
             return v;
-        }
-
-        /** After an element: true at the array's {@code ]}, false after a {@code ,}; white space around either. */
-        private boolean endOfArray() throws HandOver {
-            // The usual case first: a comma or bracket right after the value, then at most one space.
-            if (pos < end) {
-                byte c = b[pos];
-                if (c == ',') {
-                    pos++;
-                    if (pos < end && b[pos] == ' ') {
-                        pos++;
-                    }
-                    skipWhiteSpace();
-                    return false;
-                }
-                if (c == ']') {
-                    pos++;
-                    return true;
-                }
-            }
-            skipWhiteSpace();
-            if (pos < end) {
-                byte c = b[pos++];
-                if (c == ',') {
-                    skipWhiteSpace();
-                    return false;
-                }
-                if (c == ']') {
-                    return true;
-                }
-            }
-            throw new HandOver();
-        }
-
-        private void expect(char c) throws HandOver {
-            if (pos >= end || b[pos] != c) {
-                throw new HandOver();
-            }
-            pos++;
-        }
-
-        /** Skips white space; then, if the next character is {@code c}, moves after it and returns true. */
-        private boolean skipWhiteSpaceTo(char c) {
-            skipWhiteSpace();
-            if (pos < end && b[pos] == c) {
-                pos++;
-                return true;
-            }
-            return false;
-        }
-
-        /** JSON's white space, counting line breaks as Jackson does: CR, LF and CR LF each end a line. */
-        private void skipWhiteSpace() {
-            while (pos < end) {
-                byte c = b[pos];
-                if (c == ' ' || c == '\t') {
-                    pos++;
-                } else if (c == '\n') {
-                    pos++;
-                    line++;
-                    lineStart = pos;
-                } else if (c == '\r') {
-                    pos++;
-                    if (pos < end && b[pos] == '\n') {
-                        pos++;
-                    }
-                    line++;
-                    lineStart = pos;
-                } else {
-                    return;
-                }
-            }
         }
     }
 }
