@@ -27,7 +27,7 @@ import tech.tablesaw.columns.times.PackedLocalTime;
  *
  * <p>It reads only what it is sure of: rows whose keys are the sample's column names written plainly
  * (in any order, each once, none missing, no other), and values of their columns' kinds in their plainest
- * form: integers of up to 18 digits, JSON numbers for doubles, strings of printable ASCII without escapes,
+ * form: integers of up to 18 digits, JSON numbers for doubles, strings of UTF-8 without escapes,
  * {@code true} and {@code false}, and date-times {@code yyyy-MM-ddTHH:mm:ss[.fff]} of whole milliseconds.
  * On anything else (a null, an escape, another kind of column, an empty frame, a key it does not know) it
  * returns {@code null} without having moved the parser, and the careful reader reads the frame from its
@@ -263,14 +263,20 @@ final class FastRecords {
             return negative ? -integer : integer;
         }
 
-        /** A string of printable ASCII without escapes; an empty one where null is allowed too is refused. */
+        /** A string without escapes or control characters; an empty one where null is allowed too is refused. */
         private String readString(boolean nullable) throws HandOver {
             expect('"');
             int from = pos;
             int p = pos;
+            boolean ascii = true;
             byte x;
             while (p < end && (x = b[p]) != '"') {
-                if (x < 0x20 || x == '\\') { // and every byte of a multi-byte character, which is negative
+                if (x < 0x20) {
+                    if (x >= 0) {
+                        throw new HandOver(); // a control character: the careful reader's error
+                    }
+                    ascii = false; // a byte of a multi-byte character
+                } else if (x == '\\') {
                     throw new HandOver();
                 }
                 p++;
@@ -280,7 +286,15 @@ final class FastRecords {
                 throw new HandOver();
             }
             pos = p + 1;
-            return new String(b, from, length, StandardCharsets.ISO_8859_1);
+            if (ascii) {
+                return new String(b, from, length, StandardCharsets.ISO_8859_1);
+            }
+            // Bodies are checked before they are parsed, but a parser may be given bytes that were not:
+            // only well-formed UTF-8 decodes as Jackson decodes it.
+            if (!Utf8.isWellFormed(b, from, p)) {
+                throw new HandOver();
+            }
+            return new String(b, from, length, StandardCharsets.UTF_8);
         }
 
         private boolean readBoolean() throws HandOver {

@@ -221,7 +221,8 @@ class FastRecordsFuzzTest {
                         ? Double.toString(data.consumeRegularDouble())
                         : Long.toString(data.consumeLong(-99_999, 99_999));
             case STRING:
-                return "\"" + data.consumeAsciiString(8).replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+                String text = data.consumeBoolean() ? data.consumeAsciiString(8) : data.consumeString(8);
+                return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
             case BOOLEAN:
                 return data.consumeBoolean() ? "true" : "false";
             default:

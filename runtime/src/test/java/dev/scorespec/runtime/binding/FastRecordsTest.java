@@ -40,7 +40,7 @@ class FastRecordsTest {
 
     private static final String ROW_0 = "{\"id\": 100000, \"n\": -7, \"amount\": 7310.55, \"name\": \"Sarah\","
             + " \"active\": true, \"at\": \"2024-03-05T12:30:45.000\"}";
-    private static final String ROW_1 = "{\"at\": \"2024-02-29t23:59:59.5\", \"active\": false, \"name\": \"J. Doe\","
+    private static final String ROW_1 = "{\"at\": \"2024-02-29t23:59:59.5\", \"active\": false, \"name\": \"Tomás 𝄞\","
             + "\n\"amount\": -1e-3, \"n\": 2147483647, \"id\": -12}";
 
     @Test
@@ -65,7 +65,7 @@ class FastRecordsTest {
         assertEquals(2147483647, table.intColumn("n").get(1));
         assertEquals(7310.55, table.doubleColumn("amount").get(0));
         assertEquals(-0.001, table.doubleColumn("amount").get(1));
-        assertEquals("J. Doe", table.stringColumn("name").get(1));
+        assertEquals("Tomás 𝄞", table.stringColumn("name").get(1));
         assertEquals(false, table.booleanColumn("active").get(1));
         assertEquals(
                 LocalDateTime.of(2024, 3, 5, 12, 30, 45),
@@ -88,7 +88,7 @@ class FastRecordsTest {
                 "\"amount\": \"1\"",
                 "\"name\": \"\"", // empty where null is allowed
                 "\"name\": \"a\\\"b\"",
-                "\"name\": \"é\"",
+                "\"name\": \"\u0001\"", // a control character: Jackson's error
                 "\"active\": 1",
                 "\"at\": \"2023-02-29T00:00:00\"",
                 "\"at\": \"2024-03-05T12:30:45.0001\"", // finer than Tablesaw keeps
@@ -116,6 +116,34 @@ class FastRecordsTest {
         JsonParser json = Json.at("data", frame);
         assertNull(FastRecords.read(json, FRAME));
         assertEquals(JsonToken.START_ARRAY, json.currentToken());
+    }
+
+    @Test
+    void handsOverStringsThatAreNotUtf8() throws IOException {
+        // A parser over bytes no one checked: Jackson decodes some malformed UTF-8 in its own way.
+        byte[] row = ("[{\"id\": 1, \"n\": 2, \"amount\": 3, \"name\": \"a\u00e9\", \"active\": true,"
+                        + " \"at\": \"2024-03-05T12:30:45\"}]")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertNotNull(
+                FastRecords.read(Json.at("data", new String(row, java.nio.charset.StandardCharsets.UTF_8)), FRAME));
+        byte[] body = ("{\"data\": " + new String(row, java.nio.charset.StandardCharsets.ISO_8859_1) + "}")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        int accent = indexOf(body, (byte) 0xC3);
+        body[accent] = (byte) 0xC0; // an overlong encoding
+        JsonParser json = BodyJsonFactory.create().createParser(body);
+        json.nextToken();
+        json.nextToken();
+        json.nextToken();
+        assertNull(FastRecords.read(json, FRAME));
+    }
+
+    private static int indexOf(byte[] bytes, byte b) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        throw new AssertionError("no byte " + b);
     }
 
     @Test
