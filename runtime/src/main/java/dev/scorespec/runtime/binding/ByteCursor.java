@@ -2,6 +2,9 @@ package dev.scorespec.runtime.binding;
 
 import ch.randelshofer.fastdoubleparser.JsonDoubleParser;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * A position in a {@link BodyParser}'s bytes, with Jackson's line count, for the fast readers
@@ -14,8 +17,15 @@ class ByteCursor {
     /** Integers are read into a {@code long} up to this many digits, which always fit. */
     static final int MAX_LONG_DIGITS = 18;
 
-    /** A number's significand is read into a {@code long} up to this many significant digits, which fit unsigned. */
-    private static final int MAX_SIGNIFICANT_DIGITS = 19;
+    /**
+     * A number's significand is read into a {@code long} up to 18 significant digits: another digit is
+     * taken while the significand is below this, eight more while it is below the next.
+     */
+    private static final long MAX_SIGNIFICAND_BEFORE_ONE = 100_000_000_000_000_000L;
+
+    private static final long MAX_SIGNIFICAND_BEFORE_EIGHT = 10_000_000_000L;
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     /** Exponents are read up to beyond any double's range; larger ones are kept at this. */
     private static final int MAX_EXPONENT = 100_000;
@@ -57,7 +67,7 @@ class ByteCursor {
     /**
      * Scans one number from {@code pos}, once: sets {@link #start}, {@link #negative}, the value of its
      * integer part when it is all there is ({@link #integer}, up to 18 digits) and whether it has a
-     * fraction or an exponent ({@link #fraction}); for those, its first 19 significant digits
+     * fraction or an exponent ({@link #fraction}); for those, its first 18 significant digits
      * ({@link #significand}), the power of ten that scales them ({@link #exponent10}) and whether a
      * digit other than 0 came after them ({@link #truncated}). Leaves {@code pos} after it.
      */
@@ -73,14 +83,11 @@ class ByteCursor {
         }
         int c = b[p];
         long v;
-        int digits;
         if (c == '0') {
             v = 0;
-            digits = 0; // significant ones
             p++;
         } else if (c >= '1' && c <= '9') {
             v = (long) c - '0';
-            int digitsStart = p;
             int digitsEnd = Math.min(end, p + MAX_LONG_DIGITS);
             p++;
             while (p < digitsEnd && (c = b[p]) >= '0' && c <= '9') {
@@ -90,13 +97,12 @@ class ByteCursor {
             if (p < end && (c = b[p]) >= '0' && c <= '9') {
                 throw new HandOver(); // 19 digits or more: the careful reader knows BigInteger
             }
-            digits = p - digitsStart;
         } else {
             throw new HandOver();
         }
         integer = v;
         if (p < end && ((c = b[p]) == '.' || (c | 0x20) == 'e')) {
-            p = scanFraction(p, v, digits);
+            p = scanFraction(p, v);
         } else {
             fraction = false;
         }
@@ -108,22 +114,29 @@ class ByteCursor {
 
     /**
      * Scans a number's fraction and exponent from {@code p}, at its {@code .} or {@code e}, after an
-     * integer part of value {@code w} and {@code digits} significant digits; returns the number's end.
+     * integer part of value {@code w}; returns the number's end.
      */
-    private int scanFraction(int p, long w, int digits) throws HandOver {
+    private int scanFraction(int p, long w) throws HandOver {
         fraction = true;
         int exponent = 0;
         boolean dropped = false;
         int c;
         if (b[p] == '.') {
             int q = ++p;
+            // Eight digits at a time while the significand has room for them, then one at a time.
+            while (w < MAX_SIGNIFICAND_BEFORE_EIGHT && p + 8 <= end) {
+                long chunk = (long) LONGS.get(b, p);
+                if (!areEightDigits(chunk)) {
+                    break;
+                }
+                w = w * 100_000_000L + eightDigits(chunk);
+                exponent -= 8;
+                p += 8;
+            }
             while (p < end && (c = b[p]) >= '0' && c <= '9') {
-                if (digits < MAX_SIGNIFICANT_DIGITS) {
+                if (w < MAX_SIGNIFICAND_BEFORE_ONE) {
                     w = 10 * w + (c - '0');
                     exponent--;
-                    if (w != 0) {
-                        digits++; // zeros before the first other digit are not significant
-                    }
                 } else if (c != '0') {
                     dropped = true;
                 }
@@ -159,6 +172,23 @@ class ByteCursor {
         return p;
     }
 
+    /** Whether the eight bytes of {@code chunk} (the first in its lowest byte) are all ASCII digits. */
+    private static boolean areEightDigits(long chunk) {
+        // Each byte's high nibble 3, and its low nibble at most 9: adding 6 leaves the high nibble 3.
+        return (chunk & 0xF0F0F0F0F0F0F0F0L) == 0x3030303030303030L
+                && ((chunk + 0x0606060606060606L) & 0xF0F0F0F0F0F0F0F0L) == 0x3030303030303030L;
+    }
+
+    /** The value of eight ASCII digits, the first in the lowest byte, as a decimal number. */
+    private static long eightDigits(long chunk) {
+        long digits = chunk - 0x3030303030303030L;
+        // Pairs of digits into bytes 0, 2, 4, 6 (first digit × 10 + second), then pairs of pairs and the
+        // two halves, each step a multiply and a shift.
+        long pairs = (digits * 10 + (digits >>> 8)) & 0x00FF00FF00FF00FFL;
+        long quads = (pairs * 100 + (pairs >>> 16)) & 0x0000FFFF0000FFFFL;
+        return (quads * 10_000 + (quads >>> 32)) & 0xFFFFFFFFL;
+    }
+
     final double readDouble() throws HandOver {
         scanNumber();
         if (!fraction) {
@@ -167,7 +197,7 @@ class ByteCursor {
         }
         double v = truncated ? Double.NaN : DecimalToDouble.toDouble(negative, significand, exponent10);
         if (Double.isNaN(v)) {
-            // What only a general parser decides: more than 19 digits, subnormals, overflow.
+            // What only a general parser decides: more than 18 digits, subnormals, overflow.
             v = JsonDoubleParser.parseDouble(b, start, pos - start);
             if (!Double.isFinite(v)) {
                 throw new HandOver(); // out of range: the careful reader's error
