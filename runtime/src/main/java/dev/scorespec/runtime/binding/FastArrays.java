@@ -290,7 +290,10 @@ final class FastArrays {
                     expect('[');
                     Object row;
                     int length;
-                    if (depth + 1 == leaf) {
+                    if (depth + 1 == leaf && storage == Storage.DOUBLE && dims[leaf] > 0) {
+                        length = dims[leaf];
+                        row = readDoubleRow(length);
+                    } else if (depth + 1 == leaf) {
                         int from = size;
                         length = readValues();
                         row = storage.copy(scratch, from, size);
@@ -313,6 +316,28 @@ final class FastArrays {
                 Arrays.fill(rows, 0, n, null); // rows no one will use: not kept alive by the scratch storage
                 throw e;
             }
+        }
+
+        /**
+         * An innermost array of doubles whose length is known, after its {@code [}, through its {@code ]},
+         * read straight into its own array; another length is the careful reader's error.
+         */
+        private double[] readDoubleRow(int length) throws HandOver {
+            double[] row = new double[length];
+            if (skipWhiteSpaceTo(']')) {
+                throw new HandOver();
+            }
+            int i = 0;
+            do {
+                if (i == length) {
+                    throw new HandOver();
+                }
+                row[i++] = readDouble();
+            } while (!endOfArray());
+            if (i != length) {
+                throw new HandOver();
+            }
+            return row;
         }
 
         /** As the careful reader checks the length of an array that ended: any mismatch is its error to report. */
