@@ -103,37 +103,57 @@ final class FastRecords {
         return names;
     }
 
-    /** Per-thread storage: a column's values as longs (numbers, booleans, packed date-times) or strings. */
+    /**
+     * Per-thread storage: a column's values as longs (numbers, booleans, packed date-times) or strings.
+     * Every column's arrays have the same capacity, whichever frame they last held.
+     */
     private static final class Scratch {
+        private static final int INITIAL_CAPACITY = 64;
+
+        int capacity = INITIAL_CAPACITY;
         long[][] numbers = new long[0][];
         String[][] texts = new String[0][];
+        /** The rows that may hold strings of the frame being read. */
+        int rowsUsed;
 
         Scratch forColumns(int width) {
             if (numbers.length < width) {
+                int old = numbers.length;
                 numbers = Arrays.copyOf(numbers, width);
                 texts = Arrays.copyOf(texts, width);
-                for (int c = 0; c < width; c++) {
-                    if (numbers[c] == null) {
-                        numbers[c] = new long[64];
-                        texts[c] = new String[64];
-                    }
+                for (int c = old; c < width; c++) {
+                    numbers[c] = new long[capacity];
+                    texts[c] = new String[capacity];
                 }
             }
             return this;
         }
 
+        void grow() throws HandOver {
+            if (capacity >= Integer.MAX_VALUE / 2 - 8) {
+                throw new HandOver(); // the careful reader says how many rows are too many
+            }
+            capacity *= 2;
+            for (int c = 0; c < numbers.length; c++) {
+                numbers[c] = Arrays.copyOf(numbers[c], capacity);
+                texts[c] = Arrays.copyOf(texts[c], capacity);
+            }
+        }
+
         /** Drops storage too large to keep, and the strings, which belong to the frame read. */
         void release() {
-            for (int c = 0; c < numbers.length; c++) {
-                if (numbers[c].length > MAX_KEPT_ROWS) {
-                    numbers[c] = new long[64];
+            if (capacity > MAX_KEPT_ROWS) {
+                capacity = INITIAL_CAPACITY;
+                for (int c = 0; c < numbers.length; c++) {
+                    numbers[c] = new long[capacity];
+                    texts[c] = new String[capacity];
                 }
-                if (texts[c].length > MAX_KEPT_ROWS) {
-                    texts[c] = new String[64];
-                } else {
-                    Arrays.fill(texts[c], null);
+            } else {
+                for (String[] column : texts) {
+                    Arrays.fill(column, 0, rowsUsed, null);
                 }
             }
+            rowsUsed = 0;
         }
     }
 
@@ -167,24 +187,13 @@ final class FastRecords {
             int row = 0;
             do {
                 expect('{');
-                if (row == scratch.numbers[0].length) {
-                    grow(row);
+                if (row == scratch.capacity) {
+                    scratch.grow();
                 }
+                scratch.rowsUsed = row + 1;
                 readRow(row++);
             } while (!endOfArray());
             return row;
-        }
-
-        private void grow(int rows) throws HandOver {
-            if (rows >= Integer.MAX_VALUE / 2 - 8) {
-                throw new HandOver(); // the careful reader says how many rows are too many
-            }
-            for (int c = 0; c < width; c++) {
-                if (kinds[c] == ColumnKind.STRING) {
-                    scratch.texts[c] = Arrays.copyOf(scratch.texts[c], 2 * rows);
-                }
-                scratch.numbers[c] = Arrays.copyOf(scratch.numbers[c], 2 * rows);
-            }
         }
 
         /** One row object, after its <code>{</code>, through its <code>}</code>. */

@@ -118,6 +118,30 @@ class FastRecordsTest {
         assertEquals(JsonToken.START_ARRAY, json.currentToken());
     }
 
+    /** The per-thread storage is kept between frames of other widths and kinds, and grows for all. */
+    @Test
+    void readsFramesOfOtherShapesOneAfterAnother() throws IOException {
+        DataFrameSpec narrow = DataFrameSpec.of("data", Orient.RECORDS, true, true, column("id", ColumnKind.LONG));
+        StringBuilder rows = new StringBuilder("[");
+        for (int i = 0; i < 200; i++) {
+            rows.append(i == 0 ? "" : ", ").append("{\"id\": ").append(i).append('}');
+        }
+        Table first = FastRecords.read(Json.at("data", rows.append(']').toString()), narrow);
+        assertNotNull(first);
+        assertEquals(199L, first.longColumn("id").get(199));
+        StringBuilder wide = new StringBuilder("[");
+        for (int i = 0; i < 300; i++) {
+            wide.append(i == 0 ? "" : ", ").append(ROW_0.replace("Sarah", "S" + i));
+        }
+        Table second = FastRecords.read(Json.at("data", wide.append(']').toString()), FRAME);
+        assertNotNull(second);
+        assertEquals(300, second.rowCount());
+        assertEquals("S299", second.stringColumn("name").get(299));
+        assertEquals(
+                LocalDateTime.of(2024, 3, 5, 12, 30, 45),
+                second.dateTimeColumn("at").get(299));
+    }
+
     @Test
     void handsOverStringsThatAreNotUtf8() throws IOException {
         // A parser over bytes no one checked: Jackson decodes some malformed UTF-8 in its own way.
