@@ -234,6 +234,15 @@ class SampleCatalogueTest {
                     public boolean[] run(int[][] x, NDArray y) { return new boolean[0]; }
                 }
                 """);
+        sources.put("NdDaysJava", """
+                public class NdDaysJava {
+                    public record Visit(LocalDate day, long count) {}
+                    @InputSchema(param = "d", ndarray = @NdArray(sample = "[[\\"2021-05-06\\"]]", dtype = "datetime64"))
+                    @InputSchema(param = "v", ndarray = @NdArray(sample = "[{\\"day\\": \\"2021-05-06\\", \\"count\\": 2}]"))
+                    @OutputSchema(ndarray = @NdArray(sample = "[\\"2021-05-06\\"]", dtype = "datetime64[D]"))
+                    public LocalDate[] run(LocalDate[][] d, Visit[] v) { return d[0]; }
+                }
+                """);
         String frame = """
                 {"i": [1, 2], "f": [1.5, 2.5], "s": ["a", "b"], "b": [true, false],
                  "dt": ["2020-01-01T00:00:00", "2020-06-15T12:30:45"], "n": [0.5, null]}""";
@@ -277,6 +286,7 @@ class SampleCatalogueTest {
         standard.put("StdDictWithNull", new String[] {"Map<String, Object>", "{\"a\": 1, \"b\": null}"});
         standard.put("StdRowsWithNull", new String[] {"List<Map<String, Object>>", "[{\"k\": null}, {\"k\": 2.5}]"});
         standard.put("StdTypedNull", new String[] {"Map<String, Double>", "{\"a\": 1.5, \"b\": null}"});
+        standard.put("StdTypedNullOneKey", new String[] {"Map<String, Long>", "{\"a\": 1, \"b\": null, \"c\": 3}"});
         standard.put("StdNested", new String[] {"List<List<Double>>", "[[1.5, 2.5], [3.5]]"});
         standard.forEach((name, typeAndSample) -> sources.put(name, """
                 public class %s {
@@ -308,6 +318,7 @@ class SampleCatalogueTest {
             case STR -> List.of("\"a\"", "\"b\"");
             case BYTES -> List.of("\"QUI=\"", "\"Qw==\"");
             case DATETIME64 -> List.of("\"2020-01-02T03:04:05\"", "\"2021-05-06T00:00:00\"");
+            case DATETIME64_D -> List.of("\"2020-02-29\"", "\"2021-05-06\"");
             case TIMEDELTA64 -> List.of("\"3600 seconds\"", "\"2 days\"");
             default -> dtype.isInteger() ? List.of("1", "2") : List.of("0.5", "1.5");
         };

@@ -6,8 +6,13 @@ import static dev.scorespec.processor.BinderTest.reject;
 import static dev.scorespec.processor.BinderTest.score;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.testing.compile.Compilation;
+import dev.scorespec.annotations.internal.OpenApiVersion;
+import dev.scorespec.processor.emit.ExampleValidator;
 import dev.scorespec.runtime.binding.ScoringBinder;
+import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +22,8 @@ import org.junit.jupiter.api.Test;
  * issue 14.
  */
 class SampleCornersTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void integersSentForObjectOrNumberKeepTheirKind() throws Exception {
@@ -163,5 +170,140 @@ class SampleCornersTest {
                 .hadErrorContaining("[SS141]")
                 .inFile(source)
                 .onLineContaining("@InputSchema");
+    }
+
+    @Test
+    void dayDatesBindToLocalDateWithFormatDate() throws Exception {
+        String body = """
+                public class Days {
+                    public record Visit(LocalDate day, double score) {}
+                    @InputSchema(param = "days", ndarray = @NdArray(sample = "[\\"2021-05-06\\", \\"2021-05-07\\"]", dtype = "datetime64[D]"))
+                    @InputSchema(param = "grid", ndarray = @NdArray(sample = "[[\\"2021-05-06\\"]]", dtype = "datetime64"))
+                    @InputSchema(param = "nd", ndarray = @NdArray(sample = "[\\"2021-05-06\\"]", dtype = "datetime64"))
+                    @InputSchema(param = "visits", ndarray = @NdArray(sample = "[{\\"day\\": \\"2021-05-06\\", \\"score\\": 1.5}]"))
+                    @OutputSchema(ndarray = @NdArray(sample = "[\\"2021-05-06\\"]", dtype = "datetime64[D]"))
+                    public NDArray run(LocalDate[] days, LocalDate[][] grid, NDArray nd, Visit[] visits) {
+                        return NDArray.of(DType.DATETIME64_D, new int[] {4},
+                                new LocalDate[] {days[1], grid[0][0], nd.dates()[0], visits[0].day()});
+                    }
+                }""";
+        Compilation compilation = Sources.compile(Sources.source("Days", body));
+        assertThat(compilation).succeededWithoutWarnings();
+        for (OpenApiVersion version : List.of(OpenApiVersion.V3_0, OpenApiVersion.V3_1)) {
+            JsonNode schemas = document(compilation, "test.Days", version)
+                    .path("components")
+                    .path("schemas");
+            JsonNode input = schemas.path("ServiceInput");
+            JsonNode days = input.path("properties").path("days");
+            assertEquals("numpy.ndarray", days.path("format").asText());
+            assertEquals(
+                    "{\"type\":\"string\",\"format\":\"date\"}",
+                    days.path("items").toString());
+            assertEquals("date", input.at("/properties/grid/items/items/format").asText());
+            assertEquals("date", input.at("/properties/nd/items/format").asText());
+            assertEquals(
+                    "date",
+                    input.at("/properties/visits/items/properties/day/format").asText());
+            assertEquals("\"2021-05-06\"", input.at("/example/visits/0/day").toString());
+            for (String schema : List.of("ServiceInput", "ServiceOutput")) {
+                JsonNode s = schemas.path(schema);
+                assertEquals(List.of(), ExampleValidator.errors(s, s.path("example"), version), schema);
+            }
+            JsonNode dateTime = JSON.readTree("{\"days\": [\"2021-05-06T00:00:00\"], \"grid\": [[\"2021-05-06\"]],"
+                    + " \"nd\": [\"2021-05-06\"], \"visits\": [{\"day\": \"2021-05-06\", \"score\": 1}]}");
+            assertEquals(1, ExampleValidator.errors(input, dateTime, version).size(), "a date-time is not a date");
+        }
+
+        ScoringBinder<Record, Object> binder = binder("Days", body);
+        assertEquals("[\"2021-05-07\",\"2020-02-29\",\"1999-12-31\",\"2000-01-01\"]", score(binder, """
+                        {"days": ["2021-05-06", "2021-05-07"], "grid": [["2020-02-29"]], "nd": ["1999-12-31"],
+                         "visits": [{"day": "2000-01-01", "score": 2}]}"""));
+        assertEquals("days[0]: expected a date like 2020-01-02, got \"2021-05-06T00:00:00\"", reject(binder, """
+                        {"days": ["2021-05-06T00:00:00"], "grid": [["2020-02-29"]], "nd": ["1999-12-31"],
+                         "visits": [{"day": "2000-01-01", "score": 2}]}"""));
+        assertEquals("grid[0][0]: expected a date like 2020-01-02, got \"2021-02-29\"", reject(binder, """
+                        {"days": [], "grid": [["2021-02-29"]], "nd": ["1999-12-31"],
+                         "visits": [{"day": "2000-01-01", "score": 2}]}"""));
+        assertEquals("visits[0].day: expected a date like 2020-01-02, got 20210506", reject(binder, """
+                        {"days": [], "grid": [["2021-02-28"]], "nd": ["1999-12-31"],
+                         "visits": [{"day": 20210506, "score": 2}]}"""));
+    }
+
+    @Test
+    void aDateAloneIsNoDateTime() {
+        // A unit-less datetime64 bound to LocalDateTime keeps its date-times (existing goldens and
+        // services rely on it): a date alone is refused, never widened to midnight, and the message says
+        // how to declare dates.
+        JavaFileObject source = Sources.source("Midnight", """
+                public class Midnight {
+                    @InputSchema(param = "at", ndarray = @NdArray(sample = "[\\"2021-05-06\\"]", dtype = "datetime64"))
+                    public double run(LocalDateTime[] at) { return 0; }
+                }""");
+        assertThat(Sources.compile(source))
+                .hadErrorContaining(
+                        "[SS144] The sample for 'at' does not fit java.time.LocalDateTime[] (dtype "
+                                + "datetime64): [0] is \"2021-05-06\", a date alone, not a date-time such as "
+                                + "\"2020-01-01T00:00:00\"; for dates, name dtype datetime64[D] and bind LocalDate[] or NDArray")
+                .inFile(source)
+                .onLineContaining("@InputSchema");
+        JavaFileObject mismatch = Sources.source("DayMismatch", """
+                public class DayMismatch {
+                    @InputSchema(param = "at", ndarray = @NdArray(sample = "[\\"2021-05-06\\"]", dtype = "datetime64[D]"))
+                    public double run(LocalDateTime[] at) { return 0; }
+                }""");
+        assertThat(Sources.compile(mismatch))
+                .hadErrorContaining("datetime64[D]")
+                .inFile(mismatch)
+                .onLineContaining("@InputSchema");
+    }
+
+    @Test
+    void aNullUnderOneKeyOfATypedMapMakesOnlyThatKeyNullable() throws Exception {
+        String body = """
+                public class TypedNulls {
+                    @InputSchema(param = "m", standard = @Standard(sample = "{\\"a\\": 1.5, \\"b\\": null, \\"c\\": 2}"))
+                    @InputSchema(param = "all", standard = @Standard(sample = "{\\"x\\": null}"))
+                    @OutputSchema(standard = @Standard(sample = "\\"s\\""))
+                    public String run(Map<String, Double> m, Map<String, Double> all) { return m + " " + all; }
+                }""";
+        Compilation compilation = Sources.compile(Sources.source("TypedNulls", body));
+        assertThat(compilation).succeededWithoutWarnings();
+        JsonNode input30 = document(compilation, "test.TypedNulls", OpenApiVersion.V3_0)
+                .at("/components/schemas/ServiceInput/properties/m/properties");
+        assertEquals(
+                "{\"type\":\"number\",\"format\":\"double\"}", input30.path("a").toString());
+        assertEquals(
+                "{\"type\":\"number\",\"format\":\"double\",\"nullable\":true}",
+                input30.path("b").toString());
+        assertEquals(
+                "{\"type\":\"number\",\"format\":\"double\"}", input30.path("c").toString());
+        JsonNode input31 = document(compilation, "test.TypedNulls", OpenApiVersion.V3_1)
+                .at("/components/schemas/ServiceInput/properties/m/properties");
+        assertEquals("[\"number\",\"null\"]", input31.path("b").path("type").toString());
+        assertEquals("\"number\"", input31.path("a").path("type").toString());
+
+        ScoringBinder<Record, Object> binder = binder("TypedNulls", body);
+        assertEquals(
+                "\"{a=1.5, b=null, c=2.0} {x=null}\"",
+                score(binder, "{\"m\": {\"a\": 1.5, \"b\": null, \"c\": 2}, \"all\": {\"x\": null}}"));
+        assertEquals(
+                "m.a: expected a number, got null",
+                reject(binder, "{\"m\": {\"a\": null, \"b\": 1, \"c\": 2}, \"all\": {\"x\": 1}}"));
+        assertEquals(
+                "m.c: expected a number, got null",
+                reject(binder, "{\"m\": {\"a\": 1, \"b\": 1, \"c\": null}, \"all\": {\"x\": 1}}"));
+        assertEquals(
+                "m.b: expected a number, got \"x\"",
+                reject(binder, "{\"m\": {\"a\": 1, \"b\": \"x\", \"c\": 2}, \"all\": {\"x\": 1}}"));
+    }
+
+    static JsonNode document(Compilation compilation, String scoringClass, OpenApiVersion version)
+            throws java.io.IOException {
+        JavaFileObject file = compilation
+                .generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT, version.resource(scoringClass))
+                .orElseThrow();
+        try (java.io.InputStream in = file.openInputStream()) {
+            return JSON.readTree(in);
+        }
     }
 }

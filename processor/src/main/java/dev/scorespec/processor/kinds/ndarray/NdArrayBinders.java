@@ -170,6 +170,7 @@ public final class NdArrayBinders {
             case STR -> CodeBlock.of("$T.readString(json)", JSON_VALUES);
             case BYTES -> CodeBlock.of("$T.readBase64(json)", JSON_VALUES);
             case DATETIME64 -> CodeBlock.of("$T.readLocalDateTime(json)", JSON_VALUES);
+            case DATETIME64_D -> CodeBlock.of("$T.readDate(json)", JSON_VALUES);
             case TIMEDELTA64 -> CodeBlock.of("$T.readTimedelta(json)", JSON_VALUES);
         };
     }

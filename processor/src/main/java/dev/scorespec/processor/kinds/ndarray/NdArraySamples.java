@@ -18,6 +18,7 @@ import dev.scorespec.processor.validate.Misfit;
 import dev.scorespec.processor.validate.SampleValues;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -57,7 +58,8 @@ public final class NdArraySamples {
         }
         if (target.is(NDARRAY)) {
             List<Integer> shape = shape(sample);
-            DType dtype = dtypeName.isEmpty() ? inferDType(sample) : dtype(dtypeName);
+            DType dtype =
+                    dtypeName.isEmpty() ? inferDType(sample) : dayIfDatesOnly(dtype(dtypeName), dtypeName, sample);
             checkLeaves(sample, dtype, target, "");
             return new Sample(
                     new NdArrayType(
@@ -89,6 +91,9 @@ public final class NdArraySamples {
         if (sample.isEmpty() && javaElement(element).isPresent()) {
             JavaElement stated = javaElement(element).get();
             DType dtype = dtypeName.isEmpty() ? dtypeFor(stated) : dtype(dtypeName);
+            if (dtype == DType.DATETIME64 && stated == JavaElement.LOCAL_DATE && isUnitless(dtypeName)) {
+                dtype = DType.DATETIME64_D;
+            }
             if (JavaElement.of(dtype) == stated) {
                 return empty(dtype, NdArrayType.Target.JAVA_ARRAY, javaRank, target);
             }
@@ -108,9 +113,12 @@ public final class NdArraySamples {
                     subject,
                     target.name(),
                     "the array's element type " + element.name() + " is not one of the ndarray element types "
-                            + "(primitives, String, byte[], LocalDateTime, Duration)");
+                            + "(primitives, String, byte[], LocalDateTime, LocalDate, Duration)");
         }
         DType dtype = dtypeName.isEmpty() ? dtypeFor(javaElement.get()) : dtype(dtypeName);
+        if (dtype == DType.DATETIME64 && javaElement.get() == JavaElement.LOCAL_DATE && isUnitless(dtypeName)) {
+            dtype = DType.DATETIME64_D;
+        }
         if (JavaElement.of(dtype) != javaElement.get()) {
             TypeName wanted = arrayOf(JavaElement.of(dtype), javaRank);
             throw new Misfit(
@@ -268,6 +276,32 @@ public final class NdArraySamples {
         return value;
     }
 
+    /**
+     * numpy gives a unit-less {@code datetime64} the unit its text needs: {@code "2021-05-06"} alone makes
+     * {@code datetime64[D]}. So a unit-less sample of dates only is the day dtype, and date-only requests
+     * are what it takes; a sample that mixes dates and date-times stays {@code datetime64}, whose values
+     * are date-times.
+     */
+    private static DType dayIfDatesOnly(DType named, String dtypeName, JsonNode sample) {
+        return named == DType.DATETIME64 && isUnitless(dtypeName) && allDates(sample) ? DType.DATETIME64_D : named;
+    }
+
+    private static boolean isUnitless(String dtypeName) {
+        return dtypeName.trim().equalsIgnoreCase("datetime64");
+    }
+
+    private static boolean allDates(JsonNode node) {
+        if (node.isArray()) {
+            for (JsonNode child : node) {
+                if (!allDates(child)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return node.isTextual() && TemporalText.parseDate(node.asText()) != null;
+    }
+
     private DType dtype(String name) throws Misfit {
         return DType.forName(name).orElseThrow(() -> new Misfit(Message.UNKNOWN_DTYPE, name, subject, DType.names()));
     }
@@ -406,7 +440,15 @@ public final class NdArraySamples {
             case DATETIME64 ->
                 node.isTextual() && TemporalText.parseLocalDateTime(node.asText()) != null
                         ? Optional.empty()
-                        : Optional.of("not a date-time such as \"2020-01-01T00:00:00\"");
+                        : node.isTextual() && TemporalText.parseDate(node.asText()) != null
+                                ? Optional.of(
+                                        "a date alone, not a date-time such as \"2020-01-01T00:00:00\"; for dates, "
+                                                + "name dtype datetime64[D] and bind LocalDate[] or NDArray")
+                                : Optional.of("not a date-time such as \"2020-01-01T00:00:00\"");
+            case DATETIME64_D ->
+                node.isTextual() && TemporalText.parseDate(node.asText()) != null
+                        ? Optional.empty()
+                        : Optional.of("not a date such as \"2021-05-06\"");
             case TIMEDELTA64 ->
                 node.isTextual() && TemporalText.parseTimedelta(node.asText()) != null
                         ? Optional.empty()
@@ -431,6 +473,9 @@ public final class NdArraySamples {
         }
         if (dtype == DType.DATETIME64) {
             return NODES.textNode(TemporalText.format(TemporalText.parseLocalDateTime(node.asText())));
+        }
+        if (dtype == DType.DATETIME64_D) {
+            return NODES.textNode(TemporalText.format(TemporalText.parseDate(node.asText())));
         }
         return node;
     }
@@ -470,6 +515,7 @@ public final class NdArraySamples {
             case STRING -> DType.STR;
             case BYTES -> DType.BYTES;
             case LOCAL_DATE_TIME -> DType.DATETIME64;
+            case LOCAL_DATE -> DType.DATETIME64_D;
             case DURATION -> DType.TIMEDELTA64;
         };
     }
@@ -486,6 +532,7 @@ public final class NdArraySamples {
             case STRING -> ClassName.get(String.class);
             case BYTES -> com.palantir.javapoet.ArrayTypeName.of(TypeName.BYTE);
             case LOCAL_DATE_TIME -> ClassName.get(LocalDateTime.class);
+            case LOCAL_DATE -> ClassName.get(LocalDate.class);
             case DURATION -> ClassName.get(Duration.class);
         };
         for (int i = 0; i < Math.max(rank, 1); i++) {
