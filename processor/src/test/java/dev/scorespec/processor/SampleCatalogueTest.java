@@ -243,6 +243,14 @@ class SampleCatalogueTest {
                     public LocalDate[] run(LocalDate[][] d, Visit[] v) { return d[0]; }
                 }
                 """);
+        sources.put("NdRowsOfRecords", """
+                public class NdRowsOfRecords {
+                    public record Cell(String name, long n, double[] xy) {}
+                    @InputSchema(param = "g", ndarray = @NdArray(sample = "[[{\\"name\\": \\"a\\", \\"n\\": 1, \\"xy\\": [0.5, 1.5]}, {\\"name\\": \\"b\\", \\"n\\": 2, \\"xy\\": [2.5, 3.5]}], [{\\"name\\": \\"c\\", \\"n\\": 3, \\"xy\\": [4.5, 5.5]}, {\\"name\\": \\"d\\", \\"n\\": 4, \\"xy\\": [6.5, 7.5]}]]"))
+                    @OutputSchema(ndarray = @NdArray(sample = "[[{\\"name\\": \\"a\\", \\"n\\": 1, \\"xy\\": [0.5, 1.5]}]]"))
+                    public Cell[][] run(Cell[][] g) { return g; }
+                }
+                """);
         String frame = """
                 {"i": [1, 2], "f": [1.5, 2.5], "s": ["a", "b"], "b": [true, false],
                  "dt": ["2020-01-01T00:00:00", "2020-06-15T12:30:45"], "n": [0.5, null]}""";

@@ -297,6 +297,96 @@ class SampleCornersTest {
                 reject(binder, "{\"m\": {\"a\": 1, \"b\": \"x\", \"c\": 2}, \"all\": {\"x\": 1}}"));
     }
 
+    @Test
+    void rowsOfRecordsAreTwoDimensionalStructuredArrays() throws Exception {
+        String body = """
+                public class Grid {
+                    public record Cell(String name, double[] xy) {}
+                    @InputSchema(param = "grid", ndarray = @NdArray(sample = "[[{\\"name\\": \\"a\\", \\"xy\\": [1, 2]}, {\\"name\\": \\"b\\", \\"xy\\": [3, 4]}]]"))
+                    @InputSchema(param = "open", ndarray = @NdArray(sample = "[[{\\"name\\": \\"a\\", \\"xy\\": [1, 2]}]]", enforceShape = false))
+                    @OutputSchema(ndarray = @NdArray(sample = "[[{\\"name\\": \\"a\\", \\"xy\\": [1, 2]}]]"))
+                    public Cell[][] run(Cell[][] grid, Cell[][] open) {
+                        return new Cell[][] {{grid[0][1], open[open.length - 1][0]}};
+                    }
+                }""";
+        Compilation compilation = Sources.compile(Sources.source("Grid", body));
+        assertThat(compilation).succeededWithoutWarnings();
+        for (OpenApiVersion version : List.of(OpenApiVersion.V3_0, OpenApiVersion.V3_1)) {
+            JsonNode schemas = document(compilation, "test.Grid", version)
+                    .path("components")
+                    .path("schemas");
+            JsonNode grid = schemas.at("/ServiceInput/properties/grid");
+            assertEquals("numpy.ndarray", grid.path("format").asText());
+            assertEquals("array", grid.at("/items/type").asText());
+            assertEquals("object", grid.at("/items/items/type").asText());
+            assertEquals(
+                    "number", grid.at("/items/items/properties/xy/items/type").asText());
+            assertEquals(
+                    "[[{\"name\":\"a\",\"xy\":[1.0,2.0]},{\"name\":\"b\",\"xy\":[3.0,4.0]}]]",
+                    schemas.at("/ServiceInput/example/grid").toString());
+            for (String schema : List.of("ServiceInput", "ServiceOutput")) {
+                JsonNode s = schemas.path(schema);
+                assertEquals(List.of(), ExampleValidator.errors(s, s.path("example"), version), schema);
+            }
+        }
+
+        ScoringBinder<Record, Object> binder = binder("Grid", body);
+        assertEquals("[[{\"name\":\"d\",\"xy\":[7.0,8.0]},{\"name\":\"f\",\"xy\":[0.5,0.0]}]]", score(binder, """
+                        {"grid": [[{"name": "c", "xy": [5, 6]}, {"name": "d", "xy": [7, 8]}]],
+                         "open": [[{"name": "e", "xy": [0, 0]}], [{"name": "f", "xy": [0.5, 0]}, {"name": "g", "xy": [1, 1]}]]}"""));
+        assertEquals("grid[0]: expected 2 records, got 1", reject(binder, """
+                        {"grid": [[{"name": "c", "xy": [5, 6]}]], "open": [[{"name": "e", "xy": [0, 0]}]]}"""));
+        assertEquals("grid[0][1].xy[0]: expected a number, got \"x\"", reject(binder, """
+                        {"grid": [[{"name": "c", "xy": [5, 6]}, {"name": "d", "xy": ["x", 8]}]],
+                         "open": [[{"name": "e", "xy": [0, 0]}]]}"""));
+    }
+
+    @Test
+    void structuredSamplesCountTheirDimensionsAndNameTheirRows() {
+        JavaFileObject flat = Sources.source("FlatRows", """
+                public class FlatRows {
+                    public record Cell(String name, long n) {}
+                    @InputSchema(param = "cells", ndarray = @NdArray(sample = "[[{\\"name\\": \\"a\\", \\"n\\": 1}]]"))
+                    public double run(Cell[] cells) { return 0; }
+                }""");
+        assertThat(Sources.compile(flat))
+                .hadErrorContaining("[SS147] The sample for 'cells' has 2 dimension(s), but FlatRows.Cell[] has 1.")
+                .inFile(flat)
+                .onLineContaining("@InputSchema");
+        JavaFileObject deep = Sources.source("DeepRows", """
+                public class DeepRows {
+                    public record Cell(String name, long n) {}
+                    @InputSchema(param = "cells", ndarray = @NdArray(sample = "[{\\"name\\": \\"a\\", \\"n\\": 1}]"))
+                    public double run(Cell[][] cells) { return 0; }
+                }""");
+        assertThat(Sources.compile(deep))
+                .hadErrorContaining("[SS147] The sample for 'cells' has 1 dimension(s), but DeepRows.Cell[][] has 2.")
+                .inFile(deep)
+                .onLineContaining("@InputSchema");
+        JavaFileObject badValue = Sources.source("BadCell", """
+                public class BadCell {
+                    public record Cell(String name, long n) {}
+                    @InputSchema(param = "cells", ndarray = @NdArray(sample = "[[{\\"name\\": \\"a\\", \\"n\\": 1}, {\\"name\\": \\"b\\", \\"n\\": 1.5}]]"))
+                    public double run(Cell[][] cells) { return 0; }
+                }""");
+        assertThat(Sources.compile(badValue))
+                .hadErrorContaining("[SS144] The sample for 'cells' does not fit test.BadCell.Cell[][] (dtype int64): "
+                        + "[0][1].n is 1.5, not an integer")
+                .inFile(badValue)
+                .onLineContaining("@InputSchema");
+        JavaFileObject ragged = Sources.source("RaggedCells", """
+                public class RaggedCells {
+                    public record Cell(long n) {}
+                    @InputSchema(param = "cells", ndarray = @NdArray(sample = "[[{\\"n\\": 1}, {\\"n\\": 2}], [{\\"n\\": 3}]]"))
+                    public double run(Cell[][] cells) { return 0; }
+                }""");
+        assertThat(Sources.compile(ragged))
+                .hadErrorContaining(
+                        "[SS142] The sample for 'cells' is a ragged array: row [1] has 1 values, row [0] has 2.")
+                .inFile(ragged)
+                .onLineContaining("@InputSchema");
+    }
+
     static JsonNode document(Compilation compilation, String scoringClass, OpenApiVersion version)
             throws java.io.IOException {
         JavaFileObject file = compilation

@@ -133,8 +133,7 @@ final class BatchingRules {
             }
             return switch (array.target()) {
                 case NDARRAY -> Rows.NDARRAY;
-                case RECORDS -> Rows.ARRAY;
-                case JAVA_ARRAY -> array.rank() > 1 && !array.enforceShape() ? Rows.OPEN_ARRAY : Rows.ARRAY;
+                case RECORDS, JAVA_ARRAY -> array.rank() > 1 && !array.enforceShape() ? Rows.OPEN_ARRAY : Rows.ARRAY;
             };
         }
 

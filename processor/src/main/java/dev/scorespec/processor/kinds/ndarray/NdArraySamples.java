@@ -157,15 +157,20 @@ public final class NdArraySamples {
                 NODES.arrayNode());
     }
 
-    /** A structured dtype: rows are objects keyed by field name (or lists in field order), bound to records. */
+    /**
+     * A structured dtype: rows are objects keyed by field name (or lists in field order), bound to records;
+     * an array of records of rank n (rows of records for n = 2) nests the rows n arrays deep, every level
+     * rectangular.
+     */
     private Sample structured(
             JsonNode sample, JavaType.Record record, int javaRank, boolean enforceShape, JavaType target)
             throws Misfit {
-        if (javaRank != 1) {
-            throw new Misfit(Message.RANK_MISMATCH, subject, 1, target.name(), javaRank);
-        }
         if (sample.isEmpty()) {
             throw new Misfit(Message.EMPTY_SAMPLE, "sample", subject, "[]");
+        }
+        int sampleRank = recordRank(sample);
+        if (sampleRank > 0 && sampleRank != javaRank) {
+            throw new Misfit(Message.RANK_MISMATCH, subject, sampleRank, target.name(), javaRank);
         }
         if (!record.accessible()) {
             throw new Misfit(
@@ -177,8 +182,45 @@ public final class NdArraySamples {
         if (record.generic()) {
             throw new Misfit(Message.GENERIC_RECORD, subject, record.name());
         }
+        // The rows in row-major order, with their paths ([0][1] for rank 2), and the array's shape.
+        List<Integer> shape = new ArrayList<>();
+        List<JsonNode> rows = List.of(sample);
+        List<String> paths = List.of("");
+        for (int depth = 0; depth < javaRank; depth++) {
+            List<JsonNode> next = new ArrayList<>();
+            List<String> nextPaths = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                JsonNode node = rows.get(i);
+                String path = paths.get(i);
+                if (!node.isArray()) {
+                    throw new Misfit(
+                            Message.RAGGED,
+                            subject,
+                            path + " is " + SampleValues.describe(node) + ", " + paths.get(0) + " is "
+                                    + SampleValues.describe(rows.get(0)));
+                }
+                if (node.isEmpty()) {
+                    throw new Misfit(Message.EMPTY_SAMPLE, "sample", subject, "empty at " + path);
+                }
+                if (i == 0) {
+                    shape.add(node.size());
+                } else if (node.size() != shape.get(depth)) {
+                    throw new Misfit(
+                            Message.RAGGED,
+                            subject,
+                            "row " + path + " has " + node.size() + " values, row " + paths.get(0) + " has "
+                                    + shape.get(depth));
+                }
+                for (int j = 0; j < node.size(); j++) {
+                    next.add(node.get(j));
+                    nextPaths.add(path + "[" + j + "]");
+                }
+            }
+            rows = next;
+            paths = nextPaths;
+        }
         List<NdArrayType.Field> fields = new ArrayList<>();
-        JsonNode first = sample.get(0);
+        JsonNode first = rows.get(0);
         for (int i = 0; i < record.components().size(); i++) {
             JavaType.Component component = record.components().get(i);
             JavaType type = component.type();
@@ -196,7 +238,7 @@ public final class NdArraySamples {
                         "record component '" + component.name() + "' has type "
                                 + component.type().name() + ", which is not an ndarray element type or array of one");
             }
-            JsonNode firstValue = field(first, component.key(), i, record, "[0]");
+            JsonNode firstValue = field(first, component.key(), i, record, paths.get(0));
             List<Integer> subShape = rank == 0 ? List.of() : shape(firstValue);
             if (subShape.size() != rank) {
                 throw new Misfit(
@@ -213,9 +255,10 @@ public final class NdArraySamples {
                     subShape,
                     component.type().name()));
         }
-        ArrayNode example = NODES.arrayNode();
-        for (int row = 0; row < sample.size(); row++) {
-            JsonNode value = sample.get(row);
+        List<JsonNode> normalizedRows = new ArrayList<>();
+        for (int row = 0; row < rows.size(); row++) {
+            JsonNode value = rows.get(row);
+            String rowPath = paths.get(row);
             if (value.isObject()) {
                 for (Iterator<String> names = value.fieldNames(); names.hasNext(); ) {
                     String name = names.next();
@@ -224,35 +267,55 @@ public final class NdArraySamples {
                                 Message.DOES_NOT_FIT,
                                 subject,
                                 target.name(),
-                                "row [" + row + "] has the field '" + name + "', which is not a component of "
+                                "row " + rowPath + " has the field '" + name + "', which is not a component of "
                                         + record.name().simpleName());
                     }
                 }
             }
-            ObjectNode normalized = example.addObject();
+            ObjectNode normalized = NODES.objectNode();
             for (int i = 0; i < fields.size(); i++) {
                 NdArrayType.Field field = fields.get(i);
-                JsonNode fieldValue = field(value, field.name(), i, record, "[" + row + "]");
-                String where = "[" + row + "]." + field.name();
+                JsonNode fieldValue = field(value, field.name(), i, record, rowPath);
+                String where = rowPath + "." + field.name();
                 if (!field.shape().isEmpty() && !shape(fieldValue).equals(field.shape())) {
                     throw new Misfit(
                             Message.RAGGED,
                             subject,
-                            where + " has shape " + shape(fieldValue) + ", row [0] has " + field.shape());
+                            where + " has shape " + shape(fieldValue) + ", row " + paths.get(0) + " has "
+                                    + field.shape());
                 }
                 checkLeaves(fieldValue, field.dtype(), target, where);
                 normalized.set(field.name(), normalize(fieldValue, field.dtype()));
             }
+            normalizedRows.add(normalized);
         }
         return new Sample(
                 new NdArrayType(
-                        target.name(),
-                        NdArrayType.Target.RECORDS,
-                        Optional.empty(),
-                        fields,
-                        List.of(sample.size()),
-                        enforceShape),
-                example);
+                        target.name(), NdArrayType.Target.RECORDS, Optional.empty(), fields, shape, enforceShape),
+                nest(normalizedRows.iterator(), shape, 0));
+    }
+
+    /**
+     * How many arrays deep a structured sample's first object is: 2 for {@code [[{"a": 1}]]}. Zero when
+     * its first rows are lists in field order, whose depth only the Java type tells.
+     */
+    private static int recordRank(JsonNode sample) {
+        int rank = 0;
+        JsonNode node = sample;
+        while (node.isArray() && !node.isEmpty()) {
+            node = node.get(0);
+            rank++;
+        }
+        return node.isObject() ? rank : 0;
+    }
+
+    /** The rows, in row-major order, nested in arrays of the shape. */
+    private static ArrayNode nest(Iterator<JsonNode> rows, List<Integer> shape, int depth) {
+        ArrayNode array = NODES.arrayNode();
+        for (int i = 0; i < shape.get(depth); i++) {
+            array.add(depth + 1 == shape.size() ? rows.next() : nest(rows, shape, depth + 1));
+        }
+        return array;
     }
 
     /** A field of a structured row, given as an object member or by position. */
