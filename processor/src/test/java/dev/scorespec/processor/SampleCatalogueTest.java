@@ -269,6 +269,20 @@ class SampleCatalogueTest {
                         """.formatted(name, orient.name(), enforce, escape(frame), orient.name()));
             }
         }
+        for (Orient orient : Orient.values()) {
+            String name = "FrameEmpty" + camel(orient.name());
+            sources.put(name, """
+                    public class %s {
+                        @InputSchema(param = "data", dataframe = @DataFrame(orient = Orient.%s, sample = "[]", columns = {
+                            @DataFrame.Column(name = "n", type = ColumnKind.LONG),
+                            @DataFrame.Column(name = "s", type = ColumnKind.STRING)}))
+                        @OutputSchema(dataframe = @DataFrame(orient = Orient.%s, sample = "{\\"score\\": [0.25]}"))
+                        public tech.tablesaw.api.Table run(tech.tablesaw.api.Table data) {
+                            return tech.tablesaw.api.Table.create(tech.tablesaw.api.DoubleColumn.create("score", 0.25));
+                        }
+                    }
+                    """.formatted(name, orient.name(), orient.name()));
+        }
         Map<String, String[]> standard = new LinkedHashMap<>();
         standard.put("StdInt", new String[] {"long", "3"});
         standard.put("StdSmall", new String[] {"short", "3"});

@@ -387,6 +387,63 @@ class SampleCornersTest {
                 .onLineContaining("@InputSchema");
     }
 
+    @Test
+    void anEmptyFrameTakesItsColumnsFromTheStatedTypes() throws Exception {
+        String body = """
+                public class EmptyFrames {
+                    @InputSchema(param = "rows", dataframe = @DataFrame(sample = "[]", columns = {
+                        @DataFrame.Column(name = "a", type = ColumnKind.LONG),
+                        @DataFrame.Column(name = "day", type = ColumnKind.DATE)}))
+                    @InputSchema(param = "cols", dataframe = @DataFrame(orient = Orient.SPLIT,
+                        sample = "{\\"x\\": [], \\"y\\": []}", columns = {
+                        @DataFrame.Column(name = "x", type = ColumnKind.DOUBLE),
+                        @DataFrame.Column(name = "y", type = ColumnKind.STRING)}))
+                    @OutputSchema(standard = @Standard(sample = "\\"s\\""))
+                    public String run(tech.tablesaw.api.Table rows, tech.tablesaw.api.Table cols) {
+                        return rows.rowCount() + " " + rows.columnNames() + " " + rows.column("day").type().name()
+                                + " " + cols.rowCount() + " " + cols.columnNames();
+                    }
+                }""";
+        Compilation compilation = Sources.compile(Sources.source("EmptyFrames", body));
+        assertThat(compilation).succeededWithoutWarnings();
+        for (OpenApiVersion version : List.of(OpenApiVersion.V3_0, OpenApiVersion.V3_1)) {
+            JsonNode input = document(compilation, "test.EmptyFrames", version).at("/components/schemas/ServiceInput");
+            assertEquals(
+                    "pandas.DataFrame:records",
+                    input.at("/properties/rows/format").asText());
+            assertEquals(
+                    "integer",
+                    input.at("/properties/rows/items/properties/a/type").asText());
+            assertEquals(
+                    "date",
+                    input.at("/properties/rows/items/properties/day/format").asText());
+            assertEquals("[]", input.at("/example/rows").toString());
+            assertEquals("[\"x\",\"y\"]", input.at("/example/cols/columns").toString());
+            assertEquals(List.of(), ExampleValidator.errors(input, input.path("example"), version));
+        }
+
+        ScoringBinder<Record, Object> binder = binder("EmptyFrames", body);
+        String empty = "\"cols\": {\"columns\": [\"x\", \"y\"], \"index\": [], \"data\": []}";
+        assertEquals("\"0 [a, day] LOCAL_DATE 0 [x, y]\"", score(binder, "{\"rows\": [], " + empty + "}"));
+        assertEquals(
+                "\"1 [a, day] LOCAL_DATE 0 [x, y]\"",
+                score(binder, "{\"rows\": [{\"a\": 1, \"day\": \"2021-05-06\"}], " + empty + "}"));
+        assertEquals(
+                "rows[0].a: expected an integer, got \"x\"",
+                reject(binder, "{\"rows\": [{\"a\": \"x\", \"day\": \"2021-05-06\"}], " + empty + "}"));
+
+        JavaFileObject unstated = Sources.source("UnstatedEmpty", """
+                public class UnstatedEmpty {
+                    @InputSchema(param = "rows", dataframe = @DataFrame(sample = "{\\"a\\": [], \\"b\\": []}",
+                        columns = @DataFrame.Column(name = "a", type = ColumnKind.LONG)))
+                    public double run(tech.tablesaw.api.Table rows) { return 0; }
+                }""");
+        assertThat(Sources.compile(unstated))
+                .hadErrorContaining("[SS162] The @DataFrame sample for 'rows' has no rows")
+                .inFile(unstated)
+                .onLineContaining("@InputSchema");
+    }
+
     static JsonNode document(Compilation compilation, String scoringClass, OpenApiVersion version)
             throws java.io.IOException {
         JavaFileObject file = compilation
