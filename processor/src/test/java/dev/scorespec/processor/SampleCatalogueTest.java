@@ -330,6 +330,19 @@ class SampleCatalogueTest {
                     public int run(Patient patient, Long limit) { return 1; }
                 }
                 """);
+        sources.put("NestedListsOfArraysAndFrames", """
+                public class NestedListsOfArraysAndFrames {
+                    public record Batch(
+                            @NdArray(sample = "[[[1.5, 2.5]], [[3.5, 4.5], [5.5, 6.5]]]") List<double[][]> arrays,
+                            @NdArray(sample = "[[\\"2021-05-06\\"]]", dtype = "datetime64[D]") List<NDArray> days,
+                            @DataFrame(sample = "[[{\\"a\\": 1, \\"b\\": \\"x\\"}], [{\\"a\\": 2, \\"b\\": \\"y\\"}]]")
+                            List<tech.tablesaw.api.Table> frames,
+                            @DataFrame(orient = Orient.SPLIT, sample = "[{\\"c\\": [true]}]") List<tech.tablesaw.api.Table> splits) {}
+                    @InputSchema(param = "batch")
+                    @OutputSchema(ndarray = @NdArray(sample = "[[1.5], [2.5, 3.5]]"))
+                    public List<double[]> run(Batch batch) { return List.of(new double[] {1.5}); }
+                }
+                """);
         return sources;
     }
 

@@ -429,7 +429,7 @@ class SampleCornersTest {
                 "\"1 [a, day] LOCAL_DATE 0 [x, y]\"",
                 score(binder, "{\"rows\": [{\"a\": 1, \"day\": \"2021-05-06\"}], " + empty + "}"));
         assertEquals(
-                "rows[0].a: expected an integer, got \"x\"",
+                "rows[0].a: column 'a' (integer) cannot take the string \"x\" in row 0",
                 reject(binder, "{\"rows\": [{\"a\": \"x\", \"day\": \"2021-05-06\"}], " + empty + "}"));
 
         JavaFileObject unstated = Sources.source("UnstatedEmpty", """
@@ -441,6 +441,91 @@ class SampleCornersTest {
         assertThat(Sources.compile(unstated))
                 .hadErrorContaining("[SS162] The @DataFrame sample for 'rows' has no rows")
                 .inFile(unstated)
+                .onLineContaining("@InputSchema");
+    }
+
+    @Test
+    void listsOfArraysAndOfFramesCheckEachItemAsItsOwnSample() throws Exception {
+        String body = """
+                public class Batches {
+                    public record Batch(
+                            @NdArray(sample = "[[[1.5, 2.5]], [[3.5, 4.5], [5.5, 6.5]]]") List<double[][]> arrays,
+                            @NdArray(sample = "[[1, 2], [3]]", dtype = "int8") List<NDArray> bytes,
+                            @DataFrame(sample = "[[{\\"a\\": 1, \\"b\\": \\"x\\"}], [{\\"a\\": 2, \\"b\\": null}, {\\"a\\": 3, \\"b\\": \\"z\\"}]]")
+                            List<tech.tablesaw.api.Table> frames) {}
+                    @InputSchema(param = "batch")
+                    @OutputSchema(standard = @Standard(sample = "\\"s\\""))
+                    public String run(Batch batch) {
+                        return batch.arrays().size() + " " + batch.arrays().get(1)[1][0] + " " + batch.bytes().get(0).dtype()
+                                + " " + batch.frames().get(0).rowCount() + " " + batch.frames().get(0).columnNames();
+                    }
+                }""";
+        Compilation compilation = Sources.compile(Sources.source("Batches", body));
+        assertThat(compilation).succeededWithoutWarnings();
+        for (OpenApiVersion version : List.of(OpenApiVersion.V3_0, OpenApiVersion.V3_1)) {
+            JsonNode input = document(compilation, "test.Batches", version).at("/components/schemas/ServiceInput");
+            JsonNode batch = input.at("/properties/batch/properties");
+            assertEquals("array", batch.at("/arrays/type").asText());
+            assertEquals("numpy.ndarray", batch.at("/arrays/items/format").asText());
+            assertEquals("number", batch.at("/arrays/items/items/items/type").asText());
+            assertEquals(-128, batch.at("/bytes/items/items/minimum").asInt());
+            assertEquals(
+                    "pandas.DataFrame:records", batch.at("/frames/items/format").asText());
+            assertEquals(
+                    "integer", batch.at("/frames/items/items/properties/a/type").asText());
+            assertEquals(
+                    "[[[1.5,2.5]],[[3.5,4.5],[5.5,6.5]]]",
+                    input.at("/example/batch/arrays").toString());
+            assertEquals(List.of(), ExampleValidator.errors(input, input.path("example"), version));
+        }
+
+        ScoringBinder<Record, Object> binder = binder("Batches", body);
+        assertEquals("\"2 5.0 INT8 1 [a, b]\"", score(binder, """
+                        {"batch": {"arrays": [[[1, 2]], [[3, 4], [5, 6]]], "bytes": [[1]],
+                                   "frames": [[{"a": 1, "b": null}], []]}}"""));
+        assertEquals("batch.arrays[1][0]: expected 2 values, got 3", reject(binder, """
+                        {"batch": {"arrays": [[[1, 2]], [[3, 4, 5]]], "bytes": [], "frames": []}}"""));
+        assertEquals("batch.bytes[0][0]: expected an integer from -128 to 127, got 300", reject(binder, """
+                        {"batch": {"arrays": [], "bytes": [[300]], "frames": []}}"""));
+        assertEquals(
+                "batch.frames[0][0].a: column 'a' (integer) cannot take the string \"x\" in row 0",
+                reject(binder, """
+                        {"batch": {"arrays": [], "bytes": [], "frames": [[{"a": "x", "b": "y"}]]}}"""));
+    }
+
+    @Test
+    void theItemsOfAListOfArraysAgree() {
+        JavaFileObject ranks = Sources.source("ItemRanks", """
+                public class ItemRanks {
+                    @InputSchema(param = "xs", ndarray = @NdArray(sample = "[[1.5], [[1.5]]]"))
+                    public double run(List<NDArray> xs) { return 0; }
+                }""");
+        assertThat(Sources.compile(ranks))
+                .hadErrorContaining("[SS152] The items of the sample for 'xs' disagree: item [1] is a float64 array of "
+                        + "shape [1, 1], item [0] is a float64 array of shape [1]. A List of @NdArray samples has one "
+                        + "item type: give every item the same dtype and rank.")
+                .inFile(ranks)
+                .onLineContaining("@InputSchema");
+        JavaFileObject columns = Sources.source("ItemColumns", """
+                public class ItemColumns {
+                    @InputSchema(param = "fs", dataframe = @DataFrame(sample = "[[{\\"a\\": 1}], [{\\"b\\": 1}]]"))
+                    public double run(List<tech.tablesaw.api.Table> fs) { return 0; }
+                }""");
+        assertThat(Sources.compile(columns))
+                .hadErrorContaining(
+                        "[SS152] The items of the sample for 'fs' disagree: item [1] is a frame with columns "
+                                + "b (LONG), item [0] is a frame with columns a (LONG).")
+                .inFile(columns)
+                .onLineContaining("@InputSchema");
+        JavaFileObject item = Sources.source("ItemMisfit", """
+                public class ItemMisfit {
+                    @InputSchema(param = "xs", ndarray = @NdArray(sample = "[[1.5], [\\"x\\"]]"))
+                    public double run(List<double[]> xs) { return 0; }
+                }""");
+        assertThat(Sources.compile(item))
+                .hadErrorContaining("[SS144] The sample for item [1] of 'xs' does not fit double[] (dtype float64): "
+                        + "[0] is \"x\", not a number")
+                .inFile(item)
                 .onLineContaining("@InputSchema");
     }
 

@@ -86,6 +86,8 @@ public final class DataFrameSamples {
             columns = fromRows(json, source);
         } else if (json.isObject() && isEmptyAndStated(json, frame)) {
             columns = statedColumns(frame);
+        } else if (json.isObject()) {
+            columns = fromColumns(json, source);
         } else {
             throw new Misfit(Message.FRAME_SAMPLE_FORM, source, subject, SampleValues.describe(json));
         }
