@@ -106,6 +106,14 @@ class OpenInferenceServerTest {
             }
             """;
 
+    /** No output sample: the outputs are known only from the answer. */
+    private static final String PLAIN = """
+            public class Plain {
+                @InputSchema(param = "x", ndarray = @NdArray(sample = "[1.5, 2.5]", dtype = "float64"))
+                public double[] run(double[] x) { return x; }
+            }
+            """;
+
     private static final String MIXED_REQUEST = """
             {"id": "req-7", "inputs": [
               {"name": "data", "datatype": "INT64", "shape": [2, 3], "data": [1, 2, 3, 4, 5, 6]},
@@ -387,6 +395,53 @@ class OpenInferenceServerTest {
         HttpResponse<String> get = get(server, "/v2/models/Mixed/infer");
         valid(get, 405, "{\"type\": \"object\"}");
         assertEquals("POST, OPTIONS", get.headers().firstValue("allow").orElseThrow());
+    }
+
+    @Test
+    void theKeysOfTheRequestAndOfEachTensorMayComeInAnyOrder() throws Exception {
+        ScoringServer server = server("Mixed", MIXED);
+        String reordered = """
+                {"outputs": [{"name": "total"}, {"name": "names"}, {"name": "day"}], "parameters": {"a": 1},
+                 "inputs": [
+                  {"data": [[1, 2, 3], [4, 5, 6]], "shape": [2, 3], "datatype": "INT64", "name": "data"},
+                  {"parameters": {"content_type": "pd"}, "data": ["ann", "bob"], "name": "frame.name", "shape": [2],
+                   "datatype": "BYTES"},
+                  {"shape": [2], "data": [30, 40], "datatype": "INT64", "name": "frame.age"},
+                  {"datatype": "FP64", "data": [0.5], "name": "scale", "shape": [1]},
+                  {"data": ["t"], "name": "tags", "datatype": "BYTES", "shape": [1]},
+                  {"name": "when", "data": ["2024-02-28"], "shape": [1], "datatype": "BYTES"}],
+                 "id": "req-7"}""";
+        assertEquals(
+                JSON.readTree(MIXED_ANSWER),
+                valid(post(server, "/v2/models/Mixed/infer", reordered), 200, INFER_RESPONSE_SCHEMA));
+        // the checks are the same whatever the order: the datatype after the data, the shape after both
+        assertError(
+                post(
+                        server,
+                        "/v2/models/Mixed/infer",
+                        reordered.replace(
+                                "\"datatype\": \"INT64\", \"name\": \"data\"",
+                                "\"datatype\": \"FP64\", \"name\": \"data\"")),
+                400,
+                "inputs[0] ('data').datatype: expected INT64, the model's datatype, got FP64");
+        assertError(
+                post(server, "/v2/models/Mixed/infer", reordered.replace("\"shape\": [2, 3]", "\"shape\": [3, 3]")),
+                400,
+                "inputs[0] ('data').data: shape [3, 3] holds 9 values, the data has 6");
+    }
+
+    @Test
+    void anOutputTheAnswerLacksIsA400EvenWithoutOutputSample() throws Exception {
+        ScoringServer server = server("Plain", PLAIN);
+        String request = """
+                {"inputs": [{"name": "x", "datatype": "FP64", "shape": [2], "data": [0.5, 2]}],
+                 "outputs": [{"name": "output"}]}""";
+        JsonNode answer = valid(post(server, "/v2/models/Plain/infer", request), 200, INFER_RESPONSE_SCHEMA);
+        assertEquals(List.of("output FP64 [2]"), tensors(answer.get("outputs")));
+        assertError(
+                post(server, "/v2/models/Plain/infer", request.replace("\"name\": \"output\"", "\"name\": \"y\"")),
+                400,
+                "outputs[0].name: the answer has no output 'y'; its outputs are [output]");
     }
 
     @Test

@@ -5,8 +5,9 @@ import com.palantir.javapoet.CodeBlock;
 import dev.scorespec.annotations.internal.OpenApiVersion;
 
 /**
- * What the emitters write for one value of one kind: its JSON schema and its binder code. Each kind's
- * package implements it; {@link KindEmitters} picks the implementation for a value.
+ * What the emitters write for one value of one kind: its JSON schema, its binder code and its tensors in
+ * the Open Inference Protocol's model metadata. Each kind's package implements it; {@link KindEmitters}
+ * picks the implementation for a value.
  */
 public interface KindEmitter {
 
@@ -30,4 +31,13 @@ public interface KindEmitter {
 
     /** A statement that writes the value; called only when {@link #needsWriter()}. */
     CodeBlock write(BinderFile file, String expression, String context);
+
+    /**
+     * Adds the value's input tensors to the Open Inference Protocol's model metadata, or, when the protocol
+     * cannot carry it, the reason ({@link InputTensors#unsupported}).
+     */
+    void inputTensors(InputTensors tensors);
+
+    /** Adds the output tensors the server splits the value into when {@code run} returns it. */
+    void outputTensors(OutputTensors tensors);
 }

@@ -22,6 +22,16 @@ public record DataFrameType(
         implements ValueType {
 
     @Override
+    public BatchPlan.Rows rows() {
+        return BatchPlan.Rows.TABLE;
+    }
+
+    @Override
+    public String batchNoun() {
+        return "a @DataFrame";
+    }
+
+    @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.dataFrame(this);
     }

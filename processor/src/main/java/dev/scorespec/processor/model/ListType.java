@@ -31,6 +31,16 @@ public record ListType(TypeName javaType, ValueType items, boolean javaArray) im
     }
 
     @Override
+    public BatchPlan.Rows rows() {
+        return javaArray ? BatchPlan.Rows.ARRAY : BatchPlan.Rows.LIST;
+    }
+
+    @Override
+    public String batchNoun() {
+        return "a list";
+    }
+
+    @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.list(this);
     }

@@ -41,6 +41,23 @@ public record NdArrayType(
     }
 
     @Override
+    public BatchPlan.Rows rows() {
+        if (rank() == 0) {
+            return BatchPlan.Rows.NONE;
+        }
+        return switch (target) {
+            case NDARRAY -> BatchPlan.Rows.NDARRAY;
+            case RECORDS, JAVA_ARRAY ->
+                rank() > 1 && !enforceShape ? BatchPlan.Rows.OPEN_ARRAY : BatchPlan.Rows.ARRAY;
+        };
+    }
+
+    @Override
+    public String batchNoun() {
+        return "an @NdArray of no dimension";
+    }
+
+    @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.ndArray(this);
     }

@@ -28,6 +28,16 @@ public record ObjectType(TypeName javaType, List<Property> properties, boolean r
     }
 
     @Override
+    public BatchPlan.Rows rows() {
+        return BatchPlan.Rows.NONE;
+    }
+
+    @Override
+    public String batchNoun() {
+        return "an object";
+    }
+
+    @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.object(this);
     }

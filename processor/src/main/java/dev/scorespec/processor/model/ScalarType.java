@@ -29,6 +29,16 @@ public record ScalarType(TypeName javaType, ScalarKind kind, boolean naive) impl
     }
 
     @Override
+    public BatchPlan.Rows rows() {
+        return BatchPlan.Rows.NONE;
+    }
+
+    @Override
+    public String batchNoun() {
+        return "a single value";
+    }
+
+    @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.scalar(this);
     }

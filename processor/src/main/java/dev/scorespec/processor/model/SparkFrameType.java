@@ -40,6 +40,17 @@ public record SparkFrameType(SparkType.Struct schema) implements ValueType {
         return "a Spark DataFrame";
     }
 
+    /** A Spark dataset is spread over its executors already; a batcher cannot concatenate it. */
+    @Override
+    public BatchPlan.Rows rows() {
+        return BatchPlan.Rows.NONE;
+    }
+
+    @Override
+    public String batchNoun() {
+        return "a @SparkFrame, which Spark runs in parallel itself";
+    }
+
     @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.sparkFrame(this);

@@ -34,6 +34,16 @@ public record UnionType(TypeName javaType, List<ScalarKind> kinds, List<ValueTyp
     }
 
     @Override
+    public BatchPlan.Rows rows() {
+        return BatchPlan.Rows.NONE;
+    }
+
+    @Override
+    public String batchNoun() {
+        return "a single value";
+    }
+
+    @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.union(this);
     }

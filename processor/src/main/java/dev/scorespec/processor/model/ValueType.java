@@ -6,8 +6,8 @@ import java.util.Optional;
 /**
  * A validated sample paired with its Java target: what the JSON schema says and what the binder
  * builds. The kinds are closed: every concern that depends on the kind is an abstract method here (the
- * facts about its JSON shape) or a {@link Visitor} (schema, reader, writer, description), so a new kind is
- * a compile error at each of them until it is handled.
+ * facts about its JSON shape and its rows) or a {@link Visitor} (the emitters' one, which names each kind's
+ * {@code KindEmitter}), so a new kind is a compile error at each of them until it is handled.
  */
 public sealed interface ValueType
         permits NdArrayType, ScalarType, ListType, ObjectType, UnionType, DataFrameType, SparkFrameType {
@@ -31,6 +31,18 @@ public sealed interface ValueType
 
     /** The value as messages name it: {@code an array}, {@code a dataframe}, {@code a single number}, ... */
     String noun();
+
+    /**
+     * How the value has rows along a first dimension, for {@code @Batching}: how requests' values of it are
+     * counted, concatenated and split; {@link BatchPlan.Rows#NONE} when it has none.
+     */
+    BatchPlan.Rows rows();
+
+    /**
+     * The value as {@code @Batching}'s messages name it when it has no rows: {@code a single value},
+     * {@code an object}, ...
+     */
+    String batchNoun();
 
     /** Calls the visitor's method for this kind. */
     <R> R accept(Visitor<R> visitor);

@@ -2,21 +2,13 @@ package dev.scorespec.processor.validate;
 
 import dev.scorespec.processor.model.BatchPlan;
 import dev.scorespec.processor.model.BatchPlan.Rows;
-import dev.scorespec.processor.model.DataFrameType;
 import dev.scorespec.processor.model.JavaType;
-import dev.scorespec.processor.model.ListType;
 import dev.scorespec.processor.model.Location;
-import dev.scorespec.processor.model.NdArrayType;
-import dev.scorespec.processor.model.ObjectType;
 import dev.scorespec.processor.model.RunParameter;
-import dev.scorespec.processor.model.ScalarType;
 import dev.scorespec.processor.model.ScoringClassDecl.BatchingDecl;
 import dev.scorespec.processor.model.ScoringClassDecl.ParamDecl;
 import dev.scorespec.processor.model.ScoringClassDecl.RunDecl;
 import dev.scorespec.processor.model.ScoringSpec;
-import dev.scorespec.processor.model.SparkFrameType;
-import dev.scorespec.processor.model.UnionType;
-import dev.scorespec.processor.model.ValueType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +18,8 @@ import java.util.stream.Collectors;
  * Checks {@code @Batching} against {@code run} and decides how each parameter takes part in a batch: every
  * input whose sample has a first dimension (an ndarray of one or more dimensions, a dataframe, a list) is
  * concatenated along it, the others must be equal across a batch, and the result must have a first
- * dimension to split back along.
+ * dimension to split back along. Each kind says how it has rows ({@code ValueType.rows()}) and how these
+ * messages name it without ({@code ValueType.batchNoun()}).
  */
 final class BatchingRules {
 
@@ -66,7 +59,7 @@ final class BatchingRules {
         List<Rows> rows = new ArrayList<>();
         for (RunParameter parameter : parameters) {
             if (parameter instanceof RunParameter.Body body) {
-                Rows r = body.sample().type().accept(ROWS);
+                Rows r = body.sample().type().rows();
                 if (r.batched() && body.optional()) {
                     report.error(where(run, body.name()), Message.BATCH_OPTIONAL_INPUT, body.name());
                     fits = false;
@@ -85,15 +78,15 @@ final class BatchingRules {
             String inputs = parameters.stream()
                     .filter(RunParameter.Body.class::isInstance)
                     .map(RunParameter.Body.class::cast)
-                    .map(b -> "'" + b.name() + "' is " + b.sample().type().accept(DESCRIPTION))
+                    .map(b -> "'" + b.name() + "' is " + b.sample().type().batchNoun())
                     .collect(Collectors.joining(", "));
             report.error(batching.where(), Message.BATCH_NO_ROWS, inputs.isEmpty() ? "run takes no input" : inputs);
             fits = false;
         }
-        Rows result = output.map(sample -> sample.type().accept(ROWS)).orElseGet(() -> rowsOf(run.returnType()));
+        Rows result = output.map(sample -> sample.type().rows()).orElseGet(() -> rowsOf(run.returnType()));
         if (!result.batched()) {
             String what = output.map(
-                            sample -> "its @OutputSchema is " + sample.type().accept(DESCRIPTION))
+                            sample -> "its @OutputSchema is " + sample.type().batchNoun())
                     .orElseGet(() ->
                             "run returns " + Message.simple(run.returnType().name()));
             report.error(run.output().map(o -> o.where()).orElse(run.where()), Message.BATCH_OUTPUT, what);
@@ -123,87 +116,4 @@ final class BatchingRules {
         }
         return type.is(TABLE) ? Rows.TABLE : Rows.NONE;
     }
-
-    /** How a sample's value has rows. */
-    private static final ValueType.Visitor<Rows> ROWS = new ValueType.Visitor<>() {
-        @Override
-        public Rows ndArray(NdArrayType array) {
-            if (array.rank() == 0) {
-                return Rows.NONE;
-            }
-            return switch (array.target()) {
-                case NDARRAY -> Rows.NDARRAY;
-                case RECORDS, JAVA_ARRAY -> array.rank() > 1 && !array.enforceShape() ? Rows.OPEN_ARRAY : Rows.ARRAY;
-            };
-        }
-
-        @Override
-        public Rows dataFrame(DataFrameType frame) {
-            return Rows.TABLE;
-        }
-
-        @Override
-        public Rows scalar(ScalarType scalar) {
-            return Rows.NONE;
-        }
-
-        @Override
-        public Rows union(UnionType union) {
-            return Rows.NONE;
-        }
-
-        @Override
-        public Rows list(ListType list) {
-            return list.javaArray() ? Rows.ARRAY : Rows.LIST;
-        }
-
-        @Override
-        public Rows object(ObjectType object) {
-            return Rows.NONE;
-        }
-
-        /** A Spark dataset is spread over its executors already; a batcher cannot concatenate it. */
-        @Override
-        public Rows sparkFrame(SparkFrameType frame) {
-            return Rows.NONE;
-        }
-    };
-
-    /** What a value without rows is, for messages. */
-    private static final ValueType.Visitor<String> DESCRIPTION = new ValueType.Visitor<>() {
-        @Override
-        public String ndArray(NdArrayType array) {
-            return "an @NdArray of no dimension";
-        }
-
-        @Override
-        public String dataFrame(DataFrameType frame) {
-            return "a @DataFrame";
-        }
-
-        @Override
-        public String scalar(ScalarType scalar) {
-            return "a single value";
-        }
-
-        @Override
-        public String union(UnionType union) {
-            return "a single value";
-        }
-
-        @Override
-        public String list(ListType list) {
-            return "a list";
-        }
-
-        @Override
-        public String object(ObjectType object) {
-            return "an object";
-        }
-
-        @Override
-        public String sparkFrame(SparkFrameType frame) {
-            return "a @SparkFrame, which Spark runs in parallel itself";
-        }
-    };
 }

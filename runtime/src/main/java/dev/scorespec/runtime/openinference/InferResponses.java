@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import dev.scorespec.annotations.Orient;
 import dev.scorespec.annotations.internal.OpenInferenceResource;
 import dev.scorespec.runtime.ScoringRequest;
+import dev.scorespec.runtime.binding.BindingException;
 import dev.scorespec.runtime.binding.DataFrameWriter;
 import dev.scorespec.runtime.binding.JsonBody;
 import dev.scorespec.runtime.binding.ScoringBinder;
@@ -39,7 +40,8 @@ public final class InferResponses {
      * Writes the response.
      *
      * @param outputs the requested outputs' names; all outputs when empty
-     * @throws IllegalArgumentException naming a requested output that the answer does not have
+     * @throws BindingException naming a requested output that the answer does not have, before anything is
+     *     written to {@code out}
      */
     public <R> void write(
             ScoringBinder<?, R> binder,
@@ -68,11 +70,20 @@ public final class InferResponses {
         List<Output> chosen = tensors;
         if (!outputs.isEmpty()) {
             chosen = new ArrayList<>();
-            for (String name : outputs) {
-                chosen.add(tensors.stream()
+            for (int i = 0; i < outputs.size(); i++) {
+                String name = outputs.get(i);
+                Output tensor = tensors.stream()
                         .filter(t -> t.name().equals(name))
                         .findFirst()
-                        .orElseThrow(() -> new IllegalArgumentException(name)));
+                        .orElse(null);
+                if (tensor == null) {
+                    // only a model without output sample gets here: the server checks the others' names first
+                    throw BindingException.at(
+                            "outputs[" + i + "].name",
+                            "the answer has no output '" + name + "'; its outputs are "
+                                    + tensors.stream().map(Output::name).toList());
+                }
+                chosen.add(tensor);
             }
         }
         out.writeStartObject();

@@ -279,6 +279,10 @@ final class ScoreHandler<A, R> {
         Buffer out = Buffer.buffer(256);
         try (JsonGenerator generator = ScoringRequest.jsonFactory().createGenerator(new BufferOutput(out))) {
             wire.write(binder, result, call.prepared, generator);
+        } catch (BindingException e) {
+            // what the request asks of the answer, which only the answer can tell (a V2 output it lacks)
+            metrics.bindingFailed(BindingFailure.INVALID_PARAMETER);
+            return Outcome.badRequest(e.getMessage(), runNanos);
         } catch (Throwable e) {
             LOG.error(
                     "Writing the result of request {} as JSON failed in the binder of {}",
@@ -529,6 +533,11 @@ final class ScoreHandler<A, R> {
 
         static Outcome badRequest(String message) {
             return new Outcome(400, null, message, false, -1, null);
+        }
+
+        /** A request that ran, and asked of the answer what it does not have. */
+        static Outcome badRequest(String message, long runNanos) {
+            return new Outcome(400, null, message, false, runNanos, null);
         }
 
         static Outcome invalidInput(String message, long runNanos) {

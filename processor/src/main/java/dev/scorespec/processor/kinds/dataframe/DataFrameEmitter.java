@@ -3,9 +3,14 @@ package dev.scorespec.processor.kinds.dataframe;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.palantir.javapoet.CodeBlock;
 import dev.scorespec.annotations.internal.OpenApiVersion;
+import dev.scorespec.annotations.internal.OpenInferenceResource;
 import dev.scorespec.processor.emit.BinderFile;
+import dev.scorespec.processor.emit.InputTensors;
 import dev.scorespec.processor.emit.KindEmitter;
+import dev.scorespec.processor.emit.OpenInferenceMetadata;
+import dev.scorespec.processor.emit.OutputTensors;
 import dev.scorespec.processor.model.DataFrameType;
+import java.util.List;
 
 /** What the emitters write for a {@code @DataFrame} value. */
 public record DataFrameEmitter(DataFrameType frame) implements KindEmitter {
@@ -39,5 +44,27 @@ public record DataFrameEmitter(DataFrameType frame) implements KindEmitter {
     @Override
     public CodeBlock write(BinderFile file, String expression, String context) {
         return file.part(DataFrameBinders.class, DataFrameBinders::new).write(frame, expression, context);
+    }
+
+    /** One tensor per column, as MLServer's {@code pd} content type. */
+    @Override
+    public void inputTensors(InputTensors tensors) {
+        for (DataFrameType.Column column : frame.columns()) {
+            // a frame that is the whole request has its columns as inputs by name, as MLServer's "pd" content
+            // type; beside other inputs (another frame may have the same columns) they are under its name
+            String name = tensors.wholeRequest() ? column.name() : tensors.name() + "." + column.name();
+            ObjectNode parameters =
+                    tensors.tensor(name, OpenInferenceMetadata.datatype(column.kind()), List.of(-1), "pd");
+            parameters.put(OpenInferenceResource.COLUMN, column.name());
+            parameters.put(OpenInferenceResource.ORIENT, frame.orient().pandasName());
+        }
+    }
+
+    /** One tensor per column. */
+    @Override
+    public void outputTensors(OutputTensors tensors) {
+        for (DataFrameType.Column column : frame.columns()) {
+            tensors.tensor(column.name(), OpenInferenceMetadata.datatype(column.kind()), List.of(-1));
+        }
     }
 }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.palantir.javapoet.CodeBlock;
 import dev.scorespec.annotations.internal.OpenApiVersion;
 import dev.scorespec.processor.emit.BinderFile;
+import dev.scorespec.processor.emit.InputTensors;
 import dev.scorespec.processor.emit.KindEmitter;
+import dev.scorespec.processor.emit.OutputTensors;
 import dev.scorespec.processor.model.SparkFrameType;
 
 /** What the emitters write for a {@code @SparkFrame} value. */
@@ -39,5 +41,17 @@ public record SparkFrameEmitter(SparkFrameType frame) implements KindEmitter {
     @Override
     public CodeBlock write(BinderFile file, String expression, String context) {
         return file.part(SparkFrameBinders.class, SparkFrameBinders::new).write(frame, expression, context);
+    }
+
+    @Override
+    public void inputTensors(InputTensors tensors) {
+        // its rows could be columns as a dataframe's are; not mapped yet, so said to be unsupported
+        tensors.unsupported("a Spark frame is not mapped to tensors yet");
+    }
+
+    /** Its JSON text. */
+    @Override
+    public void outputTensors(OutputTensors tensors) {
+        tensors.json();
     }
 }

@@ -4,13 +4,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.palantir.javapoet.CodeBlock;
 import dev.scorespec.annotations.internal.OpenApiVersion;
 import dev.scorespec.processor.emit.BinderFile;
+import dev.scorespec.processor.emit.InputTensors;
 import dev.scorespec.processor.emit.KindEmitter;
 import dev.scorespec.processor.emit.KindEmitters;
+import dev.scorespec.processor.emit.OpenInferenceMetadata;
+import dev.scorespec.processor.emit.OutputTensors;
 import dev.scorespec.processor.model.ListType;
 import dev.scorespec.processor.model.ObjectType;
 import dev.scorespec.processor.model.ScalarKind;
 import dev.scorespec.processor.model.ScalarType;
 import dev.scorespec.processor.model.UnionType;
+import java.util.List;
 
 /** What the emitters write for the values of {@code @Standard} samples and of nested records. */
 public final class StandardEmitters {
@@ -52,6 +56,17 @@ public final class StandardEmitters {
         public CodeBlock write(BinderFile file, String expression, String context) {
             return binders(file).writeBytes(scalar, expression, context);
         }
+
+        /** A tensor of shape {@code [1]}. */
+        @Override
+        public void inputTensors(InputTensors tensors) {
+            tensors.tensor(OpenInferenceMetadata.datatype(scalar.kind()), List.of(1), contentType(scalar.kind()));
+        }
+
+        @Override
+        public void outputTensors(OutputTensors tensors) {
+            tensors.tensor(OpenInferenceMetadata.datatype(scalar.kind()), List.of(1));
+        }
     }
 
     /** The items of a list that mixes JSON types: JsonOutput writes them. */
@@ -87,6 +102,17 @@ public final class StandardEmitters {
         public CodeBlock write(BinderFile file, String expression, String context) {
             throw new IllegalStateException("JsonOutput writes every union: " + union);
         }
+
+        @Override
+        public void inputTensors(InputTensors tensors) {
+            tensors.unsupported("a value that may be of several JSON types has no tensor datatype");
+        }
+
+        /** Its JSON text. */
+        @Override
+        public void outputTensors(OutputTensors tensors) {
+            tensors.json();
+        }
     }
 
     /** A list or Java array; written by the binder when its items need it. */
@@ -119,6 +145,36 @@ public final class StandardEmitters {
         @Override
         public CodeBlock write(BinderFile file, String expression, String context) {
             return binders(file).writeList(list, expression, context);
+        }
+
+        /** A list of plain values is a tensor of shape {@code [-1]}; no other list has a tensor form. */
+        @Override
+        public void inputTensors(InputTensors tensors) {
+            if (!(list.items() instanceof ScalarType items)) {
+                tensors.unsupported("a list of anything but plain values has no tensor form");
+                return;
+            }
+            tensors.tensor(OpenInferenceMetadata.datatype(items.kind()), List.of(-1), contentType(items.kind()));
+        }
+
+        /** A list of plain values is a tensor, a list of flat records a table (a tensor per column). */
+        @Override
+        public void outputTensors(OutputTensors tensors) {
+            if (list.items() instanceof ScalarType items) {
+                tensors.tensor(OpenInferenceMetadata.datatype(items.kind()), List.of(-1));
+                return;
+            }
+            if (list.items() instanceof ObjectType row
+                    && row.properties().stream().allMatch(p -> p.type() instanceof ScalarType)) {
+                for (ObjectType.Property property : row.properties()) {
+                    tensors.tensor(
+                            property.name(),
+                            OpenInferenceMetadata.datatype(((ScalarType) property.type()).kind()),
+                            List.of(-1));
+                }
+                return;
+            }
+            tensors.json();
         }
     }
 
@@ -158,5 +214,35 @@ public final class StandardEmitters {
         public CodeBlock write(BinderFile file, String expression, String context) {
             return binders(file).writeObject(object, expression, context);
         }
+
+        /** A record is carried by its components, each under its own path; a map has no tensor form. */
+        @Override
+        public void inputTensors(InputTensors tensors) {
+            if (!object.record()) {
+                tensors.unsupported("a map, whose keys the caller chooses, has no tensor form");
+                return;
+            }
+            for (ObjectType.Property property : object.properties()) {
+                tensors.member(property.name(), property.required(), property.type());
+            }
+        }
+
+        /** A tensor per member, or more for a member that has more. */
+        @Override
+        public void outputTensors(OutputTensors tensors) {
+            for (ObjectType.Property property : object.properties()) {
+                tensors.member(property.name(), property.type());
+            }
+        }
+    }
+
+    /** MLServer's content type for a plain value, where it has one. */
+    private static String contentType(ScalarKind kind) {
+        return switch (kind) {
+            case STRING -> "str";
+            case BYTES -> "base64";
+            case DATE, DATE_TIME, TIME -> "datetime";
+            default -> null;
+        };
     }
 }
