@@ -19,7 +19,7 @@ cd "$(dirname "$0")/.."
 DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-5}
 PORT=${PORT:-5071}
-JAR=samples/target/scorespec-samples.jar
+JAR=${JAR:-samples/target/scorespec-samples.jar}
 if [ -z "${JAVA_OPTS+set}" ]; then
   JAVA_OPTS=$(sed -n 's|.*<jvmFlag>\(.*\)</jvmFlag>.*|\1|p' samples/pom.xml | tr '\n' ' ')
 fi
@@ -90,6 +90,10 @@ commas() { # 94742.5 -> 94,743
   awk -v n="$1" 'BEGIN {s = sprintf("%.0f", n); out = ""; while (length(s) > 3) {out = "," substr(s, length(s) - 2) out; s = substr(s, 1, length(s) - 3)}; print s out}'
 }
 
+# The server's CPU time (user and system, in clock ticks): per request, a cost that the machine's load does not
+# change, where requests/s on a shared machine measure the share of the cores the server got.
+server_cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }
+
 wrk_run() { # seconds concurrency url [script] -> wrk's output in $work/out
   local seconds=$1 c=$2 url=$3 script=${4:-}
   wrk -t"$(( c < 2 ? 1 : 2 ))" -c"$2" -d"${seconds}s" --latency ${script:+-s "$script"} "$url" > "$work/out"
@@ -100,25 +104,29 @@ wrk_run "$WARMUP" 8 "http://127.0.0.1:$PORT/"
 wrk_run "$WARMUP" 8 "http://127.0.0.1:$PORT/score" "$work/1x10.lua"
 wrk_run "$WARMUP" 8 "http://127.0.0.1:$PORT/score" "$work/1000x10.lua"
 
-echo "cores $(nproc), $(java -version 2>&1 | head -1), JAVA_OPTS '${JAVA_OPTS:-}', ${DURATION}s per row, warm-up ${WARMUP}s per route"
+echo "cores $(nproc), load average $(cut -d" " -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1), JAVA_OPTS '${JAVA_OPTS:-}', ${DURATION}s per row, warm-up ${WARMUP}s per route"
 echo
-echo "| request | concurrency | requests/s | p50 | p99 | errors | ratio to GET / at same concurrency |"
-echo "| --- | ---: | ---: | ---: | ---: | --- | ---: |"
+echo "| request | concurrency | requests/s | p50 | p99 | errors | ratio to GET / at same concurrency | server CPU per request |"
+echo "| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: |"
 for c in 1 8 64; do
   limit=
   for name in "GET / (baseline)" "/score 1x10" "/score 1000x10"; do
+    cpu_before=$(server_cpu)
     case $name in
       GET*) wrk_run "$DURATION" "$c" "http://127.0.0.1:$PORT/" ;;
       *1x10) wrk_run "$DURATION" "$c" "http://127.0.0.1:$PORT/score" "$work/1x10.lua" ;;
       *) wrk_run "$DURATION" "$c" "http://127.0.0.1:$PORT/score" "$work/1000x10.lua" ;;
     esac
+    cpu_ticks=$(( $(server_cpu) - cpu_before ))
+    requests=$(awk '/requests in/ {print $1}' "$work/out")
     rps=$(awk '/Requests\/sec/ {print $2}' "$work/out")
     p50=$(awk '$1 == "50%" {print $2}' "$work/out")
     p99=$(awk '$1 == "99%" {print $2}' "$work/out")
     errors=$(awk '/Non-2xx|Socket errors/ {sub(/^ +/, ""); printf "%s%s", (n++ ? "; " : ""), $0}' "$work/out")
     limit=${limit:-$rps}
     ratio=$(awk -v a="$rps" -v b="$limit" 'BEGIN {printf "%.2f", a / b}')
-    printf '| `%s` | %s | %s | %s | %s | %s | %s |\n' "$name" "$c" "$(commas "$rps")" "$p50" "$p99" "${errors:-none}" "$ratio"
+    cpu=$(awk -v t="$cpu_ticks" -v n="$requests" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.1f us", t * 1e6 / hz / n}')
+    printf '| `%s` | %s | %s | %s | %s | %s | %s | %s |\n' "$name" "$c" "$(commas "$rps")" "$p50" "$p99" "${errors:-none}" "$ratio" "$cpu"
   done
 done
 echo
