@@ -149,6 +149,21 @@ class CodecAgreementTest {
             "2020-1-2T03:04:05",
             "1900-02-29T00:00:00",
             "2000-02-29T12:00:00");
+    private static final String[] DATES = quoted(
+            "2020-01-02",
+            "2020-02-29",
+            "2021-02-29",
+            "1900-02-29",
+            "0001-01-01",
+            "9999-12-31",
+            "2020-1-2",
+            "2020-01-02T00:00:00",
+            "20200102",
+            "2020-13-01",
+            "2020-01-32",
+            "+12020-01-01",
+            " 2020-01-02",
+            "");
     private static final String[] TIMEDELTAS = quoted(
             "3600 seconds",
             "2 weeks",
@@ -224,6 +239,8 @@ class CodecAgreementTest {
         ndarray(DType.STR, "\"\"", "\"a\"", "\"\\u00fc\"", "\"2020-01-02\"", "1");
         ndarray(DType.BYTES, BASE64);
         ndarray(DType.DATETIME64, LOCAL_DATE_TIMES);
+        ndarray(DType.DATETIME64_D, DATES);
+        ndarray(DType.DATETIME64_D, "20200102", "null");
         ndarray(DType.TIMEDELTA64, TIMEDELTAS);
         standard("byte", "-128", "127", "128", "-129", "3.0");
         standard("short", "-32768", "32767", "32768");
@@ -458,7 +475,12 @@ class CodecAgreementTest {
         assertFalse(accepts("bytes", quoted("QR==")), "non-canonical base64, which requests may not carry");
         assertFalse(accepts("byte[]", quoted("QR==")), "non-canonical base64, which requests may not carry");
         assertTrue(accepts("byte[]", quoted("QQ==")));
-        assertFalse(accepts("datetime64", quoted("2020-01-02")), "a date alone, which requests may not carry");
+        assertFalse(accepts("datetime64", quoted("2020-01-02T03:04:05Z")), "an offset, which requests may not carry");
+        // numpy gives a unit-less datetime64 of dates alone the unit D: such a sample is the day dtype,
+        // whose requests carry dates (issue 14); a date-time sample keeps datetime64.
+        assertTrue(accepts("datetime64", quoted("2020-01-02")), "a date alone, which day-dtype requests carry");
+        assertTrue(accepts("datetime64[D]", quoted("2020-01-02")), "a date, which day-dtype requests carry");
+        assertFalse(accepts("datetime64[D]", quoted("2020-01-02T00:00:00")), "a date-time is not a day");
         assertFalse(accepts("float32", "3.5e38"), "beyond float, which requests may not carry");
         assertFalse(accepts("LocalTime", quoted("13:45")), "a time without seconds, which requests may not carry");
         assertFalse(accepts("frame DOUBLE", "1e400"), "published as \"Infinity\", which requests may not carry");

@@ -66,6 +66,23 @@ class OpenInferenceMetadataTest {
     }
 
     @Test
+    void rowsOfRecordsTravelAsJsonAndDayDatesAsBytes() throws IOException {
+        JsonNode metadata = metadata("Grid", """
+                public class Grid {
+                    public record Cell(long n) {}
+                    @InputSchema(param = "days", ndarray = @NdArray(sample = "[\\"2021-05-06\\"]", dtype = "datetime64[D]"))
+                    @OutputSchema(ndarray = @NdArray(sample = "[[{\\"n\\": 1}]]"))
+                    public Cell[][] run(LocalDate[] days) { return new Cell[0][]; }
+                }
+                """);
+        assertEquals(json("""
+                [{"name": "days", "datatype": "BYTES", "shape": [-1],
+                  "parameters": {"content_type": "np", "scorespec_path": "/days"}}]"""), metadata.get("inputs"));
+        assertEquals(json("""
+                [{"name": "output", "datatype": "BYTES", "shape": [1], "parameters": {"content_type": "json"}}]"""), metadata.get("outputs"));
+    }
+
+    @Test
     void aRecordIsCarriedByItsComponentsAndAMapIsSaidToBeUnsupported() throws IOException {
         JsonNode metadata = metadata("Nested", """
                 public class Nested {

@@ -234,6 +234,23 @@ class SampleCatalogueTest {
                     public boolean[] run(int[][] x, NDArray y) { return new boolean[0]; }
                 }
                 """);
+        sources.put("NdDaysJava", """
+                public class NdDaysJava {
+                    public record Visit(LocalDate day, long count) {}
+                    @InputSchema(param = "d", ndarray = @NdArray(sample = "[[\\"2021-05-06\\"]]", dtype = "datetime64"))
+                    @InputSchema(param = "v", ndarray = @NdArray(sample = "[{\\"day\\": \\"2021-05-06\\", \\"count\\": 2}]"))
+                    @OutputSchema(ndarray = @NdArray(sample = "[\\"2021-05-06\\"]", dtype = "datetime64[D]"))
+                    public LocalDate[] run(LocalDate[][] d, Visit[] v) { return d[0]; }
+                }
+                """);
+        sources.put("NdRowsOfRecords", """
+                public class NdRowsOfRecords {
+                    public record Cell(String name, long n, double[] xy) {}
+                    @InputSchema(param = "g", ndarray = @NdArray(sample = "[[{\\"name\\": \\"a\\", \\"n\\": 1, \\"xy\\": [0.5, 1.5]}, {\\"name\\": \\"b\\", \\"n\\": 2, \\"xy\\": [2.5, 3.5]}], [{\\"name\\": \\"c\\", \\"n\\": 3, \\"xy\\": [4.5, 5.5]}, {\\"name\\": \\"d\\", \\"n\\": 4, \\"xy\\": [6.5, 7.5]}]]"))
+                    @OutputSchema(ndarray = @NdArray(sample = "[[{\\"name\\": \\"a\\", \\"n\\": 1, \\"xy\\": [0.5, 1.5]}]]"))
+                    public Cell[][] run(Cell[][] g) { return g; }
+                }
+                """);
         String frame = """
                 {"i": [1, 2], "f": [1.5, 2.5], "s": ["a", "b"], "b": [true, false],
                  "dt": ["2020-01-01T00:00:00", "2020-06-15T12:30:45"], "n": [0.5, null]}""";
@@ -251,6 +268,20 @@ class SampleCatalogueTest {
                         }
                         """.formatted(name, orient.name(), enforce, escape(frame), orient.name()));
             }
+        }
+        for (Orient orient : Orient.values()) {
+            String name = "FrameEmpty" + camel(orient.name());
+            sources.put(name, """
+                    public class %s {
+                        @InputSchema(param = "data", dataframe = @DataFrame(orient = Orient.%s, sample = "[]", columns = {
+                            @DataFrame.Column(name = "n", type = ColumnKind.LONG),
+                            @DataFrame.Column(name = "s", type = ColumnKind.STRING)}))
+                        @OutputSchema(dataframe = @DataFrame(orient = Orient.%s, sample = "{\\"score\\": [0.25]}"))
+                        public tech.tablesaw.api.Table run(tech.tablesaw.api.Table data) {
+                            return tech.tablesaw.api.Table.create(tech.tablesaw.api.DoubleColumn.create("score", 0.25));
+                        }
+                    }
+                    """.formatted(name, orient.name(), orient.name()));
         }
         Map<String, String[]> standard = new LinkedHashMap<>();
         standard.put("StdInt", new String[] {"long", "3"});
@@ -277,6 +308,7 @@ class SampleCatalogueTest {
         standard.put("StdDictWithNull", new String[] {"Map<String, Object>", "{\"a\": 1, \"b\": null}"});
         standard.put("StdRowsWithNull", new String[] {"List<Map<String, Object>>", "[{\"k\": null}, {\"k\": 2.5}]"});
         standard.put("StdTypedNull", new String[] {"Map<String, Double>", "{\"a\": 1.5, \"b\": null}"});
+        standard.put("StdTypedNullOneKey", new String[] {"Map<String, Long>", "{\"a\": 1, \"b\": null, \"c\": 3}"});
         standard.put("StdNested", new String[] {"List<List<Double>>", "[[1.5, 2.5], [3.5]]"});
         standard.forEach((name, typeAndSample) -> sources.put(name, """
                 public class %s {
@@ -298,6 +330,19 @@ class SampleCatalogueTest {
                     public int run(Patient patient, Long limit) { return 1; }
                 }
                 """);
+        sources.put("NestedListsOfArraysAndFrames", """
+                public class NestedListsOfArraysAndFrames {
+                    public record Batch(
+                            @NdArray(sample = "[[[1.5, 2.5]], [[3.5, 4.5], [5.5, 6.5]]]") List<double[][]> arrays,
+                            @NdArray(sample = "[[\\"2021-05-06\\"]]", dtype = "datetime64[D]") List<NDArray> days,
+                            @DataFrame(sample = "[[{\\"a\\": 1, \\"b\\": \\"x\\"}], [{\\"a\\": 2, \\"b\\": \\"y\\"}]]")
+                            List<tech.tablesaw.api.Table> frames,
+                            @DataFrame(orient = Orient.SPLIT, sample = "[{\\"c\\": [true]}]") List<tech.tablesaw.api.Table> splits) {}
+                    @InputSchema(param = "batch")
+                    @OutputSchema(ndarray = @NdArray(sample = "[[1.5], [2.5, 3.5]]"))
+                    public List<double[]> run(Batch batch) { return List.of(new double[] {1.5}); }
+                }
+                """);
         return sources;
     }
 
@@ -308,6 +353,7 @@ class SampleCatalogueTest {
             case STR -> List.of("\"a\"", "\"b\"");
             case BYTES -> List.of("\"QUI=\"", "\"Qw==\"");
             case DATETIME64 -> List.of("\"2020-01-02T03:04:05\"", "\"2021-05-06T00:00:00\"");
+            case DATETIME64_D -> List.of("\"2020-02-29\"", "\"2021-05-06\"");
             case TIMEDELTA64 -> List.of("\"3600 seconds\"", "\"2 days\"");
             default -> dtype.isInteger() ? List.of("1", "2") : List.of("0.5", "1.5");
         };

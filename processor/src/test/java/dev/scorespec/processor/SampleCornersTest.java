@@ -6,8 +6,13 @@ import static dev.scorespec.processor.BinderTest.reject;
 import static dev.scorespec.processor.BinderTest.score;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.testing.compile.Compilation;
+import dev.scorespec.annotations.internal.OpenApiVersion;
+import dev.scorespec.processor.emit.ExampleValidator;
 import dev.scorespec.runtime.binding.ScoringBinder;
+import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +22,8 @@ import org.junit.jupiter.api.Test;
  * issue 14.
  */
 class SampleCornersTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void integersSentForObjectOrNumberKeepTheirKind() throws Exception {
@@ -163,5 +170,372 @@ class SampleCornersTest {
                 .hadErrorContaining("[SS141]")
                 .inFile(source)
                 .onLineContaining("@InputSchema");
+    }
+
+    @Test
+    void dayDatesBindToLocalDateWithFormatDate() throws Exception {
+        String body = """
+                public class Days {
+                    public record Visit(LocalDate day, double score) {}
+                    @InputSchema(param = "days", ndarray = @NdArray(sample = "[\\"2021-05-06\\", \\"2021-05-07\\"]", dtype = "datetime64[D]"))
+                    @InputSchema(param = "grid", ndarray = @NdArray(sample = "[[\\"2021-05-06\\"]]", dtype = "datetime64"))
+                    @InputSchema(param = "nd", ndarray = @NdArray(sample = "[\\"2021-05-06\\"]", dtype = "datetime64"))
+                    @InputSchema(param = "visits", ndarray = @NdArray(sample = "[{\\"day\\": \\"2021-05-06\\", \\"score\\": 1.5}]"))
+                    @OutputSchema(ndarray = @NdArray(sample = "[\\"2021-05-06\\"]", dtype = "datetime64[D]"))
+                    public NDArray run(LocalDate[] days, LocalDate[][] grid, NDArray nd, Visit[] visits) {
+                        return NDArray.of(DType.DATETIME64_D, new int[] {4},
+                                new LocalDate[] {days[1], grid[0][0], nd.dates()[0], visits[0].day()});
+                    }
+                }""";
+        Compilation compilation = Sources.compile(Sources.source("Days", body));
+        assertThat(compilation).succeededWithoutWarnings();
+        for (OpenApiVersion version : List.of(OpenApiVersion.V3_0, OpenApiVersion.V3_1)) {
+            JsonNode schemas = document(compilation, "test.Days", version)
+                    .path("components")
+                    .path("schemas");
+            JsonNode input = schemas.path("ServiceInput");
+            JsonNode days = input.path("properties").path("days");
+            assertEquals("numpy.ndarray", days.path("format").asText());
+            assertEquals(
+                    "{\"type\":\"string\",\"format\":\"date\"}",
+                    days.path("items").toString());
+            assertEquals("date", input.at("/properties/grid/items/items/format").asText());
+            assertEquals("date", input.at("/properties/nd/items/format").asText());
+            assertEquals(
+                    "date",
+                    input.at("/properties/visits/items/properties/day/format").asText());
+            assertEquals("\"2021-05-06\"", input.at("/example/visits/0/day").toString());
+            for (String schema : List.of("ServiceInput", "ServiceOutput")) {
+                JsonNode s = schemas.path(schema);
+                assertEquals(List.of(), ExampleValidator.errors(s, s.path("example"), version), schema);
+            }
+            JsonNode dateTime = JSON.readTree("{\"days\": [\"2021-05-06T00:00:00\"], \"grid\": [[\"2021-05-06\"]],"
+                    + " \"nd\": [\"2021-05-06\"], \"visits\": [{\"day\": \"2021-05-06\", \"score\": 1}]}");
+            assertEquals(1, ExampleValidator.errors(input, dateTime, version).size(), "a date-time is not a date");
+        }
+
+        ScoringBinder<Record, Object> binder = binder("Days", body);
+        assertEquals("[\"2021-05-07\",\"2020-02-29\",\"1999-12-31\",\"2000-01-01\"]", score(binder, """
+                        {"days": ["2021-05-06", "2021-05-07"], "grid": [["2020-02-29"]], "nd": ["1999-12-31"],
+                         "visits": [{"day": "2000-01-01", "score": 2}]}"""));
+        assertEquals("days[0]: expected a date like 2020-01-02, got \"2021-05-06T00:00:00\"", reject(binder, """
+                        {"days": ["2021-05-06T00:00:00"], "grid": [["2020-02-29"]], "nd": ["1999-12-31"],
+                         "visits": [{"day": "2000-01-01", "score": 2}]}"""));
+        assertEquals("grid[0][0]: expected a date like 2020-01-02, got \"2021-02-29\"", reject(binder, """
+                        {"days": [], "grid": [["2021-02-29"]], "nd": ["1999-12-31"],
+                         "visits": [{"day": "2000-01-01", "score": 2}]}"""));
+        assertEquals("visits[0].day: expected a date like 2020-01-02, got 20210506", reject(binder, """
+                        {"days": [], "grid": [["2021-02-28"]], "nd": ["1999-12-31"],
+                         "visits": [{"day": 20210506, "score": 2}]}"""));
+    }
+
+    @Test
+    void aDateAloneIsNoDateTime() {
+        // A unit-less datetime64 bound to LocalDateTime keeps its date-times (existing goldens and
+        // services rely on it): a date alone is refused, never widened to midnight, and the message says
+        // how to declare dates.
+        JavaFileObject source = Sources.source("Midnight", """
+                public class Midnight {
+                    @InputSchema(param = "at", ndarray = @NdArray(sample = "[\\"2021-05-06\\"]", dtype = "datetime64"))
+                    public double run(LocalDateTime[] at) { return 0; }
+                }""");
+        assertThat(Sources.compile(source))
+                .hadErrorContaining(
+                        "[SS144] The sample for 'at' does not fit java.time.LocalDateTime[] (dtype "
+                                + "datetime64): [0] is \"2021-05-06\", a date alone, not a date-time such as "
+                                + "\"2020-01-01T00:00:00\"; for dates, name dtype datetime64[D] and bind LocalDate[] or NDArray")
+                .inFile(source)
+                .onLineContaining("@InputSchema");
+        JavaFileObject mismatch = Sources.source("DayMismatch", """
+                public class DayMismatch {
+                    @InputSchema(param = "at", ndarray = @NdArray(sample = "[\\"2021-05-06\\"]", dtype = "datetime64[D]"))
+                    public double run(LocalDateTime[] at) { return 0; }
+                }""");
+        assertThat(Sources.compile(mismatch))
+                .hadErrorContaining("datetime64[D]")
+                .inFile(mismatch)
+                .onLineContaining("@InputSchema");
+    }
+
+    @Test
+    void aNullUnderOneKeyOfATypedMapMakesOnlyThatKeyNullable() throws Exception {
+        String body = """
+                public class TypedNulls {
+                    @InputSchema(param = "m", standard = @Standard(sample = "{\\"a\\": 1.5, \\"b\\": null, \\"c\\": 2}"))
+                    @InputSchema(param = "all", standard = @Standard(sample = "{\\"x\\": null}"))
+                    @OutputSchema(standard = @Standard(sample = "\\"s\\""))
+                    public String run(Map<String, Double> m, Map<String, Double> all) { return m + " " + all; }
+                }""";
+        Compilation compilation = Sources.compile(Sources.source("TypedNulls", body));
+        assertThat(compilation).succeededWithoutWarnings();
+        JsonNode input30 = document(compilation, "test.TypedNulls", OpenApiVersion.V3_0)
+                .at("/components/schemas/ServiceInput/properties/m/properties");
+        assertEquals(
+                "{\"type\":\"number\",\"format\":\"double\"}", input30.path("a").toString());
+        assertEquals(
+                "{\"type\":\"number\",\"format\":\"double\",\"nullable\":true}",
+                input30.path("b").toString());
+        assertEquals(
+                "{\"type\":\"number\",\"format\":\"double\"}", input30.path("c").toString());
+        JsonNode input31 = document(compilation, "test.TypedNulls", OpenApiVersion.V3_1)
+                .at("/components/schemas/ServiceInput/properties/m/properties");
+        assertEquals("[\"number\",\"null\"]", input31.path("b").path("type").toString());
+        assertEquals("\"number\"", input31.path("a").path("type").toString());
+
+        ScoringBinder<Record, Object> binder = binder("TypedNulls", body);
+        assertEquals(
+                "\"{a=1.5, b=null, c=2.0} {x=null}\"",
+                score(binder, "{\"m\": {\"a\": 1.5, \"b\": null, \"c\": 2}, \"all\": {\"x\": null}}"));
+        assertEquals(
+                "m.a: expected a number, got null",
+                reject(binder, "{\"m\": {\"a\": null, \"b\": 1, \"c\": 2}, \"all\": {\"x\": 1}}"));
+        assertEquals(
+                "m.c: expected a number, got null",
+                reject(binder, "{\"m\": {\"a\": 1, \"b\": 1, \"c\": null}, \"all\": {\"x\": 1}}"));
+        assertEquals(
+                "m.b: expected a number, got \"x\"",
+                reject(binder, "{\"m\": {\"a\": 1, \"b\": \"x\", \"c\": 2}, \"all\": {\"x\": 1}}"));
+    }
+
+    @Test
+    void rowsOfRecordsAreTwoDimensionalStructuredArrays() throws Exception {
+        String body = """
+                public class Grid {
+                    public record Cell(String name, double[] xy) {}
+                    @InputSchema(param = "grid", ndarray = @NdArray(sample = "[[{\\"name\\": \\"a\\", \\"xy\\": [1, 2]}, {\\"name\\": \\"b\\", \\"xy\\": [3, 4]}]]"))
+                    @InputSchema(param = "open", ndarray = @NdArray(sample = "[[{\\"name\\": \\"a\\", \\"xy\\": [1, 2]}]]", enforceShape = false))
+                    @OutputSchema(ndarray = @NdArray(sample = "[[{\\"name\\": \\"a\\", \\"xy\\": [1, 2]}]]"))
+                    public Cell[][] run(Cell[][] grid, Cell[][] open) {
+                        return new Cell[][] {{grid[0][1], open[open.length - 1][0]}};
+                    }
+                }""";
+        Compilation compilation = Sources.compile(Sources.source("Grid", body));
+        assertThat(compilation).succeededWithoutWarnings();
+        for (OpenApiVersion version : List.of(OpenApiVersion.V3_0, OpenApiVersion.V3_1)) {
+            JsonNode schemas = document(compilation, "test.Grid", version)
+                    .path("components")
+                    .path("schemas");
+            JsonNode grid = schemas.at("/ServiceInput/properties/grid");
+            assertEquals("numpy.ndarray", grid.path("format").asText());
+            assertEquals("array", grid.at("/items/type").asText());
+            assertEquals("object", grid.at("/items/items/type").asText());
+            assertEquals(
+                    "number", grid.at("/items/items/properties/xy/items/type").asText());
+            assertEquals(
+                    "[[{\"name\":\"a\",\"xy\":[1.0,2.0]},{\"name\":\"b\",\"xy\":[3.0,4.0]}]]",
+                    schemas.at("/ServiceInput/example/grid").toString());
+            for (String schema : List.of("ServiceInput", "ServiceOutput")) {
+                JsonNode s = schemas.path(schema);
+                assertEquals(List.of(), ExampleValidator.errors(s, s.path("example"), version), schema);
+            }
+        }
+
+        ScoringBinder<Record, Object> binder = binder("Grid", body);
+        assertEquals("[[{\"name\":\"d\",\"xy\":[7.0,8.0]},{\"name\":\"f\",\"xy\":[0.5,0.0]}]]", score(binder, """
+                        {"grid": [[{"name": "c", "xy": [5, 6]}, {"name": "d", "xy": [7, 8]}]],
+                         "open": [[{"name": "e", "xy": [0, 0]}], [{"name": "f", "xy": [0.5, 0]}, {"name": "g", "xy": [1, 1]}]]}"""));
+        assertEquals("grid[0]: expected 2 records, got 1", reject(binder, """
+                        {"grid": [[{"name": "c", "xy": [5, 6]}]], "open": [[{"name": "e", "xy": [0, 0]}]]}"""));
+        assertEquals("grid[0][1].xy[0]: expected a number, got \"x\"", reject(binder, """
+                        {"grid": [[{"name": "c", "xy": [5, 6]}, {"name": "d", "xy": ["x", 8]}]],
+                         "open": [[{"name": "e", "xy": [0, 0]}]]}"""));
+    }
+
+    @Test
+    void structuredSamplesCountTheirDimensionsAndNameTheirRows() {
+        JavaFileObject flat = Sources.source("FlatRows", """
+                public class FlatRows {
+                    public record Cell(String name, long n) {}
+                    @InputSchema(param = "cells", ndarray = @NdArray(sample = "[[{\\"name\\": \\"a\\", \\"n\\": 1}]]"))
+                    public double run(Cell[] cells) { return 0; }
+                }""");
+        assertThat(Sources.compile(flat))
+                .hadErrorContaining("[SS147] The sample for 'cells' has 2 dimension(s), but FlatRows.Cell[] has 1.")
+                .inFile(flat)
+                .onLineContaining("@InputSchema");
+        JavaFileObject deep = Sources.source("DeepRows", """
+                public class DeepRows {
+                    public record Cell(String name, long n) {}
+                    @InputSchema(param = "cells", ndarray = @NdArray(sample = "[{\\"name\\": \\"a\\", \\"n\\": 1}]"))
+                    public double run(Cell[][] cells) { return 0; }
+                }""");
+        assertThat(Sources.compile(deep))
+                .hadErrorContaining("[SS147] The sample for 'cells' has 1 dimension(s), but DeepRows.Cell[][] has 2.")
+                .inFile(deep)
+                .onLineContaining("@InputSchema");
+        JavaFileObject badValue = Sources.source("BadCell", """
+                public class BadCell {
+                    public record Cell(String name, long n) {}
+                    @InputSchema(param = "cells", ndarray = @NdArray(sample = "[[{\\"name\\": \\"a\\", \\"n\\": 1}, {\\"name\\": \\"b\\", \\"n\\": 1.5}]]"))
+                    public double run(Cell[][] cells) { return 0; }
+                }""");
+        assertThat(Sources.compile(badValue))
+                .hadErrorContaining("[SS144] The sample for 'cells' does not fit test.BadCell.Cell[][] (dtype int64): "
+                        + "[0][1].n is 1.5, not an integer")
+                .inFile(badValue)
+                .onLineContaining("@InputSchema");
+        JavaFileObject ragged = Sources.source("RaggedCells", """
+                public class RaggedCells {
+                    public record Cell(long n) {}
+                    @InputSchema(param = "cells", ndarray = @NdArray(sample = "[[{\\"n\\": 1}, {\\"n\\": 2}], [{\\"n\\": 3}]]"))
+                    public double run(Cell[][] cells) { return 0; }
+                }""");
+        assertThat(Sources.compile(ragged))
+                .hadErrorContaining(
+                        "[SS142] The sample for 'cells' is a ragged array: row [1] has 1 values, row [0] has 2.")
+                .inFile(ragged)
+                .onLineContaining("@InputSchema");
+    }
+
+    @Test
+    void anEmptyFrameTakesItsColumnsFromTheStatedTypes() throws Exception {
+        String body = """
+                public class EmptyFrames {
+                    @InputSchema(param = "rows", dataframe = @DataFrame(sample = "[]", columns = {
+                        @DataFrame.Column(name = "a", type = ColumnKind.LONG),
+                        @DataFrame.Column(name = "day", type = ColumnKind.DATE)}))
+                    @InputSchema(param = "cols", dataframe = @DataFrame(orient = Orient.SPLIT,
+                        sample = "{\\"x\\": [], \\"y\\": []}", columns = {
+                        @DataFrame.Column(name = "x", type = ColumnKind.DOUBLE),
+                        @DataFrame.Column(name = "y", type = ColumnKind.STRING)}))
+                    @OutputSchema(standard = @Standard(sample = "\\"s\\""))
+                    public String run(tech.tablesaw.api.Table rows, tech.tablesaw.api.Table cols) {
+                        return rows.rowCount() + " " + rows.columnNames() + " " + rows.column("day").type().name()
+                                + " " + cols.rowCount() + " " + cols.columnNames();
+                    }
+                }""";
+        Compilation compilation = Sources.compile(Sources.source("EmptyFrames", body));
+        assertThat(compilation).succeededWithoutWarnings();
+        for (OpenApiVersion version : List.of(OpenApiVersion.V3_0, OpenApiVersion.V3_1)) {
+            JsonNode input = document(compilation, "test.EmptyFrames", version).at("/components/schemas/ServiceInput");
+            assertEquals(
+                    "pandas.DataFrame:records",
+                    input.at("/properties/rows/format").asText());
+            assertEquals(
+                    "integer",
+                    input.at("/properties/rows/items/properties/a/type").asText());
+            assertEquals(
+                    "date",
+                    input.at("/properties/rows/items/properties/day/format").asText());
+            assertEquals("[]", input.at("/example/rows").toString());
+            assertEquals("[\"x\",\"y\"]", input.at("/example/cols/columns").toString());
+            assertEquals(List.of(), ExampleValidator.errors(input, input.path("example"), version));
+        }
+
+        ScoringBinder<Record, Object> binder = binder("EmptyFrames", body);
+        String empty = "\"cols\": {\"columns\": [\"x\", \"y\"], \"index\": [], \"data\": []}";
+        assertEquals("\"0 [a, day] LOCAL_DATE 0 [x, y]\"", score(binder, "{\"rows\": [], " + empty + "}"));
+        assertEquals(
+                "\"1 [a, day] LOCAL_DATE 0 [x, y]\"",
+                score(binder, "{\"rows\": [{\"a\": 1, \"day\": \"2021-05-06\"}], " + empty + "}"));
+        assertEquals(
+                "rows[0].a: column 'a' (integer) cannot take the string \"x\" in row 0",
+                reject(binder, "{\"rows\": [{\"a\": \"x\", \"day\": \"2021-05-06\"}], " + empty + "}"));
+
+        JavaFileObject unstated = Sources.source("UnstatedEmpty", """
+                public class UnstatedEmpty {
+                    @InputSchema(param = "rows", dataframe = @DataFrame(sample = "{\\"a\\": [], \\"b\\": []}",
+                        columns = @DataFrame.Column(name = "a", type = ColumnKind.LONG)))
+                    public double run(tech.tablesaw.api.Table rows) { return 0; }
+                }""");
+        assertThat(Sources.compile(unstated))
+                .hadErrorContaining("[SS162] The @DataFrame sample for 'rows' has no rows")
+                .inFile(unstated)
+                .onLineContaining("@InputSchema");
+    }
+
+    @Test
+    void listsOfArraysAndOfFramesCheckEachItemAsItsOwnSample() throws Exception {
+        String body = """
+                public class Batches {
+                    public record Batch(
+                            @NdArray(sample = "[[[1.5, 2.5]], [[3.5, 4.5], [5.5, 6.5]]]") List<double[][]> arrays,
+                            @NdArray(sample = "[[1, 2], [3]]", dtype = "int8") List<NDArray> bytes,
+                            @DataFrame(sample = "[[{\\"a\\": 1, \\"b\\": \\"x\\"}], [{\\"a\\": 2, \\"b\\": null}, {\\"a\\": 3, \\"b\\": \\"z\\"}]]")
+                            List<tech.tablesaw.api.Table> frames) {}
+                    @InputSchema(param = "batch")
+                    @OutputSchema(standard = @Standard(sample = "\\"s\\""))
+                    public String run(Batch batch) {
+                        return batch.arrays().size() + " " + batch.arrays().get(1)[1][0] + " " + batch.bytes().get(0).dtype()
+                                + " " + batch.frames().get(0).rowCount() + " " + batch.frames().get(0).columnNames();
+                    }
+                }""";
+        Compilation compilation = Sources.compile(Sources.source("Batches", body));
+        assertThat(compilation).succeededWithoutWarnings();
+        for (OpenApiVersion version : List.of(OpenApiVersion.V3_0, OpenApiVersion.V3_1)) {
+            JsonNode input = document(compilation, "test.Batches", version).at("/components/schemas/ServiceInput");
+            JsonNode batch = input.at("/properties/batch/properties");
+            assertEquals("array", batch.at("/arrays/type").asText());
+            assertEquals("numpy.ndarray", batch.at("/arrays/items/format").asText());
+            assertEquals("number", batch.at("/arrays/items/items/items/type").asText());
+            assertEquals(-128, batch.at("/bytes/items/items/minimum").asInt());
+            assertEquals(
+                    "pandas.DataFrame:records", batch.at("/frames/items/format").asText());
+            assertEquals(
+                    "integer", batch.at("/frames/items/items/properties/a/type").asText());
+            assertEquals(
+                    "[[[1.5,2.5]],[[3.5,4.5],[5.5,6.5]]]",
+                    input.at("/example/batch/arrays").toString());
+            assertEquals(List.of(), ExampleValidator.errors(input, input.path("example"), version));
+        }
+
+        ScoringBinder<Record, Object> binder = binder("Batches", body);
+        assertEquals("\"2 5.0 INT8 1 [a, b]\"", score(binder, """
+                        {"batch": {"arrays": [[[1, 2]], [[3, 4], [5, 6]]], "bytes": [[1]],
+                                   "frames": [[{"a": 1, "b": null}], []]}}"""));
+        assertEquals("batch.arrays[1][0]: expected 2 values, got 3", reject(binder, """
+                        {"batch": {"arrays": [[[1, 2]], [[3, 4, 5]]], "bytes": [], "frames": []}}"""));
+        assertEquals("batch.bytes[0][0]: expected an integer from -128 to 127, got 300", reject(binder, """
+                        {"batch": {"arrays": [], "bytes": [[300]], "frames": []}}"""));
+        assertEquals(
+                "batch.frames[0][0].a: column 'a' (integer) cannot take the string \"x\" in row 0",
+                reject(binder, """
+                        {"batch": {"arrays": [], "bytes": [], "frames": [[{"a": "x", "b": "y"}]]}}"""));
+    }
+
+    @Test
+    void theItemsOfAListOfArraysAgree() {
+        JavaFileObject ranks = Sources.source("ItemRanks", """
+                public class ItemRanks {
+                    @InputSchema(param = "xs", ndarray = @NdArray(sample = "[[1.5], [[1.5]]]"))
+                    public double run(List<NDArray> xs) { return 0; }
+                }""");
+        assertThat(Sources.compile(ranks))
+                .hadErrorContaining("[SS152] The items of the sample for 'xs' disagree: item [1] is a float64 array of "
+                        + "shape [1, 1], item [0] is a float64 array of shape [1]. A List of @NdArray samples has one "
+                        + "item type: give every item the same dtype and rank.")
+                .inFile(ranks)
+                .onLineContaining("@InputSchema");
+        JavaFileObject columns = Sources.source("ItemColumns", """
+                public class ItemColumns {
+                    @InputSchema(param = "fs", dataframe = @DataFrame(sample = "[[{\\"a\\": 1}], [{\\"b\\": 1}]]"))
+                    public double run(List<tech.tablesaw.api.Table> fs) { return 0; }
+                }""");
+        assertThat(Sources.compile(columns))
+                .hadErrorContaining(
+                        "[SS152] The items of the sample for 'fs' disagree: item [1] is a frame with columns "
+                                + "b (LONG), item [0] is a frame with columns a (LONG).")
+                .inFile(columns)
+                .onLineContaining("@InputSchema");
+        JavaFileObject item = Sources.source("ItemMisfit", """
+                public class ItemMisfit {
+                    @InputSchema(param = "xs", ndarray = @NdArray(sample = "[[1.5], [\\"x\\"]]"))
+                    public double run(List<double[]> xs) { return 0; }
+                }""");
+        assertThat(Sources.compile(item))
+                .hadErrorContaining("[SS144] The sample for item [1] of 'xs' does not fit double[] (dtype float64): "
+                        + "[0] is \"x\", not a number")
+                .inFile(item)
+                .onLineContaining("@InputSchema");
+    }
+
+    static JsonNode document(Compilation compilation, String scoringClass, OpenApiVersion version)
+            throws java.io.IOException {
+        JavaFileObject file = compilation
+                .generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT, version.resource(scoringClass))
+                .orElseThrow();
+        try (java.io.InputStream in = file.openInputStream()) {
+            return JSON.readTree(in);
+        }
     }
 }

@@ -6,7 +6,7 @@ package dev.scorespec.runtime;
  * non-negative), {@code int} for int32 and uint16, {@code long} for int64, uint32 and uint64 (uint64 as two's
  * complement: print it with {@link Long#toUnsignedString(long)}), {@code float} for float16 and float32,
  * {@code double} for float64, {@code String} for str, {@code byte[]} for bytes (base64 on the wire),
- * {@code LocalDateTime} for datetime64 and {@code Duration} for timedelta64 ({@code "3600 seconds"} on the
+ * {@code LocalDateTime} for datetime64, {@code LocalDate} for datetime64[D] ({@code "2021-05-06"} on the wire) and {@code Duration} for timedelta64 ({@code "3600 seconds"} on the
  * wire, as numpy prints it).
  *
  * <p>The names, storage types and ranges are the annotation processor's too: they are declared once, in the
@@ -28,6 +28,7 @@ public enum DType {
     STR,
     BYTES,
     DATETIME64,
+    DATETIME64_D,
     TIMEDELTA64;
 
     /** The shared facts; {@code valueOf} fails at class initialisation if the two lists ever differ. */

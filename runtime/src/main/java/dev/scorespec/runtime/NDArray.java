@@ -2,6 +2,7 @@ package dev.scorespec.runtime;
 
 import java.lang.reflect.Array;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.Objects;
@@ -13,7 +14,7 @@ import java.util.Objects;
  * {@code double[]} for float64, {@code float[]} for float32 and float16, {@code long[]} for int64,
  * uint32 and uint64 (uint64 as two's complement), {@code int[]} for int32 and uint16, {@code short[]}
  * for int16 and uint8, {@code byte[]} for int8, {@code boolean[]} for bool, {@code String[]} for str,
- * {@code byte[][]} for bytes, {@code LocalDateTime[]} for datetime64 and {@code Duration[]} for
+ * {@code byte[][]} for bytes, {@code LocalDateTime[]} for datetime64, {@code LocalDate[]} for datetime64[D] and {@code Duration[]} for
  * timedelta64. Element {@code (i, j, k)} of a shape {@code [a, b, c]} is at {@code (i * b + j) * c + k}.
  *
  * <p>The storage is shared, not copied: {@link #data()} and the typed accessors return it as it is,
@@ -226,6 +227,11 @@ public final class NDArray {
     /** The storage of a datetime64 array. */
     public LocalDateTime[] dateTimes() {
         return storage(LocalDateTime[].class);
+    }
+
+    /** The storage of a datetime64[D] array, dates without time. */
+    public LocalDate[] dates() {
+        return storage(LocalDate[].class);
     }
 
     /** The storage of a timedelta64 array. */

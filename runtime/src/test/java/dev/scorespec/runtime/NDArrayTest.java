@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
 
@@ -66,7 +67,7 @@ class NDArrayTest {
             {DType.INT32, new int[1]}, {DType.UINT16, new int[1]}, {DType.INT16, new short[1]},
             {DType.UINT8, new short[1]}, {DType.INT8, new byte[1]}, {DType.BOOL, new boolean[1]},
             {DType.STR, new String[1]}, {DType.BYTES, new byte[1][]}, {DType.DATETIME64, new LocalDateTime[1]},
-            {DType.TIMEDELTA64, new Duration[1]},
+            {DType.DATETIME64_D, new LocalDate[1]}, {DType.TIMEDELTA64, new Duration[1]},
         };
         assertEquals(DType.values().length, cases.length);
         for (Object[] c : cases) {
@@ -101,6 +102,11 @@ class NDArrayTest {
                 () -> NDArray.of(DType.BYTES, new int[] {1}, raw).bytes());
         LocalDateTime[] times = {LocalDateTime.of(2020, 1, 1, 0, 0)};
         assertSame(times, NDArray.of(DType.DATETIME64, new int[] {1}, times).dateTimes());
+        LocalDate[] dates = {LocalDate.of(2021, 5, 6)};
+        assertSame(dates, NDArray.of(DType.DATETIME64_D, new int[] {1}, dates).dates());
+        assertThrows(
+                IllegalStateException.class,
+                () -> NDArray.of(DType.DATETIME64_D, new int[] {1}, dates).dateTimes());
         Duration[] durations = {Duration.ofHours(1)};
         assertSame(
                 durations,

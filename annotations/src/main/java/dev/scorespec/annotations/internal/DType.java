@@ -2,6 +2,7 @@ package dev.scorespec.annotations.internal;
 
 import java.math.BigInteger;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.Locale;
@@ -46,6 +47,13 @@ public enum DType {
      * numpy's datetime64 has none, so ScoreSpec says {@code "date-time-local"} (OpenAPI format registry).
      */
     DATETIME64("datetime64", "string", "date-time-local", LocalDateTime.class, 0, 0),
+    /**
+     * numpy's day-resolution {@code datetime64[D]}: RFC 3339 full-dates on the wire, {@code "2021-05-06"}
+     * ({@link TemporalText#parseDate}), {@code "format": "date"}, stored as {@code LocalDate}. A unit-less
+     * {@code datetime64} whose sample holds only dates is this dtype when bound to {@code NDArray} or a
+     * {@code LocalDate} array, as numpy infers the unit from such text.
+     */
+    DATETIME64_D("datetime64[D]", "string", "date", LocalDate.class, 0, 0),
     /** numpy's {@code "3600 seconds"} or ISO-8601 text on the wire ({@link TemporalText#parseTimedelta}). */
     TIMEDELTA64("timedelta64", "string", "timedelta", Duration.class, 0, 0);
 
@@ -172,6 +180,9 @@ public enum DType {
      */
     public static Optional<DType> forName(String name) {
         String n = name.trim().toLowerCase(Locale.ROOT);
+        if (n.matches("(datetime64|<?m8)\\[d]")) {
+            return Optional.of(DATETIME64_D);
+        }
         if (n.startsWith("datetime64") || n.startsWith("<m8") || n.startsWith("m8")) {
             return Optional.of(DATETIME64);
         }

@@ -72,7 +72,7 @@ public final class OpenInferenceMetadata {
             case FLOAT16 -> "FP16";
             case FLOAT32 -> "FP32";
             case FLOAT64 -> "FP64";
-            case STR, BYTES, DATETIME64, TIMEDELTA64 -> "BYTES";
+            case STR, BYTES, DATETIME64, DATETIME64_D, TIMEDELTA64 -> "BYTES";
         };
     }
 

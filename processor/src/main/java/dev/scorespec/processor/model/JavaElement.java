@@ -14,6 +14,7 @@ public enum JavaElement {
     STRING("java.lang.String"),
     BYTES("byte[]"),
     LOCAL_DATE_TIME("java.time.LocalDateTime"),
+    LOCAL_DATE("java.time.LocalDate"),
     DURATION("java.time.Duration");
 
     private final String javaName;
@@ -41,7 +42,7 @@ public enum JavaElement {
     public boolean isPrimitive() {
         return switch (this) {
             case BYTE, SHORT, INT, LONG, FLOAT, DOUBLE, BOOLEAN -> true;
-            case STRING, BYTES, LOCAL_DATE_TIME, DURATION -> false;
+            case STRING, BYTES, LOCAL_DATE_TIME, LOCAL_DATE, DURATION -> false;
         };
     }
 }

@@ -47,8 +47,7 @@ public record NdArrayType(
         }
         return switch (target) {
             case NDARRAY -> BatchPlan.Rows.NDARRAY;
-            case RECORDS -> BatchPlan.Rows.ARRAY;
-            case JAVA_ARRAY -> rank() > 1 && !enforceShape ? BatchPlan.Rows.OPEN_ARRAY : BatchPlan.Rows.ARRAY;
+            case RECORDS, JAVA_ARRAY -> rank() > 1 && !enforceShape ? BatchPlan.Rows.OPEN_ARRAY : BatchPlan.Rows.ARRAY;
         };
     }
 

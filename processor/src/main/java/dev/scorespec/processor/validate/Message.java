@@ -127,6 +127,12 @@ public enum Message {
             "run returns void, so @OutputSchema has nothing to describe. Return the result, or remove "
                     + "@OutputSchema."),
 
+    // 152: lists of arrays and of frames
+    ITEMS_DISAGREE(
+            152,
+            "The items of the sample for %s disagree: item [%s] is %s, item [0] is %s. A List of %s samples "
+                    + "has one item type: give every item the same %s."),
+
     // 160s-170s: dataframe samples
     FRAME_TARGET(
             160,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.palantir.javapoet.TypeName;
 import dev.scorespec.processor.kinds.dataframe.DataFrameSamples;
 import dev.scorespec.processor.kinds.ndarray.NdArraySamples;
@@ -13,6 +14,7 @@ import dev.scorespec.processor.kinds.spark.SparkFrameSamples;
 import dev.scorespec.processor.kinds.standard.StandardSamples;
 import dev.scorespec.processor.model.BatchPlan;
 import dev.scorespec.processor.model.JavaType;
+import dev.scorespec.processor.model.ListType;
 import dev.scorespec.processor.model.RunParameter;
 import dev.scorespec.processor.model.ScoringClassDecl;
 import dev.scorespec.processor.model.ScoringClassDecl.InitDecl;
@@ -21,6 +23,7 @@ import dev.scorespec.processor.model.ScoringClassDecl.ParamDecl;
 import dev.scorespec.processor.model.ScoringClassDecl.RunDecl;
 import dev.scorespec.processor.model.ScoringClassDecl.SampleDecl;
 import dev.scorespec.processor.model.ScoringSpec;
+import dev.scorespec.processor.model.ValueType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -460,26 +463,89 @@ public final class ScoringClassValidator {
             return Optional.empty();
         }
         try {
-            return Optional.of(
-                    switch (sample.kind()) {
-                        case NDARRAY ->
-                            new NdArraySamples(subject).sample(json, sample.dtype(), sample.enforceShape(), target);
-                        case STANDARD -> new StandardSamples(subject).sample(json, target);
-                        case DATAFRAME ->
-                            new DataFrameSamples(subject)
-                                    .fromJson(
-                                            json,
-                                            sample.source(),
-                                            sample.frame().orElseThrow(),
-                                            sample.enforceShape(),
-                                            target);
-                        case SPARK ->
-                            new SparkFrameSamples(subject).sample(json, sample.source(), sample.ddl(), target);
-                    });
+            Optional<JavaType> item = listItem(sample, target);
+            if (item.isPresent()) {
+                return Optional.of(items(sample, json, subject, target, item.get()));
+            }
+            return Optional.of(one(sample, json, subject, target));
         } catch (Misfit misfit) {
             report.error(sample.where(), misfit.message, misfit.args);
             return Optional.empty();
         }
+    }
+
+    /**
+     * The item type of a {@code List} that an {@code @NdArray} or {@code @DataFrame} sample describes item
+     * by item, Python's list of {@code NumpyParameterType}s or {@code PandasParameterType}s.
+     */
+    private static Optional<JavaType> listItem(SampleDecl sample, JavaType target) {
+        boolean itemKind = sample.kind() == SampleDecl.Kind.NDARRAY
+                || (sample.kind() == SampleDecl.Kind.DATAFRAME
+                        && !sample.frame().orElseThrow().csv());
+        if (itemKind
+                && target instanceof JavaType.Declared list
+                && list.is("java.util.List")
+                && list.arguments().size() == 1) {
+            return Optional.of(list.arguments().get(0));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A list of arrays or frames: the sample is the list of the items' samples, each checked as its own
+     * sample for the item type. Every item must have the first one's type (an array's first dimension, its
+     * rows, may differ); the items keep their {@code numpy.ndarray} or {@code pandas.DataFrame} schema.
+     */
+    private static ScoringSpec.Sample items(
+            SampleDecl sample, JsonNode json, String subject, JavaType list, JavaType item) throws Misfit {
+        String kind = sample.kind().annotation();
+        if (!json.isArray()) {
+            throw new Misfit(
+                    Message.DOES_NOT_FIT,
+                    subject,
+                    list.name(),
+                    "a List's " + kind + " sample is a JSON array of its items' samples, but this is "
+                            + SampleValues.describe(json));
+        }
+        if (json.isEmpty()) {
+            throw new Misfit(Message.EMPTY_SAMPLE, "sample", subject, "[]");
+        }
+        ValueType first = null;
+        ArrayNode example = JSON.getNodeFactory().arrayNode();
+        for (int i = 0; i < json.size(); i++) {
+            ScoringSpec.Sample one = one(sample, json.get(i), "item [" + i + "] of " + subject, item);
+            example.add(one.example());
+            if (first == null) {
+                first = one.type();
+                continue;
+            }
+            Optional<ValueType> merged = ItemTypes.merge(first, one.type());
+            if (merged.isEmpty()) {
+                throw new Misfit(
+                        Message.ITEMS_DISAGREE,
+                        subject,
+                        i,
+                        ItemTypes.describe(one.type()),
+                        ItemTypes.describe(first),
+                        kind,
+                        sample.kind() == SampleDecl.Kind.NDARRAY ? "dtype and rank" : "columns and column types");
+            }
+            first = merged.get();
+        }
+        return new ScoringSpec.Sample(new ListType(list.name(), first, false), example);
+    }
+
+    /** One sample of its annotation's kind for the Java target. */
+    private static ScoringSpec.Sample one(SampleDecl sample, JsonNode json, String subject, JavaType target)
+            throws Misfit {
+        return switch (sample.kind()) {
+            case NDARRAY -> new NdArraySamples(subject).sample(json, sample.dtype(), sample.enforceShape(), target);
+            case STANDARD -> new StandardSamples(subject).sample(json, target);
+            case DATAFRAME ->
+                new DataFrameSamples(subject)
+                        .fromJson(json, sample.source(), sample.frame().orElseThrow(), sample.enforceShape(), target);
+            case SPARK -> new SparkFrameSamples(subject).sample(json, sample.source(), sample.ddl(), target);
+        };
     }
 
     /** How deep JSON text nests arrays and objects, counted in one pass (brackets inside strings do not count). */

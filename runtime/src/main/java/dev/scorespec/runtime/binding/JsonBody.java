@@ -131,6 +131,16 @@ public final class JsonBody {
     }
 
     /**
+     * Checks the length of one inner array of rows of records (a structured array of rank 2 or more),
+     * every dimension of which but the first is the sample's. Call on its closing bracket.
+     */
+    public static void fixedLength(JsonParser json, List<?> rows, int length) throws IOException {
+        if (rows.size() != length) {
+            throw BindingException.at(json, "expected " + length + " records, got " + rows.size());
+        }
+    }
+
+    /**
      * Reads a scalar that may be one of several JSON types (a list sample that mixes them), given by
      * their JSON Schema names: {@code integer}, {@code number}, {@code string}, {@code boolean}. A
      * number keeps its kind ({@code 2} is a {@code Long}, see {@link JsonValues#readNumber}). The names

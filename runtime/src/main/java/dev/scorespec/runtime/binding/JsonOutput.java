@@ -343,6 +343,17 @@ public final class JsonOutput {
                 }
                 break;
             }
+            case DATETIME64_D: {
+                LocalDate[] a = nd.dates();
+                for (int i = offset; i < end; i++) {
+                    if (a[i] == null) {
+                        g.writeNull();
+                    } else {
+                        g.writeString(TemporalText.format(a[i]));
+                    }
+                }
+                break;
+            }
             case TIMEDELTA64: {
                 Duration[] a = nd.timedeltas();
                 for (int i = offset; i < end; i++) {

@@ -7,6 +7,7 @@ import dev.scorespec.runtime.NDArray;
 import java.io.IOException;
 import java.lang.reflect.Array;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,7 +34,8 @@ import java.util.Objects;
  * (uint64 up to 2<sup>64</sup>-1, stored as two's complement); bool takes {@code true}/{@code false};
  * str takes strings; bytes takes strict base64 text ({@link JsonValues#readBase64}); datetime64 takes
  * RFC 3339 date-times without offset, as its schema's {@code date-time-local} says
- * ({@link JsonValues#readLocalDateTime}); timedelta64 takes {@code "3600 seconds"} or ISO-8601
+ * ({@link JsonValues#readLocalDateTime}); datetime64[D] takes RFC 3339 full-dates, {@code "2021-05-06"}
+ * ({@link JsonValues#readDate}); timedelta64 takes {@code "3600 seconds"} or ISO-8601
  * {@code "PT1H"} ({@link JsonValues#readTimedelta}).
  */
 public final class NdArrayReader {
@@ -301,6 +303,9 @@ public final class NdArrayReader {
                     break;
                 case DATETIME64:
                     objects = new LocalDateTime[capacity];
+                    break;
+                case DATETIME64_D:
+                    objects = new LocalDate[capacity];
                     break;
                 case TIMEDELTA64:
                     objects = new Duration[capacity];
@@ -641,6 +646,8 @@ public final class NdArrayReader {
                     return JsonValues.readBase64(p);
                 case DATETIME64:
                     return JsonValues.readLocalDateTime(p);
+                case DATETIME64_D:
+                    return JsonValues.readDate(p);
                 case TIMEDELTA64:
                     return JsonValues.readTimedelta(p);
                 default:

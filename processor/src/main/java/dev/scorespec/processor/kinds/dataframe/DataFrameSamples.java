@@ -80,8 +80,12 @@ public final class DataFrameSamples {
             throws Misfit {
         requireTable(target);
         Map<String, List<JsonNode>> columns;
-        if (json.isArray()) {
+        if (json.isArray() && json.isEmpty() && !frame.pins().isEmpty()) {
+            columns = statedColumns(frame);
+        } else if (json.isArray()) {
             columns = fromRows(json, source);
+        } else if (json.isObject() && isEmptyAndStated(json, frame)) {
+            columns = statedColumns(frame);
         } else if (json.isObject()) {
             columns = fromColumns(json, source);
         } else {
@@ -123,6 +127,32 @@ public final class DataFrameSamples {
             columns.put(column.name(), values);
         }
         return build(columns, frame, enforceShape, target);
+    }
+
+    /**
+     * A {@code (0, n)} frame, pandas' empty frame: {@code []} as records (which keeps no column), or column
+     * lists that are all empty. Its columns are the stated ones ({@code columns = @DataFrame.Column(...)}),
+     * which give every column's name and type; without them it is SS162.
+     */
+    private static Map<String, List<JsonNode>> statedColumns(FrameDecl frame) {
+        Map<String, List<JsonNode>> columns = new LinkedHashMap<>();
+        frame.pins().forEach(pin -> columns.put(pin.name(), new ArrayList<>()));
+        return columns;
+    }
+
+    /** Whether every column of an object sample is empty and has its type stated. */
+    private static boolean isEmptyAndStated(JsonNode object, FrameDecl frame) {
+        if (object.isEmpty()) {
+            return false;
+        }
+        for (Map.Entry<String, JsonNode> column : object.properties()) {
+            if (!column.getValue().isArray()
+                    || !column.getValue().isEmpty()
+                    || frame.pins().stream().noneMatch(pin -> pin.name().equals(column.getKey()))) {
+                return false;
+            }
+        }
+        return object.size() == frame.pins().size();
     }
 
     private void requireTable(JavaType target) throws Misfit {

@@ -74,7 +74,7 @@ public final class NdArrayBinders {
      * says. (numpy would also take a row as a list in field order; the schema forbids it, so does this.)
      */
     private String recordRowsReader(NdArrayType a, String context) {
-        TypeName recordType = ((ArrayTypeName) a.javaType()).componentType();
+        TypeName recordType = recordType(a);
         String rowReader = file.helperName("read" + context + "Row");
         MethodSpec.Builder row = file.reader(rowReader, recordType).addJavadoc("""
                             Reads one row of {@code $L}: an object with the fields by name. Fields the dtype does
@@ -122,19 +122,43 @@ public final class NdArrayBinders {
                                         .collect(CodeBlock.joining(", ")))
                         .build());
 
-        String rowsReader = file.helperName("read" + context);
-        file.addHelper(
-                rowsReader,
-                file.reader(rowsReader, a.javaType())
-                        .addJavadoc("Reads the rows of {@code $L}.\n", context)
-                        .addStatement("$T.expectStartArray(json)", JSON_VALUES)
-                        .addStatement("$T<$T> rows = new $T<>()", List.class, recordType, ArrayList.class)
-                        .beginControlFlow("while (json.nextToken() != $T.END_ARRAY)", JSON_TOKEN)
-                        .addStatement("rows.add($L(json))", rowReader)
-                        .endControlFlow()
-                        .addStatement("return rows.toArray(new $T[0])", recordType)
-                        .build());
-        return rowsReader;
+        // One reader per level, innermost first: Row[] from rows, then Row[][] from arrays of them, ...
+        String itemReader = rowReader;
+        TypeName itemType = recordType;
+        String shape = a.rank() > 1 && a.enforceShape() ? shapeConstant(context, a.shape()) : null;
+        for (int level = a.rank() - 1; level >= 0; level--) {
+            String levelReader = file.helperName("read" + context + (level == 0 ? "" : "Level" + level));
+            MethodSpec.Builder read = file.reader(levelReader, ArrayTypeName.of(itemType))
+                    .addJavadoc(
+                            level == 0
+                                    ? CodeBlock.of("Reads the rows of {@code $L}.\n", context)
+                                    : CodeBlock.of("Reads one array at depth $L of {@code $L}.\n", level, context))
+                    .addStatement("$T.expectStartArray(json)", JSON_VALUES)
+                    .addStatement("$T<$T> rows = new $T<>()", List.class, itemType, ArrayList.class)
+                    .beginControlFlow("while (json.nextToken() != $T.END_ARRAY)", JSON_TOKEN)
+                    .addStatement("rows.add($L(json))", itemReader)
+                    .endControlFlow();
+            if (shape != null && level > 0) {
+                // Every dimension but the first is the sample's.
+                read.addStatement("$T.fixedLength(json, rows, $L[$L])", JSON_BODY, shape, level);
+            }
+            file.addHelper(
+                    levelReader,
+                    read.addStatement("return rows.toArray(new $T[0]$L)", recordType, "[]".repeat(a.rank() - 1 - level))
+                            .build());
+            itemReader = levelReader;
+            itemType = ArrayTypeName.of(itemType);
+        }
+        return itemReader;
+    }
+
+    /** The record of an array of records, of any rank. */
+    private static TypeName recordType(NdArrayType a) {
+        TypeName type = a.javaType();
+        while (type instanceof ArrayTypeName array) {
+            type = array.componentType();
+        }
+        return type;
     }
 
     private CodeBlock readField(NdArrayType.Field f, String context) {
@@ -172,6 +196,7 @@ public final class NdArrayBinders {
             case STR -> CodeBlock.of("$T.readString(json)", JSON_VALUES);
             case BYTES -> CodeBlock.of("$T.readBase64(json)", JSON_VALUES);
             case DATETIME64 -> CodeBlock.of("$T.readLocalDateTime(json)", JSON_VALUES);
+            case DATETIME64_D -> CodeBlock.of("$T.readDate(json)", JSON_VALUES);
             case TIMEDELTA64 -> CodeBlock.of("$T.readTimedelta(json)", JSON_VALUES);
         };
     }
@@ -180,9 +205,20 @@ public final class NdArrayBinders {
     public CodeBlock write(NdArrayType a, String expression, String context) {
         String method = file.helperName("write" + context);
         MethodSpec.Builder write = file.writer(method, a.javaType());
-        TypeName recordType = ((ArrayTypeName) a.javaType()).componentType();
+        TypeName recordType = recordType(a);
+        // Rows of records (rank 2 and up) are arrays of arrays: one loop per dimension.
+        String array = "value";
+        for (int level = 0; level < a.rank() - 1; level++) {
+            TypeName inner = a.javaType();
+            for (int i = 0; i <= level; i++) {
+                inner = ((ArrayTypeName) inner).componentType();
+            }
+            String item = "level" + (level + 1);
+            write.addStatement("out.writeStartArray()").beginControlFlow("for ($T $L : $L)", inner, item, array);
+            array = item;
+        }
         write.addStatement("out.writeStartArray()")
-                .beginControlFlow("for ($T row : value)", recordType)
+                .beginControlFlow("for ($T row : $L)", recordType, array)
                 .addStatement("out.writeStartObject()");
         for (NdArrayType.Field f : a.fields()) {
             write.addStatement("out.writeFieldName($S)", f.name())
@@ -192,6 +228,9 @@ public final class NdArrayBinders {
                                     : CodeBlock.of("$T.write(out, row.$L())", JSON_OUTPUT, f.javaName()));
         }
         write.addStatement("out.writeEndObject()").endControlFlow().addStatement("out.writeEndArray()");
+        for (int level = 0; level < a.rank() - 1; level++) {
+            write.endControlFlow().addStatement("out.writeEndArray()");
+        }
         file.addHelper(method, write.build());
         return CodeBlock.of("$L(out, $L)", method, expression);
     }

@@ -57,9 +57,16 @@ public record NdArrayEmitter(NdArrayType array) implements KindEmitter {
         tensors.tensor(OpenInferenceMetadata.datatype(array.dtype().orElseThrow()), batchShape(), "np");
     }
 
-    /** One tensor; a structured array one per field. */
+    /**
+     * One tensor; a structured array one per field. Rows of records (rank 2 and up) travel as JSON: the
+     * server splits only a list of records into tensors.
+     */
     @Override
     public void outputTensors(OutputTensors tensors) {
+        if (array.structured() && array.rank() > 1) {
+            tensors.json();
+            return;
+        }
         if (array.structured()) {
             for (NdArrayType.Field field : array.fields()) {
                 List<Integer> shape = new ArrayList<>(List.of(-1));

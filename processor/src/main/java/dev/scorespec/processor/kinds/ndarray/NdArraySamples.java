@@ -18,6 +18,7 @@ import dev.scorespec.processor.validate.Misfit;
 import dev.scorespec.processor.validate.SampleValues;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -57,7 +58,8 @@ public final class NdArraySamples {
         }
         if (target.is(NDARRAY)) {
             List<Integer> shape = shape(sample);
-            DType dtype = dtypeName.isEmpty() ? inferDType(sample) : dtype(dtypeName);
+            DType dtype =
+                    dtypeName.isEmpty() ? inferDType(sample) : dayIfDatesOnly(dtype(dtypeName), dtypeName, sample);
             checkLeaves(sample, dtype, target, "");
             return new Sample(
                     new NdArrayType(
@@ -89,6 +91,9 @@ public final class NdArraySamples {
         if (sample.isEmpty() && javaElement(element).isPresent()) {
             JavaElement stated = javaElement(element).get();
             DType dtype = dtypeName.isEmpty() ? dtypeFor(stated) : dtype(dtypeName);
+            if (dtype == DType.DATETIME64 && stated == JavaElement.LOCAL_DATE && isUnitless(dtypeName)) {
+                dtype = DType.DATETIME64_D;
+            }
             if (JavaElement.of(dtype) == stated) {
                 return empty(dtype, NdArrayType.Target.JAVA_ARRAY, javaRank, target);
             }
@@ -108,9 +113,12 @@ public final class NdArraySamples {
                     subject,
                     target.name(),
                     "the array's element type " + element.name() + " is not one of the ndarray element types "
-                            + "(primitives, String, byte[], LocalDateTime, Duration)");
+                            + "(primitives, String, byte[], LocalDateTime, LocalDate, Duration)");
         }
         DType dtype = dtypeName.isEmpty() ? dtypeFor(javaElement.get()) : dtype(dtypeName);
+        if (dtype == DType.DATETIME64 && javaElement.get() == JavaElement.LOCAL_DATE && isUnitless(dtypeName)) {
+            dtype = DType.DATETIME64_D;
+        }
         if (JavaElement.of(dtype) != javaElement.get()) {
             TypeName wanted = arrayOf(JavaElement.of(dtype), javaRank);
             throw new Misfit(
@@ -149,15 +157,20 @@ public final class NdArraySamples {
                 NODES.arrayNode());
     }
 
-    /** A structured dtype: rows are objects keyed by field name (or lists in field order), bound to records. */
+    /**
+     * A structured dtype: rows are objects keyed by field name (or lists in field order), bound to records;
+     * an array of records of rank n (rows of records for n = 2) nests the rows n arrays deep, every level
+     * rectangular.
+     */
     private Sample structured(
             JsonNode sample, JavaType.Record record, int javaRank, boolean enforceShape, JavaType target)
             throws Misfit {
-        if (javaRank != 1) {
-            throw new Misfit(Message.RANK_MISMATCH, subject, 1, target.name(), javaRank);
-        }
         if (sample.isEmpty()) {
             throw new Misfit(Message.EMPTY_SAMPLE, "sample", subject, "[]");
+        }
+        int sampleRank = recordRank(sample);
+        if (sampleRank > 0 && sampleRank != javaRank) {
+            throw new Misfit(Message.RANK_MISMATCH, subject, sampleRank, target.name(), javaRank);
         }
         if (!record.accessible()) {
             throw new Misfit(
@@ -169,8 +182,45 @@ public final class NdArraySamples {
         if (record.generic()) {
             throw new Misfit(Message.GENERIC_RECORD, subject, record.name());
         }
+        // The rows in row-major order, with their paths ([0][1] for rank 2), and the array's shape.
+        List<Integer> shape = new ArrayList<>();
+        List<JsonNode> rows = List.of(sample);
+        List<String> paths = List.of("");
+        for (int depth = 0; depth < javaRank; depth++) {
+            List<JsonNode> next = new ArrayList<>();
+            List<String> nextPaths = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                JsonNode node = rows.get(i);
+                String path = paths.get(i);
+                if (!node.isArray()) {
+                    throw new Misfit(
+                            Message.RAGGED,
+                            subject,
+                            path + " is " + SampleValues.describe(node) + ", " + paths.get(0) + " is "
+                                    + SampleValues.describe(rows.get(0)));
+                }
+                if (node.isEmpty()) {
+                    throw new Misfit(Message.EMPTY_SAMPLE, "sample", subject, "empty at " + path);
+                }
+                if (i == 0) {
+                    shape.add(node.size());
+                } else if (node.size() != shape.get(depth)) {
+                    throw new Misfit(
+                            Message.RAGGED,
+                            subject,
+                            "row " + path + " has " + node.size() + " values, row " + paths.get(0) + " has "
+                                    + shape.get(depth));
+                }
+                for (int j = 0; j < node.size(); j++) {
+                    next.add(node.get(j));
+                    nextPaths.add(path + "[" + j + "]");
+                }
+            }
+            rows = next;
+            paths = nextPaths;
+        }
         List<NdArrayType.Field> fields = new ArrayList<>();
-        JsonNode first = sample.get(0);
+        JsonNode first = rows.get(0);
         for (int i = 0; i < record.components().size(); i++) {
             JavaType.Component component = record.components().get(i);
             JavaType type = component.type();
@@ -188,7 +238,7 @@ public final class NdArraySamples {
                         "record component '" + component.name() + "' has type "
                                 + component.type().name() + ", which is not an ndarray element type or array of one");
             }
-            JsonNode firstValue = field(first, component.key(), i, record, "[0]");
+            JsonNode firstValue = field(first, component.key(), i, record, paths.get(0));
             List<Integer> subShape = rank == 0 ? List.of() : shape(firstValue);
             if (subShape.size() != rank) {
                 throw new Misfit(
@@ -205,9 +255,10 @@ public final class NdArraySamples {
                     subShape,
                     component.type().name()));
         }
-        ArrayNode example = NODES.arrayNode();
-        for (int row = 0; row < sample.size(); row++) {
-            JsonNode value = sample.get(row);
+        List<JsonNode> normalizedRows = new ArrayList<>();
+        for (int row = 0; row < rows.size(); row++) {
+            JsonNode value = rows.get(row);
+            String rowPath = paths.get(row);
             if (value.isObject()) {
                 for (Iterator<String> names = value.fieldNames(); names.hasNext(); ) {
                     String name = names.next();
@@ -216,35 +267,55 @@ public final class NdArraySamples {
                                 Message.DOES_NOT_FIT,
                                 subject,
                                 target.name(),
-                                "row [" + row + "] has the field '" + name + "', which is not a component of "
+                                "row " + rowPath + " has the field '" + name + "', which is not a component of "
                                         + record.name().simpleName());
                     }
                 }
             }
-            ObjectNode normalized = example.addObject();
+            ObjectNode normalized = NODES.objectNode();
             for (int i = 0; i < fields.size(); i++) {
                 NdArrayType.Field field = fields.get(i);
-                JsonNode fieldValue = field(value, field.name(), i, record, "[" + row + "]");
-                String where = "[" + row + "]." + field.name();
+                JsonNode fieldValue = field(value, field.name(), i, record, rowPath);
+                String where = rowPath + "." + field.name();
                 if (!field.shape().isEmpty() && !shape(fieldValue).equals(field.shape())) {
                     throw new Misfit(
                             Message.RAGGED,
                             subject,
-                            where + " has shape " + shape(fieldValue) + ", row [0] has " + field.shape());
+                            where + " has shape " + shape(fieldValue) + ", row " + paths.get(0) + " has "
+                                    + field.shape());
                 }
                 checkLeaves(fieldValue, field.dtype(), target, where);
                 normalized.set(field.name(), normalize(fieldValue, field.dtype()));
             }
+            normalizedRows.add(normalized);
         }
         return new Sample(
                 new NdArrayType(
-                        target.name(),
-                        NdArrayType.Target.RECORDS,
-                        Optional.empty(),
-                        fields,
-                        List.of(sample.size()),
-                        enforceShape),
-                example);
+                        target.name(), NdArrayType.Target.RECORDS, Optional.empty(), fields, shape, enforceShape),
+                nest(normalizedRows.iterator(), shape, 0));
+    }
+
+    /**
+     * How many arrays deep a structured sample's first object is: 2 for {@code [[{"a": 1}]]}. Zero when
+     * its first rows are lists in field order, whose depth only the Java type tells.
+     */
+    private static int recordRank(JsonNode sample) {
+        int rank = 0;
+        JsonNode node = sample;
+        while (node.isArray() && !node.isEmpty()) {
+            node = node.get(0);
+            rank++;
+        }
+        return node.isObject() ? rank : 0;
+    }
+
+    /** The rows, in row-major order, nested in arrays of the shape. */
+    private static ArrayNode nest(Iterator<JsonNode> rows, List<Integer> shape, int depth) {
+        ArrayNode array = NODES.arrayNode();
+        for (int i = 0; i < shape.get(depth); i++) {
+            array.add(depth + 1 == shape.size() ? rows.next() : nest(rows, shape, depth + 1));
+        }
+        return array;
     }
 
     /** A field of a structured row, given as an object member or by position. */
@@ -266,6 +337,32 @@ public final class NdArraySamples {
                     "row " + where + " has no value for component '" + name + "'");
         }
         return value;
+    }
+
+    /**
+     * numpy gives a unit-less {@code datetime64} the unit its text needs: {@code "2021-05-06"} alone makes
+     * {@code datetime64[D]}. So a unit-less sample of dates only is the day dtype, and date-only requests
+     * are what it takes; a sample that mixes dates and date-times stays {@code datetime64}, whose values
+     * are date-times.
+     */
+    private static DType dayIfDatesOnly(DType named, String dtypeName, JsonNode sample) {
+        return named == DType.DATETIME64 && isUnitless(dtypeName) && allDates(sample) ? DType.DATETIME64_D : named;
+    }
+
+    private static boolean isUnitless(String dtypeName) {
+        return dtypeName.trim().equalsIgnoreCase("datetime64");
+    }
+
+    private static boolean allDates(JsonNode node) {
+        if (node.isArray()) {
+            for (JsonNode child : node) {
+                if (!allDates(child)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return node.isTextual() && TemporalText.parseDate(node.asText()) != null;
     }
 
     private DType dtype(String name) throws Misfit {
@@ -406,7 +503,15 @@ public final class NdArraySamples {
             case DATETIME64 ->
                 node.isTextual() && TemporalText.parseLocalDateTime(node.asText()) != null
                         ? Optional.empty()
-                        : Optional.of("not a date-time such as \"2020-01-01T00:00:00\"");
+                        : node.isTextual() && TemporalText.parseDate(node.asText()) != null
+                                ? Optional.of(
+                                        "a date alone, not a date-time such as \"2020-01-01T00:00:00\"; for dates, "
+                                                + "name dtype datetime64[D] and bind LocalDate[] or NDArray")
+                                : Optional.of("not a date-time such as \"2020-01-01T00:00:00\"");
+            case DATETIME64_D ->
+                node.isTextual() && TemporalText.parseDate(node.asText()) != null
+                        ? Optional.empty()
+                        : Optional.of("not a date such as \"2021-05-06\"");
             case TIMEDELTA64 ->
                 node.isTextual() && TemporalText.parseTimedelta(node.asText()) != null
                         ? Optional.empty()
@@ -431,6 +536,9 @@ public final class NdArraySamples {
         }
         if (dtype == DType.DATETIME64) {
             return NODES.textNode(TemporalText.format(TemporalText.parseLocalDateTime(node.asText())));
+        }
+        if (dtype == DType.DATETIME64_D) {
+            return NODES.textNode(TemporalText.format(TemporalText.parseDate(node.asText())));
         }
         return node;
     }
@@ -470,6 +578,7 @@ public final class NdArraySamples {
             case STRING -> DType.STR;
             case BYTES -> DType.BYTES;
             case LOCAL_DATE_TIME -> DType.DATETIME64;
+            case LOCAL_DATE -> DType.DATETIME64_D;
             case DURATION -> DType.TIMEDELTA64;
         };
     }
@@ -486,6 +595,7 @@ public final class NdArraySamples {
             case STRING -> ClassName.get(String.class);
             case BYTES -> com.palantir.javapoet.ArrayTypeName.of(TypeName.BYTE);
             case LOCAL_DATE_TIME -> ClassName.get(LocalDateTime.class);
+            case LOCAL_DATE -> ClassName.get(LocalDate.class);
             case DURATION -> ClassName.get(Duration.class);
         };
         for (int i = 0; i < Math.max(rank, 1); i++) {

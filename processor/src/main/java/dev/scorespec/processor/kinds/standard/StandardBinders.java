@@ -196,12 +196,27 @@ public final class StandardBinders {
             }
             read.addStatement("default -> map.put(name, $T.readAny(json))", JSON_BODY)
                     .endControlFlow();
-        } else {
-            // One type for every key, null included when the sample had one (see StandardSamples).
+        } else if (o.properties().stream().allMatch(ObjectType.Property::nullable)
+                || o.properties().stream().noneMatch(ObjectType.Property::nullable)) {
+            // One type for every key, null included when every key's sample was null (see StandardSamples).
             ObjectType.Property value = o.properties().get(0);
             read.addStatement(
                     "map.put(name, $L)",
                     readProperty(new ObjectType.Property("value", value.type(), true, value.nullable()), context));
+        } else {
+            // One type for every key; only the keys whose sample was null may be null, as the schema says.
+            CodeBlock value = file.readValue(o.properties().get(0).type(), context + "Value");
+            read.beginControlFlow("switch (name)");
+            for (ObjectType.Property p : o.properties()) {
+                if (p.nullable()) {
+                    read.addStatement(
+                            "case $S -> map.put(name, json.currentToken() == $T.VALUE_NULL ? null : $L)",
+                            p.name(),
+                            JSON_TOKEN,
+                            value);
+                }
+            }
+            read.addStatement("default -> map.put(name, $L)", value).endControlFlow();
         }
         read.endControlFlow()
                 .addStatement(

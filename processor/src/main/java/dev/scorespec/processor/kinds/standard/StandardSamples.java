@@ -202,8 +202,8 @@ public final class StandardSamples {
     /**
      * A map whose values are not bound to {@code Object} reads every value as one type, so each key takes
      * the type that all its sample's values fit ({@code {"a": [1], "b": ["x"]}} as {@code Map<String,
-     * List<Object>>}), null included when one of them is null; a record, or a map of {@code Object}, keeps
-     * each key's own type.
+     * List<Object>>}); only a key whose sample value is null may be null. A record, or a map of
+     * {@code Object}, keeps each key's own type.
      */
     private static ObjectType oneValueType(ObjectType object) {
         if (object.record()
@@ -216,11 +216,10 @@ public final class StandardSamples {
         }
         ValueType values = merge(
                 object.properties().stream().map(ObjectType.Property::type).toList());
-        boolean nullable = object.properties().stream().anyMatch(ObjectType.Property::nullable);
         return new ObjectType(
                 object.javaType(),
                 object.properties().stream()
-                        .map(p -> new ObjectType.Property(p.name(), values, p.required(), nullable))
+                        .map(p -> new ObjectType.Property(p.name(), values, p.required(), p.nullable()))
                         .toList(),
                 false);
     }
