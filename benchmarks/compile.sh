@@ -156,3 +156,8 @@ awk -v w="$(cut -d' ' -f1 "$work/processor.ms" | median)" -v c="$(cut -d' ' -f2 
   printf "with the processor: %.2fx wall, %.2fx CPU of the baseline (adds %.0f%% wall, %.0f%% CPU)\n", w / w0, c / c0, (w / w0 - 1) * 100, (c / c0 - 1) * 100
   printf "of which compiling the generated binders: %.0f%% wall, %.0f%% CPU; the processor itself: %.0f%% wall, %.0f%% CPU\n", (wg / w0 - 1) * 100, (cg / c0 - 1) * 100, (w - wg) / w0 * 100, (c - cg) / c0 * 100
 }'
+if [ "${PHASES:-1}" != 0 ]; then
+  echo
+  compile "$work/out" -processorpath "$PROCESSOR_PATH" -Ascorespec.phaseTimes > /dev/null
+  grep -A100 '^ScoreSpec phase times' "$work/out/javac.log"
+fi

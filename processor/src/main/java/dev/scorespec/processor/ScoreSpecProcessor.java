@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
 import dev.scorespec.annotations.internal.OpenApiVersion;
 import dev.scorespec.annotations.internal.OpenInferenceResource;
+import dev.scorespec.processor.PhaseTimes.Step;
 import dev.scorespec.processor.emit.BinderEmitter;
 import dev.scorespec.processor.emit.OpenInferenceMetadata;
 import dev.scorespec.processor.emit.ServiceDocuments;
@@ -22,7 +23,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
@@ -38,6 +39,7 @@ import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic.Kind;
 import javax.tools.FileObject;
+import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 
 /**
@@ -57,6 +59,8 @@ public final class ScoreSpecProcessor extends AbstractProcessor {
     private final Map<String, TypeElement> binders = new TreeMap<>();
     /** Classes whose types were not complete yet, retried in the next round. */
     private final Set<String> deferred = new LinkedHashSet<>();
+    /** Per-phase CPU times, when {@code -Ascorespec.phaseTimes} asks for them. */
+    private PhaseTimes times;
 
     /** The annotations that mark a scoring class, on it or on its methods. */
     private static final List<String> SCORING_ANNOTATIONS = List.of(
@@ -79,6 +83,17 @@ public final class ScoreSpecProcessor extends AbstractProcessor {
     }
 
     @Override
+    public Set<String> getSupportedOptions() {
+        return Set.of(PhaseTimes.OPTION);
+    }
+
+    @Override
+    public synchronized void init(ProcessingEnvironment processingEnv) {
+        super.init(processingEnv);
+        times = PhaseTimes.of(processingEnv);
+    }
+
+    @Override
     public SourceVersion getSupportedSourceVersion() {
         return SourceVersion.latestSupported();
     }
@@ -95,11 +110,23 @@ public final class ScoreSpecProcessor extends AbstractProcessor {
                 writeServiceFile();
                 return false;
             }
-            for (TypeElement type : scoringClasses(round)) {
+            times.start(Step.FIND);
+            Set<TypeElement> classes;
+            try {
+                classes = scoringClasses(round);
+            } finally {
+                times.end(Step.FIND);
+            }
+            for (TypeElement type : classes) {
                 process(type);
             }
-            for (Element root : round.getRootElements()) {
-                LocalClasses.report(processingEnv, root);
+            times.start(Step.LOCAL_CLASSES);
+            try {
+                for (Element root : round.getRootElements()) {
+                    LocalClasses.report(processingEnv, root);
+                }
+            } finally {
+                times.end(Step.LOCAL_CLASSES);
             }
         } catch (RuntimeException | Error e) {
             processingEnv
@@ -140,12 +167,23 @@ public final class ScoreSpecProcessor extends AbstractProcessor {
                 deferred.add(type.getQualifiedName().toString());
                 return;
             }
-            ScoringClassDecl decl =
-                    new ScoringClassReader(processingEnv.getFiler(), processingEnv.getElementUtils()).read(type);
+            times.start(Step.READ);
+            ScoringClassDecl decl;
+            try {
+                decl = new ScoringClassReader(processingEnv.getFiler(), processingEnv.getElementUtils()).read(type);
+            } finally {
+                times.end(Step.READ);
+            }
             Report report = new Report();
-            Optional<ScoringSpec> spec = new ScoringClassValidator().validate(decl, report);
-            // the protocol's tensor names are the metadata's: checked on what the emitter would write
-            spec = spec.filter(s -> OpenInferenceNames.check(decl, OpenInferenceMetadata.document(s), report));
+            times.start(Step.VALIDATE);
+            Optional<ScoringSpec> spec;
+            try {
+                spec = new ScoringClassValidator().validate(decl, report);
+                // the protocol's tensor names are the metadata's: checked on what the emitter would write
+                spec = spec.filter(s -> OpenInferenceNames.check(decl, OpenInferenceMetadata.document(s), report));
+            } finally {
+                times.end(Step.VALIDATE);
+            }
             for (Diagnostic d : report.diagnostics()) {
                 report(d);
             }
@@ -158,15 +196,36 @@ public final class ScoreSpecProcessor extends AbstractProcessor {
     }
 
     private void emit(ScoringSpec spec, TypeElement type) {
-        Map<String, String> documents = new LinkedHashMap<>(ServiceDocuments.render(spec));
-        JavaFile binder = BinderEmitter.emit(spec);
+        times.start(Step.DOCUMENTS);
+        Map<String, String> documents;
+        try {
+            documents = ServiceDocuments.render(spec);
+        } finally {
+            times.end(Step.DOCUMENTS);
+        }
+        times.start(Step.BINDER_MODEL);
+        JavaFile binder;
+        try {
+            binder = BinderEmitter.emit(spec);
+        } finally {
+            times.end(Step.BINDER_MODEL);
+        }
         String binderName = binder.packageName().isEmpty()
                 ? binder.typeSpec().name()
                 : binder.packageName() + "." + binder.typeSpec().name();
         try {
-            try (Writer writer =
-                    processingEnv.getFiler().createSourceFile(binderName, type).openWriter()) {
+            times.start(Step.SOURCE_FILE);
+            JavaFileObject source;
+            try {
+                source = processingEnv.getFiler().createSourceFile(binderName, type);
+            } finally {
+                times.end(Step.SOURCE_FILE);
+            }
+            times.start(Step.BINDER_TEXT);
+            try (Writer writer = source.openWriter()) {
                 binder.writeTo(writer);
+            } finally {
+                times.end(Step.BINDER_TEXT);
             }
             for (Map.Entry<String, String> document : new TreeMap<>(documents).entrySet()) {
                 OpenApiVersion version =
@@ -175,10 +234,14 @@ public final class ScoreSpecProcessor extends AbstractProcessor {
             }
             if (spec.bodyKind() == ScoringSpec.BodyKind.JSON_PARAMETERS) {
                 // a raw request or unchecked JSON text has no tensors: the server says so without metadata
-                writeResource(
-                        OpenInferenceResource.of(spec.scoringClass().reflectionName()),
-                        OpenInferenceMetadata.render(spec),
-                        type);
+                times.start(Step.INFERENCE_METADATA);
+                String metadata;
+                try {
+                    metadata = OpenInferenceMetadata.render(spec);
+                } finally {
+                    times.end(Step.INFERENCE_METADATA);
+                }
+                writeResource(OpenInferenceResource.of(spec.scoringClass().reflectionName()), metadata, type);
             }
             binders.put(binderName, type);
         } catch (IOException e) {
@@ -204,9 +267,15 @@ public final class ScoreSpecProcessor extends AbstractProcessor {
     }
 
     private void writeResource(String path, String content, Element... originating) throws IOException {
-        FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", path, originating);
-        try (Writer writer = new java.io.OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
-            writer.write(content);
+        times.start(Step.RESOURCES);
+        try {
+            FileObject file =
+                    processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", path, originating);
+            try (Writer writer = new java.io.OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
+                writer.write(content);
+            }
+        } finally {
+            times.end(Step.RESOURCES);
         }
     }
 

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.UncheckedIOException;
 
 /**
@@ -17,7 +16,9 @@ import java.io.UncheckedIOException;
  */
 final class PrettyJson {
 
-    private static final DefaultPrettyPrinter PRINTER;
+    /** The layout; tests write Swagger Core's models with it to compare. */
+    static final DefaultPrettyPrinter PRINTER;
+
     private static final ObjectWriter WRITER;
 
     static {
@@ -35,26 +36,8 @@ final class PrettyJson {
     private PrettyJson() {}
 
     static String write(JsonNode tree) {
-        return write(WRITER, tree);
-    }
-
-    /**
-     * Writes any value with {@code mapper}'s serializers (Swagger Core's for its models) in this layout.
-     * Values are written directly, never through a tree: Jackson's trees strip trailing zeros from
-     * decimals, which would turn an example {@code 1.0} into {@code 1}. Swagger Core holds OpenAPI 3.0
-     * number examples as {@code BigDecimal} and its mapper writes them in plain notation; that is turned
-     * off so {@code 1.0E300} keeps its text instead of becoming 301 digits.
-     */
-    // Swagger Core's mapper turns on the deprecated databind feature; only that feature turns it off
-    // (the stream feature does not), as ServiceDocumentsTest.numberExamplesKeepTheirText checks.
-    @SuppressWarnings("deprecation")
-    static String write(ObjectMapper mapper, Object value) {
-        return write(mapper.writer(PRINTER).without(SerializationFeature.WRITE_BIGDECIMAL_AS_PLAIN), value);
-    }
-
-    private static String write(ObjectWriter writer, Object value) {
         try {
-            return writer.writeValueAsString(value) + "\n";
+            return WRITER.writeValueAsString(tree) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -53,6 +53,11 @@ final class BodyParser extends UTF8StreamJsonParser {
         return _streamReadConstraints.getMaxNumberLength();
     }
 
+    /** The longest string Jackson reads; a longer one is its error to report. */
+    int maxStringLength() {
+        return _streamReadConstraints.getMaxStringLength();
+    }
+
     /** The line count and line start as Jackson keeps them, for a reader that counts line breaks. */
     int line() {
         return _currInputRow;

@@ -2,6 +2,7 @@ package dev.scorespec.runtime.binding;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.scorespec.annotations.Orient;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,6 +49,12 @@ public final class DataFrameReader {
      * last token.
      */
     public static Table read(JsonParser p, DataFrameSpec spec) throws IOException {
+        if (spec.orient() == Orient.RECORDS) {
+            Table fast = FastRecords.read(p, spec);
+            if (fast != null) {
+                return fast;
+            }
+        }
         Frame frame = new Frame(spec);
         int rows = switch (spec.orient()) {
             case RECORDS -> frame.readRecords(p);

@@ -1,7 +1,6 @@
 package dev.scorespec.runtime.binding;
 
 import ch.randelshofer.fastdoubleparser.JavaFloatParser;
-import ch.randelshofer.fastdoubleparser.JsonDoubleParser;
 import com.fasterxml.jackson.core.JsonParser;
 import dev.scorespec.runtime.DType;
 import dev.scorespec.runtime.NDArray;
@@ -24,9 +23,6 @@ import java.util.Arrays;
  * size: no growth by copying, and the bytes allocated are those of the result.
  */
 final class FastArrays {
-
-    /** Integers are read into a {@code long} up to this many digits, which always fit. */
-    private static final int MAX_LONG_DIGITS = 18;
 
     /** Scratch storage larger than this (in elements) is dropped after a request, not kept per thread. */
     private static final int MAX_KEPT_SCRATCH = 1 << 18;
@@ -233,44 +229,17 @@ final class FastArrays {
         }
     }
 
-    /** The fast path giving up: thrown without a stack trace, caught by {@link #read} and {@link #readJavaArray}. */
-    private static final class HandOver extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        HandOver() {
-            super("hand over to the careful reader", null, false, false);
-        }
-    }
-
-    /** A position in the body's bytes, with Jackson's line count, and the values read so far. */
-    private static final class Cursor {
-        private final BodyParser parser;
-        private final byte[] b;
-        private final int end;
-        private final int maxNumberLength;
+    /** A position in the body's bytes and the values read so far. */
+    private static final class Cursor extends ByteCursor {
         private final Storage storage;
         private final Scratch scratch;
-        private int pos;
-        private int line;
-        private int lineStart;
         /** Values in the scratch storage. */
         int size;
 
         Cursor(BodyParser parser, Storage storage, Scratch scratch) {
-            this.parser = parser;
-            this.b = parser.bytes();
-            this.end = parser.end();
-            this.maxNumberLength = parser.maxNumberLength();
+            super(parser);
             this.storage = storage;
             this.scratch = scratch;
-            this.pos = parser.position();
-            this.line = parser.line();
-            this.lineStart = parser.lineStart();
-        }
-
-        /** Moves the parser to the array's closing bracket, which the cursor is now after. */
-        void finish() throws IOException {
-            parser.skipArray(pos, line, lineStart);
         }
 
         /**
@@ -321,7 +290,10 @@ final class FastArrays {
                     expect('[');
                     Object row;
                     int length;
-                    if (depth + 1 == leaf) {
+                    if (depth + 1 == leaf && storage == Storage.DOUBLE && dims[leaf] > 0) {
+                        length = dims[leaf];
+                        row = readDoubleRow(length);
+                    } else if (depth + 1 == leaf) {
                         int from = size;
                         length = readValues();
                         row = storage.copy(scratch, from, size);
@@ -344,6 +316,28 @@ final class FastArrays {
                 Arrays.fill(rows, 0, n, null); // rows no one will use: not kept alive by the scratch storage
                 throw e;
             }
+        }
+
+        /**
+         * An innermost array of doubles whose length is known, after its {@code [}, through its {@code ]},
+         * read straight into its own array; another length is the careful reader's error.
+         */
+        private double[] readDoubleRow(int length) throws HandOver {
+            double[] row = new double[length];
+            if (skipWhiteSpaceTo(']')) {
+                throw new HandOver();
+            }
+            int i = 0;
+            do {
+                if (i == length) {
+                    throw new HandOver();
+                }
+                row[i++] = readDouble();
+            } while (!endOfArray());
+            if (i != length) {
+                throw new HandOver();
+            }
+            return row;
         }
 
         /** As the careful reader checks the length of an array that ended: any mismatch is its error to report. */
@@ -404,93 +398,6 @@ final class FastArrays {
             return 2 * size;
         }
 
-        // Numbers: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?, as JSON writes them.
-        private int start;
-        private boolean negative;
-        private long integer;
-        private boolean fraction;
-
-        /**
-         * Scans one number from {@code pos}: sets {@link #start}, {@link #negative}, the value of its
-         * integer part when it is all there is ({@link #integer}, up to 18 digits) and whether it has a
-         * fraction or an exponent ({@link #fraction}). Leaves {@code pos} after it.
-         */
-        private void scanNumber() throws HandOver {
-            start = pos;
-            int p = pos;
-            if (p < end && b[p] == '-') {
-                p++;
-            }
-            negative = p > pos;
-            if (p >= end) {
-                throw new HandOver();
-            }
-            int c = b[p];
-            long v;
-            if (c == '0') {
-                v = 0;
-                p++;
-            } else if (c >= '1' && c <= '9') {
-                v = (long) c - '0';
-                int digitsEnd = Math.min(end, p + MAX_LONG_DIGITS);
-                p++;
-                while (p < digitsEnd && (c = b[p]) >= '0' && c <= '9') {
-                    v = 10 * v + (c - '0');
-                    p++;
-                }
-                if (p < end && (c = b[p]) >= '0' && c <= '9') {
-                    throw new HandOver(); // 19 digits or more: the careful reader knows BigInteger
-                }
-            } else {
-                throw new HandOver();
-            }
-            integer = v;
-            fraction = false;
-            if (p < end && b[p] == '.') {
-                fraction = true;
-                p = digits(p + 1);
-            }
-            if (p < end && (b[p] | 0x20) == 'e') {
-                fraction = true;
-                p++;
-                if (p < end && (b[p] == '+' || b[p] == '-')) {
-                    p++;
-                }
-                p = digits(p);
-            }
-            if (p - start > maxNumberLength) {
-                throw new HandOver();
-            }
-            pos = p;
-        }
-
-        /** The end of one or more digits from {@code p}. */
-        private int digits(int p) throws HandOver {
-            int q = p;
-            while (q < end && b[q] >= '0' && b[q] <= '9') {
-                q++;
-            }
-            if (q == p) {
-                throw new HandOver();
-            }
-            return q;
-        }
-
-        private double readDouble() throws HandOver {
-            scanNumber();
-            double v;
-            if (fraction) {
-                v = JsonDoubleParser.parseDouble(b, start, pos - start);
-                if (!Double.isFinite(v)) {
-                    throw new HandOver(); // out of range: the careful reader's error
-                }
-            } else {
-                // As Jackson converts a JSON integer: through a long, so -0 is 0.0.
-                v = negative ? -integer : integer;
-            }
-            return v;
-        }
-
         private float readFloat() throws HandOver {
             scanNumber();
             float v;
@@ -514,62 +421,6 @@ final class FastArrays {
                 throw new HandOver(); // 7.0 is an integer to the careful reader; out of range is its error
             }
             return v;
-        }
-
-        /** After an element: true at the array's {@code ]}, false after a {@code ,}; white space around either. */
-        private boolean endOfArray() throws HandOver {
-            skipWhiteSpace();
-            if (pos < end) {
-                byte c = b[pos++];
-                if (c == ',') {
-                    skipWhiteSpace();
-                    return false;
-                }
-                if (c == ']') {
-                    return true;
-                }
-            }
-            throw new HandOver();
-        }
-
-        private void expect(char c) throws HandOver {
-            if (pos >= end || b[pos] != c) {
-                throw new HandOver();
-            }
-            pos++;
-        }
-
-        /** Skips white space; then, if the next character is {@code c}, moves after it and returns true. */
-        private boolean skipWhiteSpaceTo(char c) {
-            skipWhiteSpace();
-            if (pos < end && b[pos] == c) {
-                pos++;
-                return true;
-            }
-            return false;
-        }
-
-        /** JSON's white space, counting line breaks as Jackson does: CR, LF and CR LF each end a line. */
-        private void skipWhiteSpace() {
-            while (pos < end) {
-                byte c = b[pos];
-                if (c == ' ' || c == '\t') {
-                    pos++;
-                } else if (c == '\n') {
-                    pos++;
-                    line++;
-                    lineStart = pos;
-                } else if (c == '\r') {
-                    pos++;
-                    if (pos < end && b[pos] == '\n') {
-                        pos++;
-                    }
-                    line++;
-                    lineStart = pos;
-                } else {
-                    return;
-                }
-            }
         }
     }
 }

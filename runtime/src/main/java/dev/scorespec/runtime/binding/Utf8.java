@@ -26,8 +26,16 @@ public final class Utf8 {
      * {@code byte 0xC0 at offset 6 starts an overlong encoding}; null when they are UTF-8.
      */
     public static String problem(byte[] bytes) {
-        int length = bytes.length;
-        int i = 0;
+        return problem(bytes, 0, bytes.length);
+    }
+
+    /** Whether {@code bytes[from]} up to {@code bytes[to]} are UTF-8, characters whole. */
+    static boolean isWellFormed(byte[] bytes, int from, int to) {
+        return problem(bytes, from, to) == null;
+    }
+
+    private static String problem(byte[] bytes, int from, int length) {
+        int i = from;
         while (i < length) {
             if (i + 8 <= length && ((long) LONGS.get(bytes, i) & HIGH_BITS) == 0) {
                 i += 8;

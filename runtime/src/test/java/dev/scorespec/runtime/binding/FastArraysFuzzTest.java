@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.scorespec.runtime.DType;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -81,7 +82,21 @@ class FastArraysFuzzTest {
         "2147483648",
         "-2147483649",
         "4294967295",
-        "4294967296"
+        "4294967296",
+        // Conversions that are hard to get exactly right: ties, subnormals, 17 to 20 digits
+        "9007199254740993.0",
+        "9007199254740995e0",
+        "18014398509481986.0",
+        "2.2250738585072014e-308",
+        "2.225073858507201e-308",
+        "2.4e-324",
+        "-0.0e-400",
+        "0.000000000000000000000000000000001234567890123456789",
+        "1.00000000000000011102230246251565404236316680908203125",
+        "9999999999999999999.5e-10",
+        "123456789012345678.9",
+        "1e23",
+        "8.98846567431158e307"
     };
 
     @FuzzTest
@@ -148,7 +163,7 @@ class FastArraysFuzzTest {
     }
 
     private static String number(FuzzedDataProvider data) {
-        switch (data.consumeInt(0, 7)) {
+        switch (data.consumeInt(0, 9)) {
             case 0:
                 return data.pickValue(ODD_NUMBERS);
             case 1:
@@ -160,6 +175,22 @@ class FastArraysFuzzTest {
             case 4:
                 return data.consumeInt(-9, 9) + "." + data.consumeInt(0, Integer.MAX_VALUE) + "e"
                         + data.consumeInt(-330, 330);
+            case 5:
+                // up to 21 significant digits, leading zeros, any exponent: the scan's own conversion and
+                // the general parser it falls back to
+                String digits = Long.toUnsignedString(data.consumeLong());
+                String mantissa = data.consumeBoolean()
+                        ? "0.000" + digits
+                        : digits + (data.consumeBoolean() ? "." + data.consumeInt(0, 999) : "");
+                return (data.consumeBoolean() ? "-" : "") + mantissa + "e" + data.consumeInt(-345, 310);
+            case 6:
+                // the exact decimal value of a double, or of the midpoint to the next: ties to even
+                double d = data.consumeRegularDouble();
+                BigDecimal exact = new BigDecimal(d);
+                if (data.consumeBoolean() && Double.isFinite(Math.nextUp(d))) {
+                    exact = exact.add(new BigDecimal(Math.nextUp(d))).divide(BigDecimal.valueOf(2));
+                }
+                return exact.toString().replace("E", "e");
             default:
                 return Double.toString(data.consumeRegularDouble()).replace("E", data.consumeBoolean() ? "e" : "E");
         }

@@ -47,6 +47,40 @@ class FastArraysTest {
         assertArrayEquals(new float[][] {{0.1f, 2f, 3e3f}}, (float[][]) floats);
     }
 
+    /**
+     * Numbers whose conversion is hard, read from the bytes (by the single scan's own conversion or by the
+     * general parser it falls back to) exactly as {@link Double#parseDouble} reads them.
+     */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "-0.061582654269395284, 0.30000000000000004, 1.7976931348623157e308", // 17 digits, the largest
+                "2.2250738585072014e-308, 2.225073858507201e-308, 4.9e-324", // the smallest normal, subnormals
+                "2.5e-324, 2.4e-324, 1e-400, -1e-400", // half the smallest subnormal: ties to even, to 0
+                "9007199254740993.0, 9007199254740995.0, 9007199254740993e0", // halfway: ties to even
+                "18014398509481986.0, 1.8014398509481986e16, 9007199254740993.000000000000000000001",
+                "-0.0, -0e5, 0.0e-400, 0.000000000000000000000000000000001234567890123456789",
+                "1.00000000000000011102230246251565404236316680908203125, 1.0000000000000001110223024625156540423",
+                "999999999999999999.5e-10, 123456789012345678.9, 1e22, 1e23, 1E-22, 1e+23",
+                "8.98846567431158e307, 4.35679716e-308, 7.1e-10, 2.9802322387695312e-8, 1.0e-7",
+                // digits read eight at a time, with digits and other bytes at every offset after them
+                "0.12345678901234567, 12345678.87654321, 0.00000000123456789012, 0.1234567e5, 1.23456789",
+                "0.99999999999999999999, 123456789012345678.00000000000, 0.100000000000000000000000001"
+            })
+    void readsHardNumbersAsParseDoubleDoes(String numbers) throws IOException {
+        String[] texts = numbers.split(", ");
+        double[] expected = new double[texts.length];
+        for (int i = 0; i < texts.length; i++) {
+            expected[i] = Double.parseDouble(texts[i]);
+        }
+        NDArray array = FastArrays.read(Json.at("data", "[" + numbers + "]"), DType.FLOAT64, new int[] {1}, false);
+        assertNotNull(array);
+        double[] actual = array.doubles();
+        for (int i = 0; i < texts.length; i++) {
+            assertEquals(Double.doubleToRawLongBits(expected[i]), Double.doubleToRawLongBits(actual[i]), texts[i]);
+        }
+    }
+
     /** Everything the careful reader reports, converts in its own way, or reads as another type. */
     @ParameterizedTest
     @ValueSource(
