@@ -38,9 +38,9 @@ final class ColumnBuilder {
     private static final long MISSING_LONG = Long.MIN_VALUE;
 
     private static final int MISSING_INT = Integer.MIN_VALUE;
-    private static final String MARKER = "Tablesaw stores this value as a missing value, so it cannot be kept";
+    static final String MARKER = "Tablesaw stores this value as a missing value, so it cannot be kept";
     /** Tablesaw's missing string is the empty string: where null is allowed too, the two cannot be told apart. */
-    private static final String EMPTY_STRING = "Tablesaw stores a missing string as the empty string, so in a column"
+    static final String EMPTY_STRING = "Tablesaw stores a missing string as the empty string, so in a column"
             + " that may hold null it would read as null";
 
     private String name;

@@ -91,10 +91,7 @@ public final class TabularColumns {
                     if (v == null) {
                         column.appendMissing();
                     } else if (v.isEmpty() && spec.nullable()) {
-                        throw BindingException.at(
-                                name + "[" + i + "]",
-                                "Tablesaw stores a missing string as the empty string, so in a column that may hold"
-                                        + " null it would read as null");
+                        throw BindingException.at(name + "[" + i + "]", ColumnBuilder.EMPTY_STRING);
                     } else {
                         column.append(v);
                     }
@@ -147,9 +144,7 @@ public final class TabularColumns {
     }
 
     private static BindingException marker(String name, int row, Object value) {
-        return BindingException.at(
-                name + "[" + row + "]",
-                value + ": Tablesaw stores this value as a missing value, so it cannot be kept");
+        return BindingException.at(name + "[" + row + "]", value + ": " + ColumnBuilder.MARKER);
     }
 
     /**
