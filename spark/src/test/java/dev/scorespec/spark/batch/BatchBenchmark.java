@@ -18,15 +18,18 @@ import org.apache.spark.sql.functions;
 
 /**
  * Rows per second of batch scoring in {@code local[2]}: a Parquet file of N rows of ten features (fixed
- * seed) scored through {@code BatchScoring} and written as Parquet, the whole job timed, after one untimed
+ * seed) scored through {@code BatchScoring} and written as Parquet (as {@code BatchJob} writes it: the
+ * prediction without dictionary encoding), the whole job timed, after one untimed
  * warm-up run; then the same jobs into Spark's no-op sink, without the write. The scoring class is the ridge
  * sample ({@code ridge}, the default: {@code RidgeScore}, ONNX Runtime, its generated binder's tabular path,
  * the features named for its {@code data} input) or {@code ridge-like} ({@link RidgeLike_ScoreSpec}, a
  * hand-written linear binder over the same columns: the batch path without ONNX Runtime).
  *
  * <p>With {@code breakdown} as fourth argument it also times the parts of the job, each the best of the runs:
- * Parquet read alone (into the no-op sink), read and the projection {@code BatchScoring} asks for, a job over
- * 1,000 rows (the fixed cost of a job), and the scoring class alone on 1,000-row batches in this thread.
+ * Parquet read alone (into the no-op sink), read and the projection {@code BatchScoring} asks for, Parquet
+ * read and write of two columns without scoring, the job written with Parquet's default settings (the
+ * writer tries a dictionary for the prediction's values, then drops it), a job over 1,000 rows (the fixed
+ * cost of a job), and the scoring class alone on 1,000-row batches in this thread.
  * Run by {@code benchmarks/spark-batch.sh}; never by the tests.
  */
 public final class BatchBenchmark {
@@ -62,11 +65,14 @@ public final class BatchBenchmark {
             options = options.arrayColumns("data", names);
         }
         BatchOptions chosen = options;
+        String output = ridgeLike ? "prediction" : "result";
         System.out.println("scoring class: " + scoringClass);
         for (int run = 0; run <= runs; run++) {
             String out = work.resolve("out" + run + ".parquet").toString();
+            // written as BatchJob writes Parquet: the prediction without dictionary encoding
             double seconds = timed(() -> BatchScoring.score(spark.read().parquet(in), scoringClass, chosen)
                     .write()
+                    .option("parquet.enable.dictionary#" + output, "false")
                     .parquet(out));
             long written = spark.read().parquet(out).count();
             System.out.printf(
@@ -79,7 +85,7 @@ public final class BatchBenchmark {
             System.out.printf("no-op sink %d: %d rows in %.2f s, %.0f rows/s%n", run, rows, seconds, rows / seconds);
         }
         if (breakdown) {
-            breakdown(spark, in, small, rows, runs, names, scoringClass, chosen);
+            breakdown(spark, in, small, rows, runs, names, scoringClass, output, chosen);
         }
         spark.stop();
     }
@@ -93,6 +99,7 @@ public final class BatchBenchmark {
             int runs,
             String[] names,
             String scoringClass,
+            String output,
             BatchOptions options)
             throws Exception {
         Column[] projected = {
@@ -111,6 +118,25 @@ public final class BatchBenchmark {
                 () -> noop(spark.read()
                         .parquet(in)
                         .select(options.arrayColumns().isEmpty() ? columnsOf(names) : projected)));
+        report(
+                "Parquet read and write of id and x0 (written as the job's output), no scoring",
+                rows,
+                runs,
+                () -> spark.read()
+                        .parquet(in)
+                        .select("id", "x0")
+                        .write()
+                        .mode("overwrite")
+                        .option("parquet.enable.dictionary#x0", "false")
+                        .parquet(in + ".copy"));
+        report(
+                "the job, Parquet out with the writer's default settings (a dictionary tried for " + output + ")",
+                rows,
+                runs,
+                () -> BatchScoring.score(spark.read().parquet(in), scoringClass, options)
+                        .write()
+                        .mode("overwrite")
+                        .parquet(in + ".default"));
         report(
                 "a job over 1,000 rows, Parquet in and out",
                 BATCH,
