@@ -1,7 +1,5 @@
 package dev.scorespec.spark;
 
-import dev.scorespec.runtime.binding.TabularBinding;
-import dev.scorespec.spark.batch.BinderCache;
 import dev.scorespec.spark.session.SparkSessionOwner;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -127,7 +125,7 @@ public final class BatchJob implements Callable<Integer> {
         Format outFormat = outputFormat == null ? formatOf(output) : outputFormat;
         SparkSession spark = SparkSessionOwner.shared().session();
         Dataset<Row> scored = BatchScoring.score(read(spark, in, input), scoringClass, options);
-        write(scored, outFormat, output, floatOutputs(scoringClass));
+        write(scored, outFormat, output);
 
         Dataset<Row> written = read(spark, outFormat, output);
         long rows = written.count();
@@ -170,31 +168,10 @@ public final class BatchJob implements Callable<Integer> {
         };
     }
 
-    /** The scoring class's float and double output columns; none for one that scores a whole dataset. */
-    private static List<String> floatOutputs(String scoringClass) {
-        TabularBinding<?, ?> tabular = BinderCache.find(scoringClass).tabular();
-        if (tabular == null) {
-            return List.of();
-        }
-        return tabular.outputColumns().stream()
-                .filter(c ->
-                        c.type() == TabularBinding.ColumnType.FLOAT64 || c.type() == TabularBinding.ColumnType.FLOAT32)
-                .map(TabularBinding.Column::name)
-                .toList();
-    }
-
-    private void write(Dataset<Row> data, Format format, String path, List<String> floatOutputs) {
+    private void write(Dataset<Row> data, Format format, String path) {
         var writer = data.write().mode(overwrite ? SaveMode.Overwrite : SaveMode.ErrorIfExists);
         switch (format) {
-            case PARQUET -> {
-                // Predictions rarely repeat: Parquet's writer would build a dictionary of each column chunk's
-                // values only to drop it when it outgrows its page, about a sixth of a ridge job's time. Written
-                // plain, the values are the same.
-                for (String name : floatOutputs) {
-                    writer.option("parquet.enable.dictionary#" + name, "false");
-                }
-                writer.parquet(path);
-            }
+            case PARQUET -> writer.parquet(path);
             case CSV -> writer.option("header", "true").csv(path);
             case JSON -> writer.json(path);
         }
