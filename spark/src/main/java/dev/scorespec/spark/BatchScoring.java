@@ -72,7 +72,10 @@ public final class BatchScoring {
             outputNames.add(name.toLowerCase(Locale.ROOT));
         }
         int[][] inputFields = new int[tabular.inputColumns().size()][];
+        boolean[] inputFromColumns = new boolean[inputFields.length];
         for (int c = 0; c < inputFields.length; c++) {
+            inputFromColumns[c] = options.arrayColumns()
+                    .containsKey(tabular.inputColumns().get(c).name());
             List<Column> columns =
                     inputColumns(input, scoringClass, tabular.inputColumns().get(c), options);
             inputFields[c] = new int[columns.size()];
@@ -107,6 +110,7 @@ public final class BatchScoring {
                         .toList(),
                 tabular.inputColumns(),
                 inputFields,
+                inputFromColumns,
                 tabular.outputColumns());
         // Spark's internal rows both ways: a Dataset's mapPartitions would turn each row into a generic Row of
         // boxed values and back. When the dataset is a columnar scan (Parquet) of the columns as they are, its

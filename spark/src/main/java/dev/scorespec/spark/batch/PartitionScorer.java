@@ -69,6 +69,8 @@ public final class PartitionScorer implements Serializable {
      * values), or one per value of the row (an input read from several columns).
      */
     private final int[][] inputFields;
+    /** Per input column of rows of values: whether each value is a column of its own, not one array column. */
+    private final boolean[] inputFromColumns;
     /** Whether any input column is shared: rows with different values are scored in different calls. */
     private final boolean anyShared;
 
@@ -77,6 +79,8 @@ public final class PartitionScorer implements Serializable {
     /**
      * @param inputFields per input column, the fields of the input rows that hold its values (see the class
      *     comment); the kept columns are the fields before them
+     * @param inputFromColumns per input column of rows of values, whether its fields are one column per value
+     *     (else one array column)
      */
     public PartitionScorer(
             String scoringClass,
@@ -84,6 +88,7 @@ public final class PartitionScorer implements Serializable {
             List<DataType> keptTypes,
             List<TabularBinding.Column> inputs,
             int[][] inputFields,
+            boolean[] inputFromColumns,
             List<TabularBinding.Column> outputs) {
         this.scoringClass = scoringClass;
         this.options = options;
@@ -95,6 +100,7 @@ public final class PartitionScorer implements Serializable {
         this.inputWidths = new int[inputs.size()];
         this.inputShared = new boolean[inputs.size()];
         this.inputFields = inputFields.clone();
+        this.inputFromColumns = new boolean[inputs.size()];
         boolean shared = false;
         for (int i = 0; i < inputNullable.length; i++) {
             inputNullable[i] = inputs.get(i).nullable();
@@ -105,6 +111,7 @@ public final class PartitionScorer implements Serializable {
                 throw new IllegalArgumentException("Input '" + inputNames[i] + "' has " + inputFields[i].length
                         + " fields for " + inputWidths[i] + " values a row");
             }
+            this.inputFromColumns[i] = inputWidths[i] > 0 && inputFromColumns[i];
         }
         this.anyShared = shared;
         this.outputTypes = outputs.stream().map(TabularBinding.Column::type).toArray(ColumnType[]::new);
@@ -409,7 +416,7 @@ public final class PartitionScorer implements Serializable {
                 }
                 return true;
             }
-            if (inputWidths[c] > 0 && fields.length > 1 && inputTypes[c] == ColumnType.FLOAT64) {
+            if (inputFromColumns[c] && inputTypes[c] == ColumnType.FLOAT64) {
                 double[][] rows = (double[][]) inputs[c];
                 for (int i = 0; i < count; i++) {
                     rows[start + i] = new double[fields.length];
@@ -429,7 +436,7 @@ public final class PartitionScorer implements Serializable {
         private void read(InternalRow row, int c, int r) {
             int[] fields = inputFields[c];
             if (inputWidths[c] > 0) {
-                Object values = fields.length == 1 ? arrayValues(row, c, fields[0], r) : namedValues(row, c, r);
+                Object values = inputFromColumns[c] ? namedValues(row, c, r) : arrayValues(row, c, fields[0], r);
                 Array.set(inputs[c], r, values);
                 return;
             }
