@@ -213,6 +213,10 @@ public final class ScoringServer implements AutoCloseable {
             prepared(documents);
             throw e;
         }
+        // the JVM's meters read JMX, slow to load: bound beside the documents and init, before any scrape
+        Thread meters = new Thread(server.metrics::bindJvmMeters, "scorespec-jvm-meters");
+        meters.setDaemon(true);
+        meters.start();
         try {
             server.documents = prepared(documents);
             init(binder, config.modelDir());
@@ -825,11 +829,21 @@ public final class ScoringServer implements AutoCloseable {
         }
     }
 
+    /**
+     * On a worker thread: a scrape formats every meter, and in the start's first moments waits for the JVM's
+     * meters to be bound.
+     */
     private void metrics(RoutingContext ctx) {
-        ctx.response()
-                .setStatusCode(200)
-                .putHeader("content-type", ServerMetrics.CONTENT_TYPE)
-                .end(metrics.scrape());
+        vertx.executeBlocking(metrics::scrape, false).onComplete(scraped -> {
+            if (scraped.failed()) {
+                ctx.fail(scraped.cause());
+            } else {
+                ctx.response()
+                        .setStatusCode(200)
+                        .putHeader("content-type", ServerMetrics.CONTENT_TYPE)
+                        .end(scraped.result());
+            }
+        });
     }
 
     /** Liveness: the process answers. */
