@@ -4,9 +4,11 @@ import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
 import dev.scorespec.annotations.internal.OpenApiVersion;
 import dev.scorespec.annotations.internal.OpenInferenceResource;
+import dev.scorespec.annotations.internal.ScoringResource;
 import dev.scorespec.processor.PhaseTimes.Step;
 import dev.scorespec.processor.emit.BinderEmitter;
 import dev.scorespec.processor.emit.OpenInferenceMetadata;
+import dev.scorespec.processor.emit.ScoringResourceText;
 import dev.scorespec.processor.emit.ServiceDocuments;
 import dev.scorespec.processor.model.ScoringClassDecl;
 import dev.scorespec.processor.model.ScoringSpec;
@@ -23,6 +25,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -227,22 +230,20 @@ public final class ScoreSpecProcessor extends AbstractProcessor {
             } finally {
                 times.end(Step.BINDER_TEXT);
             }
-            for (Map.Entry<String, String> document : new TreeMap<>(documents).entrySet()) {
-                OpenApiVersion version =
-                        OpenApiVersion.forLabel(document.getKey()).orElseThrow();
-                writeResource(version.resource(spec.scoringClass().reflectionName()), document.getValue(), type);
-            }
+            Map<String, String> members = new LinkedHashMap<>();
+            documents.forEach((label, document) ->
+                    members.put(OpenApiVersion.forLabel(label).orElseThrow().member(), document));
             if (spec.bodyKind() == ScoringSpec.BodyKind.JSON_PARAMETERS) {
                 // a raw request or unchecked JSON text has no tensors: the server says so without metadata
                 times.start(Step.INFERENCE_METADATA);
-                String metadata;
                 try {
-                    metadata = OpenInferenceMetadata.render(spec);
+                    members.put(OpenInferenceResource.MEMBER, OpenInferenceMetadata.render(spec));
                 } finally {
                     times.end(Step.INFERENCE_METADATA);
                 }
-                writeResource(OpenInferenceResource.of(spec.scoringClass().reflectionName()), metadata, type);
             }
+            writeResource(
+                    ScoringResource.of(spec.scoringClass().reflectionName()), ScoringResourceText.of(members), type);
             binders.put(binderName, type);
         } catch (IOException e) {
             error(type, Message.WRITE_FAILED.format("the files of " + type.getQualifiedName(), e.getMessage()));

@@ -279,12 +279,12 @@ class SwaggerTest {
     void missingDocumentResourceStopsTheStart() {
         TestBinders.Sum binder = new TestBinders.Sum() {
             @Override
-            public String documentResource(String version) {
-                return "META-INF/scorespec/nowhere/" + version + ".json";
+            public String documentResource() {
+                return "META-INF/scorespec/nowhere.json";
             }
         };
         ServerStartException e = assertThrows(ServerStartException.class, () -> start(ServerConfig.builder(), binder));
-        assertTrue(e.getMessage().contains("META-INF/scorespec/nowhere/2.0.json"), e.getMessage());
+        assertTrue(e.getMessage().contains("META-INF/scorespec/nowhere.json"), e.getMessage());
     }
 
     @Test
