@@ -1,5 +1,6 @@
 package dev.scorespec.processor;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
 import dev.scorespec.annotations.internal.OpenApiVersion;
@@ -10,6 +11,7 @@ import dev.scorespec.processor.emit.BinderEmitter;
 import dev.scorespec.processor.emit.OpenInferenceMetadata;
 import dev.scorespec.processor.emit.ScoringResourceText;
 import dev.scorespec.processor.emit.ServiceDocuments;
+import dev.scorespec.processor.emit.ServiceInfo;
 import dev.scorespec.processor.model.ScoringClassDecl;
 import dev.scorespec.processor.model.ScoringSpec;
 import dev.scorespec.processor.read.Annotations;
@@ -180,10 +182,16 @@ public final class ScoreSpecProcessor extends AbstractProcessor {
             Report report = new Report();
             times.start(Step.VALIDATE);
             Optional<ScoringSpec> spec;
+            ObjectNode metadata = null;
             try {
                 spec = new ScoringClassValidator().validate(decl, report);
-                // the protocol's tensor names are the metadata's: checked on what the emitter would write
-                spec = spec.filter(s -> OpenInferenceNames.check(decl, OpenInferenceMetadata.document(s), report));
+                if (spec.isPresent()) {
+                    // the protocol's tensor names are the metadata's: checked on the tree the emitters write
+                    metadata = OpenInferenceMetadata.document(spec.get());
+                    if (!OpenInferenceNames.check(decl, metadata, report)) {
+                        spec = Optional.empty();
+                    }
+                }
             } finally {
                 times.end(Step.VALIDATE);
             }
@@ -191,18 +199,19 @@ public final class ScoreSpecProcessor extends AbstractProcessor {
                 report(d);
             }
             if (spec.isPresent()) {
-                emit(spec.get(), type);
+                emit(spec.get(), metadata, type);
             }
         } catch (RuntimeException | Error e) {
             error(type, Message.UNEXPECTED.format(type.getQualifiedName(), stackTrace(e)));
         }
     }
 
-    private void emit(ScoringSpec spec, TypeElement type) {
+    /** Writes the binder and the resource; {@code metadata} is the class's, built once for all of them. */
+    private void emit(ScoringSpec spec, ObjectNode metadata, TypeElement type) {
         times.start(Step.DOCUMENTS);
         Map<String, String> documents;
         try {
-            documents = ServiceDocuments.render(spec);
+            documents = ServiceDocuments.render(spec, ServiceInfo.of(spec), metadata);
         } finally {
             times.end(Step.DOCUMENTS);
         }
@@ -237,7 +246,7 @@ public final class ScoreSpecProcessor extends AbstractProcessor {
                 // a raw request or unchecked JSON text has no tensors: the server says so without metadata
                 times.start(Step.INFERENCE_METADATA);
                 try {
-                    members.put(OpenInferenceResource.MEMBER, OpenInferenceMetadata.render(spec));
+                    members.put(OpenInferenceResource.MEMBER, OpenInferenceMetadata.render(metadata));
                 } finally {
                     times.end(Step.INFERENCE_METADATA);
                 }
