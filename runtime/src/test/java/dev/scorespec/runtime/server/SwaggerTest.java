@@ -314,8 +314,8 @@ class SwaggerTest {
     void initDoesNotRunWhenADocumentIsMissing() {
         TestBinders.Sum binder = new TestBinders.Sum() {
             @Override
-            public String documentResource(String version) {
-                return "META-INF/scorespec/nowhere/" + version + ".json";
+            public String documentResource() {
+                return "META-INF/scorespec/nowhere.json";
             }
         };
         assertThrows(ServerStartException.class, () -> start(ServerConfig.builder(), binder));
