@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Batch scoring on Spark against the HTTP path, in rows per second over the same kind of rows (ten float64
 # features, the ridge sample's shape):
-#   batch: BatchBenchmark scores a Parquet file of ROWS rows in local[2] through BatchScoring and a
-#          ridge-like linear binder (RidgeLike_ScoreSpec), Parquet out, whole job timed, best of RUNS;
+#   batch: BatchBenchmark scores a Parquet file of ROWS rows in local[2] through BatchScoring and the ridge
+#          sample (RidgeScore, ONNX Runtime; MODEL=ridge-like for a hand-written linear binder instead),
+#          Parquet out, whole job timed, best of RUNS; BREAKDOWN=1 also times the job's parts;
 #   HTTP:  wrk POSTs 1,000-row requests ({"data": [[10 values] x 1000]}) to the samples jar's ridge
 #          service for DURATION seconds at concurrency 2, rows/s = requests/s x 1000.
 #
 #   mvn -B -q package -DskipTests && bash benchmarks/spark-batch.sh
 #   ROWS=200000 RUNS=1 DURATION=5 bash benchmarks/spark-batch.sh     # a quick look
+#   flock /tmp/scorespec-bench.lock nice -n -10 bash benchmarks/spark-batch.sh   # on a shared machine
 #
 # Needs wrk (apt-get install wrk), the samples jar, and Maven (spark/spark-java.sh builds Spark's class path).
 # Traffic goes to 127.0.0.1 only and every wrk run is bounded by DURATION seconds.
@@ -16,6 +18,7 @@ cd "$(dirname "$0")/.."
 ROWS=${ROWS:-1000000}
 RUNS=${RUNS:-3}
 DURATION=${DURATION:-10}
+MODEL=${MODEL:-ridge}
 PORT=${PORT:-5072}
 JAR=samples/target/scorespec-samples.jar
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
@@ -25,11 +28,12 @@ work=$(mktemp -d)
 server=
 trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
 
-echo "== batch: $ROWS rows in local[2]"
-JAVA_OPTS=-Xmx4g bash spark/spark-java.sh dev.scorespec.spark.batch.BatchBenchmark "$ROWS" "$RUNS" \
+echo "== batch: $ROWS rows in local[2], load average $(cut -d' ' -f1-3 /proc/loadavg)"
+JAVA_OPTS=-Xmx4g bash spark/spark-java.sh dev.scorespec.spark.batch.BatchBenchmark "$ROWS" "$RUNS" "$MODEL" \
+  ${BREAKDOWN:+breakdown} \
   2>"$work/spark.log" | tee "$work/batch.txt" || { tail -30 "$work/spark.log"; exit 1; }
 
-echo "== HTTP: 1,000-row requests to the ridge sample, concurrency 2, ${DURATION}s"
+echo "== HTTP: 1,000-row requests to the ridge sample, concurrency 2, ${DURATION}s, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 awk 'BEGIN {
   x = 20261124
   printf "{\"data\": ["

@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param arrayColumns for an ndarray input whose rows are records of numbers, the dataset's columns that hold
  *     its values, in the sample's order, by the input's name; an input not named here is the dataset's array
  *     column of its name
+ * @param columnar whether a dataset read by a columnar scan (Parquet's vectorized reader) is scored from its
+ *     column batches; false scores Spark's rows, as for every other dataset (the same values, more slowly)
  */
 public record BatchOptions(
         String modelDir,
@@ -28,7 +30,8 @@ public record BatchOptions(
         List<String> keepColumns,
         OnError onError,
         String errorColumn,
-        Map<String, List<String>> arrayColumns)
+        Map<String, List<String>> arrayColumns,
+        boolean columnar)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -53,29 +56,32 @@ public record BatchOptions(
         COLUMN
     }
 
-    /** No model directory, 1,000 rows a batch, every input column kept, fail on a refused row. */
+    /**
+     * No model directory, 1,000 rows a batch, every input column kept, fail on a refused row, column batches
+     * when the scan has them.
+     */
     public static BatchOptions defaults() {
-        return new BatchOptions(null, 1000, List.of(), OnError.FAIL, "scoring_error", Map.of());
+        return new BatchOptions(null, 1000, List.of(), OnError.FAIL, "scoring_error", Map.of(), true);
     }
 
     public BatchOptions modelDir(String dir) {
-        return new BatchOptions(dir, batchSize, keepColumns, onError, errorColumn, arrayColumns);
+        return new BatchOptions(dir, batchSize, keepColumns, onError, errorColumn, arrayColumns, columnar);
     }
 
     public BatchOptions batchSize(int rows) {
-        return new BatchOptions(modelDir, rows, keepColumns, onError, errorColumn, arrayColumns);
+        return new BatchOptions(modelDir, rows, keepColumns, onError, errorColumn, arrayColumns, columnar);
     }
 
     public BatchOptions keepColumns(String... names) {
-        return new BatchOptions(modelDir, batchSize, List.of(names), onError, errorColumn, arrayColumns);
+        return new BatchOptions(modelDir, batchSize, List.of(names), onError, errorColumn, arrayColumns, columnar);
     }
 
     public BatchOptions onError(OnError choice) {
-        return new BatchOptions(modelDir, batchSize, keepColumns, choice, errorColumn, arrayColumns);
+        return new BatchOptions(modelDir, batchSize, keepColumns, choice, errorColumn, arrayColumns, columnar);
     }
 
     public BatchOptions errorColumn(String name) {
-        return new BatchOptions(modelDir, batchSize, keepColumns, onError, name, arrayColumns);
+        return new BatchOptions(modelDir, batchSize, keepColumns, onError, name, arrayColumns, columnar);
     }
 
     /**
@@ -85,6 +91,12 @@ public record BatchOptions(
     public BatchOptions arrayColumns(String input, String... columns) {
         Map<String, List<String>> named = new LinkedHashMap<>(arrayColumns);
         named.put(input, List.of(columns));
-        return new BatchOptions(modelDir, batchSize, keepColumns, onError, errorColumn, named);
+        return new BatchOptions(modelDir, batchSize, keepColumns, onError, errorColumn, named, columnar);
+    }
+
+    /** Whether a columnar scan's batches are scored as they are (the default), or Spark's rows. */
+    public BatchOptions columnar(boolean fromColumnBatches) {
+        return new BatchOptions(
+                modelDir, batchSize, keepColumns, onError, errorColumn, arrayColumns, fromColumnBatches);
     }
 }

@@ -4,6 +4,7 @@ import dev.scorespec.runtime.binding.ScoringBinder;
 import dev.scorespec.runtime.binding.TabularBinding;
 import dev.scorespec.spark.batch.BinderCache;
 import dev.scorespec.spark.batch.ColumnTypes;
+import dev.scorespec.spark.batch.ColumnarInput;
 import dev.scorespec.spark.batch.PartitionScorer;
 import dev.scorespec.spark.binding.DatasetBinding;
 import java.util.ArrayList;
@@ -66,12 +67,22 @@ public final class BatchScoring {
         Set<String> outputNames = new HashSet<>();
         for (String name : kept) {
             StructField field = field(schema, name, "kept column");
-            selected.add(functions.col(quoted(name)).as("kept_" + selected.size()));
+            selected.add(functions.col(quoted(name)));
             outputFields.add(field);
             outputNames.add(name.toLowerCase(Locale.ROOT));
         }
-        for (TabularBinding.Column column : tabular.inputColumns()) {
-            selected.add(inputColumn(input, scoringClass, column, options).as("in_" + selected.size()));
+        int[][] inputFields = new int[tabular.inputColumns().size()][];
+        boolean[] inputFromColumns = new boolean[inputFields.length];
+        for (int c = 0; c < inputFields.length; c++) {
+            inputFromColumns[c] = options.arrayColumns()
+                    .containsKey(tabular.inputColumns().get(c).name());
+            List<Column> columns =
+                    inputColumns(input, scoringClass, tabular.inputColumns().get(c), options);
+            inputFields[c] = new int[columns.size()];
+            for (int j = 0; j < columns.size(); j++) {
+                inputFields[c][j] = selected.size();
+                selected.add(columns.get(j));
+            }
         }
         boolean errorColumn = options.onError() == BatchOptions.OnError.COLUMN;
         for (TabularBinding.Column column : tabular.outputColumns()) {
@@ -98,15 +109,28 @@ public final class BatchScoring {
                         .map(StructField::dataType)
                         .toList(),
                 tabular.inputColumns(),
+                inputFields,
+                inputFromColumns,
                 tabular.outputColumns());
         // Spark's internal rows both ways: a Dataset's mapPartitions would turn each row into a generic Row of
-        // boxed values and back. internalCreateDataFrame is Spark's own (private[sql] in Scala, public to Java),
-        // pinned with Spark's version in the parent pom.
-        RDD<InternalRow> scored = prepared.queryExecution()
-                .toRdd()
-                .toJavaRDD()
-                .mapPartitions(scorer)
-                .rdd();
+        // boxed values and back. When the dataset is a columnar scan (Parquet) of the columns as they are, its
+        // column batches are scored instead, without Spark turning them into rows first. internalCreateDataFrame
+        // is Spark's own (private[sql] in Scala, public to Java), pinned with Spark's version in the parent pom.
+        ColumnarInput columnar = options.columnar() ? ColumnarInput.of(prepared) : null;
+        RDD<InternalRow> scored;
+        if (columnar == null) {
+            scored = prepared.queryExecution()
+                    .toRdd()
+                    .toJavaRDD()
+                    .mapPartitions(scorer::rows)
+                    .rdd();
+        } else {
+            int[] columns = columnar.columns(); // the task takes these, not the RDD around them
+            scored = columnar.batches()
+                    .toJavaRDD()
+                    .mapPartitions(batches -> scorer.batches(batches, columns))
+                    .rdd();
+        }
         return ((org.apache.spark.sql.classic.SparkSession) input.sparkSession())
                 .internalCreateDataFrame(scored, outputSchema, false);
     }
@@ -133,12 +157,12 @@ public final class BatchScoring {
     }
 
     /**
-     * The input column of the dataset that a column of the binding takes, of the Spark type the binding
+     * The input columns of the dataset that a column of the binding takes, of the Spark type the binding
      * expects: the dataset's own column of the name, widened if it must be; for a column of rows of numbers,
-     * the dataset's array column of the name or the columns {@link BatchOptions#arrayColumns()} names for it;
-     * for an optional one the dataset lacks, nulls.
+     * the dataset's array column of the name or the columns {@link BatchOptions#arrayColumns()} names for it
+     * (one a value, in order); for an optional one the dataset lacks, nulls.
      */
-    private static Column inputColumn(
+    private static List<Column> inputColumns(
             Dataset<Row> input, String scoringClass, TabularBinding.Column column, BatchOptions options) {
         StructType schema = input.schema();
         DataType expected = ColumnTypes.spark(column.type());
@@ -156,14 +180,14 @@ public final class BatchScoring {
                 TabularBinding.Column value = new TabularBinding.Column(column.name(), column.type(), false);
                 values.add(widened(field, expected, value, scoringClass));
             }
-            return functions.array(values.toArray(Column[]::new));
+            return values;
         }
         if (named != null) {
             throw new IllegalArgumentException("Columns are named for '" + column.name() + "', but it is not an"
                     + " array input of " + scoringClass + ": name columns only for an ndarray input");
         }
         if (column.optional() && Arrays.stream(schema.fieldNames()).noneMatch(column.name()::equals)) {
-            return functions.lit(null).cast(expected);
+            return List.of(functions.lit(null).cast(expected));
         }
         String role = column.width() > 0
                 ? "input column (" + describe(column) + "; or name the dataset's columns that hold its values"
@@ -171,7 +195,7 @@ public final class BatchScoring {
                 : "input column (" + describe(column) + ")";
         StructField field = field(schema, column.name(), role);
         if (column.width() == 0) {
-            return widened(field, expected, column, scoringClass);
+            return List.of(widened(field, expected, column, scoringClass));
         }
         if (!(field.dataType() instanceof ArrayType array)
                 || !(array.elementType().equals(expected)
@@ -180,7 +204,7 @@ public final class BatchScoring {
                     + field.dataType().simpleString() + ", but " + scoringClass + " expects " + describe(column));
         }
         Column value = functions.col(quoted(column.name()));
-        return array.elementType().equals(expected) ? value : value.cast(DataTypes.createArrayType(expected));
+        return List.of(array.elementType().equals(expected) ? value : value.cast(DataTypes.createArrayType(expected)));
     }
 
     /** A column of one value per row, cast to the expected type if it widens to it. */
