@@ -200,15 +200,19 @@ final class FastRecords {
         final long[] internedHigh = new long[INTERNED_SLOTS];
         final int[] internedLength = new int[INTERNED_SLOTS];
         final String[] interned = new String[INTERNED_SLOTS];
+        /** The slots taken, in the order taken: only these are emptied after a frame, usually a few. */
+        final int[] internedSlots = new int[MAX_INTERNED];
+
         int internedCount;
 
         /** Drops storage too large to keep, and the strings, which belong to the frame read. */
         void release() {
-            if (internedCount > 0) {
-                Arrays.fill(internedLength, 0);
-                Arrays.fill(interned, null);
-                internedCount = 0;
+            for (int i = 0; i < internedCount; i++) {
+                int slot = internedSlots[i];
+                internedLength[slot] = 0;
+                interned[slot] = null;
             }
+            internedCount = 0;
             if (capacity > MAX_KEPT_ROWS) {
                 capacity = INITIAL_CAPACITY;
                 for (int c = 0; c < numbers.length; c++) {
@@ -427,7 +431,7 @@ final class FastRecords {
                         table.internedHigh[slot] = high;
                         table.internedLength[slot] = length + 1;
                         table.interned[slot] = text;
-                        table.internedCount++;
+                        table.internedSlots[table.internedCount++] = slot;
                     }
                     return text;
                 }
