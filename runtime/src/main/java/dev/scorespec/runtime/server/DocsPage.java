@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,12 +70,15 @@ final class DocsPage {
     private final Vertx vertx;
     private final String version;
     private final String assetPrefix;
-    /** The page's title: the title of the document it shows. */
-    private final String title;
+    /**
+     * The page's title: the title of the document it shows, asked for when the page is first served (the
+     * documents are prepared while the server starts).
+     */
+    private final Supplier<String> title;
 
     private final Map<String, Future<Asset>> assets = new ConcurrentHashMap<>();
 
-    private DocsPage(Vertx vertx, String version, String title) {
+    private DocsPage(Vertx vertx, String version, Supplier<String> title) {
         this.vertx = vertx;
         this.version = version;
         this.assetPrefix = "/docs/swagger-ui/" + version + "/";
@@ -86,7 +90,7 @@ final class DocsPage {
      *
      * @param title the title of the document the page shows, so that the tab and the page agree
      */
-    static DocsPage create(Vertx vertx, String title) {
+    static DocsPage create(Vertx vertx, Supplier<String> title) {
         String version = swaggerUiVersion();
         String bundle = webJarPath(version, "swagger-ui-bundle.js");
         if (classLoader().getResource(bundle) == null) {
@@ -149,6 +153,7 @@ final class DocsPage {
 
     /** The page, titled with the document's title. */
     private Asset page() throws IOException {
+        String title = this.title.get();
         String html = new String(read(OWN + "index.html"), StandardCharsets.UTF_8)
                 .replace("{{title}}", escape(title + " - API documentation"))
                 .replace("{{name}}", escape(title))

@@ -35,6 +35,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -90,7 +91,12 @@ public final class ScoringServer implements AutoCloseable {
 
     private final ServerConfig config;
     private final ScoringBinder<?, ?> binder;
-    private final OpenApiDocuments documents;
+    /**
+     * Prepared on a thread of their own while Vert.x starts (see {@link #start}); set before {@link #ready},
+     * so every route that {@code init} gates sees them.
+     */
+    private volatile OpenApiDocuments documents;
+
     private final Vertx vertx;
     private final WorkerExecutor workers;
     private final ScoreHandler<?, ?> score;
@@ -110,10 +116,9 @@ public final class ScoringServer implements AutoCloseable {
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    private ScoringServer(ServerConfig config, ScoringBinder<?, ?> binder, OpenApiDocuments documents) {
+    private ScoringServer(ServerConfig config, ScoringBinder<?, ?> binder) {
         this.config = config;
         this.binder = binder;
-        this.documents = documents;
         this.vertx = Vertx.vertx(new VertxOptions()
                 .setFileSystemOptions(
                         new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
@@ -124,7 +129,7 @@ public final class ScoringServer implements AutoCloseable {
         this.openInference = openInference(binder);
         this.cors = new Cors(config.corsOrigins());
         this.auth = config.authKey().map(KeyAuth::new).orElse(null);
-        this.docs = DocsPage.create(vertx, documents.docsTitle().orElse(config.serviceName()));
+        this.docs = DocsPage.create(vertx, () -> documents.docsTitle().orElse(config.serviceName()));
         this.idle = new IdleConnections(vertx, config.idleTimeoutSeconds());
     }
 
@@ -184,24 +189,73 @@ public final class ScoringServer implements AutoCloseable {
      * returns once {@code init} has returned. While {@code init} runs the port is open: the liveness probe
      * answers 200, the readiness probe and every other route 503 (see {@link #ready()}).
      *
+     * <p>The documents are prepared on a thread of their own while Vert.x starts and listens: both are
+     * mostly class loading (Jackson for the documents; Vert.x, Netty and Micrometer for the server), which
+     * a second core does at the same time. {@code init} runs only once the documents are prepared, so a bad
+     * document still stops the start before the model is loaded.
+     *
      * @throws ServerStartException when a document is missing or malformed, the address cannot be bound, or
      *     {@code init} throws (the cause; the server is closed again)
      */
     public static ScoringServer start(ServerConfig config, ScoringBinder<?, ?> binder) throws ServerStartException {
         long startNanos = System.nanoTime();
         LOG.info("Starting the scoring server for {}: {}", binder.scoringClass(), config);
-        OpenApiDocuments documents = OpenApiDocuments.load(binder, config);
-        ScoringServer server = new ScoringServer(config, binder, documents);
-        server.listen();
+        FutureTask<OpenApiDocuments> documents = new FutureTask<>(() -> OpenApiDocuments.load(binder, config));
+        Thread preparing = new Thread(documents, "scorespec-documents");
+        preparing.setDaemon(true);
+        preparing.start();
+        ScoringServer server;
         try {
+            server = new ScoringServer(config, binder);
+            server.listen();
+        } catch (ServerStartException | RuntimeException e) {
+            // a bad document was reported first when the documents were prepared before listening
+            prepared(documents);
+            throw e;
+        }
+        // the JVM's meters read JMX, slow to load: bound beside the documents and init, before any scrape
+        Thread meters = new Thread(server.metrics::bindJvmMeters, "scorespec-jvm-meters");
+        meters.setDaemon(true);
+        meters.start();
+        try {
+            server.documents = prepared(documents);
             init(binder, config.modelDir());
-        } catch (ServerStartException e) {
+        } catch (ServerStartException | RuntimeException e) {
             server.close();
             throw e;
         }
         server.ready = true;
         server.logReady(startNanos);
         return server;
+    }
+
+    /** The documents, once their thread has prepared them; its failure as if it had been this thread's. */
+    private static OpenApiDocuments prepared(FutureTask<OpenApiDocuments> documents) throws ServerStartException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return documents.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the start cannot be left half done: the documents come quickly
+                }
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ServerStartException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw new ServerStartException("Cannot prepare the OpenAPI documents: " + e.getCause(), e.getCause());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /**
@@ -775,11 +829,21 @@ public final class ScoringServer implements AutoCloseable {
         }
     }
 
+    /**
+     * On a worker thread: a scrape formats every meter, and in the start's first moments waits for the JVM's
+     * meters to be bound.
+     */
     private void metrics(RoutingContext ctx) {
-        ctx.response()
-                .setStatusCode(200)
-                .putHeader("content-type", ServerMetrics.CONTENT_TYPE)
-                .end(metrics.scrape());
+        vertx.executeBlocking(metrics::scrape, false).onComplete(scraped -> {
+            if (scraped.failed()) {
+                ctx.fail(scraped.cause());
+            } else {
+                ctx.response()
+                        .setStatusCode(200)
+                        .putHeader("content-type", ServerMetrics.CONTENT_TYPE)
+                        .end(scraped.result());
+            }
+        });
     }
 
     /** Liveness: the process answers. */

@@ -98,6 +98,11 @@ final class ServerMetrics implements AutoCloseable {
 
     private final Map<String, Timer> runTimers = new ConcurrentHashMap<>();
 
+    /** Both guarded by this object's lock: see {@link #bindJvmMeters()}. */
+    private boolean jvmMetersBound;
+
+    private boolean closed;
+
     ServerMetrics(BooleanSupplier ready) {
         // Micrometer counts the process's CPU time in nanoseconds, as process_cpu_time_ns_total, which promtool
         // rejects (an abbreviated unit); it is served in seconds under Prometheus's usual name instead
@@ -109,6 +114,27 @@ final class ServerMetrics implements AutoCloseable {
                 return id.getName().equals("system.cpu.count") ? id.withName("system.cpus") : id;
             }
         });
+        Gauge.builder("http.server.requests.in.progress", inProgress, AtomicInteger::get)
+                .description("Requests received and not yet answered")
+                .register(registry);
+        Gauge.builder("scorespec.ready", () -> ready.getAsBoolean() ? 1 : 0)
+                .description("1 once @Init has returned, 0 while it runs")
+                .register(registry);
+        for (BindingFailure failure : BindingFailure.values()) {
+            bindingFailures(failure); // every reason at 0 from the start, so that rate() sees the first one
+        }
+    }
+
+    /**
+     * Binds the JVM's and the process's meters, once; a scrape binds them first if no one has. They read
+     * JMX, whose classes take a tenth of a second or more to load: the server binds them on a thread of
+     * its own once it listens (see {@link ScoringServer#start}), so that the port does not wait for them.
+     * The meters are the same; the collector's counts start when they are bound.
+     */
+    synchronized void bindJvmMeters() {
+        if (jvmMetersBound || closed) {
+            return;
+        }
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             FunctionCounter.builder("process.cpu", os, bean -> bean.getProcessCpuTime() / 1e9)
                     .baseUnit("seconds")
@@ -122,15 +148,7 @@ final class ServerMetrics implements AutoCloseable {
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
         new FileDescriptorMetrics().bindTo(registry);
-        Gauge.builder("http.server.requests.in.progress", inProgress, AtomicInteger::get)
-                .description("Requests received and not yet answered")
-                .register(registry);
-        Gauge.builder("scorespec.ready", () -> ready.getAsBoolean() ? 1 : 0)
-                .description("1 once @Init has returned, 0 while it runs")
-                .register(registry);
-        for (BindingFailure failure : BindingFailure.values()) {
-            bindingFailures(failure); // every reason at 0 from the start, so that rate() sees the first one
-        }
+        jvmMetersBound = true;
     }
 
     /** The registry, for meters of the service's own. */
@@ -240,11 +258,15 @@ final class ServerMetrics implements AutoCloseable {
 
     /** Every meter in Prometheus's text format. */
     String scrape() {
+        bindJvmMeters(); // at once when bound; a scrape in the start's first moments waits for the binding
         return registry.scrape();
     }
 
     @Override
     public void close() {
+        synchronized (this) {
+            closed = true; // a binding that has not started never will: the collector's listeners stay off
+        }
         gc.close();
         registry.close();
     }

@@ -108,6 +108,28 @@ class MetricsTest {
         assertEquals("", problems, "promtool check metrics:\n" + problems + "\non:\n" + text);
     }
 
+    /**
+     * The server binds the JVM's meters on a thread of its own once it listens: a scrape that comes first
+     * binds them itself, so that no scrape lacks them; once closed, nothing binds them any more.
+     */
+    @Test
+    void aScrapeBeforeTheJvmMetersAreBoundHasThem() {
+        ServerMetrics metrics = new ServerMetrics(() -> true);
+        try {
+            String text = metrics.scrape();
+            for (String jvmOrProcess :
+                    List.of("jvm_memory_used_bytes{", "jvm_threads_live_threads", "process_cpu_seconds_total")) {
+                assertTrue(text.contains("\n" + jvmOrProcess), jvmOrProcess + " in:\n" + text);
+            }
+        } finally {
+            metrics.close();
+        }
+        ServerMetrics closed = new ServerMetrics(() -> true);
+        closed.close();
+        closed.bindJvmMeters();
+        assertTrue(closed.registry().find("jvm.memory.used").meters().isEmpty(), "bound after close");
+    }
+
     @Test
     void batchMetricsAreServedAfterPrometheusConventions() throws Exception {
         try (ServerMetrics metrics = new ServerMetrics(() -> true)) {

@@ -1,6 +1,7 @@
 package dev.scorespec.runtime.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -285,6 +286,40 @@ class SwaggerTest {
         };
         ServerStartException e = assertThrows(ServerStartException.class, () -> start(ServerConfig.builder(), binder));
         assertTrue(e.getMessage().contains("META-INF/scorespec/nowhere/2.0.json"), e.getMessage());
+    }
+
+    /**
+     * The documents are prepared on a thread of their own while the server starts: the first requests after
+     * {@code start} returns get the same bytes as documents prepared before it, and {@code /docs} their title.
+     */
+    @Test
+    void documentsPreparedDuringTheStartAreServedAsPreparedBeforeIt() throws Exception {
+        ServerConfig.Builder config =
+                ServerConfig.builder().serviceName("Churn model").servicePathPrefix("/api");
+        TestBinders.Sum binder = new TestBinders.Sum();
+        Http http = start(config, binder);
+        OpenApiDocuments before = OpenApiDocuments.load(binder, server.config());
+        String host = "127.0.0.1:" + server.port();
+        for (String version : List.of("2", "3", "3.1")) {
+            Http.Reply r = http.get("/api/swagger.json?version=" + version);
+            assertEquals(200, r.status(), version);
+            assertEquals(before.find(version, "http", host).document.toString(), r.body(), version);
+        }
+        Http.Reply page = http.get("/api/docs/");
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("<title>Churn model - API documentation</title>"), page.body());
+    }
+
+    @Test
+    void initDoesNotRunWhenADocumentIsMissing() {
+        TestBinders.Sum binder = new TestBinders.Sum() {
+            @Override
+            public String documentResource(String version) {
+                return "META-INF/scorespec/nowhere/" + version + ".json";
+            }
+        };
+        assertThrows(ServerStartException.class, () -> start(ServerConfig.builder(), binder));
+        assertNull(binder.models, "init ran although the start had failed");
     }
 
     @Test
