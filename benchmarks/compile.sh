@@ -10,6 +10,9 @@
 # A third variant compiles the scoring classes together with the binders the processor generated, without
 # the processor: the share of the cost that is javac compiling generated code.
 #
+# WORK=<dir> writes the sources and outputs there and keeps them (for a profile of one javac run, see
+# BENCHMARKS.md); by default they go to a temporary directory that is removed.
+#
 # Uses the reactor's runtime/target/classes and processor/target/classes and their dependencies from the
 # local Maven repository (mvn dependency:build-classpath); installs nothing.
 set -euo pipefail
@@ -20,8 +23,13 @@ RUNS=${RUNS:-7}
 mvn -B -q -pl runtime,processor -am package dependency:build-classpath -DskipTests \
     -DincludeScope=runtime -Dmdep.outputFile=target/classpath.txt
 
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+if [ -n "${WORK:-}" ]; then
+  work=$(mkdir -p "$WORK" && cd "$WORK" && pwd)
+  rm -rf "$work/src"
+else
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' EXIT
+fi
 CLASSPATH_USER="runtime/target/classes:$(cat runtime/target/classpath.txt)"
 PROCESSOR_PATH="processor/target/classes:$(cat processor/target/classpath.txt)"
 

@@ -1,13 +1,17 @@
 package dev.scorespec.processor;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
 import dev.scorespec.annotations.internal.OpenApiVersion;
 import dev.scorespec.annotations.internal.OpenInferenceResource;
+import dev.scorespec.annotations.internal.ScoringResource;
 import dev.scorespec.processor.PhaseTimes.Step;
 import dev.scorespec.processor.emit.BinderEmitter;
 import dev.scorespec.processor.emit.OpenInferenceMetadata;
+import dev.scorespec.processor.emit.ScoringResourceText;
 import dev.scorespec.processor.emit.ServiceDocuments;
+import dev.scorespec.processor.emit.ServiceInfo;
 import dev.scorespec.processor.model.ScoringClassDecl;
 import dev.scorespec.processor.model.ScoringSpec;
 import dev.scorespec.processor.read.Annotations;
@@ -23,6 +27,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -177,10 +182,16 @@ public final class ScoreSpecProcessor extends AbstractProcessor {
             Report report = new Report();
             times.start(Step.VALIDATE);
             Optional<ScoringSpec> spec;
+            ObjectNode metadata = null;
             try {
                 spec = new ScoringClassValidator().validate(decl, report);
-                // the protocol's tensor names are the metadata's: checked on what the emitter would write
-                spec = spec.filter(s -> OpenInferenceNames.check(decl, OpenInferenceMetadata.document(s), report));
+                if (spec.isPresent()) {
+                    // the protocol's tensor names are the metadata's: checked on the tree the emitters write
+                    metadata = OpenInferenceMetadata.document(spec.get());
+                    if (!OpenInferenceNames.check(decl, metadata, report)) {
+                        spec = Optional.empty();
+                    }
+                }
             } finally {
                 times.end(Step.VALIDATE);
             }
@@ -188,18 +199,19 @@ public final class ScoreSpecProcessor extends AbstractProcessor {
                 report(d);
             }
             if (spec.isPresent()) {
-                emit(spec.get(), type);
+                emit(spec.get(), metadata, type);
             }
         } catch (RuntimeException | Error e) {
             error(type, Message.UNEXPECTED.format(type.getQualifiedName(), stackTrace(e)));
         }
     }
 
-    private void emit(ScoringSpec spec, TypeElement type) {
+    /** Writes the binder and the resource; {@code metadata} is the class's, built once for all of them. */
+    private void emit(ScoringSpec spec, ObjectNode metadata, TypeElement type) {
         times.start(Step.DOCUMENTS);
         Map<String, String> documents;
         try {
-            documents = ServiceDocuments.render(spec);
+            documents = ServiceDocuments.render(spec, ServiceInfo.of(spec), metadata);
         } finally {
             times.end(Step.DOCUMENTS);
         }
@@ -227,22 +239,20 @@ public final class ScoreSpecProcessor extends AbstractProcessor {
             } finally {
                 times.end(Step.BINDER_TEXT);
             }
-            for (Map.Entry<String, String> document : new TreeMap<>(documents).entrySet()) {
-                OpenApiVersion version =
-                        OpenApiVersion.forLabel(document.getKey()).orElseThrow();
-                writeResource(version.resource(spec.scoringClass().reflectionName()), document.getValue(), type);
-            }
+            Map<String, String> members = new LinkedHashMap<>();
+            documents.forEach((label, document) ->
+                    members.put(OpenApiVersion.forLabel(label).orElseThrow().member(), document));
             if (spec.bodyKind() == ScoringSpec.BodyKind.JSON_PARAMETERS) {
                 // a raw request or unchecked JSON text has no tensors: the server says so without metadata
                 times.start(Step.INFERENCE_METADATA);
-                String metadata;
                 try {
-                    metadata = OpenInferenceMetadata.render(spec);
+                    members.put(OpenInferenceResource.MEMBER, OpenInferenceMetadata.render(metadata));
                 } finally {
                     times.end(Step.INFERENCE_METADATA);
                 }
-                writeResource(OpenInferenceResource.of(spec.scoringClass().reflectionName()), metadata, type);
             }
+            writeResource(
+                    ScoringResource.of(spec.scoringClass().reflectionName()), ScoringResourceText.of(members), type);
             binders.put(binderName, type);
         } catch (IOException e) {
             error(type, Message.WRITE_FAILED.format("the files of " + type.getQualifiedName(), e.getMessage()));

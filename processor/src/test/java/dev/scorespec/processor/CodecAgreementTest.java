@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.testing.compile.Compilation;
 import dev.scorespec.annotations.ColumnKind;
 import dev.scorespec.annotations.internal.DType;
+import dev.scorespec.annotations.internal.OpenApiVersion;
 import dev.scorespec.runtime.ModelDir;
 import dev.scorespec.runtime.NDArray;
 import dev.scorespec.runtime.ScoringRequest;
@@ -418,7 +419,7 @@ class CodecAgreementTest {
             String raw = c.schema().startsWith("ndarray")
                     ? "[" + c.value() + "]"
                     : c.schema().startsWith("dataframe") ? "[{\"c\": " + c.value() + "}]" : c.value();
-            JsonNode example = JSON.readTree(accepted.text(binder.documentResource("3.1")))
+            JsonNode example = JSON.readTree(accepted.document(binder.scoringClass(), OpenApiVersion.V3_1))
                     .at("/components/schemas/ServiceInput/example");
             Object fromExample;
             try {

@@ -1,6 +1,10 @@
 package dev.scorespec.processor;
 
 import com.google.testing.compile.Compilation;
+import dev.scorespec.annotations.internal.OpenApiVersion;
+import dev.scorespec.annotations.internal.OpenInferenceResource;
+import dev.scorespec.annotations.internal.ScoringResource;
+import dev.scorespec.runtime.binding.CompiledResource;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,6 +60,33 @@ final class CompiledClasses extends ClassLoader {
     String text(String path) {
         byte[] bytes = files.get(path);
         return bytes == null ? null : new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * One member of the resource the compilation wrote for a scoring class ({@link ScoringResource}), as
+     * text; null if it wrote no such resource or member.
+     */
+    String member(String scoringClass, String member) {
+        byte[] resource = files.get(ScoringResource.of(scoringClass));
+        try {
+            return resource == null
+                    ? null
+                    : CompiledResource.member(resource, member)
+                            .map(bytes -> new String(bytes, java.nio.charset.StandardCharsets.UTF_8))
+                            .orElse(null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The document of one version the compilation wrote for a scoring class; null if it wrote none. */
+    String document(String scoringClass, OpenApiVersion version) {
+        return member(scoringClass, version.member());
+    }
+
+    /** The Open Inference Protocol metadata the compilation wrote for a scoring class; null if none. */
+    String openInference(String scoringClass) {
+        return member(scoringClass, OpenInferenceResource.MEMBER);
     }
 
     /** The paths of the resources and classes the compilation wrote under {@code folder}, sorted. */

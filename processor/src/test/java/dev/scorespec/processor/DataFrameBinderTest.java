@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.testing.compile.Compilation;
+import dev.scorespec.annotations.internal.OpenApiVersion;
 import dev.scorespec.runtime.binding.ScoringBinder;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
@@ -334,7 +335,7 @@ class DataFrameBinderTest {
                            "day": "2021-01-02", "at": "2021-01-01T10:00:00-05:00", "wait": "PT30M"}]}"""));
         JsonNode document = new ObjectMapper()
                 .readTree(new CompiledClasses(Sources.compile(Sources.source("Wide", body)))
-                        .text("META-INF/scorespec/test.Wide/openapi-3.1.json"));
+                        .document("test.Wide", OpenApiVersion.V3_1));
         JsonNode input = document.at("/components/schemas/ServiceInput");
         assertEquals(new ObjectMapper().readTree("""
                 {"id": {"type": "integer", "format": "int64"}, "score": {"type": ["number", "null"], "format": "double"},

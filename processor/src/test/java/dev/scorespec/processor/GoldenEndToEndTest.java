@@ -18,6 +18,7 @@ import com.networknt.schema.Error;
 import com.networknt.schema.path.NodePath;
 import dev.scorespec.annotations.internal.OpenApiVersion;
 import dev.scorespec.annotations.internal.OpenInferenceResource;
+import dev.scorespec.annotations.internal.ScoringResource;
 import dev.scorespec.processor.emit.ExampleValidator;
 import dev.scorespec.processor.emit.Golden;
 import dev.scorespec.runtime.ModelDir;
@@ -314,15 +315,22 @@ class GoldenEndToEndTest {
         List<String> versions = golden.expectedVersions();
         assertEquals(versions, compiled.binder().documentVersions(), name + ": documentVersions()");
 
-        String folder = "META-INF/scorespec/test." + compiled.className() + "/";
-        Set<String> expectedFiles = new TreeSet<>();
-        versions.forEach(v -> expectedFiles.add(folder + documentFile(v)));
-        expectedFiles.add(OpenInferenceResource.of("test." + compiled.className()));
-        assertEquals(expectedFiles, compiled.classes().paths(folder), name + ": documents written");
+        String scoringClass = "test." + compiled.className();
+        String resource = ScoringResource.of(scoringClass);
+        assertEquals(Set.of(resource), compiled.classes().paths(resource), name + ": resource written");
+        Set<String> expectedMembers = new TreeSet<>();
+        versions.forEach(v ->
+                expectedMembers.add(OpenApiVersion.forLabel(v).orElseThrow().member()));
+        expectedMembers.add(OpenInferenceResource.MEMBER);
+        Set<String> members = new TreeSet<>();
+        JSON.readTree(compiled.classes().text(resource)).fieldNames().forEachRemaining(members::add);
+        assertEquals(expectedMembers, members, name + ": documents written");
 
         for (String version : versions) {
-            String path = folder + documentFile(version);
-            JsonNode document = JSON.readTree(compiled.classes().text(path));
+            String path = resource + " "
+                    + OpenApiVersion.forLabel(version).orElseThrow().member();
+            JsonNode document = JSON.readTree(compiled.classes()
+                    .document(scoringClass, OpenApiVersion.forLabel(version).orElseThrow()));
             JsonNode schemas = version.equals("2.0")
                     ? document.path("definitions")
                     : document.path("components").path("schemas");
@@ -356,10 +364,6 @@ class GoldenEndToEndTest {
         return Pattern.compile("_(\\p{Alnum})")
                 .matcher(param)
                 .replaceAll(m -> m.group(1).toUpperCase(Locale.ROOT));
-    }
-
-    private static String documentFile(String version) {
-        return version.equals("2.0") ? "swagger-2.0.json" : "openapi-" + version + ".json";
     }
 
     // ------------------------------------------------------------------------------ payloads

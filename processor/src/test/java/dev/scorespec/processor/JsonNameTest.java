@@ -90,8 +90,8 @@ class JsonNameTest {
         JsonNode example =
                 json("{\"customer\": {\"customer_id\": 7, \"signed_up\": \"2020-01-02\", \"plan\": \"gold\"}}");
         for (OpenApiVersion version : OpenApiVersion.values()) {
-            String file = version.fileName();
-            String text = classes.text("META-INF/scorespec/test.Customers/" + file);
+            String file = version.member();
+            String text = classes.document("test.Customers", version);
             assertEquals(List.of(), DocumentParsers.messages(text, version), file);
             JsonNode schemas = version == OpenApiVersion.V2_0
                     ? json(text).path("definitions")
@@ -149,7 +149,7 @@ class JsonNameTest {
                 reject(binder, body.replace("4.5", "\"a\"")));
 
         CompiledClasses classes = new CompiledClasses(Sources.compile(Sources.source("Nested", NESTED)));
-        JsonNode features = json(classes.text("META-INF/scorespec/test.Nested/openapi-3.1.json"))
+        JsonNode features = json(classes.document("test.Nested", OpenApiVersion.V3_1))
                 .path("components")
                 .path("schemas")
                 .path("ServiceInput")

@@ -177,8 +177,8 @@ class NestedBinderTest {
 
         for (String version : binder.documentVersions()) {
             OpenApiVersion v = OpenApiVersion.forLabel(version).orElseThrow();
-            String file = version.equals("2.0") ? "swagger-2.0.json" : "openapi-" + version + ".json";
-            String text = classes.text("META-INF/scorespec/test.Scores/" + file);
+            String file = v.member();
+            String text = classes.document("test.Scores", v);
             assertEquals(List.of(), DocumentParsers.messages(text, v), file);
             JsonNode schemas = version.equals("2.0")
                     ? json(text).path("definitions")

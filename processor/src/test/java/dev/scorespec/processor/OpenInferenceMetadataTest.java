@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.testing.compile.Compilation;
-import dev.scorespec.annotations.internal.OpenInferenceResource;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -112,13 +109,11 @@ class OpenInferenceMetadataTest {
     private static JsonNode metadata(String name, String body) throws IOException {
         Compilation compilation = Sources.compile(Sources.source(name, body));
         assertThat(compilation).succeededWithoutWarnings();
-        String path = OpenInferenceResource.of("test." + name);
-        byte[] bytes = compilation
-                .generatedFile(StandardLocation.CLASS_OUTPUT, "", path)
-                .orElseThrow(() -> new AssertionError("no " + path))
-                .openInputStream()
-                .readAllBytes();
-        return MAPPER.readTree(new String(bytes, StandardCharsets.UTF_8));
+        String metadata = new CompiledClasses(compilation).openInference("test." + name);
+        if (metadata == null) {
+            throw new AssertionError("no Open Inference metadata for test." + name);
+        }
+        return MAPPER.readTree(metadata);
     }
 
     private static JsonNode json(String text) throws IOException {

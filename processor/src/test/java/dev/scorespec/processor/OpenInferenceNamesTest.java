@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.testing.compile.Compilation;
+import dev.scorespec.annotations.internal.OpenApiVersion;
 import java.util.ArrayList;
 import java.util.List;
 import javax.tools.JavaFileObject;
@@ -88,8 +89,7 @@ class OpenInferenceNamesTest {
                 }
                 """));
         assertThat(compilation).succeededWithoutWarnings();
-        JsonNode metadata = JSON.readTree(new CompiledClasses(compilation)
-                .text(dev.scorespec.annotations.internal.OpenInferenceResource.of("test.Dots")));
+        JsonNode metadata = JSON.readTree(new CompiledClasses(compilation).openInference("test.Dots"));
         List<String> names = new ArrayList<>();
         metadata.get("inputs").forEach(input -> names.add(input.get("name").asText()));
         assertEquals(List.of("a.b", "a"), names);
@@ -106,8 +106,7 @@ class OpenInferenceNamesTest {
                 }
                 """));
         assertThat(compilation).succeededWithoutWarnings();
-        JsonNode document =
-                JSON.readTree(new CompiledClasses(compilation).text("META-INF/scorespec/test.Named/openapi-3.1.json"));
+        JsonNode document = JSON.readTree(new CompiledClasses(compilation).document("test.Named", OpenApiVersion.V3_1));
         JsonNode schemas = document.at("/components/schemas");
         List<String> components = new ArrayList<>();
         schemas.fieldNames().forEachRemaining(components::add);

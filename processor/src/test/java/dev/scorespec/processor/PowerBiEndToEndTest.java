@@ -41,7 +41,6 @@ class PowerBiEndToEndTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final String FOLDER = "META-INF/scorespec/test.PowerBiDocs/";
 
     private static JsonNode reference;
     private static CompiledClasses classes;
@@ -85,7 +84,14 @@ class PowerBiEndToEndTest {
     void documentsAreValidAndTheirExamplesValidate() throws IOException {
         for (String version : binder.documentVersions()) {
             OpenApiVersion v = OpenApiVersion.forLabel(version).orElseThrow();
-            assertEquals(List.of(), DocumentParsers.messages(classes.text(FOLDER + file(version)), v), version);
+            assertEquals(
+                    List.of(),
+                    DocumentParsers.messages(
+                            classes.document(
+                                    "test.PowerBiDocs",
+                                    OpenApiVersion.forLabel(version).orElseThrow()),
+                            v),
+                    version);
             if (v != OpenApiVersion.V2_0) {
                 for (String name : List.of("ServiceInput", "ServiceOutput")) {
                     JsonNode schema = schemas(version).path(name);
@@ -186,14 +192,11 @@ class PowerBiEndToEndTest {
     }
 
     private static JsonNode schemas(String version) throws IOException {
-        JsonNode document = JSON.readTree(classes.text(FOLDER + file(version)));
+        JsonNode document = JSON.readTree(classes.document(
+                "test.PowerBiDocs", OpenApiVersion.forLabel(version).orElseThrow()));
         return version.equals("2.0")
                 ? document.path("definitions")
                 : document.path("components").path("schemas");
-    }
-
-    private static String file(String version) {
-        return version.equals("2.0") ? "swagger-2.0.json" : "openapi-" + version + ".json";
     }
 
     private static String resource(String path) {

@@ -4,12 +4,15 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.scorespec.processor.DiagnosticsTest.assertError;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.google.testing.compile.Compilation;
+import dev.scorespec.annotations.internal.OpenApiVersion;
 import dev.scorespec.runtime.ScoringRequest;
 import dev.scorespec.runtime.ScoringResponse;
 import dev.scorespec.runtime.binding.BodyKind;
@@ -83,14 +86,12 @@ class RawHttpTest {
         assertTrue(source.contains("return scoring.run(arguments.request());"), source);
         assertTrue(source.contains("super(\"test.Echo\", BodyKind.RAW_HTTP, "), source);
         CompiledClasses files = new CompiledClasses(compilation);
-        assertEquals(
-                List.of(
-                        "META-INF/scorespec/test.Echo/openapi-3.0.json",
-                        "META-INF/scorespec/test.Echo/openapi-3.1.json",
-                        "META-INF/scorespec/test.Echo/swagger-2.0.json"),
-                List.copyOf(files.paths("META-INF/scorespec/")));
-        assertTrue(
-                files.text("META-INF/scorespec/test.Echo/openapi-3.0.json").contains("\"application/octet-stream\""));
+        assertEquals(List.of("META-INF/scorespec/test.Echo.json"), List.copyOf(files.paths("META-INF/scorespec/")));
+        for (OpenApiVersion version : OpenApiVersion.values()) {
+            assertNotNull(files.document("test.Echo", version), version.member());
+        }
+        assertNull(files.openInference("test.Echo"), "a raw request has no tensors");
+        assertTrue(files.document("test.Echo", OpenApiVersion.V3_0).contains("\"application/octet-stream\""));
         assertTrue(files.text(ScoreSpecProcessor.SERVICE_FILE).lines().anyMatch("test.Echo_ScoreSpec"::equals));
     }
 

@@ -76,7 +76,7 @@ class SampleCatalogueTest {
             binder.init(ModelDir.of(Path.of(".")));
             Map<OpenApiVersion, JsonNode> documents = new LinkedHashMap<>();
             for (OpenApiVersion version : VERSIONS) {
-                String text = classes.text(binder.documentResource(version.label()));
+                String text = classes.document(binder.scoringClass(), version);
                 if (text != null) {
                     documents.put(version, JSON.readTree(text));
                 }

@@ -531,11 +531,6 @@ class SampleCornersTest {
 
     static JsonNode document(Compilation compilation, String scoringClass, OpenApiVersion version)
             throws java.io.IOException {
-        JavaFileObject file = compilation
-                .generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT, version.resource(scoringClass))
-                .orElseThrow();
-        try (java.io.InputStream in = file.openInputStream()) {
-            return JSON.readTree(in);
-        }
+        return JSON.readTree(new CompiledClasses(compilation).document(scoringClass, version));
     }
 }

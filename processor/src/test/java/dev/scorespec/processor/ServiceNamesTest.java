@@ -11,14 +11,11 @@ import dev.scorespec.runtime.binding.ScoringBinder;
 import dev.scorespec.runtime.server.ScoringServer;
 import dev.scorespec.runtime.server.ServerConfig;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,12 +42,7 @@ class ServiceNamesTest {
 
     private static JsonNode document(Compilation compilation, String scoringClass, OpenApiVersion version)
             throws IOException {
-        JavaFileObject file = compilation
-                .generatedFile(StandardLocation.CLASS_OUTPUT, version.resource(scoringClass))
-                .orElseThrow();
-        try (InputStream in = file.openInputStream()) {
-            return JSON.readTree(in);
-        }
+        return JSON.readTree(new CompiledClasses(compilation).document(scoringClass, version));
     }
 
     @ParameterizedTest

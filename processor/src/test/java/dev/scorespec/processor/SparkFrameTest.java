@@ -72,7 +72,7 @@ class SparkFrameTest {
     // ------------------------------------------------------------------------------ documents
 
     @ParameterizedTest
-    @ValueSource(strings = {"swagger-2.0.json", "openapi-3.0.json", "openapi-3.1.json"})
+    @ValueSource(strings = {"swagger-2.0", "openapi-3.0", "openapi-3.1"})
     void theReferenceTestsSchemasInEveryDocument(String document) throws IOException {
         Compilation compilation = compile(Sources.source("SparkReference", REFERENCE));
         assertThat(compilation).succeeded();
@@ -97,8 +97,7 @@ class SparkFrameTest {
     void everySparkTypeHasTheReferencesTypeAndFormat() throws IOException {
         Compilation compilation = compile(Sources.source("SparkTypes", TYPES));
         assertThat(compilation).succeeded();
-        JsonNode people =
-                schemas(compilation, "test.SparkTypes", "openapi-3.1.json").at("/ServiceInput/properties/people");
+        JsonNode people = schemas(compilation, "test.SparkTypes", "openapi-3.1").at("/ServiceInput/properties/people");
         assertEquals(JSON.readTree("""
                         {"type": "array", "items": {"type": "object", "properties": {
                           "name": {"type": "string"},
@@ -139,7 +138,7 @@ class SparkFrameTest {
                          "l": {"type": "array", "items": {"type": "integer", "format": "int64"}},
                          "o": {"type": "object", "properties": {"k": {"type": "string"}}},
                          "s": {"type": "string"}, "z": {"type": "number", "format": "double"}}""").toString(),
-                schemas(compilation, "test.Inferred", "openapi-3.1.json")
+                schemas(compilation, "test.Inferred", "openapi-3.1")
                         .at("/ServiceInput/properties/data/items/properties")
                         .toString());
     }
@@ -159,7 +158,7 @@ class SparkFrameTest {
         assertThat(compilation).succeeded();
         assertEquals(
                 "{\"type\":\"string\",\"format\":\"date-time-local\"}",
-                schemas(compilation, "test.Naive", "openapi-3.1.json")
+                schemas(compilation, "test.Naive", "openapi-3.1")
                         .at("/ServiceInput/properties/data/items/properties/at")
                         .toString());
         assertError(
@@ -178,8 +177,7 @@ class SparkFrameTest {
     void openInferenceMapsAFrameOfPlainColumnsToOneTensorPerColumn() throws IOException {
         Compilation reference = compile(Sources.source("SparkReference", REFERENCE));
         assertThat(reference).succeeded();
-        JsonNode inputs = JSON.readTree(new CompiledClasses(reference)
-                        .text(dev.scorespec.annotations.internal.OpenInferenceResource.of("test.SparkReference")))
+        JsonNode inputs = JSON.readTree(new CompiledClasses(reference).openInference("test.SparkReference"))
                 .get("inputs");
         assertEquals(JSON.readTree("""
                         [{"name": "name", "datatype": "BYTES", "shape": [-1], "parameters": {"content_type": "pd",
@@ -189,8 +187,7 @@ class SparkFrameTest {
 
         Compilation types = compile(Sources.source("SparkTypes", TYPES));
         assertThat(types).succeeded();
-        JsonNode unsupported = JSON.readTree(new CompiledClasses(types)
-                        .text(dev.scorespec.annotations.internal.OpenInferenceResource.of("test.SparkTypes")))
+        JsonNode unsupported = JSON.readTree(new CompiledClasses(types).openInference("test.SparkTypes"))
                 .at("/inputs/0/parameters/scorespec_unsupported");
         assertEquals(
                 "a Spark frame's column 'price' of type decimal(10,2) has no tensor form; only columns of plain values do",
@@ -198,7 +195,7 @@ class SparkFrameTest {
     }
 
     private static JsonNode schemas(Compilation compilation, String scoringClass, String document) throws IOException {
-        String text = new CompiledClasses(compilation).text("META-INF/scorespec/" + scoringClass + "/" + document);
+        String text = new CompiledClasses(compilation).member(scoringClass, document);
         JsonNode root = JSON.readTree(text);
         return document.startsWith("swagger")
                 ? root.path("definitions")

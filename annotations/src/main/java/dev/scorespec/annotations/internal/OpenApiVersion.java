@@ -5,24 +5,23 @@ import java.util.Optional;
 
 /**
  * The document versions ScoreSpec writes at compile time, as the Python server names them, and the
- * class-path resource each is written to: the processor writes there, the runtime reads from there.
+ * member of the class's {@link ScoringResource} each is written to: the processor writes there, the
+ * runtime reads from there.
  */
 public enum OpenApiVersion {
     /** Swagger 2.0: JSON Schema draft 4 subset, no unions. */
-    V2_0("2.0", "swagger-2.0.json"),
+    V2_0("2.0", "swagger-2.0"),
     /** OpenAPI 3.0 ({@code "openapi": "3.0.3"}): draft 4-ish subset with {@code anyOf}. */
-    V3_0("3.0", "openapi-3.0.json"),
+    V3_0("3.0", "openapi-3.0"),
     /** OpenAPI 3.1 ({@code "openapi": "3.1.0"}): full JSON Schema 2020-12. */
-    V3_1("3.1", "openapi-3.1.json");
-
-    private static final String RESOURCE_ROOT = "META-INF/scorespec/";
+    V3_1("3.1", "openapi-3.1");
 
     private final String label;
-    private final String fileName;
+    private final String member;
 
-    OpenApiVersion(String label, String fileName) {
+    OpenApiVersion(String label, String member) {
         this.label = label;
-        this.fileName = fileName;
+        this.member = member;
     }
 
     /** {@code "2.0"}, {@code "3.0"} or {@code "3.1"}. */
@@ -30,17 +29,12 @@ public enum OpenApiVersion {
         return label;
     }
 
-    /** The file name of this version's document, {@code swagger-2.0.json} or {@code openapi-3.x.json}. */
-    public String fileName() {
-        return fileName;
-    }
-
     /**
-     * The class-path resource of the document of this version for a scoring class, by its binary name
-     * ({@code com.example.Outer$Inner}).
+     * The member of the {@link ScoringResource} that holds this version's document, {@code swagger-2.0} or
+     * {@code openapi-3.x}.
      */
-    public String resource(String scoringClass) {
-        return RESOURCE_ROOT + scoringClass + "/" + fileName;
+    public String member() {
+        return member;
     }
 
     /** The version for a label such as {@code "3.1"}. */

@@ -1,8 +1,8 @@
 package dev.scorespec.annotations.internal;
 
 /**
- * Where the processor writes a scoring class's Open Inference Protocol (KServe V2) model metadata, and
- * the names of the tensor parameters that tell the runtime where each input goes in the {@code /score}
+ * Where the processor writes a scoring class's Open Inference Protocol (KServe V2) model metadata (the
+ * {@link #MEMBER} of its {@link ScoringResource}), and the names of the tensor parameters that tell the runtime where each input goes in the {@code /score}
  * body: the processor writes them, the runtime reads them.
  */
 public final class OpenInferenceResource {
@@ -20,10 +20,8 @@ public final class OpenInferenceResource {
     /** For a value the protocol cannot carry: whether {@code run} requires it (then no request can bind). */
     public static final String REQUIRED = "scorespec_required";
 
-    private OpenInferenceResource() {}
+    /** The member of the class's {@link ScoringResource} that holds the metadata. */
+    public static final String MEMBER = "open-inference";
 
-    /** The class-path resource for a scoring class, by its binary name ({@code com.example.Outer$Inner}). */
-    public static String of(String scoringClass) {
-        return "META-INF/scorespec/" + scoringClass + "/open-inference.json";
-    }
+    private OpenInferenceResource() {}
 }

@@ -1,7 +1,7 @@
 /**
  * Not public API: the facts the annotation processor and the runtime must agree on, written once. The
- * numpy dtypes with their names, ranges and JSON Schema forms ({@link DType}), the document versions and
- * the resources they are written to ({@link OpenApiVersion}), the text codecs of date, time, timedelta
+ * numpy dtypes with their names, ranges and JSON Schema forms ({@link DType}), the document versions
+ * ({@link OpenApiVersion}) and the one resource they are written to ({@link ScoringResource}), the text codecs of date, time, timedelta
  * and base64 values ({@link TemporalText}, {@link Base64Text}), and the JSON layout of a data frame in
  * each orient ({@link FrameLayout}).
  *

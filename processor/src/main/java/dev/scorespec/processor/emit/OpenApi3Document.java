@@ -73,10 +73,10 @@ final class OpenApi3Document {
         this.version = version;
     }
 
-    /** The document, pretty-printed. */
-    static String write(ScoringSpec spec, OpenApiVersion version, ServiceInfo info) {
+    /** The document, pretty-printed, with the Open Inference Protocol's paths for this metadata. */
+    static String write(ScoringSpec spec, OpenApiVersion version, ServiceInfo info, ObjectNode metadata) {
         ObjectNode document = new OpenApi3Document(version).document(spec, info);
-        OpenInferencePaths.addTo(document, spec, version, info);
+        OpenInferencePaths.addTo(document, spec, version, info, metadata);
         return PrettyJson.write(document);
     }
 

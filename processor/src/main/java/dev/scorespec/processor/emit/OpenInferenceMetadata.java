@@ -39,9 +39,9 @@ public final class OpenInferenceMetadata {
 
     private OpenInferenceMetadata() {}
 
-    /** The metadata as pretty-printed JSON, for {@link OpenInferenceResource#of}. */
-    public static String render(ScoringSpec spec) {
-        return PrettyJson.write(document(spec));
+    /** The metadata ({@link #document}) as pretty-printed JSON, for the {@link OpenInferenceResource#MEMBER}. */
+    public static String render(ObjectNode document) {
+        return PrettyJson.write(document);
     }
 
     /**

@@ -53,22 +53,24 @@ final class OpenInferencePaths {
     private final ObjectNode metadata;
     private final ObjectNode example;
 
-    private OpenInferencePaths(ScoringSpec spec, OpenApiVersion version) {
+    private OpenInferencePaths(ScoringSpec spec, OpenApiVersion version, ObjectNode metadata) {
         this.spec = spec;
         this.v31 = version == OpenApiVersion.V3_1;
-        this.metadata = OpenInferenceMetadata.document(spec);
+        this.metadata = metadata;
         this.example = requestExample();
     }
 
     /**
      * Adds the protocol's paths after the document's own (under the prefix of {@code info}), and their
-     * schemas and path parameters to its components.
+     * schemas and path parameters to its components. The metadata ({@link OpenInferenceMetadata#document})
+     * is only read: its trees become part of the document's examples, shared with the other 3.x document.
      */
-    static void addTo(ObjectNode document, ScoringSpec spec, OpenApiVersion version, ServiceInfo info) {
+    static void addTo(
+            ObjectNode document, ScoringSpec spec, OpenApiVersion version, ServiceInfo info, ObjectNode metadata) {
         if (version == OpenApiVersion.V2_0) {
             throw new IllegalArgumentException("The Open Inference Protocol is described in OpenAPI 3.x only");
         }
-        OpenInferencePaths paths = new OpenInferencePaths(spec, version);
+        OpenInferencePaths paths = new OpenInferencePaths(spec, version, metadata);
         ObjectNode pathItems = document.withObjectProperty("paths");
         paths.pathItems().forEach((path, item) -> pathItems.set(info.path(path), item));
         ObjectNode components = document.withObjectProperty("components");

@@ -1,5 +1,6 @@
 package dev.scorespec.processor.emit;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scorespec.annotations.internal.OpenApiVersion;
 import dev.scorespec.processor.model.ScoringSpec;
 import java.util.Collections;
@@ -31,9 +32,18 @@ public final class ServiceDocuments {
 
     /** Every supported version's document, with the given title, version and path prefix. */
     public static Map<String, String> render(ScoringSpec spec, ServiceInfo info) {
+        return render(spec, info, OpenInferenceMetadata.document(spec));
+    }
+
+    /**
+     * Every supported version's document, with the given title, version and path prefix, and the class's
+     * Open Inference Protocol metadata ({@link OpenInferenceMetadata#document}), which the 3.x documents
+     * describe: the processor builds it once per class, for its checks, these documents and its resource.
+     */
+    public static Map<String, String> render(ScoringSpec spec, ServiceInfo info, ObjectNode metadata) {
         Map<String, String> documents = new LinkedHashMap<>();
         for (OpenApiVersion version : JsonSchemas.supportedVersions(spec)) {
-            documents.put(version.label(), render(spec, version, info));
+            documents.put(version.label(), render(spec, version, info, metadata));
         }
         return Collections.unmodifiableMap(documents);
     }
@@ -44,8 +54,12 @@ public final class ServiceDocuments {
      * @throws IllegalArgumentException when the samples cannot be described in {@code version}
      */
     public static String render(ScoringSpec spec, OpenApiVersion version, ServiceInfo info) {
+        return render(spec, version, info, OpenInferenceMetadata.document(spec));
+    }
+
+    private static String render(ScoringSpec spec, OpenApiVersion version, ServiceInfo info, ObjectNode metadata) {
         return version == OpenApiVersion.V2_0
                 ? PrettyJson.write(Swagger2Document.build(spec, info))
-                : OpenApi3Document.write(spec, version, info);
+                : OpenApi3Document.write(spec, version, info, metadata);
     }
 }

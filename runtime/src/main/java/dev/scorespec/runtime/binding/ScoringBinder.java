@@ -1,7 +1,7 @@
 package dev.scorespec.runtime.binding;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.scorespec.annotations.internal.OpenApiVersion;
+import dev.scorespec.annotations.internal.ScoringResource;
 import dev.scorespec.runtime.ModelDir;
 import dev.scorespec.runtime.ScoringRequest;
 import dev.scorespec.runtime.batching.BatchSpec;
@@ -30,7 +30,7 @@ public interface ScoringBinder<A, R> {
 
     /**
      * The OpenAPI versions ({@code "2.0"}, {@code "3.0"}, {@code "3.1"}) of the documents written for this
-     * class at compile time, at {@link #documentResource(String)}. A version the samples cannot express
+     * class at compile time, in its {@link #documentResource()}. A version the samples cannot express
      * (Swagger 2.0 with mixed-type arrays) is missing.
      */
     List<String> documentVersions();
@@ -38,11 +38,13 @@ public interface ScoringBinder<A, R> {
     /** How {@code run} takes the request body. */
     BodyKind bodyKind();
 
-    /** The class-path resource of the compile-time document of one of {@link #documentVersions()}. */
-    default String documentResource(String version) {
-        return OpenApiVersion.forLabel(version)
-                .orElseThrow(() -> new IllegalArgumentException("No OpenAPI version " + version))
-                .resource(scoringClass());
+    /**
+     * The class-path resource the processor wrote for this class: the documents of {@link #documentVersions()}
+     * and the Open Inference Protocol metadata, one member each ({@link ScoringResource}, read by
+     * {@link CompiledResource}).
+     */
+    default String documentResource() {
+        return ScoringResource.of(scoringClass());
     }
 
     /** Creates the scoring object and calls its {@code @Init} method, if any. Called once. */

@@ -5,11 +5,11 @@ import com.fasterxml.jackson.core.JsonParser;
 import dev.scorespec.annotations.internal.OpenInferenceResource;
 import dev.scorespec.runtime.ScoringRequest;
 import dev.scorespec.runtime.binding.BodyKind;
+import dev.scorespec.runtime.binding.CompiledResource;
 import dev.scorespec.runtime.binding.JsonBody;
 import dev.scorespec.runtime.binding.ScoringBinder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,13 +60,14 @@ public final class ModelMetadata {
         if (binder.bodyKind() == BodyKind.JSON_TEXT) {
             return empty("run takes the body as JSON text without a schema, which tensors cannot carry; call /score");
         }
-        String resource = OpenInferenceResource.of(binder.scoringClass());
-        try (InputStream in = binder.getClass().getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
+        String resource = binder.documentResource();
+        try {
+            Optional<byte[]> metadata = CompiledResource.member(binder, OpenInferenceResource.MEMBER);
+            if (metadata.isEmpty()) {
                 return empty("the scoring class was compiled without Open Inference Protocol metadata (" + resource
                         + "); rebuild it with this version of ScoreSpec");
             }
-            return parse(in.readAllBytes());
+            return parse(metadata.get());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + resource, e);
         }

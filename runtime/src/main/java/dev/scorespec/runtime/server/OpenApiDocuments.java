@@ -1,13 +1,13 @@
 package dev.scorespec.runtime.server;
 
 import dev.scorespec.annotations.internal.OpenApiVersion;
+import dev.scorespec.runtime.binding.CompiledResource;
 import dev.scorespec.runtime.binding.ScoringBinder;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -320,21 +320,18 @@ final class OpenApiDocuments {
     }
 
     private static JsonObject readResource(ScoringBinder<?, ?> binder, String version) throws ServerStartException {
-        String resource = binder.documentResource(version);
-        ClassLoader loader = binder.getClass().getClassLoader();
-        if (loader == null) {
-            loader = ClassLoader.getSystemClassLoader();
-        }
-        try (InputStream in = loader.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new ServerStartException("The binder of " + binder.scoringClass() + " lists an OpenAPI document "
-                        + "of version " + version + ", but the class path has no " + resource + ".");
-            }
-            return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        String resource = binder.documentResource();
+        String member = OpenApiVersion.forLabel(version).orElseThrow().member();
+        try {
+            byte[] document = CompiledResource.member(binder, member)
+                    .orElseThrow(() -> new ServerStartException("The binder of " + binder.scoringClass()
+                            + " lists an OpenAPI document of version " + version + ", but the class path has no "
+                            + resource + " with its " + member + "."));
+            return new JsonObject(new String(document, StandardCharsets.UTF_8));
         } catch (IOException | DecodeException | ClassCastException e) {
             throw new ServerStartException(
-                    "Cannot read the OpenAPI document " + resource + " of " + binder.scoringClass() + ": "
-                            + e.getMessage(),
+                    "Cannot read the OpenAPI document " + member + " in " + resource + " of " + binder.scoringClass()
+                            + ": " + e.getMessage(),
                     e);
         }
     }

@@ -280,12 +280,12 @@ class SwaggerTest {
     void missingDocumentResourceStopsTheStart() {
         TestBinders.Sum binder = new TestBinders.Sum() {
             @Override
-            public String documentResource(String version) {
-                return "META-INF/scorespec/nowhere/" + version + ".json";
+            public String documentResource() {
+                return "META-INF/scorespec/nowhere.json";
             }
         };
         ServerStartException e = assertThrows(ServerStartException.class, () -> start(ServerConfig.builder(), binder));
-        assertTrue(e.getMessage().contains("META-INF/scorespec/nowhere/2.0.json"), e.getMessage());
+        assertTrue(e.getMessage().contains("META-INF/scorespec/nowhere.json"), e.getMessage());
     }
 
     /**
@@ -314,8 +314,8 @@ class SwaggerTest {
     void initDoesNotRunWhenADocumentIsMissing() {
         TestBinders.Sum binder = new TestBinders.Sum() {
             @Override
-            public String documentResource(String version) {
-                return "META-INF/scorespec/nowhere/" + version + ".json";
+            public String documentResource() {
+                return "META-INF/scorespec/nowhere.json";
             }
         };
         assertThrows(ServerStartException.class, () -> start(ServerConfig.builder(), binder));
