@@ -25,7 +25,11 @@ class ByteCursor {
 
     private static final long MAX_SIGNIFICAND_BEFORE_EIGHT = 10_000_000_000L;
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** Eight bytes of an array as a {@code long}, the first in its lowest byte. */
+    static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private static final long ONES = 0x0101_0101_0101_0101L;
+    private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
 
     /** Exponents are read up to beyond any double's range; larger ones are kept at this. */
     private static final int MAX_EXPONENT = 100_000;
@@ -172,6 +176,21 @@ class ByteCursor {
         return p;
     }
 
+    /**
+     * The bytes of {@code word} (the first in its lowest byte) that a JSON string cannot hold as they are
+     * or that are not ASCII: a quote, a backslash, a control character, or a byte of 0x80 and above. Its
+     * lowest set bit is the high bit of the first such byte, exactly; bits above it may be set wrongly
+     * (the borrow of a subtraction), so only the lowest one means anything. 0 when there is none.
+     */
+    static long stringSpecialBytes(long word) {
+        long quote = word ^ 0x2222_2222_2222_2222L;
+        long backslash = word ^ 0x5C5C_5C5C_5C5C_5C5CL;
+        long quotes = (quote - ONES) & ~quote;
+        long backslashes = (backslash - ONES) & ~backslash;
+        long controls = (word - 0x2020_2020_2020_2020L) & ~word;
+        return (quotes | backslashes | controls | word) & HIGH_BITS;
+    }
+
     /** Whether the eight bytes of {@code chunk} (the first in its lowest byte) are all ASCII digits. */
     private static boolean areEightDigits(long chunk) {
         // Each byte's high nibble 3, and its low nibble at most 9: adding 6 leaves the high nibble 3.
@@ -257,6 +276,14 @@ class ByteCursor {
 
     /** JSON's white space, counting line breaks as Jackson does: CR, LF and CR LF each end a line. */
     final void skipWhiteSpace() {
+        // Mostly there is none, or one space before a value.
+        if (pos < end && b[pos] > ' ') {
+            return;
+        }
+        if (pos + 1 < end && b[pos] == ' ' && b[pos + 1] > ' ') {
+            pos++;
+            return;
+        }
         while (pos < end) {
             byte c = b[pos];
             if (c == ' ' || c == '\t') {

@@ -21,6 +21,8 @@ public final class DataFrameSpec {
     private final List<Column> columns;
     private final String[] names;
     private final Map<String, Integer> positions = new HashMap<>();
+    /** How {@link FastRecords} reads this frame, or null when it leaves it to the careful reader. */
+    private final FastRecords.Plan fastRecords;
 
     private DataFrameSpec(
             String tableName, Orient orient, boolean enforceColumnType, boolean enforceShape, List<Column> columns) {
@@ -37,6 +39,7 @@ public final class DataFrameSpec {
                 throw new IllegalArgumentException("Column '" + names[i] + "' is given twice");
             }
         }
+        this.fastRecords = FastRecords.Plan.of(enforceColumnType, enforceShape, this.columns);
     }
 
     /**
@@ -90,6 +93,11 @@ public final class DataFrameSpec {
 
     String name(int position) {
         return names[position];
+    }
+
+    /** How the fast path reads frames of this spec in orient records, or null when it does not. */
+    FastRecords.Plan fastRecords() {
+        return fastRecords;
     }
 
     /** The position of a column in the sample, or -1. */

@@ -42,7 +42,26 @@ class FastRecordsFuzzTest {
         ColumnKind.TIMEDELTA
     };
 
-    private static final String[] NAMES = {"id", "amount", "name", "active", "at", "x", "é", "a b", "q\"t", ""};
+    // Names shorter and longer than the eight bytes keys are compared by at a time.
+    private static final String[] NAMES = {
+        "id",
+        "amount",
+        "name",
+        "active",
+        "at",
+        "x",
+        "é",
+        "a b",
+        "q\"t",
+        "",
+        "sixteen_bytes_ab",
+        "a_name_of_23_bytes_long"
+    };
+
+    /** Strings that repeat across rows, as a frame's text columns do: around the 8 and 16 bytes read at a time. */
+    private static final String[] REPEATED = {
+        "Sarah", "Tom", "a", "", "eight_by", "sixteen_bytes_ab", "seventeen_bytes_a", "sixteen_bytes_aB", "Tomás", "日本"
+    };
 
     private static final String[] WHITE_SPACE = {"", "", "", " ", "\n", "\r\n", "\t", "  \n "};
 
@@ -221,7 +240,11 @@ class FastRecordsFuzzTest {
                         ? Double.toString(data.consumeRegularDouble())
                         : Long.toString(data.consumeLong(-99_999, 99_999));
             case STRING:
-                String text = data.consumeBoolean() ? data.consumeAsciiString(8) : data.consumeString(8);
+                String text = switch (data.consumeInt(0, 2)) {
+                    case 0 -> data.pickValue(REPEATED);
+                    case 1 -> data.consumeAsciiString(20);
+                    default -> data.consumeString(20);
+                };
                 return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
             case BOOLEAN:
                 return data.consumeBoolean() ? "true" : "false";

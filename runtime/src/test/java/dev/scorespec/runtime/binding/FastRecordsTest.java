@@ -89,12 +89,29 @@ class FastRecordsTest {
                 "\"name\": \"\"", // empty where null is allowed
                 "\"name\": \"a\\\"b\"",
                 "\"name\": \"\u0001\"", // a control character: Jackson's error
+                "\"name\": \"abcdefghij\\\"k\"", // an escape after the first eight bytes
+                "\"name\": \"abcdefghijklmnop\u001f\"", // a control character after sixteen
                 "\"active\": 1",
+                "\"active\": True",
+                "\"active\": fals",
+                "\"active\": falsey",
                 "\"at\": \"2023-02-29T00:00:00\"",
                 "\"at\": \"2024-03-05T12:30:45.0001\"", // finer than Tablesaw keeps
                 "\"at\": \"2024-03-05T12:30:45Z\"",
                 "\"at\": \"2024-03-05T12:30\"",
                 "\"at\": \"2024-03-05T24:00:00\"",
+                "\"at\": \"2024/03-05T12:30:45\"",
+                "\"at\": \"2024-03/05T12:30:45\"",
+                "\"at\": \"2024-03-05 12:30:45\"",
+                "\"at\": \"2024-03-05T12.30:45\"",
+                "\"at\": \"2024-03-05T12:30.45\"",
+                "\"at\": \"2O24-03-05T12:30:45\"",
+                "\"at\": \"2024-0:-05T12:30:45\"",
+                "\"at\": \"2024-03-0/T12:30:45\"",
+                "\"at\": \"2024-03-05T1::30:45\"",
+                "\"at\": \"2024-03-05T12:3a:45\"",
+                "\"at\": \"2024-03-05T12:30:4a\"",
+                "\"at\": \"+2024-03-05T12:30:45\"",
                 "\"other\": 1", // an unknown column
                 "\"i\\u0064\": 1", // an escaped key
                 "\"id\": 1, \"id\": 2" // given twice
@@ -140,6 +157,130 @@ class FastRecordsTest {
         assertEquals(
                 LocalDateTime.of(2024, 3, 5, 12, 30, 45),
                 second.dateTimeColumn("at").get(299));
+    }
+
+    /**
+     * Strings of every length around the eight bytes scanned at a time and the sixteen that are looked up
+     * among the frame's strings, repeated, near the end of the body, and with non-ASCII after ASCII.
+     */
+    @Test
+    void readsStringsOfEveryLengthOnceEach() throws IOException {
+        DataFrameSpec texts = DataFrameSpec.of(
+                "data", Orient.RECORDS, true, true, column("s", ColumnKind.STRING), column("t", ColumnKind.STRING));
+        java.util.List<String> values = new java.util.ArrayList<>();
+        String letters = "abcdefghijklmnopqrstu";
+        for (int length = 0; length <= letters.length(); length++) {
+            values.add(letters.substring(0, length));
+            if (length > 0) {
+                values.add(letters.substring(0, length).toUpperCase(java.util.Locale.ROOT));
+            }
+        }
+        values.add("abcdefghé");
+        values.add("abcdefghijklmnopé");
+        values.add("abcdefghijklmnoq"); // sixteen bytes, differing from another in the last
+        StringBuilder rows = new StringBuilder("[");
+        for (int i = 0; i < 3 * values.size(); i++) {
+            String value = values.get(i % values.size());
+            String other = values.get(values.size() - 1 - i % values.size());
+            rows.append(i == 0 ? "" : ",")
+                    .append("{\"s\":\"")
+                    .append(value)
+                    .append("\",\"t\":\"")
+                    .append(other)
+                    .append("\"}");
+        }
+        Table table = FastRecords.read(Json.at("data", rows.append(']').toString()), texts);
+        assertNotNull(table);
+        for (int i = 0; i < 3 * values.size(); i++) {
+            assertEquals(values.get(i % values.size()), table.stringColumn("s").get(i));
+            assertEquals(
+                    values.get(values.size() - 1 - i % values.size()),
+                    table.stringColumn("t").get(i));
+        }
+    }
+
+    /** More distinct strings than the per-frame table keeps: the rest are made one by one, still right. */
+    @Test
+    void readsMoreDistinctStringsThanItLooksUp() throws IOException {
+        DataFrameSpec texts = DataFrameSpec.of("data", Orient.RECORDS, true, true, column("s", ColumnKind.STRING));
+        StringBuilder rows = new StringBuilder("[");
+        for (int i = 0; i < 1000; i++) {
+            rows.append(i == 0 ? "" : ", ")
+                    .append("{\"s\": \"v")
+                    .append(i % 400)
+                    .append("\"}");
+        }
+        Table table = FastRecords.read(Json.at("data", rows.append(']').toString()), texts);
+        assertNotNull(table);
+        for (int i = 0; i < 1000; i++) {
+            assertEquals("v" + (i % 400), table.stringColumn("s").get(i));
+        }
+        assertEquals(400, table.stringColumn("s").countUnique());
+    }
+
+    /** Boolean columns are made from their bits: around each 64-row word, the same as one made value by value. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 63, 64, 65, 127, 128, 129, 200})
+    void readsBooleanColumnsOfAnyLength(int rows) throws IOException {
+        DataFrameSpec flags = DataFrameSpec.of("data", Orient.RECORDS, true, true, column("f", ColumnKind.BOOLEAN));
+        boolean[] expected = new boolean[rows];
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < rows; i++) {
+            expected[i] = i % 3 == 0 || i == rows - 1;
+            json.append(i == 0 ? "" : ", ")
+                    .append("{\"f\": ")
+                    .append(expected[i])
+                    .append('}');
+        }
+        Table table = FastRecords.read(Json.at("data", json.append(']').toString()), flags);
+        assertNotNull(table);
+        tech.tablesaw.api.BooleanColumn column = table.booleanColumn("f");
+        tech.tablesaw.api.BooleanColumn oneByOne = tech.tablesaw.api.BooleanColumn.create("f", expected);
+        assertEquals(rows, column.size());
+        assertEquals(oneByOne.asList(), column.asList());
+        assertEquals(oneByOne.countTrue(), column.countTrue());
+        assertEquals(oneByOne.countFalse(), column.countFalse());
+        assertEquals(0, column.countMissing());
+        assertEquals(oneByOne.isFalse(), column.isFalse());
+    }
+
+    /** Keys are compared eight bytes at a time: names of every length around a word, up to the body's end. */
+    @Test
+    void matchesKeysOfAnyLength() throws IOException {
+        String[] names = {
+            "", "a", "abcdefg", "abcdefgh", "abcdefghijklmno", "abcdefghijklmnop", "é€", "abcdefghijklmnopqrstuvw"
+        };
+        DataFrameSpec.Column[] columns = new DataFrameSpec.Column[names.length];
+        for (int c = 0; c < names.length; c++) {
+            columns[c] = column(names[c], ColumnKind.LONG);
+        }
+        DataFrameSpec spec = DataFrameSpec.of("data", Orient.RECORDS, true, true, columns);
+        StringBuilder body = new StringBuilder("{\"data\":[{");
+        for (int c = names.length - 1; c >= 0; c--) {
+            body.append('"').append(names[c]).append("\":").append(c).append(c == 0 ? "}," : ",");
+        }
+        // The second row ends with a key of 16 bytes, with fewer than the 24 bytes of its words left after it.
+        body.append('{');
+        for (int c = 0; c < names.length; c++) {
+            int column = c < 5 ? c : c == names.length - 1 ? 5 : c + 1;
+            body.append('"')
+                    .append(names[column])
+                    .append("\":")
+                    .append(column)
+                    .append(c == names.length - 1 ? "}" : ",");
+        }
+        body.append("]}");
+        Table table = FastRecords.read(Json.atBody(body.toString()), spec);
+        assertNotNull(table, body::toString);
+        for (int c = 0; c < names.length; c++) {
+            assertEquals(c, table.longColumn(names[c]).get(0));
+            assertEquals(c, table.longColumn(names[c]).get(1));
+        }
+        DataFrameSpec longer =
+                DataFrameSpec.of("data", Orient.RECORDS, true, true, column("abcdefghi", ColumnKind.LONG));
+        assertNull(FastRecords.read(Json.at("data", "[{\"abcdefgh\": 1}]"), longer));
+        assertNull(FastRecords.read(Json.at("data", "[{\"abcdefghij\": 1}]"), longer));
+        assertNull(FastRecords.read(Json.at("data", "[{\"abcdefghI\": 1}]"), longer));
     }
 
     @Test

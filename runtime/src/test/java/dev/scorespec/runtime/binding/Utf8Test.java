@@ -62,4 +62,20 @@ class Utf8Test {
                 "byte 0x20 at offset 38 where the character that starts at offset 37 needs a continuation byte",
                 Utf8.problem(latin1));
     }
+
+    /** ASCII is skipped 32 and 8 bytes at a time: a bad byte at any offset of a run, or just after it, is found. */
+    @Test
+    void aBadByteIsFoundAtEveryOffsetOfAsciiRuns() {
+        for (int length = 1; length <= 100; length++) {
+            for (int at = 0; at < length; at++) {
+                byte[] bytes = "y".repeat(length).getBytes(StandardCharsets.US_ASCII);
+                bytes[at] = (byte) 0x80;
+                assertEquals(
+                        "byte 0x80 at offset " + at + " is a continuation byte with no character to continue",
+                        Utf8.problem(bytes),
+                        () -> "length " + bytes.length);
+            }
+            assertEquals(null, Utf8.problem("y".repeat(length).getBytes(StandardCharsets.US_ASCII)));
+        }
+    }
 }
