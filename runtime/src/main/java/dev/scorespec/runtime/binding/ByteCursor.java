@@ -29,7 +29,9 @@ class ByteCursor {
     static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private static final long ONES = 0x0101_0101_0101_0101L;
-    private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
+
+    /** The high bit of each of a word's eight bytes: a byte with it set is not ASCII. */
+    static final long HIGH_BITS = 0x8080_8080_8080_8080L;
 
     /** Exponents are read up to beyond any double's range; larger ones are kept at this. */
     private static final int MAX_EXPONENT = 100_000;

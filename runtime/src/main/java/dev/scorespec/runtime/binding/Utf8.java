@@ -1,8 +1,8 @@
 package dev.scorespec.runtime.binding;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import static dev.scorespec.runtime.binding.ByteCursor.HIGH_BITS;
+import static dev.scorespec.runtime.binding.ByteCursor.LONGS;
+
 import java.util.Locale;
 
 /**
@@ -15,9 +15,6 @@ import java.util.Locale;
  * <p>ASCII, most of any JSON body, is skipped 32 bytes at a time.
  */
 public final class Utf8 {
-
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
 
     private Utf8() {}
 
